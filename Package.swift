@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+// bpc: the blueprint compiler. Layers follow ARCHITECTURE.md; imports only go down.
+import PackageDescription
+
+let package = Package(
+    name: "bpc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "bpc", targets: ["bpc"]),
+        .executable(name: "bpc-bench", targets: ["bpc-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "BlueprintSyntax"),
+        .target(name: "BlueprintSema"),
+        .target(name: "KanisterYAML", dependencies: ["CLibYAML"]),
+        .executableTarget(
+            name: "bpc",
+            dependencies: [
+                "BlueprintSyntax", "BlueprintSema", "KanisterYAML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "bpc-bench", dependencies: ["BlueprintSyntax", "KanisterYAML"]),
+        .testTarget(name: "BlueprintSyntaxTests", dependencies: ["BlueprintSyntax"]),
+        .testTarget(name: "BlueprintSemaTests", dependencies: ["BlueprintSema"]),
+        .testTarget(name: "KanisterYAMLTests", dependencies: ["KanisterYAML"]),
+        .testTarget(name: "bpcTests", dependencies: ["bpc"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

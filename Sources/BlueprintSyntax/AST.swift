@@ -1,0 +1,250 @@
+// The syntax tree of a .bp file: value types, each node with its byte range.
+// Semantic facts live in side tables elsewhere, never in the tree.
+
+/// A name written as an identifier or, for names an identifier cannot spell, a string.
+public struct Name: Sendable, Equatable, Hashable {
+    public var text: String
+    public var range: SourceRange
+    public var isQuoted: Bool
+
+    public init(_ text: String, range: SourceRange, isQuoted: Bool = false) {
+        self.text = text
+        self.range = range
+        self.isQuoted = isQuoted
+    }
+}
+
+public struct SourceFileSyntax: Sendable, Equatable {
+    public var declarations: [Declaration]
+    public var range: SourceRange
+}
+
+public enum Declaration: Sendable, Equatable {
+    case blueprint(BlueprintDecl)
+    case importFile(ImportDecl)
+    case constant(LetDecl)
+    case definition(DefDecl)
+    case action(ActionDecl)
+    /// Junk the parser skipped; its diagnostic was reported.
+    case error(SourceRange)
+}
+
+/// `blueprint NAME [{ namespace: ..., labels: {...}, annotations: {...} }]`
+public struct BlueprintDecl: Sendable, Equatable {
+    public var name: Name
+    public var metadata: [MapEntry]?
+    public var range: SourceRange
+}
+
+/// `import "other.bp"`
+public struct ImportDecl: Sendable, Equatable {
+    public var path: StringLiteral
+    public var range: SourceRange
+}
+
+/// `let NAME = Expr`
+public struct LetDecl: Sendable, Equatable {
+    public var name: Name
+    public var value: Expr
+    public var range: SourceRange
+}
+
+/// `def NAME(params) = PhaseCall`
+public struct DefDecl: Sendable, Equatable {
+    public var name: Name
+    public var parameters: [Name]?
+    public var call: PhaseCall
+    public var range: SourceRange
+}
+
+/// `action NAME [on KIND] { items }`
+public struct ActionDecl: Sendable, Equatable {
+    public var name: Name
+    public var kind: Name?
+    public var items: [ActionItem]
+    public var range: SourceRange
+}
+
+public enum ActionItem: Sendable, Equatable {
+    case input(NameList)
+    case secret(NameList)
+    case configMap(NameList)
+    case output(OutputDecl)
+    case phase(PhaseDecl)
+    case parallel(ParallelGroup)
+    case finally(PhaseDecl)
+    case constant(LetDecl)
+    case error(SourceRange)
+}
+
+/// `input a, b` and its siblings `secret` and `configmap`.
+public struct NameList: Sendable, Equatable {
+    public var names: [Name]
+    public var range: SourceRange
+}
+
+/// `output NAME [= Expr] [{ key: value }]`
+public struct OutputDecl: Sendable, Equatable {
+    public var name: Name
+    public var value: Expr?
+    public var keyValues: [MapEntry]?
+    public var range: SourceRange
+}
+
+/// `phase NAME: PhaseCall` (also `finally NAME: PhaseCall`).
+public struct PhaseDecl: Sendable, Equatable {
+    public var name: Name
+    public var call: PhaseCall
+    public var range: SourceRange
+}
+
+/// `parallel { phase ... }`
+public struct ParallelGroup: Sendable, Equatable {
+    public var phases: [PhaseDecl]
+    public var range: SourceRange
+}
+
+/// `Callee [(args)] [{ body }] { clause }`: a Kanister function or a def.
+public struct PhaseCall: Sendable, Equatable {
+    public var callee: Name
+    public var arguments: [Argument]?
+    public var body: PhaseBody?
+    public var clauses: [PhaseClause]
+    public var range: SourceRange
+}
+
+public struct PhaseBody: Sendable, Equatable {
+    public var items: [BodyItem]
+    public var range: SourceRange
+}
+
+public enum BodyItem: Sendable, Equatable {
+    /// A function argument, `key: value`.
+    case argument(MapEntry)
+    /// `objects { name: Kind(...) }`
+    case objects(ObjectsBlock)
+    /// `outputs [a, b]`
+    case outputs(OutputsDecl)
+}
+
+public struct ObjectsBlock: Sendable, Equatable {
+    public var entries: [MapEntry]
+    public var range: SourceRange
+}
+
+public struct OutputsDecl: Sendable, Equatable {
+    public var names: [Name]
+    public var range: SourceRange
+}
+
+public indirect enum PhaseClause: Sendable, Equatable {
+    /// `undo NAME`: a later phase of the same action compensates this one.
+    case undoReference(Name, range: SourceRange)
+    /// `undo [NAME:] Callee { ... }`: an inline compensation.
+    case undoInline(name: Name?, call: PhaseCall, range: SourceRange)
+    /// `retry N`
+    case retry(count: Expr, range: SourceRange)
+    /// `timeout 10m`
+    case timeout(Expr, range: SourceRange)
+
+    public var range: SourceRange {
+        switch self {
+        case .undoReference(_, let range), .undoInline(_, _, let range), .retry(_, let range), .timeout(_, let range):
+            range
+        }
+    }
+}
+
+public struct Expr: Sendable, Equatable {
+    public var kind: ExprKind
+    public var range: SourceRange
+
+    public init(_ kind: ExprKind, range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+public indirect enum ExprKind: Sendable, Equatable {
+    case identifier(String)
+    case string(StringLiteral)
+    /// The literal's text, exactly as written (`-3`, `1.5e3`, `1h30m`).
+    case int(String)
+    case float(String)
+    case duration(String)
+    case bool(Bool)
+    case null
+    /// `bash "script"`: `["bash", "-o", "errexit", "-o", "pipefail", "-c", script]`.
+    case bash(StringLiteral)
+    case list([Expr])
+    case map([MapEntry])
+    case member(Expr, Name)
+    case index(Expr, Expr)
+    case call(Expr, [Argument])
+    /// `lhs | rhs`: rhs is a function name or a call whose last argument lhs becomes.
+    case pipe(Expr, Expr)
+    case parenthesized(Expr)
+    /// A missing or malformed expression; its diagnostic was reported.
+    case error
+}
+
+public struct Argument: Sendable, Equatable {
+    public var label: Name?
+    public var value: Expr
+    public var range: SourceRange
+}
+
+public struct MapEntry: Sendable, Equatable {
+    public var key: MapKey
+    public var value: Expr
+    public var range: SourceRange
+}
+
+public enum MapKey: Sendable, Equatable {
+    case identifier(Name)
+    case string(StringLiteral)
+
+    public var range: SourceRange {
+        switch self {
+        case .identifier(let name): name.range
+        case .string(let literal): literal.range
+        }
+    }
+
+    /// The key's text when it has no interpolation.
+    public var constantText: String? {
+        switch self {
+        case .identifier(let name): name.text
+        case .string(let literal): literal.constantText
+        }
+    }
+}
+
+public struct StringLiteral: Sendable, Equatable {
+    public var segments: [StringSegment]
+    public var isMultiline: Bool
+    /// The number of `#` of a raw string (0 for an ordinary one).
+    public var hashes: Int
+    public var range: SourceRange
+
+    /// The decoded text when the literal holds no interpolation.
+    public var constantText: String? {
+        var text = ""
+        for segment in segments {
+            switch segment {
+            case .text(let part, _), .literalText(let part, _): text += part
+            case .interpolation: return nil
+            }
+        }
+        return text
+    }
+}
+
+public enum StringSegment: Sendable, Equatable {
+    /// Decoded text; `{{ ... }}` in it is a Go template.
+    case text(String, SourceRange)
+    /// Text from `\{` or `\}` escapes: never part of a template.
+    case literalText(String, SourceRange)
+    /// `\( expr )`
+    case interpolation(Expr)
+}

@@ -1,0 +1,82 @@
+// The one pure renderer from diagnostics to text: `file:line:col: error[CODE]:
+// message`, the source line, a caret under the range, then the notes.
+
+public struct DiagnosticRenderer: Sendable {
+    public enum Style: Sendable { case human, gcc }
+
+    public var style: Style
+    public var useColor: Bool
+    /// Human output stops after this many diagnostics per file and says how many were left.
+    public var limitPerFile: Int?
+
+    public init(style: Style = .human, useColor: Bool = false, limitPerFile: Int? = nil) {
+        self.style = style
+        self.useColor = useColor
+        self.limitPerFile = limitPerFile
+    }
+
+    public func render(_ diagnostics: [Diagnostic], in file: SourceFile) -> String {
+        var out = ""
+        let shown = limitPerFile.map { Array(diagnostics.prefix($0)) } ?? diagnostics
+        for diagnostic in shown { out += render(diagnostic, in: file) }
+        if shown.count < diagnostics.count {
+            out += "\(file.path): and \(diagnostics.count - shown.count) more diagnostics\n"
+        }
+        return out
+    }
+
+    public func render(_ diagnostic: Diagnostic, in file: SourceFile) -> String {
+        let location = file.location(of: diagnostic.range.start)
+        let severity = diagnostic.severity.rawValue
+        if style == .gcc {
+            var line = "\(file.path):\(location): \(severity): \(diagnostic.message) [\(diagnostic.code)]\n"
+            for note in diagnostic.notes {
+                let at = note.range.map { "\(note.file ?? file.path):\(file.location(of: $0.start))" } ?? file.path
+                line += "\(at): note: \(note.message)\n"
+            }
+            return line
+        }
+        var out = "\(file.path):\(location): \(paint(severity, diagnostic.severity))"
+        out += "[\(diagnostic.code)]: \(diagnostic.message)\n"
+        out += snippet(diagnostic.range, in: file)
+        for note in diagnostic.notes {
+            if let range = note.range, note.file == nil || note.file == file.path {
+                out += "\(file.path):\(file.location(of: range.start)): note: \(note.message)\n"
+                out += snippet(range, in: file)
+            } else {
+                out += "  note: \(note.message)\n"
+            }
+        }
+        for fix in diagnostic.fixIts where !fix.replacement.isEmpty {
+            out += "  fix: replace with '\(fix.replacement)'\n"
+        }
+        return out
+    }
+
+    /// The source line and a caret line under `range` (clipped to that line).
+    func snippet(_ range: SourceRange, in file: SourceFile) -> String {
+        let lineIndex = file.lineIndex(of: range.start)
+        let lineStart = file.lineStarts[lineIndex]
+        let line = file.lineBytes(lineIndex)
+        let maxShown = 240
+        let column = range.start - lineStart
+        let windowStart = column > maxShown - 40 ? column - (maxShown - 40) : 0
+        let shown = line.dropFirst(windowStart).prefix(maxShown)
+        // Tabs and control bytes print as one column each, so the caret lines up.
+        let sanitized = shown.map { $0 == 0x09 ? 0x20 : ($0 < 0x20 || $0 == 0x7F ? 0x3F : $0) }
+        let text = String(decoding: sanitized, as: UTF8.self)
+        let before = sanitized.prefix(max(0, column - windowStart))
+        let pad = String(repeating: " ", count: String(decoding: before, as: UTF8.self).count)
+        let lineEnd = lineStart + line.count
+        let caretLength = max(1, min(range.end, lineEnd) - range.start)
+        let carets = "^" + String(repeating: "~", count: min(caretLength, maxShown) - 1)
+        let prefix = windowStart > 0 ? "..." : ""
+        return "    \(prefix)\(text)\n    \(String(repeating: " ", count: prefix.count))\(pad)\(paint(carets, .note))\n"
+    }
+
+    private func paint(_ text: String, _ severity: Severity) -> String {
+        guard useColor else { return text }
+        let code = severity == .error ? "1;31" : severity == .warning ? "1;33" : "1;32"
+        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+}

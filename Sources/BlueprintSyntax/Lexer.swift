@@ -1,0 +1,199 @@
+// The lexer: UTF-8 bytes in, tokens and diagnostics out. It never fails: bytes
+// it cannot use become `.invalid` tokens with a diagnostic, and lexing goes on.
+
+public struct LexResult: Sendable {
+    public var tokens: [Token]
+    public var diagnostics: [Diagnostic]
+}
+
+public enum Lexer {
+    /// Tokenizes `bytes[range]`. With `includeTrivia`, whitespace, line ends and
+    /// comments are tokens too, and the token ranges tile the input exactly.
+    public static func tokenize(
+        _ bytes: [UInt8], range: Range<Int>? = nil, includeTrivia: Bool = false
+    ) -> LexResult {
+        let bounds = range ?? 0..<bytes.count
+        return bytes.withUnsafeBufferPointer { buffer in
+            var state = LexerState(buffer: buffer, position: bounds.lowerBound, end: bounds.upperBound)
+            state.includeTrivia = includeTrivia
+            state.run()
+            return LexResult(tokens: state.tokens, diagnostics: state.diagnostics)
+        }
+    }
+}
+
+struct LexerState {
+    let buffer: UnsafeBufferPointer<UInt8>
+    var position: Int
+    let end: Int
+    var includeTrivia = false
+    var tokens: [Token] = []
+    var diagnostics: [Diagnostic] = []
+    var sawNewline = true
+    var interpolationDepth = 0
+    static let maxInterpolationDepth = 64
+
+    init(buffer: UnsafeBufferPointer<UInt8>, position: Int, end: Int) {
+        self.buffer = buffer
+        self.position = position
+        self.end = end
+        tokens.reserveCapacity(max(16, (end - position) / 6))
+    }
+
+    @inline(__always) func peek(_ ahead: Int = 0) -> UInt8 {
+        let index = position + ahead
+        return index < end ? buffer[index] : 0
+    }
+
+    mutating func run() {
+        if position == 0, end >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
+            position = 3
+            add(.whitespace, from: 0)
+        }
+        while position < end { lexToken() }
+        tokens.append(Token(kind: .endOfFile, range: SourceRange(end, end), isAtLineStart: sawNewline))
+    }
+
+    @inline(__always) mutating func add(_ kind: TokenKind, from start: Int) {
+        if kind.isTrivia {
+            if kind == .newline { sawNewline = true }
+            if !includeTrivia { return }
+            tokens.append(Token(kind: kind, range: SourceRange(start, position)))
+            return
+        }
+        tokens.append(Token(kind: kind, range: SourceRange(start, position), isAtLineStart: sawNewline))
+        sawNewline = false
+    }
+
+    mutating func report(_ code: DiagnosticCode, _ message: String, _ start: Int, _ stop: Int) {
+        diagnostics.append(.error(code, message, at: SourceRange(start, stop)))
+    }
+
+    /// The main switch: one token per call; always consumes at least one byte.
+    mutating func lexToken() {
+        let start = position
+        let byte = buffer[position]
+        switch byte {
+        case 0x20, 0x09, 0x0C, 0x0B:
+            position += 1
+            while position < end, case let next = buffer[position], next == 0x20 || next == 0x09 || next == 0x0C || next == 0x0B {
+                position += 1
+            }
+            add(.whitespace, from: start)
+        case 0x0A:
+            position += 1
+            add(.newline, from: start)
+        case 0x0D:
+            position += peek(1) == 0x0A ? 2 : 1
+            add(.newline, from: start)
+        case UInt8(ascii: "#"):
+            lexHashOrComment(start)
+        case UInt8(ascii: "\""):
+            lexString(start, hashes: 0)
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
+            lexIdentifier(start)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            lexNumber(start)
+        case UInt8(ascii: "-"):
+            if isDigit(peek(1)) {
+                position += 1
+                lexNumber(start)
+            } else {
+                position += 1
+                report(.invalidByte, "unexpected '-' (a negative number needs a digit right after '-')", start, position)
+                add(.invalid, from: start)
+            }
+        case UInt8(ascii: "{"): single(.leftBrace)
+        case UInt8(ascii: "}"): single(.rightBrace)
+        case UInt8(ascii: "("): single(.leftParen)
+        case UInt8(ascii: ")"): single(.rightParen)
+        case UInt8(ascii: "["): single(.leftBracket)
+        case UInt8(ascii: "]"): single(.rightBracket)
+        case UInt8(ascii: ":"): single(.colon)
+        case UInt8(ascii: ","): single(.comma)
+        case UInt8(ascii: "."): single(.dot)
+        case UInt8(ascii: "|"): single(.pipe)
+        case UInt8(ascii: "="): single(.equals)
+        default:
+            lexInvalid(start)
+        }
+    }
+
+    @inline(__always) mutating func single(_ kind: TokenKind) {
+        let start = position
+        position += 1
+        add(kind, from: start)
+    }
+
+    mutating func lexIdentifier(_ start: Int) {
+        position += 1
+        while position < end {
+            let next = buffer[position]
+            if isIdentifierByte(next) {
+                position += 1
+            } else if next == UInt8(ascii: "-"), isIdentifierByte(peek(1)) {
+                position += 2
+            } else {
+                break
+            }
+        }
+        add(.identifier, from: start)
+    }
+
+    /// `#` followed by `"` opens a raw string; otherwise a comment to the end of the line.
+    mutating func lexHashOrComment(_ start: Int) {
+        var hashes = 0
+        while peek(hashes) == UInt8(ascii: "#") { hashes += 1 }
+        if peek(hashes) == UInt8(ascii: "\"") {
+            position += hashes
+            lexString(start, hashes: hashes)
+            return
+        }
+        while position < end, buffer[position] != 0x0A, buffer[position] != 0x0D { position += 1 }
+        validateText(start)
+        add(.comment, from: start)
+    }
+
+    /// A byte that starts no token: one diagnostic for the whole run of such bytes.
+    mutating func lexInvalid(_ start: Int) {
+        let byte = buffer[position]
+        let length = utf8Length(byte)
+        position += 1
+        while position < end, position - start < length, buffer[position] & 0xC0 == 0x80 { position += 1 }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<position]), as: UTF8.self)
+        let shown: String
+        if byte == 0 {
+            shown = "NUL byte"
+        } else if byte < 0x20 || byte == 0x7F {
+            shown = "control character U+\(hex(UInt32(byte)))"
+        } else if byte >= 0x80, text.unicodeScalars.first == "\u{FFFD}" {
+            shown = "byte 0x\(hex(UInt32(byte))), which is not UTF-8"
+        } else {
+            shown = "character '\(text)'"
+        }
+        let code: DiagnosticCode = byte == 0 ? .nulByte : (shown.hasPrefix("byte") ? .invalidUTF8 : .invalidByte)
+        report(code, "unexpected \(shown)", start, position)
+        add(.invalid, from: start)
+    }
+}
+
+@inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+
+@inline(__always) func isIdentifierByte(_ byte: UInt8) -> Bool {
+    let lower = byte | 0x20
+    return (lower >= 0x61 && lower <= 0x7A) || isDigit(byte) || byte == 0x5F
+}
+
+/// The length of the UTF-8 sequence a lead byte announces (1 for bad lead bytes).
+@inline(__always) func utf8Length(_ byte: UInt8) -> Int {
+    if byte < 0xC2 { return 1 }
+    if byte < 0xE0 { return 2 }
+    if byte < 0xF0 { return 3 }
+    if byte < 0xF5 { return 4 }
+    return 1
+}
+
+func hex(_ value: UInt32) -> String {
+    let digits = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, 2 - digits.count)) + digits
+}

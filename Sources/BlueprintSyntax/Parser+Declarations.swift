@@ -1,0 +1,219 @@
+// Top-level declarations and actions: blueprint, import, let, def, action and
+// the items of an action body.
+
+extension Parser {
+    /// File = { Declaration } EOF ;
+    mutating func parseFile() -> SourceFileSyntax {
+        var declarations: [Declaration] = []
+        while !isAtEnd {
+            let before = index
+            declarations.append(parseDeclaration())
+            if index == before { advance() }
+        }
+        return SourceFileSyntax(declarations: declarations, range: SourceRange(0, bytes.count))
+    }
+
+    /// Declaration = BlueprintDecl | ImportDecl | LetDecl | DefDecl | ActionDecl ;
+    mutating func parseDeclaration() -> Declaration {
+        let start = current.range.start
+        if isKeyword("blueprint") { return .blueprint(parseBlueprint()) }
+        if isKeyword("import") { return .importFile(parseImport()) }
+        if isKeyword("let") { return .constant(parseLet()) }
+        if isKeyword("def") { return .definition(parseDef()) }
+        if isKeyword("action") { return .action(parseAction()) }
+        var hint = "a declaration (blueprint, import, let, def or action)"
+        if Parser.actionItemStarts.contains(where: { isKeyword($0) }) {
+            hint += "; '\(text(of: current))' belongs inside an action { ... }"
+        }
+        reportExpected(hint, code: .expectedDeclaration, atCurrentToken: true)
+        advance()
+        synchronize(to: Parser.declarationStarts, stopAtClosingBrace: false)
+        return .error(SourceRange(start, lastEnd))
+    }
+
+    /// BlueprintDecl = "blueprint" Name [ MapLiteral ] ;
+    mutating func parseBlueprint() -> BlueprintDecl {
+        let start = advance().range.start
+        let name = parseName("after 'blueprint'")
+        var metadata: [MapEntry]?
+        if current.kind == .leftBrace { metadata = parseMapEntries() }
+        return BlueprintDecl(name: name, metadata: metadata, range: SourceRange(start, lastEnd))
+    }
+
+    /// ImportDecl = "import" STRING ;
+    mutating func parseImport() -> ImportDecl {
+        let start = advance().range.start
+        let path: StringLiteral
+        if current.kind == .string || current.kind == .multilineString {
+            path = parseStringLiteral(advance())
+        } else {
+            reportExpected("a file path string after 'import'")
+            path = StringLiteral(segments: [], isMultiline: false, hashes: 0, range: missingTokenRange)
+        }
+        return ImportDecl(path: path, range: SourceRange(start, lastEnd))
+    }
+
+    /// LetDecl = "let" IDENT "=" Expr ;
+    mutating func parseLet() -> LetDecl {
+        let start = advance().range.start
+        let name = parseIdentifierName("after 'let'")
+        expect(.equals, "after the name of a let")
+        let value = parseExpression()
+        return LetDecl(name: name, value: value, range: SourceRange(start, lastEnd))
+    }
+
+    /// DefDecl = "def" IDENT [ ParamList ] "=" PhaseCall ;
+    /// ParamList = "(" [ IDENT { "," IDENT } [ "," ] ] ")" ;
+    mutating func parseDef() -> DefDecl {
+        let start = advance().range.start
+        let name = parseIdentifierName("after 'def'")
+        var parameters: [Name]?
+        if let open = consume(.leftParen) {
+            var list: [Name] = []
+            while current.kind == .identifier {
+                list.append(parseIdentifierName("as a parameter name"))
+                if consume(.comma) == nil { break }
+            }
+            closeDelimiter(.rightParen, opened: open, "the parameter list")
+            parameters = list
+        }
+        expect(.equals, "after the name of a def")
+        let call = parsePhaseCall(allowClauses: true)
+        return DefDecl(name: name, parameters: parameters, call: call, range: SourceRange(start, lastEnd))
+    }
+
+    /// ActionDecl = "action" Name [ "on" Name ] "{" { ActionItem } "}" ;
+    mutating func parseAction() -> ActionDecl {
+        let start = advance().range.start
+        let name = parseName("after 'action'")
+        var kind: Name?
+        if isKeyword("on") {
+            advance()
+            kind = parseName("after 'on' (a workload kind such as StatefulSet)")
+        }
+        var items: [ActionItem] = []
+        if let open = expect(.leftBrace, "to open the body of action '\(name.text)'") {
+            while current.kind != .rightBrace, !isAtEnd, !isAtTopLevelKeyword {
+                let before = index
+                items.append(parseActionItem())
+                if index == before { advance() }
+            }
+            closeDelimiter(.rightBrace, opened: open, "action '\(name.text)'")
+        } else {
+            synchronize(to: Parser.declarationStarts, stopAtClosingBrace: false)
+        }
+        return ActionDecl(name: name, kind: kind, items: items, range: SourceRange(start, lastEnd))
+    }
+
+    /// ActionItem = InputDecl | SecretDecl | ConfigMapDecl | OutputDecl
+    ///            | PhaseDecl | ParallelGroup | FinallyDecl | LetDecl ;
+    mutating func parseActionItem() -> ActionItem {
+        isRecovering = false
+        let start = current.range.start
+        if isKeyword("input") { return .input(parseNameList()) }
+        if isKeyword("secret") { return .secret(parseNameList()) }
+        if isKeyword("configmap") { return .configMap(parseNameList()) }
+        if isKeyword("output") { return .output(parseOutput()) }
+        if isKeyword("phase") { return .phase(parsePhase()) }
+        if isKeyword("finally") { return .finally(parsePhase()) }
+        if isKeyword("parallel") { return .parallel(parseParallel()) }
+        if isKeyword("let") { return .constant(parseLet()) }
+        reportExpected(
+            "an action item (phase, parallel, finally, input, output, secret, configmap or let)",
+            code: .expectedActionItem, atCurrentToken: true)
+        advance()
+        synchronize(to: Parser.actionItemStarts + Parser.declarationStarts, stopAtClosingBrace: true)
+        return .error(SourceRange(start, lastEnd))
+    }
+
+    /// InputDecl = "input" Name { "," Name } ;  (also "secret" and "configmap")
+    mutating func parseNameList() -> NameList {
+        let keyword = advance()
+        var names = [parseName("after '\(text(of: keyword))'")]
+        while consume(.comma) != nil {
+            names.append(parseName("after ','"))
+        }
+        return NameList(names: names, range: SourceRange(keyword.range.start, lastEnd))
+    }
+
+    /// OutputDecl = "output" Name [ "=" Expr ] [ MapLiteral ] ;
+    mutating func parseOutput() -> OutputDecl {
+        let start = advance().range.start
+        let name = parseName("after 'output'")
+        var value: Expr?
+        if consume(.equals) != nil { value = parseExpression() }
+        var keyValues: [MapEntry]?
+        if current.kind == .leftBrace { keyValues = parseMapEntries() }
+        if value == nil, keyValues == nil {
+            reportExpected("'= kopia(...)' or '{ key: value }' after output '\(name.text)'")
+        }
+        return OutputDecl(name: name, value: value, keyValues: keyValues, range: SourceRange(start, lastEnd))
+    }
+
+    /// ParallelGroup = "parallel" "{" { PhaseDecl } "}" ;
+    mutating func parseParallel() -> ParallelGroup {
+        let start = advance().range.start
+        var phases: [PhaseDecl] = []
+        if let open = expect(.leftBrace, "after 'parallel'") {
+            while current.kind != .rightBrace, !isAtEnd {
+                isRecovering = false
+                let before = index
+                if isKeyword("phase") {
+                    phases.append(parsePhase())
+                } else {
+                    reportExpected("'phase' inside a parallel group", code: .expectedActionItem, atCurrentToken: true)
+                    advance()
+                    synchronize(to: ["phase"], stopAtClosingBrace: true)
+                }
+                if index == before { advance() }
+            }
+            closeDelimiter(.rightBrace, opened: open, "the parallel group")
+        }
+        return ParallelGroup(phases: phases, range: SourceRange(start, lastEnd))
+    }
+
+    /// A declaration keyword other than `let` at the start of a line: a sign
+    /// that the enclosing action lacks its closing brace.
+    var isAtTopLevelKeyword: Bool {
+        current.isAtLineStart
+            && (isKeyword("action") || isKeyword("def") || isKeyword("blueprint") || isKeyword("import"))
+    }
+
+    // MARK: names
+
+    /// Name = IDENT | STRING ;
+    mutating func parseName(_ context: String) -> Name {
+        if current.kind == .identifier {
+            let token = advance()
+            return Name(text(of: token), range: token.range)
+        }
+        if current.kind == .string {
+            let token = advance()
+            let literal = parseStringLiteral(token)
+            if literal.constantText == nil {
+                report(.expectedName, "a name cannot contain an interpolation", at: token.range)
+            }
+            return Name(literal.constantText ?? "", range: token.range, isQuoted: true)
+        }
+        reportExpected("a name \(context)", code: .expectedName)
+        return Name("", range: missingTokenRange)
+    }
+
+    mutating func parseIdentifierName(_ context: String) -> Name {
+        if current.kind == .identifier {
+            let token = advance()
+            return Name(text(of: token), range: token.range)
+        }
+        reportExpected("an identifier \(context)", code: .expectedName)
+        return Name("", range: missingTokenRange)
+    }
+
+    /// Consumes the closing delimiter or reports it missing, with a note at the opener.
+    mutating func closeDelimiter(_ kind: TokenKind, opened: Token, _ what: String) {
+        if consume(kind) != nil { return }
+        let note = DiagnosticNote("\(what) was opened here", range: opened.range)
+        let found = isAtEnd ? "end of file" : describe(current)
+        isRecovering = false
+        report(.unclosedDelimiter, "expected \(kind) to close \(what), found \(found)", at: missingTokenRange, notes: [note])
+    }
+}

@@ -1,0 +1,93 @@
+// Phases: heads, calls, bodies (arguments, objects, outputs) and clauses.
+
+extension Parser {
+    /// PhaseDecl = "phase" Name ":" PhaseCall ;  FinallyDecl = "finally" Name ":" PhaseCall ;
+    mutating func parsePhase() -> PhaseDecl {
+        let keyword = advance()
+        let name = parseName("after '\(text(of: keyword))'")
+        expect(.colon, "after the phase name '\(name.text)'")
+        let call = parsePhaseCall(allowClauses: true)
+        return PhaseDecl(name: name, call: call, range: SourceRange(keyword.range.start, lastEnd))
+    }
+
+    /// PhaseCall = IDENT [ ArgumentList ] [ PhaseBody ] { PhaseClause } ;
+    /// Inline compensations take no clauses (`allowClauses: false`), so a
+    /// following `undo` or `retry` belongs to the enclosing phase.
+    mutating func parsePhaseCall(allowClauses: Bool) -> PhaseCall {
+        let start = current.range.start
+        let callee = parseIdentifierName("naming a Kanister function or a def")
+        var arguments: [Argument]?
+        if current.kind == .leftParen, !current.isAtLineStart {
+            arguments = parseArgumentList()
+        }
+        var body: PhaseBody?
+        if current.kind == .leftBrace { body = parsePhaseBody() }
+        var clauses: [PhaseClause] = []
+        while allowClauses, let clause = parsePhaseClause() {
+            clauses.append(clause)
+        }
+        return PhaseCall(callee: callee, arguments: arguments, body: body, clauses: clauses, range: SourceRange(start, lastEnd))
+    }
+
+    /// PhaseBody = "{" { BodyItem [ "," ] } "}" ;
+    /// BodyItem = ObjectsBlock | OutputsDecl | MapEntry ;
+    mutating func parsePhaseBody() -> PhaseBody {
+        let open = advance()
+        var items: [BodyItem] = []
+        while current.kind != .rightBrace, !isAtEnd, !isAtTopLevelKeyword {
+            isRecovering = false
+            let before = index
+            if isKeyword("objects"), peek().kind == .leftBrace {
+                let start = advance().range.start
+                let entries = parseMapEntries()
+                items.append(.objects(ObjectsBlock(entries: entries, range: SourceRange(start, lastEnd))))
+            } else if isKeyword("outputs"), peek().kind == .leftBracket {
+                items.append(.outputs(parseOutputsDecl()))
+            } else if let entry = parseMapEntry() {
+                items.append(.argument(entry))
+            }
+            _ = consume(.comma)
+            if index == before { advance() }
+        }
+        closeDelimiter(.rightBrace, opened: open, "the phase body")
+        return PhaseBody(items: items, range: SourceRange(open.range.start, lastEnd))
+    }
+
+    /// OutputsDecl = "outputs" "[" [ Name { "," Name } [ "," ] ] "]" ;
+    mutating func parseOutputsDecl() -> OutputsDecl {
+        let start = advance().range.start
+        let open = advance()
+        var names: [Name] = []
+        while current.kind == .identifier || current.kind == .string {
+            names.append(parseName("in outputs"))
+            if consume(.comma) == nil { break }
+        }
+        closeDelimiter(.rightBracket, opened: open, "the outputs list")
+        return OutputsDecl(names: names, range: SourceRange(start, lastEnd))
+    }
+
+    /// PhaseClause = UndoClause | "retry" INT | "timeout" DURATION ;
+    /// Returns nil, consuming nothing, when no clause follows.
+    mutating func parsePhaseClause() -> PhaseClause? {
+        let start = current.range.start
+        if isKeyword("retry") || isKeyword("timeout") {
+            let keyword = advance()
+            let value = parsePrimary()
+            let range = SourceRange(start, lastEnd)
+            return isKeyword("retry", keyword) ? .retry(count: value, range: range) : .timeout(value, range: range)
+        }
+        guard isKeyword("undo") else { return nil }
+        advance()
+        // UndoClause = "undo" ( Name | Name ":" PhaseCall | IDENT [ ArgumentList ] PhaseBody ) ;
+        if current.kind == .identifier, peek().kind == .leftBrace || (peek().kind == .leftParen && !peek().isAtLineStart) {
+            let call = parsePhaseCall(allowClauses: false)
+            return .undoInline(name: nil, call: call, range: SourceRange(start, lastEnd))
+        }
+        let name = parseName("after 'undo' (a later phase, or an inline Function { ... })")
+        if consume(.colon) != nil {
+            let call = parsePhaseCall(allowClauses: false)
+            return .undoInline(name: name, call: call, range: SourceRange(start, lastEnd))
+        }
+        return .undoReference(name, range: SourceRange(start, lastEnd))
+    }
+}

@@ -1,0 +1,229 @@
+// Decoding of string literals: escapes, `\( )` interpolation (parsed by a
+// nested parser over the same bytes), raw strings and multi-line indentation.
+
+extension Parser {
+    /// Decodes a `.string` or `.multilineString` token into segments.
+    mutating func parseStringLiteral(_ token: Token) -> StringLiteral {
+        var hashes = 0
+        while bytes[token.range.start + hashes] == UInt8(ascii: "#") { hashes += 1 }
+        let quoteStart = token.range.start + hashes
+        let isMultiline = token.kind == .multilineString
+        let quoteLength = isMultiline ? 3 : 1
+        let contentStart = quoteStart + quoteLength
+        var contentEnd = token.range.end - quoteLength - hashes
+        if !hasClosingDelimiter(token, quoteLength: quoteLength, hashes: hashes) {
+            contentEnd = token.range.end
+        }
+        var decoder = StringDecoder(hashes: hashes)
+        if isMultiline {
+            decodeMultiline(contentStart..<max(contentStart, contentEnd), token: token, into: &decoder)
+        } else {
+            decodeRun(contentStart..<max(contentStart, contentEnd), into: &decoder, isMultiline: false)
+        }
+        decoder.flush()
+        return StringLiteral(segments: decoder.segments, isMultiline: isMultiline, hashes: hashes, range: token.range)
+    }
+
+    func hasClosingDelimiter(_ token: Token, quoteLength: Int, hashes: Int) -> Bool {
+        let minimum = 2 * (quoteLength + hashes)
+        guard token.range.length >= minimum else { return false }
+        let close = token.range.end - quoteLength - hashes
+        for offset in 0..<quoteLength where bytes[close + offset] != 0x22 { return false }
+        for offset in 0..<hashes where bytes[close + quoteLength + offset] != UInt8(ascii: "#") { return false }
+        return true
+    }
+
+    /// Multi-line layout: the opening quotes end their line, the closing ones
+    /// stand alone, and the closing line's indentation is removed from each line.
+    mutating func decodeMultiline(_ content: Range<Int>, token: Token, into decoder: inout StringDecoder) {
+        var cursor = content.lowerBound
+        while cursor < content.upperBound, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 { cursor += 1 }
+        if cursor < content.upperBound, bytes[cursor] == 0x0D { cursor += 1 }
+        guard cursor < content.upperBound, bytes[cursor] == 0x0A else {
+            report(.multilineStringLayout, "a multi-line string must start on the line after its opening \"\"\"", at: SourceRange(token.range.start, min(token.range.end, cursor + 1)))
+            return
+        }
+        let bodyStart = cursor + 1
+        var lastLineStart = content.upperBound
+        while lastLineStart > bodyStart, bytes[lastLineStart - 1] != 0x0A { lastLineStart -= 1 }
+        let indent = bytes[lastLineStart..<content.upperBound]
+        if indent.contains(where: { $0 != 0x20 && $0 != 0x09 }) || lastLineStart < bodyStart {
+            report(.multilineStringLayout, "the closing \"\"\" of a multi-line string must stand on a line of its own", at: SourceRange(max(bodyStart, lastLineStart), token.range.end))
+            return
+        }
+        var lineStart = bodyStart
+        while lineStart < lastLineStart {
+            var lineEnd = lineStart
+            while bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let textEnd = lineEnd > lineStart && bytes[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd
+            lineStart = decodeMultilineLine(lineStart..<textEnd, indent: indent, contentEnd: lastLineStart, into: &decoder)
+        }
+    }
+
+    /// One content line: strips `indent`, decodes it, appends the line feed.
+    /// Returns the offset where the next line starts.
+    mutating func decodeMultilineLine(_ line: Range<Int>, indent: ArraySlice<UInt8>, contentEnd: Int, into decoder: inout StringDecoder) -> Int {
+        let isBlank = bytes[line].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+        var start = line.lowerBound
+        if bytes[line].starts(with: indent) {
+            start += indent.count
+        } else if !isBlank {
+            report(.multilineStringLayout, "this line of a multi-line string is indented less than its closing \"\"\"", at: SourceRange(line.lowerBound, line.upperBound))
+        } else {
+            start = line.upperBound
+        }
+        let resume = decodeRun(start..<line.upperBound, into: &decoder, isMultiline: true, limit: contentEnd)
+        if resume > line.upperBound {
+            // An interpolation ran over the line end; go on after it.
+            var next = resume
+            while next < contentEnd, bytes[next] != 0x0A { next += 1 }
+            let textEnd = next > resume && bytes[next - 1] == 0x0D ? next - 1 : next
+            _ = decodeRun(resume..<textEnd, into: &decoder, isMultiline: true, limit: contentEnd)
+            decoder.append(0x0A, at: next)
+            return min(next + 1, contentEnd)
+        }
+        if decoder.joinsNextLine {
+            decoder.joinsNextLine = false
+        } else {
+            decoder.append(0x0A, at: line.upperBound)
+        }
+        let nextLine = line.upperBound + (line.upperBound < contentEnd && bytes[line.upperBound] == 0x0D ? 2 : 1)
+        return min(nextLine, contentEnd)
+    }
+
+    /// Decodes text, escapes and interpolations in `run`. Returns where it
+    /// stopped (past `run.upperBound` when an interpolation ran over it).
+    @discardableResult
+    mutating func decodeRun(_ run: Range<Int>, into decoder: inout StringDecoder, isMultiline: Bool, limit: Int? = nil) -> Int {
+        var cursor = run.lowerBound
+        while cursor < run.upperBound {
+            let byte = bytes[cursor]
+            guard byte == 0x5C, hasHashes(at: cursor + 1, count: decoder.hashes, before: run.upperBound) else {
+                decoder.append(byte, at: cursor)
+                cursor += 1
+                continue
+            }
+            let escapeStart = cursor
+            cursor += 1 + decoder.hashes
+            guard cursor < run.upperBound else {
+                if isMultiline { decoder.joinsNextLine = true } else { reportEscape(escapeStart, cursor) }
+                return cursor
+            }
+            if bytes[cursor] == UInt8(ascii: "(") {
+                cursor = parseInterpolation(from: cursor + 1, limit: limit ?? run.upperBound, into: &decoder)
+                continue
+            }
+            cursor = decodeEscape(at: cursor, escapeStart: escapeStart, end: run.upperBound, into: &decoder)
+        }
+        return cursor
+    }
+
+    func hasHashes(at index: Int, count: Int, before end: Int) -> Bool {
+        guard index + count <= end else { return false }
+        for offset in 0..<count where bytes[index + offset] != UInt8(ascii: "#") { return false }
+        return true
+    }
+
+    /// One escape after the backslash (and hashes); returns the offset after it.
+    mutating func decodeEscape(at cursor: Int, escapeStart: Int, end: Int, into decoder: inout StringDecoder) -> Int {
+        let simple: [UInt8: UInt8] = [
+            UInt8(ascii: "n"): 0x0A, UInt8(ascii: "t"): 0x09, UInt8(ascii: "r"): 0x0D, UInt8(ascii: "0"): 0,
+            0x5C: 0x5C, 0x22: 0x22, 0x27: 0x27,
+        ]
+        let byte = bytes[cursor]
+        if let value = simple[byte] {
+            decoder.append(value, at: escapeStart)
+            return cursor + 1
+        }
+        if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") {
+            decoder.appendLiteral(byte, range: SourceRange(escapeStart, cursor + 1))
+            return cursor + 1
+        }
+        if byte == UInt8(ascii: "u"), cursor + 1 < end, bytes[cursor + 1] == UInt8(ascii: "{") {
+            var close = cursor + 2
+            while close < end, close - cursor < 12, bytes[close] != UInt8(ascii: "}") { close += 1 }
+            let digits = String(decoding: bytes[(cursor + 2)..<min(close, end)], as: UTF8.self)
+            if close < end, bytes[close] == UInt8(ascii: "}"), !digits.isEmpty, digits.count <= 8,
+                let value = UInt32(digits, radix: 16), let scalar = Unicode.Scalar(value)
+            {
+                for unit in String(scalar).utf8 { decoder.append(unit, at: escapeStart) }
+                return close + 1
+            }
+            report(.invalidEscape, "invalid unicode escape; write \\u{1F600} with 1 to 8 hex digits of a valid scalar", at: SourceRange(escapeStart, min(close + 1, end)))
+            return min(close + 1, end)
+        }
+        reportEscape(escapeStart, cursor + 1)
+        return cursor + 1
+    }
+
+    mutating func reportEscape(_ start: Int, _ end: Int) {
+        let shown = String(decoding: bytes[start..<min(end, bytes.count)], as: UTF8.self)
+        report(.invalidEscape, "invalid escape '\(shown)'; valid escapes are \\n \\t \\r \\0 \\\\ \\\" \\' \\{ \\} \\u{...} and \\( )", at: SourceRange(start, end))
+        isRecovering = false
+    }
+
+    /// Parses `expr )` starting at `start` with a nested parser over the same
+    /// bytes; returns the offset after the closing parenthesis.
+    mutating func parseInterpolation(from start: Int, limit: Int, into decoder: inout StringDecoder) -> Int {
+        let lexed = Lexer.tokenize(bytes, range: start..<limit)
+        var depthCount = 1
+        var closeIndex = lexed.tokens.count - 1
+        for (position, token) in lexed.tokens.enumerated() {
+            if token.kind == .leftParen { depthCount += 1 }
+            if token.kind == .rightParen {
+                depthCount -= 1
+                if depthCount == 0 { closeIndex = position; break }
+            }
+        }
+        let closeToken = lexed.tokens[closeIndex]
+        var inner = Array(lexed.tokens[..<closeIndex])
+        inner.append(Token(kind: .endOfFile, range: SourceRange(closeToken.range.start, closeToken.range.start)))
+        var nested = Parser(bytes: bytes, tokens: inner, depth: depth + 1)
+        let expr: Expr
+        if inner.count == 1 {
+            expr = Expr(.error, range: SourceRange(start, start))
+            report(.expectedExpression, "expected an expression inside \\( )", at: SourceRange(start - 2, start + 1))
+        } else {
+            expr = nested.parseExpression()
+            if !nested.isAtEnd { nested.reportExpected("')' to end the interpolation") }
+        }
+        diagnostics += nested.diagnostics
+        decoder.appendInterpolation(expr)
+        return closeToken.kind == .rightParen ? closeToken.range.end : limit
+    }
+}
+
+/// Accumulates decoded bytes into segments.
+struct StringDecoder {
+    let hashes: Int
+    var segments: [StringSegment] = []
+    var buffer: [UInt8] = []
+    var bufferStart = -1
+    var bufferEnd = -1
+    var joinsNextLine = false
+
+    init(hashes: Int) { self.hashes = hashes }
+
+    mutating func append(_ byte: UInt8, at offset: Int) {
+        if bufferStart < 0 { bufferStart = offset }
+        buffer.append(byte)
+        bufferEnd = offset + 1
+    }
+
+    mutating func appendLiteral(_ byte: UInt8, range: SourceRange) {
+        flush()
+        segments.append(.literalText(String(decoding: [byte], as: UTF8.self), range))
+    }
+
+    mutating func appendInterpolation(_ expr: Expr) {
+        flush()
+        segments.append(.interpolation(expr))
+    }
+
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        segments.append(.text(String(decoding: buffer, as: UTF8.self), SourceRange(bufferStart, bufferEnd)))
+        buffer.removeAll(keepingCapacity: true)
+        bufferStart = -1
+    }
+}

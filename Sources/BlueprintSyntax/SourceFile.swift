@@ -1,0 +1,83 @@
+// SourceFile keeps the bytes of one input and a line-start table; positions are
+// byte offsets, and line/column are computed on demand (Go's go/token model).
+
+/// A half-open byte range `[start, end)` into one `SourceFile`.
+public struct SourceRange: Sendable, Equatable, Hashable, CustomStringConvertible {
+    public var start: Int
+    public var end: Int
+
+    public init(_ start: Int, _ end: Int) {
+        self.start = start
+        self.end = max(start, end)
+    }
+
+    public var length: Int { end - start }
+    public var description: String { "\(start)..<\(end)" }
+
+    /// The smallest range covering both.
+    public func union(_ other: SourceRange) -> SourceRange {
+        SourceRange(min(start, other.start), max(end, other.end))
+    }
+}
+
+/// A 1-based line and column (the column counts bytes, as gcc and Go do).
+public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+    public var description: String { "\(line):\(column)" }
+}
+
+/// One input file: its path as given by the user and its exact bytes.
+public struct SourceFile: Sendable {
+    public let path: String
+    public let bytes: [UInt8]
+    /// Offsets at which each line starts; a line ends at LF (CR LF is one end).
+    public let lineStarts: [Int]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 32 + 1)
+        for (index, byte) in bytes.enumerated() where byte == 0x0A {
+            starts.append(index + 1)
+        }
+        self.lineStarts = starts
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The 0-based index of the line holding `offset` (binary search).
+    public func lineIndex(of offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    public func location(of offset: Int) -> SourceLocation {
+        let line = lineIndex(of: offset)
+        return SourceLocation(line: line + 1, column: offset - lineStarts[line] + 1)
+    }
+
+    /// The bytes of line `index` (0-based) without its CR LF or LF.
+    public func lineBytes(_ index: Int) -> ArraySlice<UInt8> {
+        guard index >= 0, index < lineStarts.count else { return [] }
+        let start = lineStarts[index]
+        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
+        if end > start, end <= bytes.count, end - 1 >= start, bytes[end - 1] == 0x0D { end -= 1 }
+        return bytes[start..<max(start, end)]
+    }
+
+    /// The text of a range, invalid UTF-8 repaired with U+FFFD.
+    public func text(_ range: SourceRange) -> String {
+        let lower = min(max(0, range.start), bytes.count)
+        let upper = min(max(lower, range.end), bytes.count)
+        return String(decoding: bytes[lower..<upper], as: UTF8.self)
+    }
+}

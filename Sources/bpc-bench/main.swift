@@ -1,0 +1,2 @@
+// bpc-bench: measures lexer and parser throughput (filled in below).
+print("bpc-bench")
