@@ -24,11 +24,11 @@ let package = Package(
         .executableTarget(
             name: "bpc",
             dependencies: [
-                "BlueprintSyntax", "BlueprintSema", "KanisterYAML",
+                "BlueprintSyntax",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "bpc-bench", dependencies: ["BlueprintSyntax", "KanisterYAML"]),
+        .executableTarget(name: "bpc-bench", dependencies: ["BlueprintSyntax"]),
         .testTarget(name: "BlueprintSyntaxTests", dependencies: ["BlueprintSyntax"]),
         .testTarget(name: "BlueprintSemaTests", dependencies: ["BlueprintSema"]),
         .testTarget(name: "KanisterYAMLTests", dependencies: ["KanisterYAML"]),

@@ -107,7 +107,7 @@ public struct ParallelGroup: Sendable, Equatable {
 /// `Callee [(args)] [{ body }] { clause }`: a Kanister function or a def.
 public struct PhaseCall: Sendable, Equatable {
     public var callee: Name
-    public var arguments: [Argument]?
+    public var arguments: [CallArgument]?
     public var body: PhaseBody?
     public var clauses: [PhaseClause]
     public var range: SourceRange
@@ -180,7 +180,7 @@ public indirect enum ExprKind: Sendable, Equatable {
     case map([MapEntry])
     case member(Expr, Name)
     case index(Expr, Expr)
-    case call(Expr, [Argument])
+    case call(Expr, [CallArgument])
     /// `lhs | rhs`: rhs is a function name or a call whose last argument lhs becomes.
     case pipe(Expr, Expr)
     case parenthesized(Expr)
@@ -188,7 +188,7 @@ public indirect enum ExprKind: Sendable, Equatable {
     case error
 }
 
-public struct Argument: Sendable, Equatable {
+public struct CallArgument: Sendable, Equatable {
     public var label: Name?
     public var value: Expr
     public var range: SourceRange

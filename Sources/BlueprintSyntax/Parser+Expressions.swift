@@ -139,14 +139,14 @@ extension Parser {
         return MapEntry(key: key, value: value, range: SourceRange(start, lastEnd))
     }
 
-    /// ArgumentList = "(" [ Argument { "," Argument } [ "," ] ] ")" ;
-    /// Argument = [ IDENT ":" ] Expr ;
-    mutating func parseArgumentList() -> [Argument] {
+    /// ArgumentList = "(" [ CallArgument { "," CallArgument } [ "," ] ] ")" ;
+    /// CallArgument = [ IDENT ":" ] Expr ;
+    mutating func parseArgumentList() -> [CallArgument] {
         let open = current
         guard enterNesting() else { return [] }
         defer { depth -= 1 }
         advance()
-        var arguments: [Argument] = []
+        var arguments: [CallArgument] = []
         while current.kind != .rightParen, !isAtEnd, !isAtTopLevelKeyword {
             let before = index
             let start = current.range.start
@@ -157,7 +157,7 @@ extension Parser {
                 advance()
             }
             let value = parseExpression()
-            arguments.append(Argument(label: label, value: value, range: SourceRange(start, lastEnd)))
+            arguments.append(CallArgument(label: label, value: value, range: SourceRange(start, lastEnd)))
             if consume(.comma) == nil, current.kind != .rightParen {
                 reportExpected("',' or ')' in the argument list")
                 break

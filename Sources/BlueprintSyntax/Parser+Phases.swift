@@ -16,7 +16,7 @@ extension Parser {
     mutating func parsePhaseCall(allowClauses: Bool) -> PhaseCall {
         let start = current.range.start
         let callee = parseIdentifierName("naming a Kanister function or a def")
-        var arguments: [Argument]?
+        var arguments: [CallArgument]?
         if current.kind == .leftParen, !current.isAtLineStart {
             arguments = parseArgumentList()
         }

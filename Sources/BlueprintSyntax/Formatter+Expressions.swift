@@ -1,0 +1,159 @@
+// Formatting of expressions, maps, lists, arguments and string literals.
+
+extension FormatPrinter {
+    mutating func printExpr(_ expr: Expr) {
+        switch expr.kind {
+        case .identifier(let text): write(text)
+        case .string(let literal): write(string(literal))
+        case .int(let text), .float(let text), .duration(let text): write(text)
+        case .bool(let value): write(value ? "true" : "false")
+        case .null: write("null")
+        case .bash(let literal): write("bash " + string(literal))
+        case .list(let elements): printList(elements, range: expr.range)
+        case .map(let entries): printMap(entries, range: expr.range)
+        case .member(let base, let member):
+            printExpr(base)
+            write("." + name(member))
+        case .index(let base, let subscriptExpr):
+            printExpr(base)
+            write("[")
+            printExpr(subscriptExpr)
+            write("]")
+        case .call(let callee, let arguments):
+            printExpr(callee)
+            printArguments(arguments, range: SourceRange(callee.range.end, expr.range.end))
+        case .pipe(let lhs, let rhs):
+            printExpr(lhs)
+            write(" | ")
+            printExpr(rhs)
+        case .parenthesized(let inner):
+            write("(")
+            printExpr(inner)
+            write(")")
+        case .error: write(source(expr.range))
+        }
+    }
+
+    mutating func printEntry(_ entry: MapEntry) {
+        switch entry.key {
+        case .identifier(let key): write(key.text)
+        case .string(let literal): write(string(literal))
+        }
+        write(": ")
+        printExpr(entry.value)
+    }
+
+    /// `{ a: 1, b: 2 }` when the source had it on one line, else one entry a line.
+    mutating func printMap(_ entries: [MapEntry], range: SourceRange) {
+        if entries.isEmpty, !hasComment(in: range) {
+            write("{}")
+            return
+        }
+        if isSingleLine(range) {
+            write("{ ")
+            for (position, entry) in entries.enumerated() {
+                if position > 0 { write(", ") }
+                printEntry(entry)
+            }
+            write(" }")
+            return
+        }
+        write("{")
+        endLine(after: entries.first.map { min($0.range.start, range.start + 1) } ?? range.start + 1)
+        indent += 1
+        for entry in entries {
+            emitLeading(before: entry.range.start)
+            startLine()
+            printEntry(entry)
+            endLine(after: entry.range.end)
+        }
+        indent -= 1
+        emitInnerTrailing(before: range.end)
+        startLine()
+        write("}")
+        lastSourceEnd = range.end
+    }
+
+    mutating func printList(_ elements: [Expr], range: SourceRange) {
+        if elements.isEmpty, !hasComment(in: range) {
+            write("[]")
+            return
+        }
+        if isSingleLine(range) {
+            write("[")
+            for (position, element) in elements.enumerated() {
+                if position > 0 { write(", ") }
+                printExpr(element)
+            }
+            write("]")
+            return
+        }
+        write("[")
+        endLine(after: range.start + 1)
+        indent += 1
+        for element in elements {
+            emitLeading(before: element.range.start)
+            startLine()
+            printExpr(element)
+            endLine(after: element.range.end)
+        }
+        indent -= 1
+        emitInnerTrailing(before: range.end)
+        startLine()
+        write("]")
+        lastSourceEnd = range.end
+    }
+
+    mutating func printArguments(_ arguments: [CallArgument], range: SourceRange) {
+        if isSingleLine(range) || arguments.isEmpty {
+            write("(")
+            for (position, argument) in arguments.enumerated() {
+                if position > 0 { write(", ") }
+                printArgument(argument)
+            }
+            write(")")
+            return
+        }
+        write("(")
+        endLine(after: range.start + 1)
+        indent += 1
+        for (position, argument) in arguments.enumerated() {
+            emitLeading(before: argument.range.start)
+            startLine()
+            printArgument(argument)
+            if position < arguments.count - 1 { write(",") }
+            endLine(after: argument.range.end)
+        }
+        indent -= 1
+        emitInnerTrailing(before: range.end)
+        startLine()
+        write(")")
+        lastSourceEnd = range.end
+    }
+
+    mutating func printArgument(_ argument: CallArgument) {
+        if let label = argument.label { write(label.text + ": ") }
+        printExpr(argument.value)
+    }
+
+    /// A literal's source text; a multi-line one is re-indented one level
+    /// deeper than the current line, which leaves its decoded bytes unchanged.
+    func string(_ literal: StringLiteral) -> String {
+        let text = source(literal.range)
+        guard literal.isMultiline else { return text }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+            line.hasSuffix("\r") ? line.dropLast() : line
+        }
+        guard lines.count >= 2 else { return text }
+        let closing = lines[lines.count - 1]
+        let oldIndent = closing.prefix { $0 == " " || $0 == "\t" }
+        let newIndent = String(repeating: "  ", count: indent + 1)
+        var result = String(lines[0].reversed().drop { $0 == " " || $0 == "\t" }.reversed()) + "\n"
+        for line in lines[1..<(lines.count - 1)] {
+            let rest = line.hasPrefix(oldIndent) ? line.dropFirst(oldIndent.count) : ""
+            result += rest.isEmpty ? "\n" : newIndent + rest + "\n"
+        }
+        lines[lines.count - 1] = Substring(newIndent + closing.dropFirst(oldIndent.count))
+        return result + lines[lines.count - 1]
+    }
+}

@@ -1,0 +1,50 @@
+// The bpc command line: subcommands and the exit-code contract
+// (0 success, 1 errors in the input, 2 usage or I/O errors).
+
+import ArgumentParser
+import BlueprintSyntax
+import Foundation
+
+@main
+struct BPC: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bpc",
+        abstract: "The blueprint compiler: checks .bp files and compiles them to Kanister blueprints.",
+        discussion: """
+            Exit status: 0 on success, 1 when an input has errors (diagnostics are \
+            printed as file:line:col), 2 on usage or I/O errors.
+
+            Examples:
+              bpc compile Samples/postgresql.bp -o postgresql.yaml
+              bpc fmt --check Samples/*.bp
+              bpc parse --dump-ast Samples/mysql.bp
+            """,
+        version: "0.1.0",
+        subcommands: [ParseCommand.self, FormatCommand.self]
+    )
+
+    /// Runs the command and maps every failure to the documented exit codes.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitStatus {
+            Foundation.exit(exit.code)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// Thrown by commands to end with a given status after their output is written.
+struct ExitStatus: Error {
+    var code: Int32
+    static let inputErrors = ExitStatus(code: 1)
+    static let usageOrIO = ExitStatus(code: 2)
+}
