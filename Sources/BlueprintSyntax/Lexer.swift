@@ -9,13 +9,16 @@ public struct LexResult: Sendable {
 public enum Lexer {
     /// Tokenizes `bytes[range]`. With `includeTrivia`, whitespace, line ends and
     /// comments are tokens too, and the token ranges tile the input exactly.
+    /// With `stopAtClosingParen`, lexing ends after the `)` that closes an
+    /// implicit open parenthesis (the end of a `\( )` interpolation).
     public static func tokenize(
-        _ bytes: [UInt8], range: Range<Int>? = nil, includeTrivia: Bool = false
+        _ bytes: [UInt8], range: Range<Int>? = nil, includeTrivia: Bool = false, stopAtClosingParen: Bool = false
     ) -> LexResult {
         let bounds = range ?? 0..<bytes.count
         return bytes.withUnsafeBufferPointer { buffer in
             var state = LexerState(buffer: buffer, position: bounds.lowerBound, end: bounds.upperBound)
             state.includeTrivia = includeTrivia
+            state.stopAtClosingParen = stopAtClosingParen
             state.run()
             return LexResult(tokens: state.tokens, diagnostics: state.diagnostics)
         }
@@ -31,13 +34,14 @@ struct LexerState {
     var diagnostics: [Diagnostic] = []
     var sawNewline = true
     var interpolationDepth = 0
+    var stopAtClosingParen = false
+    var parenDepth = 0
     static let maxInterpolationDepth = 64
 
     init(buffer: UnsafeBufferPointer<UInt8>, position: Int, end: Int) {
         self.buffer = buffer
         self.position = position
         self.end = end
-        tokens.reserveCapacity(max(16, (end - position) / 6))
     }
 
     @inline(__always) func peek(_ ahead: Int = 0) -> UInt8 {
@@ -50,8 +54,13 @@ struct LexerState {
             position = 3
             add(.whitespace, from: 0)
         }
-        while position < end { lexToken() }
-        tokens.append(Token(kind: .endOfFile, range: SourceRange(end, end), isAtLineStart: sawNewline))
+        tokens.reserveCapacity(stopAtClosingParen ? 16 : max(16, (end - position) / 8))
+        if stopAtClosingParen {
+            while position < end, parenDepth >= 0 { lexToken() }
+        } else {
+            while position < end { lexToken() }
+        }
+        tokens.append(Token(kind: .endOfFile, range: SourceRange(position, position), isAtLineStart: sawNewline))
     }
 
     @inline(__always) mutating func add(_ kind: TokenKind, from start: Int) {
@@ -105,8 +114,12 @@ struct LexerState {
             }
         case UInt8(ascii: "{"): single(.leftBrace)
         case UInt8(ascii: "}"): single(.rightBrace)
-        case UInt8(ascii: "("): single(.leftParen)
-        case UInt8(ascii: ")"): single(.rightParen)
+        case UInt8(ascii: "("):
+            parenDepth += 1
+            single(.leftParen)
+        case UInt8(ascii: ")"):
+            parenDepth -= 1
+            single(.rightParen)
         case UInt8(ascii: "["): single(.leftBracket)
         case UInt8(ascii: "]"): single(.rightBracket)
         case UInt8(ascii: ":"): single(.colon)

@@ -165,7 +165,7 @@ extension Parser {
     /// Parses `expr )` starting at `start` with a nested parser over the same
     /// bytes; returns the offset after the closing parenthesis.
     mutating func parseInterpolation(from start: Int, limit: Int, into decoder: inout StringDecoder) -> Int {
-        let lexed = Lexer.tokenize(bytes, range: start..<limit)
+        let lexed = Lexer.tokenize(bytes, range: start..<limit, stopAtClosingParen: true)
         var depthCount = 1
         var closeIndex = lexed.tokens.count - 1
         for (position, token) in lexed.tokens.enumerated() {
