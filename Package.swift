@@ -19,8 +19,9 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         .target(name: "BlueprintSyntax"),
-        .target(name: "BlueprintSema"),
-        .target(name: "KanisterYAML", dependencies: ["CLibYAML"]),
+        .target(name: "BlueprintSema", dependencies: ["BlueprintSyntax"]),
+        .target(name: "BlueprintPlan", dependencies: ["BlueprintSyntax", "BlueprintSema"]),
+        .target(name: "KanisterYAML", dependencies: ["CLibYAML", "BlueprintSyntax", "BlueprintSema", "BlueprintPlan"]),
         .executableTarget(
             name: "bpc",
             dependencies: [
@@ -30,7 +31,8 @@ let package = Package(
         ),
         .executableTarget(name: "bpc-bench", dependencies: ["BlueprintSyntax"]),
         .testTarget(name: "BlueprintSyntaxTests", dependencies: ["BlueprintSyntax"]),
-        .testTarget(name: "BlueprintSemaTests", dependencies: ["BlueprintSema"]),
+        .testTarget(name: "BlueprintSemaTests", dependencies: ["BlueprintSema", "BlueprintSyntax"]),
+        .testTarget(name: "BlueprintPlanTests", dependencies: ["BlueprintPlan", "BlueprintSema", "BlueprintSyntax"]),
         .testTarget(name: "KanisterYAMLTests", dependencies: ["KanisterYAML"]),
         .testTarget(name: "bpcTests", dependencies: ["bpc"]),
     ],

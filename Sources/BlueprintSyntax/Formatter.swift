@@ -64,7 +64,9 @@ struct FormatPrinter {
     mutating func emitLeading(before offset: Int, allowBlank: Bool = true) {
         while nextComment < comments.count, comments[nextComment].start < offset {
             let comment = comments[nextComment]
-            if allowBlank, hasBlankLine(from: lastSourceEnd, to: comment.start), !output.hasSuffix("{\n"), !output.isEmpty {
+            if allowBlank, hasBlankLine(from: lastSourceEnd, to: comment.start), !output.hasSuffix("{\n"), !output.isEmpty,
+                !output.hasSuffix("\n\n")
+            {
                 output += "\n"
             }
             startLine()
@@ -103,10 +105,10 @@ struct FormatPrinter {
     mutating func printFile(_ syntax: SourceFileSyntax) {
         for (position, declaration) in syntax.declarations.enumerated() {
             let range = declarationRange(declaration)
-            emitLeading(before: range.start)
             if position > 0, !output.hasSuffix("\n\n"), needsBlankLine(syntax.declarations[position - 1], declaration) {
                 output += "\n"
             }
+            emitLeading(before: range.start)
             printDeclaration(declaration)
         }
         emitLeading(before: Int.max)

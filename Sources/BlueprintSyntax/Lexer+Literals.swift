@@ -60,13 +60,15 @@ extension LexerState {
         let isMultiline = peek(1) == 0x22 && peek(2) == 0x22
         position += isMultiline ? 3 : 1
         let closed = scanStringBody(hashes: hashes, isMultiline: isMultiline)
-        if !closed {
+        if !closed, !hasReportedInterpolation {
             let what = isMultiline ? "multi-line string" : "string"
             let closer = (isMultiline ? "\"\"\"" : "\"") + String(repeating: "#", count: hashes)
             report(.unterminatedString, "unterminated \(what); expected \(closer)", start, position)
         }
+        hasReportedInterpolation = false
         validateText(start)
         add(isMultiline ? .multilineString : .string, from: start)
+        if !closed { tokens[tokens.count - 1].isUnterminated = true }
     }
 
     /// Scans to just past the closing delimiter. Returns false at a line end
@@ -109,10 +111,13 @@ extension LexerState {
     }
 
     /// Scans `expr)` after `\(`, skipping nested parentheses and strings.
+    /// On failure it reports once, for the innermost interpolation, and sets
+    /// `hasReportedInterpolation` so the enclosing string is not reported again.
     mutating func scanInterpolation(isMultiline: Bool) -> Bool {
         let open = position - 2
         guard interpolationDepth < LexerState.maxInterpolationDepth else {
             report(.nestingTooDeep, "string interpolations are nested too deeply (limit \(LexerState.maxInterpolationDepth))", open, position)
+            hasReportedInterpolation = true
             position = end
             return false
         }
@@ -130,7 +135,7 @@ extension LexerState {
                 position += 1
                 if depth == 0 { return true }
             case 0x0A where !isMultiline, 0x0D where !isMultiline:
-                report(.unterminatedInterpolation, "unterminated interpolation; expected ')'", open, position)
+                reportUnterminatedInterpolation(open)
                 return false
             case UInt8(ascii: "\""), UInt8(ascii: "#"):
                 var hashes = 0
@@ -142,13 +147,22 @@ extension LexerState {
                 position += hashes
                 let nestedMultiline = peek(1) == 0x22 && peek(2) == 0x22
                 position += nestedMultiline ? 3 : 1
-                if !scanStringBody(hashes: hashes, isMultiline: nestedMultiline) { return false }
+                if !scanStringBody(hashes: hashes, isMultiline: nestedMultiline) {
+                    reportUnterminatedInterpolation(open)
+                    return false
+                }
             default:
                 position += 1
             }
         }
-        report(.unterminatedInterpolation, "unterminated interpolation; expected ')'", open, position)
+        reportUnterminatedInterpolation(open)
         return false
+    }
+
+    mutating func reportUnterminatedInterpolation(_ open: Int) {
+        guard !hasReportedInterpolation else { return }
+        hasReportedInterpolation = true
+        report(.unterminatedInterpolation, "unterminated interpolation; expected ')'", open, position)
     }
 }
 

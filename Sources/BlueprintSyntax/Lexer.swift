@@ -34,6 +34,8 @@ struct LexerState {
     var diagnostics: [Diagnostic] = []
     var sawNewline = true
     var interpolationDepth = 0
+    /// Set when an unterminated interpolation was reported inside the current string.
+    var hasReportedInterpolation = false
     var stopAtClosingParen = false
     var parenDepth = 0
     static let maxInterpolationDepth = 64
@@ -167,26 +169,65 @@ struct LexerState {
         add(.comment, from: start)
     }
 
-    /// A byte that starts no token: one diagnostic for the whole run of such bytes.
+    /// Bytes that start no token: one `.invalid` token and one diagnostic for a
+    /// run of them of the same class (characters, NUL bytes, bytes that are not UTF-8).
     mutating func lexInvalid(_ start: Int) {
-        let byte = buffer[position]
-        let length = utf8Length(byte)
-        position += 1
-        while position < end, position - start < length, buffer[position] & 0xC0 == 0x80 { position += 1 }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<position]), as: UTF8.self)
-        let shown: String
-        if byte == 0 {
-            shown = "NUL byte"
-        } else if byte < 0x20 || byte == 0x7F {
-            shown = "control character U+\(hex(UInt32(byte)))"
-        } else if byte >= 0x80, text.unicodeScalars.first == "\u{FFFD}" {
-            shown = "byte 0x\(hex(UInt32(byte))), which is not UTF-8"
-        } else {
-            shown = "character '\(text)'"
+        let first = invalidCharacter(at: start)
+        position = start + first.length
+        var count = 1
+        while position < end, startsNoToken(buffer[position]), first.kind != .control {
+            let next = invalidCharacter(at: position)
+            guard next.kind == first.kind else { break }
+            position += next.length
+            count += 1
         }
-        let code: DiagnosticCode = byte == 0 ? .nulByte : (shown.hasPrefix("byte") ? .invalidUTF8 : .invalidByte)
-        report(code, "unexpected \(shown)", start, position)
+        let message: String
+        switch first.kind {
+        case .nul:
+            message = count == 1 ? "unexpected NUL byte" : "unexpected NUL bytes (\(count))"
+        case .control:
+            message = "unexpected control character U+\(hex(UInt32(buffer[start])))"
+        case .notUTF8:
+            let bytes = (start..<min(position, start + 4)).map { "0x" + hex(UInt32(buffer[$0])) }
+            let shown = bytes.joined(separator: " ") + (position - start > 4 ? " ..." : "")
+            message = count == 1 && first.length == 1
+                ? "unexpected byte \(shown), which is not UTF-8" : "unexpected bytes \(shown), which are not UTF-8"
+        case .character:
+            var shown = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<position]), as: UTF8.self)
+            if shown.count > 24 { shown = String(shown.prefix(24)) + "..." }
+            message = count == 1 ? "unexpected character '\(shown)'" : "unexpected characters '\(shown)'"
+        }
+        let code: DiagnosticCode = first.kind == .nul ? .nulByte : first.kind == .notUTF8 ? .invalidUTF8 : .invalidByte
+        report(code, message, start, position)
         add(.invalid, from: start)
+    }
+
+    enum InvalidKind { case nul, control, notUTF8, character }
+
+    /// The class and length of the character at `index`, which starts no token.
+    func invalidCharacter(at index: Int) -> (kind: InvalidKind, length: Int) {
+        let byte = buffer[index]
+        if byte == 0 { return (.nul, 1) }
+        if byte < 0x20 || byte == 0x7F { return (.control, 1) }
+        if byte < 0x80 { return (.character, 1) }
+        let length = utf8Length(byte)
+        var stop = index + 1
+        while stop < end, stop - index < length, buffer[stop] & 0xC0 == 0x80 { stop += 1 }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[index..<stop]), as: UTF8.self)
+        return (text.unicodeScalars.first == "\u{FFFD}" ? .notUTF8 : .character, stop - index)
+    }
+}
+
+/// True for a byte that `lexToken` sends to `lexInvalid`.
+@inline(__always) func startsNoToken(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x20, 0x09, 0x0C, 0x0B, 0x0A, 0x0D, UInt8(ascii: "#"), UInt8(ascii: "\""), UInt8(ascii: "-"),
+        UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["),
+        UInt8(ascii: "]"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "|"),
+        UInt8(ascii: "="):
+        return false
+    default:
+        return !isIdentifierByte(byte)
     }
 }
 

@@ -15,17 +15,20 @@ extension Parser {
 
     /// Declaration = BlueprintDecl | ImportDecl | LetDecl | DefDecl | ActionDecl ;
     mutating func parseDeclaration() -> Declaration {
+        endRecoveryAtLineStart()
         let start = current.range.start
         if isKeyword("blueprint") { return .blueprint(parseBlueprint()) }
         if isKeyword("import") { return .importFile(parseImport()) }
         if isKeyword("let") { return .constant(parseLet()) }
         if isKeyword("def") { return .definition(parseDef()) }
         if isKeyword("action") { return .action(parseAction()) }
-        var hint = "a declaration (blueprint, import, let, def or action)"
+        var hint: String?
         if Parser.actionItemStarts.contains(where: { isKeyword($0) }) {
-            hint += "; '\(text(of: current))' belongs inside an action { ... }"
+            hint = "'\(text(of: current))' belongs inside an action { ... }"
         }
-        reportExpected(hint, code: .expectedDeclaration, atCurrentToken: true)
+        reportExpected(
+            "a declaration (blueprint, import, let, def or action)", code: .expectedDeclaration,
+            atCurrentToken: true, hint: hint)
         advance()
         synchronize(to: Parser.declarationStarts, stopAtClosingBrace: false)
         return .error(SourceRange(start, lastEnd))
@@ -69,6 +72,7 @@ extension Parser {
         let name = parseIdentifierName("after 'def'")
         var parameters: [Name]?
         if let open = consume(.leftParen) {
+            noteOpened(open)
             var list: [Name] = []
             while current.kind == .identifier {
                 list.append(parseIdentifierName("as a parameter name"))
@@ -93,6 +97,7 @@ extension Parser {
         }
         var items: [ActionItem] = []
         if let open = expect(.leftBrace, "to open the body of action '\(name.text)'") {
+            noteOpened(open)
             while current.kind != .rightBrace, !isAtEnd, !isAtTopLevelKeyword {
                 let before = index
                 items.append(parseActionItem())
@@ -108,7 +113,7 @@ extension Parser {
     /// ActionItem = InputDecl | SecretDecl | ConfigMapDecl | OutputDecl
     ///            | PhaseDecl | ParallelGroup | FinallyDecl | LetDecl ;
     mutating func parseActionItem() -> ActionItem {
-        isRecovering = false
+        endRecoveryAtLineStart()
         let start = current.range.start
         if isKeyword("input") { return .input(parseNameList()) }
         if isKeyword("secret") { return .secret(parseNameList()) }
@@ -155,8 +160,9 @@ extension Parser {
         let start = advance().range.start
         var phases: [PhaseDecl] = []
         if let open = expect(.leftBrace, "after 'parallel'") {
-            while current.kind != .rightBrace, !isAtEnd {
-                isRecovering = false
+            noteOpened(open)
+            while current.kind != .rightBrace, !isAtEnd, !isAtTopLevelKeyword, !isAtItemAfterParallel {
+                endRecoveryAtLineStart()
                 let before = index
                 if isKeyword("phase") {
                     phases.append(parsePhase())
@@ -172,11 +178,24 @@ extension Parser {
         return ParallelGroup(phases: phases, range: SourceRange(start, lastEnd))
     }
 
-    /// A declaration keyword other than `let` at the start of a line: a sign
-    /// that the enclosing action lacks its closing brace.
+    /// A declaration other than `let` at the start of a line (`action NAME`,
+    /// `def NAME`, `blueprint NAME`, `import "path"`): a sign that the
+    /// enclosing action lacks its closing brace.
     var isAtTopLevelKeyword: Bool {
-        current.isAtLineStart
-            && (isKeyword("action") || isKeyword("def") || isKeyword("blueprint") || isKeyword("import"))
+        guard current.isAtLineStart else { return false }
+        let next = peek().kind
+        if isKeyword("action") || isKeyword("blueprint") { return next == .identifier || next == .string }
+        if isKeyword("def") { return next == .identifier }
+        if isKeyword("import") { return next == .string }
+        return false
+    }
+
+    /// An action item other than a phase at the start of a line (`finally x:`,
+    /// `let x =`, ...): a parallel group lacking its closing brace ends there.
+    var isAtItemAfterParallel: Bool {
+        guard current.isAtLineStart, !isKeyword("phase") else { return false }
+        return isAtActionItemStart
+            || (["input", "secret", "configmap", "output"] as [StaticString]).contains { isKeyword($0) }
     }
 
     // MARK: names
@@ -191,7 +210,7 @@ extension Parser {
             let token = advance()
             let literal = parseStringLiteral(token)
             if literal.constantText == nil {
-                report(.expectedName, "a name cannot contain an interpolation", at: token.range)
+                reportLiteral(.expectedName, "a name cannot contain an interpolation", at: token.range)
             }
             return Name(literal.constantText ?? "", range: token.range, isQuoted: true)
         }
@@ -209,11 +228,19 @@ extension Parser {
     }
 
     /// Consumes the closing delimiter or reports it missing, with a note at the opener.
+    /// A missing closer is reported unless the parser is recovering on the
+    /// same line or at the end of the file (one error is enough there).
     mutating func closeDelimiter(_ kind: TokenKind, opened: Token, _ what: String) {
+        switch opened.kind {
+        case .leftParen: openParens -= 1
+        case .leftBracket: openBrackets -= 1
+        case .leftBrace: openBraces -= 1
+        default: break
+        }
         if consume(kind) != nil { return }
         let note = DiagnosticNote("\(what) was opened here", range: opened.range)
         let found = isAtEnd ? "end of file" : describe(current)
-        isRecovering = false
+        endRecoveryAtLineStart()
         report(.unclosedDelimiter, "expected \(kind) to close \(what), found \(found)", at: missingTokenRange, notes: [note])
     }
 }

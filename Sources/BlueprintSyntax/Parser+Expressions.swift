@@ -27,6 +27,7 @@ extension Parser {
                 expr = Expr(.member(expr, name), range: SourceRange(start, lastEnd))
             } else if current.kind == .leftBracket, !current.isAtLineStart {
                 let open = advance()
+                noteOpened(open)
                 let subscriptExpr = parseExpression()
                 closeDelimiter(.rightBracket, opened: open, "the index")
                 expr = Expr(.index(expr, subscriptExpr), range: SourceRange(start, lastEnd))
@@ -71,7 +72,7 @@ extension Parser {
         case .leftParen:
             guard enterNesting() else { return Expr(.error, range: token.range) }
             defer { depth -= 1 }
-            advance()
+            noteOpened(advance())
             let inner = parseExpression()
             closeDelimiter(.rightParen, opened: token, "the parenthesized expression")
             return Expr(.parenthesized(inner), range: SourceRange(token.range.start, lastEnd))
@@ -89,9 +90,9 @@ extension Parser {
         let open = current
         guard enterNesting() else { return Expr(.error, range: open.range) }
         defer { depth -= 1 }
-        advance()
+        noteOpened(advance())
         var elements: [Expr] = []
-        while current.kind != .rightBracket, !isAtEnd, !isAtTopLevelKeyword {
+        while !isAtListEnd(.rightBracket) {
             let before = index
             elements.append(parseExpression())
             _ = consume(.comma)
@@ -106,9 +107,9 @@ extension Parser {
         let open = current
         guard enterNesting() else { return [] }
         defer { depth -= 1 }
-        advance()
+        noteOpened(advance())
         var entries: [MapEntry] = []
-        while current.kind != .rightBrace, !isAtEnd, !isAtTopLevelKeyword {
+        while !isAtListEnd(.rightBrace) {
             let before = index
             if let entry = parseMapEntry() { entries.append(entry) }
             _ = consume(.comma)
@@ -145,9 +146,9 @@ extension Parser {
         let open = current
         guard enterNesting() else { return [] }
         defer { depth -= 1 }
-        advance()
+        noteOpened(advance())
         var arguments: [CallArgument] = []
-        while current.kind != .rightParen, !isAtEnd, !isAtTopLevelKeyword {
+        while !isAtListEnd(.rightParen) {
             let before = index
             let start = current.range.start
             var label: Name?
@@ -159,7 +160,10 @@ extension Parser {
             let value = parseExpression()
             arguments.append(CallArgument(label: label, value: value, range: SourceRange(start, lastEnd)))
             if consume(.comma) == nil, current.kind != .rightParen {
-                reportExpected("',' or ')' in the argument list")
+                if !isAtListEnd(.rightParen), !current.isAtLineStart {
+                    reportExpected("',' or ')' in the argument list")
+                    skipToCloser(.rightParen)
+                }
                 break
             }
             if index == before { advance() }

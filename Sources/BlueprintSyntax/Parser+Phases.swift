@@ -33,9 +33,10 @@ extension Parser {
     /// BodyItem = ObjectsBlock | OutputsDecl | MapEntry ;
     mutating func parsePhaseBody() -> PhaseBody {
         let open = advance()
+        noteOpened(open)
         var items: [BodyItem] = []
-        while current.kind != .rightBrace, !isAtEnd, !isAtTopLevelKeyword {
-            isRecovering = false
+        while !isAtListEnd(.rightBrace) {
+            endRecoveryAtLineStart()
             let before = index
             if isKeyword("objects"), peek().kind == .leftBrace {
                 let start = advance().range.start
@@ -57,6 +58,7 @@ extension Parser {
     mutating func parseOutputsDecl() -> OutputsDecl {
         let start = advance().range.start
         let open = advance()
+        noteOpened(open)
         var names: [Name] = []
         while current.kind == .identifier || current.kind == .string {
             names.append(parseName("in outputs"))

@@ -11,9 +11,11 @@ extension Parser {
         let quoteLength = isMultiline ? 3 : 1
         let contentStart = quoteStart + quoteLength
         var contentEnd = token.range.end - quoteLength - hashes
-        if !hasClosingDelimiter(token, quoteLength: quoteLength, hashes: hashes) {
+        let isTerminated = !token.isUnterminated && hasClosingDelimiter(token, quoteLength: quoteLength, hashes: hashes)
+        if !isTerminated {
             contentEnd = token.range.end
         }
+        let reported = diagnostics.count
         var decoder = StringDecoder(hashes: hashes)
         if isMultiline {
             decodeMultiline(contentStart..<max(contentStart, contentEnd), token: token, into: &decoder)
@@ -21,6 +23,8 @@ extension Parser {
             decodeRun(contentStart..<max(contentStart, contentEnd), into: &decoder, isMultiline: false)
         }
         decoder.flush()
+        // The lexer reported an unterminated string; what its contents look like is a consequence.
+        if !isTerminated, diagnostics.count > reported { diagnostics.removeSubrange(reported...) }
         return StringLiteral(segments: decoder.segments, isMultiline: isMultiline, hashes: hashes, range: token.range)
     }
 
@@ -40,7 +44,7 @@ extension Parser {
         while cursor < content.upperBound, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 { cursor += 1 }
         if cursor < content.upperBound, bytes[cursor] == 0x0D { cursor += 1 }
         guard cursor < content.upperBound, bytes[cursor] == 0x0A else {
-            report(.multilineStringLayout, "a multi-line string must start on the line after its opening \"\"\"", at: SourceRange(token.range.start, min(token.range.end, cursor + 1)))
+            reportLiteral(.multilineStringLayout, "a multi-line string must start on the line after its opening \"\"\"", at: SourceRange(token.range.start, min(token.range.end, cursor + 1)))
             return
         }
         let bodyStart = cursor + 1
@@ -48,7 +52,9 @@ extension Parser {
         while lastLineStart > bodyStart, bytes[lastLineStart - 1] != 0x0A { lastLineStart -= 1 }
         let indent = bytes[lastLineStart..<content.upperBound]
         if indent.contains(where: { $0 != 0x20 && $0 != 0x09 }) || lastLineStart < bodyStart {
-            report(.multilineStringLayout, "the closing \"\"\" of a multi-line string must stand on a line of its own", at: SourceRange(max(bodyStart, lastLineStart), token.range.end))
+            var textStart = max(bodyStart, lastLineStart)
+            while bytes[textStart] == 0x20 || bytes[textStart] == 0x09 { textStart += 1 }
+            reportLiteral(.multilineStringLayout, "the closing \"\"\" of a multi-line string must stand on a line of its own", at: SourceRange(textStart, token.range.end))
             return
         }
         var lineStart = bodyStart
@@ -68,7 +74,7 @@ extension Parser {
         if bytes[line].starts(with: indent) {
             start += indent.count
         } else if !isBlank {
-            report(.multilineStringLayout, "this line of a multi-line string is indented less than its closing \"\"\"", at: SourceRange(line.lowerBound, line.upperBound))
+            reportLiteral(.multilineStringLayout, "this line of a multi-line string is indented less than its closing \"\"\"", at: SourceRange(line.lowerBound, line.upperBound))
         } else {
             start = line.upperBound
         }
@@ -149,7 +155,7 @@ extension Parser {
                 for unit in String(scalar).utf8 { decoder.append(unit, at: escapeStart) }
                 return close + 1
             }
-            report(.invalidEscape, "invalid unicode escape; write \\u{1F600} with 1 to 8 hex digits of a valid scalar", at: SourceRange(escapeStart, min(close + 1, end)))
+            reportLiteral(.invalidEscape, "invalid unicode escape; write \\u{1F600} with 1 to 8 hex digits of a valid scalar", at: SourceRange(escapeStart, min(close + 1, end)))
             return min(close + 1, end)
         }
         reportEscape(escapeStart, cursor + 1)
@@ -158,8 +164,7 @@ extension Parser {
 
     mutating func reportEscape(_ start: Int, _ end: Int) {
         let shown = String(decoding: bytes[start..<min(end, bytes.count)], as: UTF8.self)
-        report(.invalidEscape, "invalid escape '\(shown)'; valid escapes are \\n \\t \\r \\0 \\\\ \\\" \\' \\{ \\} \\u{...} and \\( )", at: SourceRange(start, end))
-        isRecovering = false
+        reportLiteral(.invalidEscape, "invalid escape '\(shown)'; valid escapes are \\n \\t \\r \\0 \\\\ \\\" \\' \\{ \\} \\u{...} and \\( )", at: SourceRange(start, end))
     }
 
     /// Parses `expr )` starting at `start` with a nested parser over the same
@@ -182,10 +187,15 @@ extension Parser {
         let expr: Expr
         if inner.count == 1 {
             expr = Expr(.error, range: SourceRange(start, start))
-            report(.expectedExpression, "expected an expression inside \\( )", at: SourceRange(start - 2, start + 1))
+            reportLiteral(.expectedExpression, "expected an expression inside \\( )", at: SourceRange(start - 2, start + 1))
         } else {
             expr = nested.parseExpression()
             if !nested.isAtEnd { nested.reportExpected("')' to end the interpolation") }
+        }
+        // The outer lexer saw this code as string text: report the bytes that start no
+        // token and malformed numbers (NUL and non-UTF-8 bytes were reported as text).
+        diagnostics += lexed.diagnostics.filter {
+            ($0.code == .invalidByte || $0.code == .malformedNumber) && $0.range.start < closeToken.range.start
         }
         diagnostics += nested.diagnostics
         decoder.appendInterpolation(expr)

@@ -19,6 +19,13 @@ public struct Parser {
     var depth: Int
     /// End offset of the last consumed token.
     var lastEnd: Int
+    /// Where the last syntax error was reported: a second one at the same
+    /// place (a missing closer after a missing expression) is not reported.
+    var lastReportStart = -1
+    /// Open `(`, `[` and `{` whose closer is still awaited (see `isAtListEnd`).
+    var openParens = 0
+    var openBrackets = 0
+    var openBraces = 0
 
     /// Deeper nesting than this is reported, not recursed into.
     public static let maxDepth = 128
@@ -103,15 +110,27 @@ public struct Parser {
 
     /// Reports a missing `what`. With `atCurrentToken`, the caret goes under the
     /// token found instead (for junk where an item should start).
-    mutating func reportExpected(_ what: String, code: DiagnosticCode = .expectedToken, atCurrentToken: Bool = false) {
+    /// An `.invalid` token was reported by the lexer already, so finding one
+    /// only starts recovery. `hint` follows the message after "; ".
+    mutating func reportExpected(
+        _ what: String, code: DiagnosticCode = .expectedToken, atCurrentToken: Bool = false, hint: String? = nil
+    ) {
+        guard current.kind != .invalid else {
+            isRecovering = true
+            return
+        }
         let found = isAtEnd ? "end of file" : describe(current)
         let range = atCurrentToken && !isAtEnd ? current.range : missingTokenRange
-        report(code, "expected \(what), found \(found)", at: range)
+        report(code, "expected \(what), found \(found)" + (hint.map { "; \($0)" } ?? ""), at: range)
     }
 
     mutating func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [DiagnosticNote] = []) {
-        guard !isRecovering else { return }
+        guard !isRecovering, range.start != lastReportStart else {
+            isRecovering = true
+            return
+        }
         isRecovering = true
+        lastReportStart = range.start
         guard diagnostics.count < Parser.maxDiagnostics else {
             if diagnostics.count == Parser.maxDiagnostics {
                 diagnostics.append(.error(.tooManyErrors, "too many errors; stopping here", at: range))
@@ -120,6 +139,21 @@ public struct Parser {
             return
         }
         diagnostics.append(Diagnostic(code, .error, message, at: range, notes: notes))
+    }
+
+    /// A problem inside a string literal (escape, layout): reported whether or
+    /// not the parser is recovering, and without starting recovery.
+    mutating func reportLiteral(_ code: DiagnosticCode, _ message: String, at range: SourceRange) {
+        if diagnostics.count < Parser.maxDiagnostics {
+            diagnostics.append(.error(code, message, at: range))
+        } else if diagnostics.count == Parser.maxDiagnostics {
+            diagnostics.append(.error(.tooManyErrors, "too many errors; stopping here", at: range))
+        }
+    }
+
+    /// Panic mode ends where a new line starts an item.
+    mutating func endRecoveryAtLineStart() {
+        if current.isAtLineStart, !isAtEnd { isRecovering = false }
     }
 
     func describe(_ token: Token) -> String {
@@ -160,6 +194,59 @@ public struct Parser {
     static let actionItemStarts: [StaticString] = [
         "input", "secret", "configmap", "output", "phase", "parallel", "finally", "let",
     ]
+
+    // MARK: delimiters
+
+    /// Records that `token`, just consumed, opens a delimited list.
+    mutating func noteOpened(_ token: Token) {
+        switch token.kind {
+        case .leftParen: openParens += 1
+        case .leftBracket: openBrackets += 1
+        case .leftBrace: openBraces += 1
+        default: break
+        }
+    }
+
+    /// A closer that some construct still open is waiting for.
+    var isAtAwaitedCloser: Bool {
+        switch current.kind {
+        case .rightParen: openParens > 0
+        case .rightBracket: openBrackets > 0
+        case .rightBrace: openBraces > 0
+        default: false
+        }
+    }
+
+    /// Where a delimited list (map, list, arguments, phase body) stops: its own
+    /// closer, a closer an enclosing list awaits, the end of the file, or a
+    /// line that starts a declaration or an action item, which means the
+    /// closer is missing.
+    func isAtListEnd(_ closer: TokenKind) -> Bool {
+        current.kind == closer || isAtEnd || isAtAwaitedCloser || isAtTopLevelKeyword || isAtActionItemStart
+    }
+
+    /// `let NAME =`, `phase NAME:` or `finally NAME:` at the start of a line:
+    /// no expression or map entry can start that way.
+    var isAtActionItemStart: Bool {
+        guard current.isAtLineStart, peek().kind == .identifier || peek().kind == .string else { return false }
+        if isKeyword("let") { return peek().kind == .identifier && peek(2).kind == .equals }
+        return (isKeyword("phase") || isKeyword("finally")) && peek(2).kind == .colon
+    }
+
+    /// Skips junk up to the `closer` of the current list (not consuming it),
+    /// keeping nested delimiters balanced and stopping where the list ends.
+    mutating func skipToCloser(_ closer: TokenKind) {
+        var nesting = 0
+        while !isAtEnd {
+            if nesting == 0, isAtListEnd(closer) || current.isAtLineStart { return }
+            switch current.kind {
+            case .leftBrace, .leftBracket, .leftParen: nesting += 1
+            case .rightBrace, .rightBracket, .rightParen: if nesting > 0 { nesting -= 1 }
+            default: break
+            }
+            advance()
+        }
+    }
 
     /// Enters one level of nesting; reports and returns false past the limit.
     mutating func enterNesting() -> Bool {

@@ -48,10 +48,13 @@ public struct Token: Sendable, Equatable {
     /// True when a line end stands between this token and the previous non-trivia one.
     public var isAtLineStart: Bool
     public var range: SourceRange
+    /// True for a string the lexer found unterminated (and reported).
+    public var isUnterminated: Bool
 
-    public init(kind: TokenKind, range: SourceRange, isAtLineStart: Bool = false) {
+    public init(kind: TokenKind, range: SourceRange, isAtLineStart: Bool = false, isUnterminated: Bool = false) {
         self.kind = kind
         self.range = range
         self.isAtLineStart = isAtLineStart
+        self.isUnterminated = isUnterminated
     }
 }

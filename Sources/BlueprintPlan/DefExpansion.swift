@@ -1,0 +1,156 @@
+// Inlining of `def` phase templates: parameters are replaced by the argument
+// expressions of the use site (an AST rewrite), and bodies are merged.
+
+import BlueprintSema
+import BlueprintSyntax
+
+/// A phase call with every def expanded: the Kanister function, the argument
+/// items (def body first, use-site items override by key) and the clauses.
+struct ExpandedCall {
+    var function: Name
+    var items: [BodyItem]
+    var clauses: [PhaseClause]
+}
+
+extension Lowering {
+    static let maxDefDepth = 16
+
+    mutating func expand(_ call: PhaseCall, depth: Int = 0) -> ExpandedCall {
+        guard let def = table.defs[call.callee.text] else {
+            if let arguments = call.arguments, !arguments.isEmpty {
+                report(.functionArguments, "'\(call.callee.text)' is a Kanister function: give its arguments in { ... }, not ( ... )", at: call.callee.range)
+            }
+            return ExpandedCall(function: call.callee, items: call.body?.items ?? [], clauses: call.clauses)
+        }
+        guard depth < Lowering.maxDefDepth else {
+            report(.defCycle, "def '\(def.name.text)' expands into itself", at: call.callee.range)
+            return ExpandedCall(function: call.callee, items: [], clauses: [])
+        }
+        let substitutions = bindArguments(call, to: def)
+        let inner = def.call.substituting(substitutions)
+        var expanded = expand(inner, depth: depth + 1)
+        for item in call.body?.items ?? [] {
+            if case .argument(let entry) = item, let key = entry.key.constantText,
+                let existing = expanded.items.firstIndex(where: { $0.argumentKey == key })
+            {
+                expanded.items[existing] = item
+            } else {
+                expanded.items.append(item)
+            }
+        }
+        expanded.clauses += call.clauses
+        return expanded
+    }
+
+    /// Pairs the use site's arguments (positional, then labelled) with the def's parameters.
+    mutating func bindArguments(_ call: PhaseCall, to def: DefDecl) -> [String: Expr] {
+        let parameters = def.parameters ?? []
+        var bound: [String: Expr] = [:]
+        var position = 0
+        for argument in call.arguments ?? [] {
+            if let label = argument.label {
+                guard parameters.contains(where: { $0.text == label.text }) else {
+                    report(.defArguments, "def '\(def.name.text)' has no parameter '\(label.text)'", at: label.range)
+                    continue
+                }
+                bound[label.text] = argument.value
+            } else if position < parameters.count {
+                bound[parameters[position].text] = argument.value
+                position += 1
+            } else {
+                report(.defArguments, "too many arguments: def '\(def.name.text)' takes \(parameters.count)", at: argument.range)
+            }
+        }
+        for parameter in parameters where bound[parameter.text] == nil {
+            report(.defArguments, "missing argument '\(parameter.text)' for def '\(def.name.text)'", at: call.callee.range)
+            bound[parameter.text] = Expr(.error, range: call.callee.range)
+        }
+        return bound
+    }
+}
+
+extension BodyItem {
+    var argumentKey: String? {
+        if case .argument(let entry) = self { return entry.key.constantText }
+        return nil
+    }
+}
+
+extension PhaseCall {
+    func substituting(_ map: [String: Expr]) -> PhaseCall {
+        var copy = self
+        copy.arguments = arguments?.map { $0.substituting(map) }
+        copy.body = body.map { body in
+            var result = body
+            result.items = body.items.map { item in
+                switch item {
+                case .argument(let entry): .argument(entry.substituting(map))
+                case .objects(let block):
+                    .objects(ObjectsBlock(entries: block.entries.map { $0.substituting(map) }, range: block.range))
+                case .outputs: item
+                }
+            }
+            return result
+        }
+        copy.clauses = clauses.map { clause in
+            switch clause {
+            case .undoInline(let name, let call, let range): .undoInline(name: name, call: call.substituting(map), range: range)
+            case .retry(let count, let range): .retry(count: count.substituting(map), range: range)
+            case .timeout(let value, let range): .timeout(value.substituting(map), range: range)
+            case .undoReference: clause
+            }
+        }
+        return copy
+    }
+}
+
+extension CallArgument {
+    func substituting(_ map: [String: Expr]) -> CallArgument {
+        CallArgument(label: label, value: value.substituting(map), range: range)
+    }
+}
+
+extension MapEntry {
+    func substituting(_ map: [String: Expr]) -> MapEntry {
+        var key = self.key
+        if case .string(let literal) = key { key = .string(literal.substituting(map)) }
+        return MapEntry(key: key, value: value.substituting(map), range: range)
+    }
+}
+
+extension StringLiteral {
+    func substituting(_ map: [String: Expr]) -> StringLiteral {
+        var copy = self
+        copy.segments = segments.map { segment in
+            if case .interpolation(let expr) = segment { return .interpolation(expr.substituting(map)) }
+            return segment
+        }
+        return copy
+    }
+}
+
+extension Expr {
+    /// Replaces root identifiers named in `map` (member names are not roots).
+    func substituting(_ map: [String: Expr]) -> Expr {
+        guard !map.isEmpty else { return self }
+        let kind: ExprKind
+        switch self.kind {
+        case .identifier(let name):
+            return map[name] ?? self
+        case .string(let literal): kind = .string(literal.substituting(map))
+        case .bash(let literal): kind = .bash(literal.substituting(map))
+        case .list(let elements): kind = .list(elements.map { $0.substituting(map) })
+        case .map(let entries): kind = .map(entries.map { $0.substituting(map) })
+        case .member(let base, let name): kind = .member(base.substituting(map), name)
+        case .index(let base, let key): kind = .index(base.substituting(map), key.substituting(map))
+        case .call(let callee, let arguments):
+            // The callee names a function, never a parameter.
+            let newCallee = if case .identifier = callee.kind { callee } else { callee.substituting(map) }
+            kind = .call(newCallee, arguments.map { $0.substituting(map) })
+        case .pipe(let lhs, let rhs): kind = .pipe(lhs.substituting(map), rhs.substituting(map))
+        case .parenthesized(let inner): kind = .parenthesized(inner.substituting(map))
+        case .int, .float, .duration, .bool, .null, .error: return self
+        }
+        return Expr(kind, range: range)
+    }
+}

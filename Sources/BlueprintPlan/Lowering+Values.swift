@@ -1,0 +1,182 @@
+// Values and strings: typed literals stay typed; strings keep their Go
+// templates byte for byte; `\( )` and bare expressions become `{{ ... }}`.
+
+import BlueprintSema
+import BlueprintSyntax
+
+extension Lowering {
+    static let bashPreamble = ["bash", "-o", "errexit", "-o", "pipefail", "-c"]
+
+    mutating func lowerKey(_ key: MapKey) -> String {
+        switch key {
+        case .identifier(let name): name.text
+        case .string(let literal): lowerString(literal)
+        }
+    }
+
+    /// An argument value of any shape.
+    mutating func lowerValue(_ expr: Expr) -> KanisterValue {
+        switch expr.kind {
+        case .string(let literal): return .string(lowerString(literal))
+        case .int(let text): return .int(text)
+        case .float(let text): return .float(text)
+        case .duration(let text): return .string(text)
+        case .bool(let value): return .bool(value)
+        case .null: return .null
+        case .bash(let literal): return .list(Lowering.bashPreamble.map { .string($0) } + [.string(lowerString(literal))])
+        case .list(let elements): return .list(elements.map { lowerValue($0) })
+        case .map(let entries): return .map(entries.map { KanisterEntry(lowerKey($0.key), lowerValue($0.value)) })
+        case .parenthesized(let inner): return lowerValue(inner)
+        case .identifier(let name):
+            if case .constant(let decl) = table.resolve(name, in: action) {
+                return withLet(decl, fallback: .string("")) { $0.lowerValue(decl.value) }
+            }
+            return .string(interpolate(expr))
+        case .error: return .null
+        default: return .string(interpolate(expr))
+        }
+    }
+
+    /// A value that must be a string (object fields, artifacts).
+    mutating func lowerScalarString(_ expr: Expr) -> String {
+        switch lowerValue(expr) {
+        case .string(let text): return text
+        case .int(let text), .float(let text): return text
+        case .bool(let value): return value ? "true" : "false"
+        case .null: return ""
+        case .list, .map:
+            report(.notAnOperand, "expected a string here, not a list or map", at: expr.range)
+            return ""
+        }
+    }
+
+    /// Expands `let` bodies with cycle detection.
+    mutating func withLet<T>(_ decl: LetDecl, fallback: T, _ body: (inout Lowering) -> T) -> T {
+        let name = decl.name.text
+        guard !letStack.contains(name) else {
+            report(.letCycle, "let '\(name)' refers to itself: \((letStack + [name]).joined(separator: " -> "))", at: decl.name.range)
+            return fallback
+        }
+        letStack.append(name)
+        defer { letStack.removeLast() }
+        return body(&self)
+    }
+
+    /// The template text of a string literal.
+    mutating func lowerString(_ literal: StringLiteral) -> String {
+        var pieces: [TextPiece] = []
+        appendPieces(of: literal, to: &pieces)
+        return TextPiece.join(pieces)
+    }
+
+    mutating func appendPieces(of literal: StringLiteral, to pieces: inout [TextPiece]) {
+        for segment in literal.segments {
+            switch segment {
+            case .text(let text, _): pieces.append(TextPiece(text: text, isLiteral: false))
+            case .literalText(let text, _): pieces.append(TextPiece(text: text, isLiteral: true))
+            case .interpolation(let expr): appendInterpolation(expr, to: &pieces)
+            }
+        }
+    }
+
+    /// `\(expr)`: constants and string lets are spliced in; anything else is `{{ pipeline }}`.
+    mutating func appendInterpolation(_ expr: Expr, to pieces: inout [TextPiece]) {
+        switch expr.kind {
+        case .string(let literal):
+            appendPieces(of: literal, to: &pieces)
+        case .int(let text), .float(let text), .duration(let text):
+            pieces.append(TextPiece(text: text, isLiteral: true))
+        case .bool(let value):
+            pieces.append(TextPiece(text: value ? "true" : "false", isLiteral: true))
+        case .parenthesized(let inner):
+            appendInterpolation(inner, to: &pieces)
+        case .identifier(let name):
+            if case .constant(let decl) = table.resolve(name, in: action) {
+                withLet(decl, fallback: ()) { $0.appendInterpolation(decl.value, to: &pieces) }
+            } else {
+                pieces.append(TextPiece(text: interpolate(expr), isLiteral: false))
+            }
+        default:
+            pieces.append(TextPiece(text: interpolate(expr), isLiteral: false))
+        }
+    }
+
+    /// The template for a non-literal expression: `{{ pipeline }}`, or the
+    /// option-with-default idiom.
+    mutating func interpolate(_ expr: Expr) -> String {
+        if let option = optionDefault(expr) { return option }
+        guard let pipeline = pipeline(expr) else { return "" }
+        return "{{ \(pipeline) }}"
+    }
+
+    /// `option("name", default: "text")`: Kanister's idiom, byte for byte as the corpus writes it.
+    mutating func optionDefault(_ expr: Expr) -> String? {
+        guard case .call(let callee, let arguments) = expr.kind, case .identifier("option") = callee.kind,
+            arguments.count == 2, arguments[1].label?.text == "default"
+        else { return nil }
+        guard let name = constantString(arguments[0].value), let fallback = constantString(arguments[1].value) else {
+            report(.badOption, "option(name, default: text) takes constant strings", at: expr.range)
+            return ""
+        }
+        let trimmed = fallback.trimmingWhitespace
+        if trimmed != fallback || fallback.isEmpty || fallback.contains("{{") {
+            report(.badOption, "an option's default must be non-empty text without surrounding spaces or templates", at: arguments[1].value.range)
+        }
+        let lookup = isGoIdentifier(name) ? ".Options.\(name)" : "index .Options \(goQuote(name))"
+        return "{{if index .Options \(goQuote(name)) }} {{- \(lookup) -}} {{else -}} \(fallback) {{- end}}"
+    }
+
+    /// The text of an expression that is a constant string (lets followed).
+    mutating func constantString(_ expr: Expr) -> String? {
+        switch expr.kind {
+        case .string(let literal):
+            var pieces: [TextPiece] = []
+            appendPieces(of: literal, to: &pieces)
+            return pieces.allSatisfy({ $0.isLiteral || !$0.text.contains("{{") }) ? TextPiece.join(pieces) : nil
+        case .identifier(let name):
+            guard case .constant(let decl) = table.resolve(name, in: action) else { return nil }
+            return withLet(decl, fallback: nil) { $0.constantString(decl.value) }
+        case .parenthesized(let inner): return constantString(inner)
+        default: return nil
+        }
+    }
+}
+
+/// A run of output text; literal runs come from `\{`, constants and the like
+/// and must never open a Go template.
+struct TextPiece {
+    var text: String
+    var isLiteral: Bool
+
+    /// Joins pieces, escaping a literal `{` that would touch another `{` as `{{"{"}}`.
+    static func join(_ pieces: [TextPiece]) -> String {
+        var output = ""
+        for (index, piece) in pieces.enumerated() {
+            guard piece.isLiteral, piece.text.contains("{") else {
+                output += piece.text
+                continue
+            }
+            let next = pieces[(index + 1)...].first { !$0.text.isEmpty }?.text.first
+            let characters = Array(piece.text)
+            for (position, character) in characters.enumerated() {
+                let previous = position > 0 ? characters[position - 1] : output.last
+                let following = position + 1 < characters.count ? characters[position + 1] : next
+                if character == "{", previous == "{" || following == "{" {
+                    output += "{{\"{\"}}"
+                } else {
+                    output.append(character)
+                }
+            }
+        }
+        return output
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var scalars = Substring(self).unicodeScalars
+        while let first = scalars.first, first == " " || first == "\t" || first == "\n" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" || last == "\n" { scalars.removeLast() }
+        return String(scalars)
+    }
+}

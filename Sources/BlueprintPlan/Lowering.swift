@@ -1,0 +1,143 @@
+// Lowering from the checked syntax tree to the Kanister model: actions,
+// phases (defs expanded), objects, artifacts and argument values, with every
+// expression turned into the equivalent Go template.
+
+import BlueprintSema
+import BlueprintSyntax
+
+/// Codes of lowering: BP3xxx.
+extension DiagnosticCode {
+    public static let missingBlueprint = DiagnosticCode("BP3001")
+    public static let unknownName = DiagnosticCode("BP3002")
+    public static let notAnOperand = DiagnosticCode("BP3003")
+    public static let letCycle = DiagnosticCode("BP3004")
+    public static let defCycle = DiagnosticCode("BP3005")
+    public static let defArguments = DiagnosticCode("BP3006")
+    public static let functionArguments = DiagnosticCode("BP3007")
+    public static let badObject = DiagnosticCode("BP3008")
+    public static let badOutput = DiagnosticCode("BP3009")
+    public static let runtimeOnly = DiagnosticCode("BP3010")
+    public static let badReference = DiagnosticCode("BP3011")
+    public static let badOption = DiagnosticCode("BP3012")
+}
+
+public struct Lowering {
+    let table: SymbolTable
+    var action: ActionInfo?
+    var diagnostics: [Diagnostic] = []
+    /// Lets being expanded, to catch `let a = b` / `let b = a`.
+    var letStack: [String] = []
+
+    public init(table: SymbolTable) {
+        self.table = table
+    }
+
+    /// Lowers a whole blueprint.
+    public static func lower(_ table: SymbolTable, sourcePath: String?) -> (KanisterBlueprint, [Diagnostic]) {
+        var lowering = Lowering(table: table)
+        let blueprint = lowering.lowerBlueprint(sourcePath: sourcePath)
+        return (blueprint, lowering.diagnostics)
+    }
+
+    mutating func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange, severity: Severity = .error) {
+        diagnostics.append(Diagnostic(code, severity, message, at: range))
+    }
+
+    mutating func lowerBlueprint(sourcePath: String?) -> KanisterBlueprint {
+        guard let decl = table.blueprint else {
+            report(.missingBlueprint, "missing 'blueprint NAME' declaration; it gives metadata.name", at: SourceRange(0, 0))
+            return KanisterBlueprint(name: "", metadata: [], actions: [], sourcePath: sourcePath)
+        }
+        var metadata: [KanisterEntry] = []
+        for entry in decl.metadata ?? [] {
+            metadata.append(KanisterEntry(lowerKey(entry.key), lowerValue(entry.value)))
+        }
+        let actions = table.actions.map { lowerAction($0) }
+        return KanisterBlueprint(name: decl.name.text, metadata: metadata, actions: actions, sourcePath: sourcePath)
+    }
+
+    mutating func lowerAction(_ info: ActionInfo) -> KanisterAction {
+        action = info
+        defer { action = nil }
+        var result = KanisterAction(name: info.name, kind: info.decl.kind?.text)
+        if !info.inputs.isEmpty { result.inputArtifactNames = info.inputs.map(\.text) }
+        if !info.secrets.isEmpty { result.secretNames = info.secrets.map(\.text) }
+        if !info.configMaps.isEmpty { result.configMapNames = info.configMaps.map(\.text) }
+        if !info.outputs.isEmpty { result.outputArtifacts = info.outputs.map { lowerArtifact($0) } }
+        let main = info.mainPhases
+        if !main.isEmpty { result.phases = main.map { lowerPhase($0.decl) } }
+        if let finallyPhase = info.finallyPhase { result.deferPhase = lowerPhase(finallyPhase.decl) }
+        return result
+    }
+
+    mutating func lowerPhase(_ decl: PhaseDecl) -> KanisterPhase {
+        let expanded = expand(decl.call)
+        var phase = KanisterPhase(function: expanded.function.text, name: decl.name.text, objects: [], args: [])
+        for item in expanded.items {
+            switch item {
+            case .argument(let entry):
+                phase.args.append(KanisterEntry(lowerKey(entry.key), lowerValue(entry.value)))
+            case .objects(let block):
+                for entry in block.entries {
+                    phase.objects.append((lowerKey(entry.key), lowerObject(entry.value)))
+                }
+            case .outputs:
+                break
+            }
+        }
+        for clause in expanded.clauses {
+            switch clause {
+            case .retry(_, let range), .timeout(_, let range):
+                report(.runtimeOnly, "Kanister ignores retry and timeout; they apply to 'bpc run' only", at: range, severity: .warning)
+            case .undoReference, .undoInline:
+                break
+            }
+        }
+        return phase
+    }
+
+    /// `name: Kind(name: ..., namespace: ...)` or a map of ObjectReference fields.
+    mutating func lowerObject(_ expr: Expr) -> KanisterObjectReference {
+        var fields: [(key: String, value: String)] = []
+        switch expr.kind {
+        case .call(let callee, let arguments):
+            guard case .identifier(let kind) = callee.kind else {
+                report(.badObject, "an object is written Kind(name: ..., namespace: ...)", at: expr.range)
+                return KanisterObjectReference(fields: [])
+            }
+            fields.append(("kind", kind))
+            for argument in arguments {
+                guard let label = argument.label else {
+                    report(.badObject, "object fields are labelled: name: ..., namespace: ...", at: argument.range)
+                    continue
+                }
+                fields.append((label.text, lowerScalarString(argument.value)))
+            }
+        case .map(let entries):
+            for entry in entries { fields.append((lowerKey(entry.key), lowerScalarString(entry.value))) }
+        default:
+            report(.badObject, "an object is written Kind(name: ..., namespace: ...) or { kind: ..., name: ... }", at: expr.range)
+        }
+        return KanisterObjectReference(fields: fields)
+    }
+
+    /// `output NAME = kopia(expr) { key: value }`
+    mutating func lowerArtifact(_ decl: OutputDecl) -> KanisterArtifact {
+        var artifact = KanisterArtifact(name: decl.name.text)
+        if let value = decl.value {
+            if case .call(let callee, let arguments) = value.kind, case .identifier("kopia") = callee.kind,
+                arguments.count == 1, arguments[0].label == nil
+            {
+                artifact.kopiaSnapshot = lowerScalarString(arguments[0].value)
+            } else {
+                report(.badOutput, "an output's value is kopia(snapshot); key-value pairs go in { ... }", at: value.range)
+            }
+        }
+        if let entries = decl.keyValues {
+            artifact.keyValue = entries.map { KanisterEntry(lowerKey($0.key), .string(lowerScalarString($0.value))) }
+        }
+        return artifact
+    }
+
+    func lowerKeyText(_ key: MapKey) -> String? { key.constantText }
+}

@@ -1,0 +1,91 @@
+// The Kanister function catalog and template parameters: the facts Sema checks
+// phases against, decoded once from the embedded copy in CatalogData.swift.
+
+import Foundation
+
+public enum ArgumentType: String, Sendable, Decodable, Equatable {
+    case string, stringList, int, bool, map, object
+
+    /// How a user reads the type in a diagnostic.
+    public var spelling: String {
+        switch self {
+        case .string: "a string"
+        case .stringList: "a list of strings"
+        case .int: "an integer"
+        case .bool: "a boolean"
+        case .map: "a map"
+        case .object: "an object"
+        }
+    }
+}
+
+public struct FunctionArgument: Sendable, Decodable, Equatable {
+    public var name: String
+    public var required: Bool
+    public var type: ArgumentType
+    public var note: String?
+}
+
+public struct FunctionSpec: Sendable, Decodable, Equatable {
+    public var name: String
+    public var versions: [String]
+    public var args: [FunctionArgument]
+    /// Outputs the function itself always sets.
+    public var outputs: [String]
+    /// True when outputs come from `kando output` in the user's command.
+    public var userOutputs: Bool
+    public var summary: String?
+
+    public func argument(_ name: String) -> FunctionArgument? {
+        args.first { $0.name == name }
+    }
+}
+
+public struct KanisterCatalog: Sendable {
+    public let functions: [String: FunctionSpec]
+    /// Top-level template parameters (`StatefulSet`, `Phases`, ...) in catalog order.
+    public let templateRoots: [String]
+    /// The field names of each root that has fixed fields.
+    public let rootFields: [String: [String]]
+
+    public static let shared: KanisterCatalog = KanisterCatalog.load()
+
+    public func function(_ name: String) -> FunctionSpec? { functions[name] }
+
+    /// The roots that are nil unless the ActionSet object is of a given kind.
+    public static let workloadRoots: [String: String] = [
+        "StatefulSet": "statefulset", "Deployment": "deployment", "DeploymentConfig": "deploymentconfig",
+        "PVC": "pvc", "Namespace": "namespace",
+    ]
+
+    static func load() -> KanisterCatalog {
+        let decoder = JSONDecoder()
+        let specs = (try? decoder.decode([FunctionSpec].self, from: Data(CatalogData.functionsJSON.utf8))) ?? []
+        var functions: [String: FunctionSpec] = [:]
+        for spec in specs { functions[spec.name] = spec }
+        var roots: [String] = []
+        var fields: [String: [String]] = [:]
+        if let object = try? JSONSerialization.jsonObject(with: Data(CatalogData.templateParamsJSON.utf8)) as? [String: Any],
+            let rootMap = object["fields"] as? [String: Any]
+        {
+            roots = orderedKeys(ofFieldsIn: CatalogData.templateParamsJSON)
+            for (name, value) in rootMap {
+                if let spec = value as? [String: Any], let sub = spec["fields"] as? [String: Any] {
+                    fields[name] = sub.keys.sorted()
+                }
+            }
+        }
+        return KanisterCatalog(functions: functions, templateRoots: roots, rootFields: fields)
+    }
+
+    /// JSONSerialization loses key order; the roots' order is read from the text.
+    static func orderedKeys(ofFieldsIn json: String) -> [String] {
+        var keys: [String] = []
+        for line in json.split(separator: "\n") where line.hasPrefix("    \"") && line.hasSuffix("{") {
+            if let end = line.dropFirst(5).firstIndex(of: "\"") {
+                keys.append(String(line[line.index(line.startIndex, offsetBy: 5)..<end]))
+            }
+        }
+        return keys
+    }
+}
