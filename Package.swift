@@ -25,11 +25,11 @@ let package = Package(
         .executableTarget(
             name: "bpc",
             dependencies: [
-                "BlueprintSyntax",
+                "BlueprintSyntax", "BlueprintSema", "BlueprintPlan", "KanisterYAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "bpc-bench", dependencies: ["BlueprintSyntax"]),
+        .executableTarget(name: "bpc-bench", dependencies: ["BlueprintSyntax", "BlueprintSema", "BlueprintPlan", "KanisterYAML"]),
         .testTarget(name: "BlueprintSyntaxTests", dependencies: ["BlueprintSyntax"]),
         .testTarget(name: "BlueprintSemaTests", dependencies: ["BlueprintSema", "BlueprintSyntax"]),
         .testTarget(name: "BlueprintPlanTests", dependencies: ["BlueprintPlan", "BlueprintSema", "BlueprintSyntax"]),

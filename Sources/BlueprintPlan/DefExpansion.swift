@@ -86,7 +86,7 @@ extension PhaseCall {
                 switch item {
                 case .argument(let entry): .argument(entry.substituting(map))
                 case .objects(let block):
-                    .objects(ObjectsBlock(entries: block.entries.map { $0.substituting(map) }, range: block.range))
+                    .objects(block.substituting(map))
                 case .outputs: item
                 }
             }
@@ -104,17 +104,28 @@ extension PhaseCall {
     }
 }
 
+extension ObjectsBlock {
+    func substituting(_ map: [String: Expr]) -> ObjectsBlock {
+        var copy = self
+        copy.entries = entries.map { $0.substituting(map) }
+        return copy
+    }
+}
+
 extension CallArgument {
     func substituting(_ map: [String: Expr]) -> CallArgument {
-        CallArgument(label: label, value: value.substituting(map), range: range)
+        var copy = self
+        copy.value = value.substituting(map)
+        return copy
     }
 }
 
 extension MapEntry {
     func substituting(_ map: [String: Expr]) -> MapEntry {
-        var key = self.key
-        if case .string(let literal) = key { key = .string(literal.substituting(map)) }
-        return MapEntry(key: key, value: value.substituting(map), range: range)
+        var copy = self
+        if case .string(let literal) = key { copy.key = .string(literal.substituting(map)) }
+        copy.value = value.substituting(map)
+        return copy
     }
 }
 

@@ -5,8 +5,6 @@ import BlueprintSema
 import BlueprintSyntax
 
 extension Lowering {
-    static let bashPreamble = ["bash", "-o", "errexit", "-o", "pipefail", "-c"]
-
     mutating func lowerKey(_ key: MapKey) -> String {
         switch key {
         case .identifier(let name): name.text
@@ -23,7 +21,7 @@ extension Lowering {
         case .duration(let text): return .string(text)
         case .bool(let value): return .bool(value)
         case .null: return .null
-        case .bash(let literal): return .list(Lowering.bashPreamble.map { .string($0) } + [.string(lowerString(literal))])
+        case .bash(let literal): return .list(TemplateIdioms.bashPreamble.map { .string($0) } + [.string(lowerString(literal))])
         case .list(let elements): return .list(elements.map { lowerValue($0) })
         case .map(let entries): return .map(entries.map { KanisterEntry(lowerKey($0.key), lowerValue($0.value)) })
         case .parenthesized(let inner): return lowerValue(inner)
@@ -106,7 +104,7 @@ extension Lowering {
     mutating func interpolate(_ expr: Expr) -> String {
         if let option = optionDefault(expr) { return option }
         guard let pipeline = pipeline(expr) else { return "" }
-        return "{{ \(pipeline) }}"
+        return TemplateIdioms.action(pipeline)
     }
 
     /// `option("name", default: "text")`: Kanister's idiom, byte for byte as the corpus writes it.
@@ -119,11 +117,10 @@ extension Lowering {
             return ""
         }
         let trimmed = fallback.trimmingWhitespace
-        if trimmed != fallback || fallback.isEmpty || fallback.contains("{{") {
-            report(.badOption, "an option's default must be non-empty text without surrounding spaces or templates", at: arguments[1].value.range)
+        if trimmed != fallback || fallback.contains("{{") {
+            report(.badOption, "an option's default must be text without surrounding spaces or templates", at: arguments[1].value.range)
         }
-        let lookup = isGoIdentifier(name) ? ".Options.\(name)" : "index .Options \(goQuote(name))"
-        return "{{if index .Options \(goQuote(name)) }} {{- \(lookup) -}} {{else -}} \(fallback) {{- end}}"
+        return TemplateIdioms.optionWithDefault(name: name, fallback: fallback)
     }
 
     /// The text of an expression that is a constant string (lets followed).
@@ -179,4 +176,20 @@ extension String {
         while let last = scalars.last, last == " " || last == "\t" || last == "\n" { scalars.removeLast() }
         return String(scalars)
     }
+}
+
+/// Template spellings shared by the lowering and the importer, so that an
+/// imported idiom compiles back to the same bytes.
+public enum TemplateIdioms {
+    /// `option("name", default: "text")`, as the Kanister corpus writes it.
+    public static func optionWithDefault(name: String, fallback: String) -> String {
+        let lookup = isGoIdentifier(name) ? ".Options.\(name)" : "index .Options \(goQuote(name))"
+        return "{{if index .Options \(goQuote(name)) }} {{- \(lookup) -}} {{else -}} \(fallback) {{- end}}"
+    }
+
+    /// The preamble of the `bash """..."""` command sugar.
+    public static let bashPreamble = ["bash", "-o", "errexit", "-o", "pipefail", "-c"]
+
+    /// `{{ PIPELINE }}`: how every expression outside a string is written.
+    public static func action(_ pipeline: String) -> String { "{{ \(pipeline) }}" }
 }

@@ -39,8 +39,11 @@ public struct Lowering {
         return (blueprint, lowering.diagnostics)
     }
 
+    /// Records a diagnostic once: a let or def expanded at several places
+    /// would otherwise report the same problem at each use.
     mutating func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange, severity: Severity = .error) {
-        diagnostics.append(Diagnostic(code, severity, message, at: range))
+        let diagnostic = Diagnostic(code, severity, message, at: range)
+        if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
     }
 
     mutating func lowerBlueprint(sourcePath: String?) -> KanisterBlueprint {

@@ -1,0 +1,144 @@
+// How the importer spells things in .bp: names, keys, string literals (plain,
+// escaped, raw or multi-line, whichever keeps the exact bytes most readably)
+// and scalars by their YAML 1.1 type.
+
+enum BPSourceText {
+    /// An identifier when the grammar allows one, else a quoted string.
+    static func name(_ text: String) -> String {
+        isIdentifier(text) ? text : quoted(text)
+    }
+
+    static func isIdentifier(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard let first = bytes.first, isLetter(first) else { return false }
+        var index = 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            if isLetter(byte) || isDigitByte(byte) {
+                index += 1
+            } else if byte == UInt8(ascii: "-"), index + 1 < bytes.count, isLetter(bytes[index + 1]) || isDigitByte(bytes[index + 1]) {
+                index += 2
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    static func isLetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte == 0x5F
+    }
+
+    static func isDigitByte(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// A string literal whose decoded value is exactly `text`.
+    static func literal(_ text: String, indent: Int) -> String {
+        let hasControl = text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\t" && $0 != "\n") || $0.value == 0x7F }
+        if text.contains("\n"), !hasControl {
+            return multiline(text, indent: indent)
+        }
+        if !hasControl, !text.contains("\n"), text.contains("\\") || text.contains("\"") {
+            return raw(text)
+        }
+        return quoted(text)
+    }
+
+    /// `"..."` with escapes.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case "\0": out += "\\0"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// The fewest `#` such that neither `"#...` nor `\#...` occurs in `text`.
+    static func hashCount(for text: String, quote: String) -> Int {
+        var count = 1
+        while text.contains(quote + String(repeating: "#", count: count)) || text.contains("\\" + String(repeating: "#", count: count)) {
+            count += 1
+        }
+        return count
+    }
+
+    /// `#"..."#`: backslashes and quotes stay as they are.
+    static func raw(_ text: String) -> String {
+        let hashes = String(repeating: "#", count: hashCount(for: text, quote: "\""))
+        return "\(hashes)\"\(text)\"\(hashes)"
+    }
+
+    /// `"""` block, raw when the text has backslashes; a final line without
+    /// a line feed ends in a joining backslash.
+    static func multiline(_ text: String, indent: Int) -> String {
+        let isRaw = text.contains("\\")
+        let hashes = isRaw ? String(repeating: "#", count: hashCount(for: text, quote: "\"\"\"")) : ""
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let endsWithNewline = lines.last == ""
+        if endsWithNewline { lines.removeLast() }
+        let pad = String(repeating: "  ", count: indent + 1)
+        var out = "\(hashes)\"\"\"\n"
+        for (index, line) in lines.enumerated() {
+            let body = isRaw ? line : line.replacingOccurrences(of: "\"\"\"", with: "\\\"\"\"")
+            out += body.isEmpty ? "" : pad + body
+            if index == lines.count - 1, !endsWithNewline { out += "\\" + hashes }
+            out += "\n"
+        }
+        return out + pad + "\"\"\"" + hashes
+    }
+
+    /// A scalar as .bp: bools, nulls and numbers typed as YAML 1.1 reads them.
+    static func scalar(_ node: YAMLScalar, indent: Int) -> String {
+        switch node.resolved {
+        case .bool: return YAMLResolved.boolValue(ofPlain: node.value) == true ? "true" : "false"
+        case .null: return "null"
+        case .int: return integer(node.value) ?? literal(node.value, indent: indent)
+        case .float: return float(node.value) ?? literal(node.value, indent: indent)
+        case .string: return literal(node.value, indent: indent)
+        }
+    }
+
+    /// Go's ParseInt(s, 0, 64) as decimal text.
+    static func integer(_ text: String) -> String? {
+        var digits = text.replacingOccurrences(of: "_", with: "")
+        var sign = ""
+        if digits.hasPrefix("-") || digits.hasPrefix("+") {
+            if digits.hasPrefix("-") { sign = "-" }
+            digits.removeFirst()
+        }
+        let lower = digits.lowercased()
+        let value: Int64?
+        if lower.hasPrefix("0x") {
+            value = Int64(lower.dropFirst(2), radix: 16)
+        } else if lower.hasPrefix("0o") {
+            value = Int64(lower.dropFirst(2), radix: 8)
+        } else if lower.hasPrefix("0b") {
+            value = Int64(lower.dropFirst(2), radix: 2)
+        } else if lower.count > 1, lower.hasPrefix("0") {
+            value = Int64(lower.dropFirst(), radix: 8)
+        } else {
+            value = Int64(lower)
+        }
+        return value.map { sign + String($0) }
+    }
+
+    /// A float literal the .bp lexer reads (digits '.' digits, optional exponent).
+    static func float(_ text: String) -> String? {
+        guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else { return nil }
+        let spelled = "\(value)"
+        if spelled.contains(".") { return spelled }
+        return spelled.contains("e") ? spelled.replacingOccurrences(of: "e", with: ".0e") : nil
+    }
+}

@@ -1,0 +1,103 @@
+// Argument values for the importer: scalars by type, the bash command sugar,
+// lists and maps, and whole-string templates that read better as expressions.
+
+import BlueprintPlan
+import BlueprintSema
+import Foundation
+
+extension ImportWriter {
+    func mapKey(_ node: YAMLNode) -> String {
+        BPSourceText.name(node.scalar?.value ?? "")
+    }
+
+    mutating func mapLiteral(_ pairs: [YAMLPair]) -> String {
+        if pairs.isEmpty { return "{}" }
+        var text = "{\n"
+        for pair in pairs { text += "\(mapKey(pair.key)): \(value(pair.value))\n" }
+        return text + "}"
+    }
+
+    mutating func value(_ node: YAMLNode) -> String {
+        switch node {
+        case .scalar(let scalar):
+            if scalar.resolved == .string, let expression = expression(for: scalar.value) { return expression }
+            return BPSourceText.scalar(scalar, indent: indent)
+        case .sequence(let sequence):
+            if let script = bashScript(sequence) { return "bash " + BPSourceText.literal(script, indent: indent) }
+            let items = sequence.items.map { value($0) }
+            if items.allSatisfy({ !$0.contains("\n") }), items.reduce(0, { $0 + $1.count + 2 }) <= 80 {
+                return "[" + items.joined(separator: ", ") + "]"
+            }
+            return "[\n" + items.map { $0 + "\n" }.joined() + "]"
+        case .mapping(let mapping):
+            return mapLiteral(mapping.pairs)
+        }
+    }
+
+    /// The script of `["bash", "-o", "errexit", "-o", "pipefail", "-c", script]`, exact text only.
+    func bashScript(_ sequence: YAMLSequence) -> String? {
+        let preamble = TemplateIdioms.bashPreamble
+        guard sequence.items.count == preamble.count + 1 else { return nil }
+        let scalars = sequence.items.compactMap(\.scalar)
+        guard scalars.count == sequence.items.count, scalars.allSatisfy({ $0.resolved == .string }) else { return nil }
+        guard zip(scalars, preamble).allSatisfy({ $0.value == $1 }) else { return nil }
+        return scalars[preamble.count].value
+    }
+
+    /// An expression whose compiled template is exactly `text`, if there is one.
+    func expression(for text: String) -> String? {
+        if let option = optionExpression(text) { return option }
+        guard let chain = fieldChain(text) else { return nil }
+        let root = chain[0]
+        if root == "Phases", chain.count >= 3, referablePhases.contains(chain[1]), BPSourceText.isIdentifier(chain[1]),
+            let member = ["Output": "output", "Secrets": "secrets", "ConfigMaps": "configmaps"][chain[2]]
+        {
+            return ([chain[1], member] + chain[3...]).joined(separator: ".")
+        }
+        if root == "DeferPhase", chain.count >= 2, chain[1] == "Output", let name = deferPhaseName,
+            BPSourceText.isIdentifier(name), isWritingArtifacts
+        {
+            return ([name, "output"] + chain[2...]).joined(separator: ".")
+        }
+        if root == "ArtifactsIn", chain.count >= 2, inputNames.contains(chain[1]), !referablePhasesOrLocals(chain[1]) {
+            return chain[1...].joined(separator: ".")
+        }
+        guard KanisterCatalog.shared.templateRoots.contains(root), !actionNames.contains(root) else { return nil }
+        return chain.joined(separator: ".")
+    }
+
+    func referablePhasesOrLocals(_ name: String) -> Bool {
+        actionNames.subtracting(inputNames).contains(name)
+    }
+
+    /// `{{ .A.B.C }}` with single spaces, each part a Go identifier.
+    func fieldChain(_ text: String) -> [String]? {
+        guard text.hasPrefix("{{ ."), text.hasSuffix(" }}"), text.count > 7 else { return nil }
+        let inner = text.dropFirst(4).dropLast(3)
+        let parts = inner.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard parts.allSatisfy({ isGoFieldName($0) }) else { return nil }
+        return parts
+    }
+
+    func isGoFieldName(_ text: String) -> Bool {
+        guard let first = text.utf8.first, BPSourceText.isLetter(first) else { return false }
+        return text.utf8.allSatisfy { BPSourceText.isLetter($0) || BPSourceText.isDigitByte($0) }
+    }
+
+    /// The corpus's option-with-default idiom, recognised only when the
+    /// compiler would spell it identically.
+    func optionExpression(_ text: String) -> String? {
+        let prefix = "{{if index .Options \""
+        guard text.hasPrefix(prefix), let close = text.dropFirst(prefix.count).firstIndex(of: "\"") else { return nil }
+        let name = String(text[text.index(text.startIndex, offsetBy: prefix.count)..<close])
+        guard let elseRange = text.range(of: " {{else -}} "), text.hasSuffix(" {{- end}}") else { return nil }
+        let fallbackStart = elseRange.upperBound
+        let fallbackEnd = text.index(text.endIndex, offsetBy: -" {{- end}}".count)
+        guard fallbackStart <= fallbackEnd else { return nil }
+        let fallback = String(text[fallbackStart..<fallbackEnd])
+        guard !fallback.contains("{{"), !fallback.contains("\n"), fallback.trimmingCharacters(in: .whitespaces) == fallback,
+            TemplateIdioms.optionWithDefault(name: name, fallback: fallback) == text
+        else { return nil }
+        return "option(\(BPSourceText.quoted(name)), default: \(BPSourceText.literal(fallback, indent: 0)))"
+    }
+}

@@ -1,0 +1,205 @@
+// The importer's writer: walks the Blueprint mapping and prints .bp, placing
+// recovered YAML comments before the item that follows them in the YAML.
+
+import BlueprintPlan
+import BlueprintSema
+import BlueprintSyntax
+
+struct ImportWriter {
+    let bytes: [UInt8]
+    let comments: [SourceRange]
+    var nextComment = 0
+    var output = ""
+    var indent = 0
+    var diagnostics: [Diagnostic] = []
+    /// Names that shadow template roots in the action being written.
+    var actionNames: Set<String> = []
+    /// Phases a whole-string reference may name as `phase.output.key`.
+    var referablePhases: Set<String> = []
+    var inputNames: Set<String> = []
+    var deferPhaseName: String?
+    var isWritingArtifacts = false
+
+    init(bytes: [UInt8], comments: [SourceRange]) {
+        self.bytes = bytes
+        self.comments = comments
+    }
+
+    mutating func line(_ text: String, at offset: Int? = nil) {
+        if let offset { flushComments(before: offset) }
+        output += String(repeating: "  ", count: indent) + text + "\n"
+    }
+
+    mutating func flushComments(before offset: Int) {
+        while nextComment < comments.count, comments[nextComment].start < offset {
+            let range = comments[nextComment]
+            let text = String(decoding: bytes[range.start..<range.end], as: UTF8.self)
+            output += String(repeating: "  ", count: indent) + text + "\n"
+            nextComment += 1
+        }
+    }
+
+    mutating func fail(_ message: String, _ node: YAMLNode, code: DiagnosticCode = .unsupportedField) {
+        diagnostics.append(.error(code, message, at: BlueprintImporter.range(of: node)))
+    }
+
+    /// Checks that a mapping only has `allowed` keys.
+    mutating func checkKeys(_ mapping: YAMLMapping, allowed: Set<String>, context: String) {
+        for pair in mapping.pairs {
+            guard let key = pair.key.scalar?.value, allowed.contains(key) else {
+                let shown = pair.key.scalar?.value ?? "a non-string key"
+                fail("\(context) has the field '\(shown)', which a Kanister Blueprint does not have", pair.key)
+                continue
+            }
+        }
+    }
+
+    // MARK: blueprint and actions
+
+    mutating func writeBlueprint(_ root: YAMLMapping) {
+        checkKeys(root, allowed: ["apiVersion", "kind", "metadata", "actions"], context: "the blueprint")
+        if let version = root["apiVersion"], version.scalar?.value != BlueprintEmitter.apiVersion {
+            fail("apiVersion must be \(BlueprintEmitter.apiVersion)", version)
+        }
+        guard let metadataNode = root["metadata"], let metadata = metadataNode.mapping,
+            let name = metadata["name"]?.scalar?.value
+        else {
+            fail("the blueprint has no metadata.name", root["metadata"] ?? .mapping(root), code: .badShape)
+            return
+        }
+        let rest = metadata.pairs.filter { $0.key.scalar?.value != "name" }
+        var head = "blueprint \(BPSourceText.name(name))"
+        if !rest.isEmpty { head += " " + mapLiteral(rest) }
+        line(head, at: metadataNode.start.offset)
+        guard let actionsNode = root["actions"] else { return }
+        guard let actions = actionsNode.mapping else { return fail("actions must be a mapping", actionsNode, code: .badShape) }
+        for pair in actions.pairs {
+            guard let actionName = pair.key.scalar?.value, let action = pair.value.mapping else {
+                fail("an action must be a mapping", pair.value, code: .badShape)
+                continue
+            }
+            output += "\n"
+            writeAction(actionName, action, at: pair.key.start.offset)
+        }
+        flushComments(before: Int.max)
+    }
+
+    mutating func writeAction(_ name: String, _ action: YAMLMapping, at offset: Int) {
+        checkKeys(action, allowed: ["name", "kind", "inputArtifactNames", "secretNames", "configMapNames", "outputArtifacts", "phases", "deferPhase"], context: "action '\(name)'")
+        if let informational = action["name"], informational.scalar?.value != name {
+            fail("the action's 'name' field differs from its key; .bp cannot keep both", informational)
+        }
+        let phases = action["phases"]?.sequence?.items ?? []
+        let phaseNames = (phases + [action["deferPhase"]].compactMap { $0 }).compactMap { $0.mapping?["name"]?.scalar?.value }
+        actionNames = Set(phaseNames)
+        inputNames = []
+        deferPhaseName = action["deferPhase"]?.mapping?["name"]?.scalar?.value
+        referablePhases = Set(phases.compactMap { $0.mapping?["name"]?.scalar?.value })
+        var head = "action \(BPSourceText.name(name))"
+        if let kind = action["kind"]?.scalar?.value { head += " on \(BPSourceText.name(kind))" }
+        line(head + " {", at: offset)
+        indent += 1
+        writeNameList("input", action["inputArtifactNames"])
+        writeNameList("secret", action["secretNames"])
+        writeNameList("configmap", action["configMapNames"])
+        if let artifacts = action["outputArtifacts"] {
+            isWritingArtifacts = true
+            writeArtifacts(artifacts)
+            isWritingArtifacts = false
+        }
+        referablePhases = []
+        for phase in phases { writePhase(phase, keyword: "phase") }
+        if let phase = action["deferPhase"] { writePhase(phase, keyword: "finally") }
+        indent -= 1
+        line("}")
+    }
+
+    mutating func writeNameList(_ keyword: String, _ node: YAMLNode?) {
+        guard let node else { return }
+        guard let items = node.sequence?.items, items.allSatisfy({ $0.scalar != nil }) else {
+            return fail("\(keyword) names must be a list of strings", node, code: .badShape)
+        }
+        guard !items.isEmpty else { return }
+        let names = items.compactMap { $0.scalar?.value }
+        actionNames.formUnion(names)
+        if keyword == "input" { inputNames.formUnion(names) }
+        line("\(keyword) " + names.map(BPSourceText.name).joined(separator: ", "), at: node.start.offset)
+    }
+
+    mutating func writeArtifacts(_ node: YAMLNode) {
+        guard let artifacts = node.mapping else { return fail("outputArtifacts must be a mapping", node, code: .badShape) }
+        for pair in artifacts.pairs {
+            guard let name = pair.key.scalar?.value, let artifact = pair.value.mapping else {
+                fail("an output artifact must be a mapping", pair.value, code: .badShape)
+                continue
+            }
+            checkKeys(artifact, allowed: ["keyValue", "kopiaSnapshot"], context: "output artifact '\(name)'")
+            var text = "output \(BPSourceText.name(name))"
+            if let snapshot = artifact["kopiaSnapshot"] { text += " = kopia(\(value(snapshot)))" }
+            if let keyValue = artifact["keyValue"] {
+                guard let entries = keyValue.mapping else {
+                    fail("keyValue must be a mapping", keyValue, code: .badShape)
+                    continue
+                }
+                text += " " + mapLiteral(entries.pairs)
+            } else if artifact["kopiaSnapshot"] == nil {
+                text += " {}"
+            }
+            line(text, at: pair.key.start.offset)
+        }
+    }
+
+    mutating func writePhase(_ node: YAMLNode, keyword: String) {
+        guard let phase = node.mapping else { return fail("a phase must be a mapping", node, code: .badShape) }
+        checkKeys(phase, allowed: ["func", "name", "objects", "args"], context: "a phase")
+        guard let name = phase["name"]?.scalar?.value, !name.isEmpty else {
+            return fail("a phase without a name cannot be expressed in .bp; give it a name", node, code: .unnamedPhase)
+        }
+        guard let function = phase["func"]?.scalar?.value, BPSourceText.isIdentifier(function) else {
+            return fail("phase '\(name)' needs a func naming a Kanister function", node, code: .badShape)
+        }
+        line("\(keyword) \(BPSourceText.name(name)): \(function) {", at: node.start.offset)
+        indent += 1
+        if let objects = phase["objects"] { writeObjects(objects) }
+        if let args = phase["args"] {
+            if let mapping = args.mapping {
+                for pair in mapping.pairs { writeEntry(pair) }
+            } else if args.scalar?.resolved != .null {
+                fail("args of phase '\(name)' must be a mapping", args, code: .badShape)
+            }
+        }
+        indent -= 1
+        line("}")
+        referablePhases.insert(name)
+    }
+
+    mutating func writeObjects(_ node: YAMLNode) {
+        guard let objects = node.mapping else { return fail("objects must be a mapping", node, code: .badShape) }
+        line("objects {", at: node.start.offset)
+        indent += 1
+        for pair in objects.pairs {
+            guard let reference = pair.value.mapping else {
+                fail("an object reference must be a mapping", pair.value, code: .badShape)
+                continue
+            }
+            let key = mapKey(pair.key)
+            if let kind = reference["kind"]?.scalar, kind.resolved == .string, BPSourceText.isIdentifier(kind.value),
+                reference.pairs.allSatisfy({ $0.key.scalar.map { BPSourceText.isIdentifier($0.value) } ?? false }),
+                reference.pairs.filter({ $0.key.scalar?.value == "kind" }).count == 1
+            {
+                let fields = reference.pairs.filter { $0.key.scalar?.value != "kind" }
+                    .map { "\($0.key.scalar?.value ?? ""): \(value($0.value))" }
+                line("\(key): \(kind.value)(\(fields.joined(separator: ", ")))", at: pair.key.start.offset)
+            } else {
+                line("\(key): \(mapLiteral(reference.pairs))", at: pair.key.start.offset)
+            }
+        }
+        indent -= 1
+        line("}")
+    }
+
+    mutating func writeEntry(_ pair: YAMLPair) {
+        flushComments(before: pair.key.start.offset)
+        output += String(repeating: "  ", count: indent) + "\(mapKey(pair.key)): \(value(pair.value))\n"
+    }
+}

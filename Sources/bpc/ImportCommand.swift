@@ -1,0 +1,48 @@
+// `bpc import`: a Kanister Blueprint YAML file to .bp.
+
+import ArgumentParser
+import BlueprintSyntax
+import KanisterYAML
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Turn a Kanister Blueprint (YAML) into an idiomatic .bp file.",
+        discussion: """
+            Go templates are kept byte for byte; YAML comments are kept where they can \
+            be attached. Writes to standard output unless -o names a file (written \
+            atomically). Exit status: 0 imported, 1 the input is not a Blueprint or \
+            cannot be expressed, 2 usage or I/O errors.
+            """
+    )
+
+    @Option(name: .shortAndLong, help: "Output .bp path ('-' or absent: standard output).")
+    var output: String?
+
+    @Argument(help: "The Kanister Blueprint YAML file ('-' reads standard input).")
+    var file: String
+
+    func run() throws {
+        let source: SourceFile
+        do {
+            source = try Terminal.read(file)
+        } catch {
+            Terminal.writeError("bpc: \(error)\n")
+            throw ExitStatus.usageOrIO
+        }
+        let result = BlueprintImporter.importBlueprint(source.bytes)
+        Terminal.printDiagnostics(result.diagnostics, in: source)
+        guard let text = result.source else { throw ExitStatus.inputErrors }
+        let bytes = Array(text.utf8)
+        guard let output, output != "-" else {
+            Terminal.writeOut(bytes)
+            return
+        }
+        do {
+            try Terminal.writeAtomically(bytes, to: output)
+        } catch {
+            Terminal.writeError("bpc: \(error)\n")
+            throw ExitStatus.usageOrIO
+        }
+    }
+}
