@@ -48,7 +48,8 @@ public enum BlueprintEmitter {
     }
 
     static func node(for phase: KanisterPhase) -> YAMLNode {
-        var pairs = [pair("func", .string(phase.function)), pair("name", .string(phase.name))]
+        var pairs = [pair("func", .string(phase.function))]
+        if !phase.name.isEmpty { pairs.append(pair("name", .string(phase.name))) }
         if !phase.objects.isEmpty {
             let objects = phase.objects.map { object in
                 pair(object.name, .map(pairs: object.reference.fields.map { pair($0.key, .string($0.value)) }))

@@ -10,7 +10,6 @@ extension DiagnosticCode {
     public static let yamlSyntax = DiagnosticCode("BP4001")
     public static let notBlueprint = DiagnosticCode("BP4002")
     public static let unsupportedField = DiagnosticCode("BP4003")
-    public static let unnamedPhase = DiagnosticCode("BP4004")
     public static let badShape = DiagnosticCode("BP4005")
 }
 

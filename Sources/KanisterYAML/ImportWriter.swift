@@ -152,9 +152,8 @@ struct ImportWriter {
     mutating func writePhase(_ node: YAMLNode, keyword: String) {
         guard let phase = node.mapping else { return fail("a phase must be a mapping", node, code: .badShape) }
         checkKeys(phase, allowed: ["func", "name", "objects", "args"], context: "a phase")
-        guard let name = phase["name"]?.scalar?.value, !name.isEmpty else {
-            return fail("a phase without a name cannot be expressed in .bp; give it a name", node, code: .unnamedPhase)
-        }
+        // Kanister accepts a phase without a name (it warns); so does .bp, as `phase "":`.
+        let name = phase["name"]?.scalar?.value ?? ""
         guard let function = phase["func"]?.scalar?.value, BPSourceText.isIdentifier(function) else {
             return fail("phase '\(name)' needs a func naming a Kanister function", node, code: .badShape)
         }
