@@ -33,7 +33,11 @@ let package = Package(
         .testTarget(name: "BlueprintSyntaxTests", dependencies: ["BlueprintSyntax"]),
         .testTarget(name: "BlueprintSemaTests", dependencies: ["BlueprintSema", "BlueprintSyntax"]),
         .testTarget(name: "BlueprintPlanTests", dependencies: ["BlueprintPlan", "BlueprintSema", "BlueprintSyntax"]),
-        .testTarget(name: "KanisterYAMLTests", dependencies: ["KanisterYAML"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(
+            name: "KanisterYAMLTests",
+            dependencies: ["KanisterYAML", "BlueprintPlan", "BlueprintSema", "BlueprintSyntax", "TestSupport"]
+        ),
         .testTarget(name: "bpcTests", dependencies: ["bpc"]),
     ],
     swiftLanguageModes: [.v6]

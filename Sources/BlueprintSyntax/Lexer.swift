@@ -195,7 +195,15 @@ struct LexerState {
         case .character:
             var shown = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<position]), as: UTF8.self)
             if shown.count > 24 { shown = String(shown.prefix(24)) + "..." }
-            message = count == 1 ? "unexpected character '\(shown)'" : "unexpected characters '\(shown)'"
+            if count > 1 {
+                message = "unexpected characters '\(shown)'"
+            } else if let scalar = shown.unicodeScalars.first, scalar.value >= 0x80 {
+                // The code point tells look-alikes apart (U+201C is not '"', U+00A0 is not ' ').
+                let digits = String(scalar.value, radix: 16, uppercase: true)
+                message = "unexpected character '\(shown)' (U+\(String(repeating: "0", count: max(0, 4 - digits.count)))\(digits))"
+            } else {
+                message = "unexpected character '\(shown)'"
+            }
         }
         let code: DiagnosticCode = first.kind == .nul ? .nulByte : first.kind == .notUTF8 ? .invalidUTF8 : .invalidByte
         report(code, message, start, position)

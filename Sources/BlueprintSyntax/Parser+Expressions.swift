@@ -3,6 +3,8 @@
 
 extension Parser {
     /// Expr = Postfix { "|" Postfix } ;
+    /// Every recursion (brackets, parentheses, interpolations) comes back
+    /// here, so this is where one level of nesting is counted.
     mutating func parseExpression() -> Expr {
         guard enterNesting() else { return Expr(.error, range: current.range) }
         defer { depth -= 1 }
@@ -70,8 +72,6 @@ extension Parser {
             let entries = parseMapEntries()
             return Expr(.map(entries), range: SourceRange(start, lastEnd))
         case .leftParen:
-            guard enterNesting() else { return Expr(.error, range: token.range) }
-            defer { depth -= 1 }
             noteOpened(advance())
             let inner = parseExpression()
             closeDelimiter(.rightParen, opened: token, "the parenthesized expression")
@@ -88,8 +88,6 @@ extension Parser {
     /// ListLiteral = "[" [ Expr { [ "," ] Expr } [ "," ] ] "]" ;
     mutating func parseList() -> Expr {
         let open = current
-        guard enterNesting() else { return Expr(.error, range: open.range) }
-        defer { depth -= 1 }
         noteOpened(advance())
         var elements: [Expr] = []
         while !isAtListEnd(.rightBracket) {
@@ -105,8 +103,6 @@ extension Parser {
     /// MapLiteral = "{" { MapEntry [ "," ] } "}" ;
     mutating func parseMapEntries() -> [MapEntry] {
         let open = current
-        guard enterNesting() else { return [] }
-        defer { depth -= 1 }
         noteOpened(advance())
         var entries: [MapEntry] = []
         while !isAtListEnd(.rightBrace) {
@@ -144,8 +140,6 @@ extension Parser {
     /// CallArgument = [ IDENT ":" ] Expr ;
     mutating func parseArgumentList() -> [CallArgument] {
         let open = current
-        guard enterNesting() else { return [] }
-        defer { depth -= 1 }
         noteOpened(advance())
         var arguments: [CallArgument] = []
         while !isAtListEnd(.rightParen) {

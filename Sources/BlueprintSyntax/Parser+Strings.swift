@@ -78,23 +78,25 @@ extension Parser {
         } else {
             start = line.upperBound
         }
-        let resume = decodeRun(start..<line.upperBound, into: &decoder, isMultiline: true, limit: contentEnd)
-        if resume > line.upperBound {
-            // An interpolation ran over the line end; go on after it.
+        var textEnd = line.upperBound
+        var resume = decodeRun(start..<textEnd, into: &decoder, isMultiline: true, limit: contentEnd)
+        while resume > textEnd {
+            // An interpolation ran over the line end: go on after it, to the end of its line.
             var next = resume
             while next < contentEnd, bytes[next] != 0x0A { next += 1 }
-            let textEnd = next > resume && bytes[next - 1] == 0x0D ? next - 1 : next
-            _ = decodeRun(resume..<textEnd, into: &decoder, isMultiline: true, limit: contentEnd)
-            decoder.append(0x0A, at: next)
-            return min(next + 1, contentEnd)
+            textEnd = next > resume && bytes[next - 1] == 0x0D ? next - 1 : next
+            resume = decodeRun(resume..<textEnd, into: &decoder, isMultiline: true, limit: contentEnd)
         }
+        var lineFeed = textEnd
+        while lineFeed < contentEnd, bytes[lineFeed] != 0x0A { lineFeed += 1 }
         if decoder.joinsNextLine {
             decoder.joinsNextLine = false
-        } else {
-            decoder.append(0x0A, at: line.upperBound)
+        } else if lineFeed < contentEnd {
+            // The line end (LF or CR LF) decodes to one line feed.
+            decoder.append(0x0A, at: textEnd)
+            decoder.bufferEnd = lineFeed + 1
         }
-        let nextLine = line.upperBound + (line.upperBound < contentEnd && bytes[line.upperBound] == 0x0D ? 2 : 1)
-        return min(nextLine, contentEnd)
+        return min(lineFeed + 1, contentEnd)
     }
 
     /// Decodes text, escapes and interpolations in `run`. Returns where it
@@ -183,7 +185,7 @@ extension Parser {
         let closeToken = lexed.tokens[closeIndex]
         var inner = Array(lexed.tokens[..<closeIndex])
         inner.append(Token(kind: .endOfFile, range: SourceRange(closeToken.range.start, closeToken.range.start)))
-        var nested = Parser(bytes: bytes, tokens: inner, depth: depth + 1)
+        var nested = Parser(bytes: bytes, tokens: inner, depth: depth)
         let expr: Expr
         if inner.count == 1 {
             expr = Expr(.error, range: SourceRange(start, start))

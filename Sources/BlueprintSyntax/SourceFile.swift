@@ -21,7 +21,7 @@ public struct SourceRange: Sendable, Equatable, Hashable, CustomStringConvertibl
 }
 
 /// A 1-based line and column (the column counts bytes, as gcc and Go do).
-public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
+public struct SourcePosition: Sendable, Equatable, CustomStringConvertible {
     public var line: Int
     public var column: Int
     public var description: String { "\(line):\(column)" }
@@ -60,9 +60,9 @@ public struct SourceFile: Sendable {
         return low
     }
 
-    public func location(of offset: Int) -> SourceLocation {
+    public func location(of offset: Int) -> SourcePosition {
         let line = lineIndex(of: offset)
-        return SourceLocation(line: line + 1, column: offset - lineStarts[line] + 1)
+        return SourcePosition(line: line + 1, column: offset - lineStarts[line] + 1)
     }
 
     /// The bytes of line `index` (0-based) without its CR LF or LF.

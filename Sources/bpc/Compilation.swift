@@ -3,6 +3,7 @@
 
 import BlueprintPlan
 import BlueprintSema
+import KanisterYAML
 import BlueprintSyntax
 import Foundation
 
@@ -67,10 +68,9 @@ struct Compilation {
     /// Lowers to the Kanister model; nil when the sources have errors.
     mutating func lower() -> KanisterBlueprint? {
         guard let main, !hasErrors else { return nil }
-        let table = SymbolTable(main: main, imports: imports)
-        let (blueprint, diagnostics) = Lowering.lower(table, sourcePath: main.file.path)
+        let (blueprint, diagnostics) = BlueprintCompiler.lower(main: main, imports: imports)
         for diagnostic in diagnostics { append(diagnostic, to: main.file) }
-        return hasErrors ? nil : blueprint
+        return blueprint
     }
 
     func printDiagnostics() {
