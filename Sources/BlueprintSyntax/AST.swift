@@ -15,6 +15,11 @@ public struct Name: Sendable, Equatable, Hashable {
 }
 
 public struct SourceFileSyntax: Sendable, Equatable {
+    public init(declarations: [Declaration], range: SourceRange) {
+        self.declarations = declarations
+        self.range = range
+    }
+
     public var declarations: [Declaration]
     public var range: SourceRange
 }
@@ -31,6 +36,12 @@ public enum Declaration: Sendable, Equatable {
 
 /// `blueprint NAME [{ namespace: ..., labels: {...}, annotations: {...} }]`
 public struct BlueprintDecl: Sendable, Equatable {
+    public init(name: Name, metadata: [MapEntry]?, range: SourceRange) {
+        self.name = name
+        self.metadata = metadata
+        self.range = range
+    }
+
     public var name: Name
     public var metadata: [MapEntry]?
     public var range: SourceRange
@@ -59,6 +70,13 @@ public struct DefDecl: Sendable, Equatable {
 
 /// `action NAME [on KIND] { items }`
 public struct ActionDecl: Sendable, Equatable {
+    public init(name: Name, kind: Name?, items: [ActionItem], range: SourceRange) {
+        self.name = name
+        self.kind = kind
+        self.items = items
+        self.range = range
+    }
+
     public var name: Name
     public var kind: Name?
     public var items: [ActionItem]
@@ -79,12 +97,24 @@ public enum ActionItem: Sendable, Equatable {
 
 /// `input a, b` and its siblings `secret` and `configmap`.
 public struct NameList: Sendable, Equatable {
+    public init(names: [Name], range: SourceRange) {
+        self.names = names
+        self.range = range
+    }
+
     public var names: [Name]
     public var range: SourceRange
 }
 
 /// `output NAME [= Expr] [{ key: value }]`
 public struct OutputDecl: Sendable, Equatable {
+    public init(name: Name, value: Expr?, keyValues: [MapEntry]?, range: SourceRange) {
+        self.name = name
+        self.value = value
+        self.keyValues = keyValues
+        self.range = range
+    }
+
     public var name: Name
     public var value: Expr?
     public var keyValues: [MapEntry]?
@@ -96,6 +126,12 @@ public struct PhaseDecl: Sendable, Equatable {
     public var name: Name
     public var call: PhaseCall
     public var range: SourceRange
+
+    public init(name: Name, call: PhaseCall, range: SourceRange) {
+        self.name = name
+        self.call = call
+        self.range = range
+    }
 }
 
 /// `parallel { phase ... }`
@@ -106,6 +142,14 @@ public struct ParallelGroup: Sendable, Equatable {
 
 /// `Callee [(args)] [{ body }] { clause }`: a Kanister function or a def.
 public struct PhaseCall: Sendable, Equatable {
+    public init(callee: Name, arguments: [CallArgument]?, body: PhaseBody?, clauses: [PhaseClause], range: SourceRange) {
+        self.callee = callee
+        self.arguments = arguments
+        self.body = body
+        self.clauses = clauses
+        self.range = range
+    }
+
     public var callee: Name
     public var arguments: [CallArgument]?
     public var body: PhaseBody?
@@ -114,6 +158,11 @@ public struct PhaseCall: Sendable, Equatable {
 }
 
 public struct PhaseBody: Sendable, Equatable {
+    public init(items: [BodyItem], range: SourceRange) {
+        self.items = items
+        self.range = range
+    }
+
     public var items: [BodyItem]
     public var range: SourceRange
 }
@@ -128,6 +177,11 @@ public enum BodyItem: Sendable, Equatable {
 }
 
 public struct ObjectsBlock: Sendable, Equatable {
+    public init(entries: [MapEntry], range: SourceRange) {
+        self.entries = entries
+        self.range = range
+    }
+
     public var entries: [MapEntry]
     public var range: SourceRange
 }
@@ -189,12 +243,24 @@ public indirect enum ExprKind: Sendable, Equatable {
 }
 
 public struct CallArgument: Sendable, Equatable {
+    public init(label: Name?, value: Expr, range: SourceRange) {
+        self.label = label
+        self.value = value
+        self.range = range
+    }
+
     public var label: Name?
     public var value: Expr
     public var range: SourceRange
 }
 
 public struct MapEntry: Sendable, Equatable {
+    public init(key: MapKey, value: Expr, range: SourceRange) {
+        self.key = key
+        self.value = value
+        self.range = range
+    }
+
     public var key: MapKey
     public var value: Expr
     public var range: SourceRange
@@ -226,6 +292,30 @@ public struct StringLiteral: Sendable, Equatable {
     /// The number of `#` of a raw string (0 for an ordinary one).
     public var hashes: Int
     public var range: SourceRange
+    /// Where decoded text comes from: escapes and stripped indentation make
+    /// text offsets and source offsets drift apart; each anchor re-aligns them.
+    public var anchors: [StringAnchor] = []
+
+    public init(segments: [StringSegment], isMultiline: Bool, hashes: Int, range: SourceRange, anchors: [StringAnchor] = []) {
+        self.segments = segments
+        self.isMultiline = isMultiline
+        self.hashes = hashes
+        self.range = range
+        self.anchors = anchors
+    }
+
+    /// The source offset of byte `textOffset` of text segment `segment`.
+    public func sourceOffset(segment: Int, textOffset: Int) -> Int {
+        var best: StringAnchor?
+        for anchor in anchors where anchor.segment == segment && anchor.textOffset <= textOffset {
+            best = anchor
+        }
+        guard let best else {
+            if case .text(_, let range) = segments[safe: segment] { return range.start + textOffset }
+            return range.start
+        }
+        return best.sourceOffset + (textOffset - best.textOffset)
+    }
 
     /// The decoded text when the literal holds no interpolation.
     public var constantText: String? {
@@ -237,6 +327,25 @@ public struct StringLiteral: Sendable, Equatable {
             }
         }
         return text
+    }
+}
+
+/// Byte `textOffset` of the decoded text of segment `segment` came from `sourceOffset`.
+public struct StringAnchor: Sendable, Equatable {
+    public var segment: Int
+    public var textOffset: Int
+    public var sourceOffset: Int
+
+    public init(segment: Int, textOffset: Int, sourceOffset: Int) {
+        self.segment = segment
+        self.textOffset = textOffset
+        self.sourceOffset = sourceOffset
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? {
+        index >= 0 && index < count ? self[index] : nil
     }
 }
 

@@ -13,7 +13,9 @@ extension Parser {
         var contentEnd = token.range.end - quoteLength - hashes
         let isTerminated = !token.isUnterminated && hasClosingDelimiter(token, quoteLength: quoteLength, hashes: hashes)
         if !isTerminated {
+            // Reported by the lexer; what follows on the line may belong to the string.
             contentEnd = token.range.end
+            beginRecovery(at: token.range.start)
         }
         let reported = diagnostics.count
         var decoder = StringDecoder(hashes: hashes)
@@ -25,7 +27,8 @@ extension Parser {
         decoder.flush()
         // The lexer reported an unterminated string; what its contents look like is a consequence.
         if !isTerminated, diagnostics.count > reported { diagnostics.removeSubrange(reported...) }
-        return StringLiteral(segments: decoder.segments, isMultiline: isMultiline, hashes: hashes, range: token.range)
+        return StringLiteral(
+            segments: decoder.segments, isMultiline: isMultiline, hashes: hashes, range: token.range, anchors: decoder.anchors)
     }
 
     func hasClosingDelimiter(_ token: Token, quoteLength: Int, hashes: Int) -> Bool {
@@ -147,7 +150,11 @@ extension Parser {
             decoder.appendLiteral(byte, range: SourceRange(escapeStart, cursor + 1))
             return cursor + 1
         }
-        if byte == UInt8(ascii: "u"), cursor + 1 < end, bytes[cursor + 1] == UInt8(ascii: "{") {
+        if byte == UInt8(ascii: "u") {
+            guard cursor + 1 < end, bytes[cursor + 1] == UInt8(ascii: "{") else {
+                reportLiteral(.invalidEscape, "invalid unicode escape; write \\u{1F600} with 1 to 8 hex digits of a valid scalar", at: SourceRange(escapeStart, cursor + 1))
+                return cursor + 1
+            }
             var close = cursor + 2
             while close < end, close - cursor < 12, bytes[close] != UInt8(ascii: "}") { close += 1 }
             let digits = String(decoding: bytes[(cursor + 2)..<min(close, end)], as: UTF8.self)
@@ -213,11 +220,15 @@ struct StringDecoder {
     var bufferStart = -1
     var bufferEnd = -1
     var joinsNextLine = false
+    var anchors: [StringAnchor] = []
 
     init(hashes: Int) { self.hashes = hashes }
 
     mutating func append(_ byte: UInt8, at offset: Int) {
         if bufferStart < 0 { bufferStart = offset }
+        if buffer.isEmpty || offset != bufferEnd {
+            anchors.append(StringAnchor(segment: segments.count, textOffset: buffer.count, sourceOffset: offset))
+        }
         buffer.append(byte)
         bufferEnd = offset + 1
     }

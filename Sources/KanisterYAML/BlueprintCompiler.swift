@@ -9,9 +9,16 @@ public enum BlueprintCompiler {
     /// Lowers the main module (with its imports' definitions) to the Kanister model.
     public static func lower(main: Module, imports: [Module] = []) -> (blueprint: KanisterBlueprint?, diagnostics: [Diagnostic]) {
         let table = SymbolTable(main: main, imports: imports)
+        let checked = SemanticChecker.check(table, main: main)
+        guard !checked.diagnostics.contains(where: { $0.severity == .error }) else { return (nil, checked.diagnostics) }
         let (blueprint, diagnostics) = Lowering.lower(table, sourcePath: main.file.path)
         let failed = diagnostics.contains { $0.severity == .error }
-        return (failed ? nil : blueprint, diagnostics)
+        return (failed ? nil : blueprint, checked.diagnostics + diagnostics)
+    }
+
+    /// The semantic checks alone (for `bpc lint`).
+    public static func check(main: Module, imports: [Module] = []) -> [Diagnostic] {
+        SemanticChecker.check(SymbolTable(main: main, imports: imports), main: main).diagnostics
     }
 
     /// Parses, lowers and emits one self-contained source (no imports); for

@@ -1,34 +1,50 @@
 // Inlining of `def` phase templates: parameters are replaced by the argument
-// expressions of the use site (an AST rewrite), and bodies are merged.
+// expressions of the use site (an AST rewrite), and bodies are merged. Sema
+// checks the expanded call; the lowering emits it.
 
-import BlueprintSema
 import BlueprintSyntax
 
 /// A phase call with every def expanded: the Kanister function, the argument
 /// items (def body first, use-site items override by key) and the clauses.
-struct ExpandedCall {
-    var function: Name
-    var items: [BodyItem]
-    var clauses: [PhaseClause]
+public struct ExpandedCall: Sendable {
+    public var function: Name
+    public var items: [BodyItem]
+    public var clauses: [PhaseClause]
+    /// The defs expanded, outermost first.
+    public var defs: [String]
 }
 
-extension Lowering {
+/// Codes of def expansion (reported by Sema).
+extension DiagnosticCode {
+    public static let defCycle = DiagnosticCode("BP2026")
+    public static let defArguments = DiagnosticCode("BP2027")
+    public static let functionArguments = DiagnosticCode("BP2028")
+}
+
+extension SymbolTable {
     static let maxDefDepth = 16
 
-    mutating func expand(_ call: PhaseCall, depth: Int = 0) -> ExpandedCall {
-        guard let def = table.defs[call.callee.text] else {
+    /// Expands `call`; problems with def arguments come back as diagnostics.
+    public func expand(_ call: PhaseCall) -> (call: ExpandedCall, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let expanded = expand(call, depth: 0, diagnostics: &diagnostics)
+        return (expanded, diagnostics)
+    }
+
+    func expand(_ call: PhaseCall, depth: Int, diagnostics: inout [Diagnostic]) -> ExpandedCall {
+        guard let def = defs[call.callee.text] else {
             if let arguments = call.arguments, !arguments.isEmpty {
-                report(.functionArguments, "'\(call.callee.text)' is a Kanister function: give its arguments in { ... }, not ( ... )", at: call.callee.range)
+                diagnostics.append(.error(.functionArguments, "'\(call.callee.text)' is a Kanister function: give its arguments in { ... }, not ( ... )", at: call.callee.range))
             }
-            return ExpandedCall(function: call.callee, items: call.body?.items ?? [], clauses: call.clauses)
+            return ExpandedCall(function: call.callee, items: call.body?.items ?? [], clauses: call.clauses, defs: [])
         }
-        guard depth < Lowering.maxDefDepth else {
-            report(.defCycle, "def '\(def.name.text)' expands into itself", at: call.callee.range)
-            return ExpandedCall(function: call.callee, items: [], clauses: [])
+        guard depth < SymbolTable.maxDefDepth else {
+            diagnostics.append(.error(.defCycle, "def '\(def.name.text)' expands into itself", at: call.callee.range))
+            return ExpandedCall(function: call.callee, items: [], clauses: [], defs: [])
         }
-        let substitutions = bindArguments(call, to: def)
-        let inner = def.call.substituting(substitutions)
-        var expanded = expand(inner, depth: depth + 1)
+        let substitutions = bindArguments(call, to: def, diagnostics: &diagnostics)
+        var expanded = expand(def.call.substituting(substitutions), depth: depth + 1, diagnostics: &diagnostics)
+        expanded.defs.insert(def.name.text, at: 0)
         for item in call.body?.items ?? [] {
             if case .argument(let entry) = item, let key = entry.key.constantText,
                 let existing = expanded.items.firstIndex(where: { $0.argumentKey == key })
@@ -43,14 +59,14 @@ extension Lowering {
     }
 
     /// Pairs the use site's arguments (positional, then labelled) with the def's parameters.
-    mutating func bindArguments(_ call: PhaseCall, to def: DefDecl) -> [String: Expr] {
+    func bindArguments(_ call: PhaseCall, to def: DefDecl, diagnostics: inout [Diagnostic]) -> [String: Expr] {
         let parameters = def.parameters ?? []
         var bound: [String: Expr] = [:]
         var position = 0
         for argument in call.arguments ?? [] {
             if let label = argument.label {
                 guard parameters.contains(where: { $0.text == label.text }) else {
-                    report(.defArguments, "def '\(def.name.text)' has no parameter '\(label.text)'", at: label.range)
+                    diagnostics.append(.error(.defArguments, "def '\(def.name.text)' has no parameter '\(label.text)'", at: label.range))
                     continue
                 }
                 bound[label.text] = argument.value
@@ -58,11 +74,11 @@ extension Lowering {
                 bound[parameters[position].text] = argument.value
                 position += 1
             } else {
-                report(.defArguments, "too many arguments: def '\(def.name.text)' takes \(parameters.count)", at: argument.range)
+                diagnostics.append(.error(.defArguments, "too many arguments: def '\(def.name.text)' takes \(parameters.count)", at: argument.range))
             }
         }
         for parameter in parameters where bound[parameter.text] == nil {
-            report(.defArguments, "missing argument '\(parameter.text)' for def '\(def.name.text)'", at: call.callee.range)
+            diagnostics.append(.error(.defArguments, "missing argument '\(parameter.text)' for def '\(def.name.text)'", at: call.callee.range))
             bound[parameter.text] = Expr(.error, range: call.callee.range)
         }
         return bound
@@ -70,14 +86,14 @@ extension Lowering {
 }
 
 extension BodyItem {
-    var argumentKey: String? {
+    public var argumentKey: String? {
         if case .argument(let entry) = self { return entry.key.constantText }
         return nil
     }
 }
 
 extension PhaseCall {
-    func substituting(_ map: [String: Expr]) -> PhaseCall {
+    public func substituting(_ map: [String: Expr]) -> PhaseCall {
         var copy = self
         copy.arguments = arguments?.map { $0.substituting(map) }
         copy.body = body.map { body in
@@ -105,7 +121,7 @@ extension PhaseCall {
 }
 
 extension ObjectsBlock {
-    func substituting(_ map: [String: Expr]) -> ObjectsBlock {
+    public func substituting(_ map: [String: Expr]) -> ObjectsBlock {
         var copy = self
         copy.entries = entries.map { $0.substituting(map) }
         return copy
@@ -113,7 +129,7 @@ extension ObjectsBlock {
 }
 
 extension CallArgument {
-    func substituting(_ map: [String: Expr]) -> CallArgument {
+    public func substituting(_ map: [String: Expr]) -> CallArgument {
         var copy = self
         copy.value = value.substituting(map)
         return copy
@@ -121,7 +137,7 @@ extension CallArgument {
 }
 
 extension MapEntry {
-    func substituting(_ map: [String: Expr]) -> MapEntry {
+    public func substituting(_ map: [String: Expr]) -> MapEntry {
         var copy = self
         if case .string(let literal) = key { copy.key = .string(literal.substituting(map)) }
         copy.value = value.substituting(map)
@@ -130,7 +146,7 @@ extension MapEntry {
 }
 
 extension StringLiteral {
-    func substituting(_ map: [String: Expr]) -> StringLiteral {
+    public func substituting(_ map: [String: Expr]) -> StringLiteral {
         var copy = self
         copy.segments = segments.map { segment in
             if case .interpolation(let expr) = segment { return .interpolation(expr.substituting(map)) }
@@ -142,7 +158,7 @@ extension StringLiteral {
 
 extension Expr {
     /// Replaces root identifiers named in `map` (member names are not roots).
-    func substituting(_ map: [String: Expr]) -> Expr {
+    public func substituting(_ map: [String: Expr]) -> Expr {
         guard !map.isEmpty else { return self }
         let kind: ExprKind
         switch self.kind {

@@ -1,0 +1,140 @@
+// Queries over a parsed template for the semantic checker: field chains with what `.`
+// and `$x` denote where they occur, function names used, and `index` calls with their
+// constant keys. One pass collects everything (GoTemplateTree.references()).
+
+/// Where a reference occurs: which template it belongs to and what `.` is there.
+public struct GoTemplateScope: Sendable, Equatable {
+    /// nil in the main template; the name of the enclosing `define` or `block` otherwise
+    /// (there `$` and the initial `.` are the data passed to that template).
+    public var template: String?
+    public var dot: GoTemplateDot
+
+    public init(template: String? = nil, dot: GoTemplateDot = .templateData) {
+        self.template = template
+        self.dot = dot
+    }
+}
+
+/// What `.` denotes.
+public enum GoTemplateDot: Sendable, Equatable {
+    /// The data the template was executed with (the same as `$`).
+    case templateData
+    /// The value of a `{{with}}` pipeline (its range), inside the with's body.
+    case withValue(pipeline: Range<Int>)
+    /// An element of a `{{range}}` pipeline (its range), inside the range's body.
+    case rangeElement(pipeline: Range<Int>)
+}
+
+/// What a variable denotes.
+public enum GoTemplateBinding: Sendable, Equatable {
+    /// `$`: the data the current template was executed with.
+    case templateData
+    /// `$x := pipeline`, `{{with $x := pipeline}}`, `$x = pipeline`.
+    case value(declaration: Range<Int>, pipeline: Range<Int>)
+    /// The first of `range $k, $e := pipeline`: the key or index.
+    case rangeKey(declaration: Range<Int>, pipeline: Range<Int>)
+    /// `range $e := pipeline`, or the second of `range $k, $e := …`: the element.
+    case rangeElement(declaration: Range<Int>, pipeline: Range<Int>)
+    /// Not declared before its use (Go only notices when executing).
+    case unresolved
+}
+
+/// A field chain: `.Phases.dump.Output.key`, `$x.A`, `(pipeline).A`, or the path an
+/// `index` call with constant string keys selects.
+public struct GoTemplateFieldReference: Sendable, Equatable {
+    public enum Root: Sendable, Equatable {
+        /// `.A.B`: relative to `.` (see `scope.dot`).
+        case dot
+        /// `$x.A.B`.
+        case variable(name: String, binding: GoTemplateBinding)
+        /// `(pipeline).A` or `fn.A`: the range of what the fields are selected from.
+        case expression(Range<Int>)
+    }
+
+    public var root: Root
+    /// Field names, then `index` keys when the reference comes from an index call.
+    public var path: [String]
+    /// One range per path element (a field's `.Name`, or an index key's string literal).
+    public var pathRanges: [Range<Int>]
+    public var range: Range<Int>
+    public var scope: GoTemplateScope
+    /// True when the last path elements are `index` keys rather than fields.
+    public var hasIndexKeys: Bool
+
+    public init(
+        root: Root, path: [String], pathRanges: [Range<Int>], range: Range<Int>, scope: GoTemplateScope,
+        hasIndexKeys: Bool = false
+    ) {
+        self.root = root
+        self.path = path
+        self.pathRanges = pathRanges
+        self.range = range
+        self.scope = scope
+        self.hasIndexKeys = hasIndexKeys
+    }
+}
+
+public struct GoTemplateFunctionUse: Sendable, Equatable {
+    public var name: String
+    public var range: Range<Int>
+    public var scope: GoTemplateScope
+
+    public init(name: String, range: Range<Int>, scope: GoTemplateScope) {
+        self.name = name
+        self.range = range
+        self.scope = scope
+    }
+}
+
+/// `index collection key…` written as a command (not as the last stage of a pipe).
+public struct GoTemplateIndexCall: Sendable, Equatable {
+    public var collection: GoTemplateOperand
+    public var keys: [GoTemplateOperand]
+    /// The keys' values when every key is a string literal.
+    public var constantStringKeys: [String]?
+    /// The collection's field reference extended by the constant string keys, when the
+    /// collection is `.A…`, `$x.A…` or `$x` and every key is a string literal:
+    /// `index .X "a" "b"` → path `["X", "a", "b"]`.
+    public var path: GoTemplateFieldReference?
+    /// The whole command.
+    public var range: Range<Int>
+    public var scope: GoTemplateScope
+
+    public init(
+        collection: GoTemplateOperand, keys: [GoTemplateOperand], constantStringKeys: [String]?,
+        path: GoTemplateFieldReference?, range: Range<Int>, scope: GoTemplateScope
+    ) {
+        self.collection = collection
+        self.keys = keys
+        self.constantStringKeys = constantStringKeys
+        self.path = path
+        self.range = range
+        self.scope = scope
+    }
+}
+
+/// Everything the checker needs from one template, in source order.
+public struct GoTemplateReferences: Sendable, Equatable {
+    public var fields: [GoTemplateFieldReference] = []
+    public var functions: [GoTemplateFunctionUse] = []
+    public var indexCalls: [GoTemplateIndexCall] = []
+
+    public init() {}
+}
+
+extension GoTemplateTree {
+    /// Field chains, function uses and index calls, with their scopes.
+    public func references() -> GoTemplateReferences {
+        var walker = GoTemplateWalker()
+        walker.walk(nodes)
+        return walker.references
+    }
+
+    /// Every field chain: `.A.B`, `$x.A`, `(pipe).A` (bare `.` and `$x` are not chains).
+    public var fieldReferences: [GoTemplateFieldReference] { references().fields }
+
+    /// Every function name used, including ones passed as arguments.
+    public var functionUses: [GoTemplateFunctionUse] { references().functions }
+
+    public var indexCalls: [GoTemplateIndexCall] { references().indexCalls }
+}

@@ -1,0 +1,152 @@
+// The single pass behind GoTemplateTree.references(): it follows Go's scoping (variables
+// live until the end of the enclosing control; define and block bodies start afresh)
+// and tracks what `.` denotes while collecting references.
+
+struct GoTemplateWalker {
+    private(set) var references = GoTemplateReferences()
+    private var scope = GoTemplateScope()
+    private var variables: [(name: String, binding: GoTemplateBinding)] = [("$", .templateData)]
+
+    mutating func walk(_ nodes: [GoTemplateNode]) {
+        for node in nodes { walk(node) }
+    }
+
+    private mutating func walk(_ node: GoTemplateNode) {
+        switch node {
+        case .text, .comment, .breakLoop, .continueLoop:
+            return
+        case .action(let action):
+            walk(action.pipeline, isRange: false)
+        case .control(let control):
+            walk(control)
+        case .define(let define):
+            walkSeparateTemplate(named: define.name.value, body: define.body)
+        case .templateCall(let call):
+            if let pipeline = call.pipeline { walk(pipeline, isRange: false) }
+        case .block(let block):
+            walk(block.pipeline, isRange: false)
+            walkSeparateTemplate(named: block.name.value, body: block.body)
+        }
+    }
+
+    private mutating func walk(_ control: GoTemplateControl) {
+        let mark = variables.count
+        walk(control.pipeline, isRange: control.kind == .range)
+        let outerDot = scope.dot
+        switch control.kind {
+        case .if: break
+        case .with: scope.dot = .withValue(pipeline: control.pipeline.range)
+        case .range: scope.dot = .rangeElement(pipeline: control.pipeline.range)
+        }
+        walk(control.body)
+        scope.dot = outerDot
+        if let elseClause = control.elseClause { walk(elseClause.body) }
+        variables.removeSubrange(mark...)
+    }
+
+    private mutating func walkSeparateTemplate(named name: String, body: [GoTemplateNode]) {
+        let savedScope = scope
+        let savedVariables = variables
+        scope = GoTemplateScope(template: name, dot: .templateData)
+        variables = [("$", .templateData)]
+        walk(body)
+        scope = savedScope
+        variables = savedVariables
+    }
+
+    /// Commands first (they see the variables declared before), then the declarations.
+    private mutating func walk(_ pipeline: GoTemplatePipeline, isRange: Bool) {
+        for command in pipeline.commands { walk(command) }
+        let count = pipeline.declarations.count
+        for (position, declaration) in pipeline.declarations.enumerated() {
+            let binding: GoTemplateBinding
+            if isRange && count == 2 && position == 0 {
+                binding = .rangeKey(declaration: declaration.range, pipeline: pipeline.range)
+            } else if isRange {
+                binding = .rangeElement(declaration: declaration.range, pipeline: pipeline.range)
+            } else {
+                binding = .value(declaration: declaration.range, pipeline: pipeline.range)
+            }
+            variables.append((declaration.name, binding))
+        }
+    }
+
+    private mutating func walk(_ command: GoTemplateCommand) {
+        if case .identifier(let function) = command.operands.first, function.name == "index",
+            command.operands.count >= 2
+        {
+            recordIndexCall(command)
+        }
+        for operand in command.operands { walk(operand) }
+    }
+
+    private mutating func walk(_ operand: GoTemplateOperand) {
+        switch operand {
+        case .field(let field):
+            references.fields.append(
+                GoTemplateFieldReference(
+                    root: .dot, path: field.names, pathRanges: field.nameRanges, range: field.range, scope: scope))
+        case .variable(let variable) where !variable.fields.isEmpty:
+            references.fields.append(
+                GoTemplateFieldReference(
+                    root: .variable(name: variable.name, binding: binding(of: variable.name)), path: variable.fields,
+                    pathRanges: variable.fieldRanges, range: variable.range, scope: scope))
+        case .identifier(let identifier):
+            references.functions.append(
+                GoTemplateFunctionUse(name: identifier.name, range: identifier.range, scope: scope))
+        case .chain(let chain):
+            walk(chain.base)
+            references.fields.append(
+                GoTemplateFieldReference(
+                    root: .expression(chain.base.range), path: chain.fields, pathRanges: chain.fieldRanges,
+                    range: chain.range, scope: scope))
+        case .parenthesized(let parenthesized):
+            walk(parenthesized.pipeline, isRange: false)
+        case .dot, .variable, .string, .number, .bool, .nilValue:
+            return
+        }
+    }
+
+    private func binding(of name: String) -> GoTemplateBinding {
+        variables.last { $0.name == name }?.binding ?? .unresolved
+    }
+
+    private mutating func recordIndexCall(_ command: GoTemplateCommand) {
+        let collection = command.operands[1]
+        let keys = Array(command.operands.dropFirst(2))
+        var constantKeys: [String]? = []
+        var keyRanges: [Range<Int>] = []
+        for key in keys {
+            guard case .string(let literal) = key else {
+                constantKeys = nil
+                break
+            }
+            constantKeys?.append(literal.value)
+            keyRanges.append(literal.range)
+        }
+        var path: GoTemplateFieldReference?
+        if let constantKeys {
+            let base: (root: GoTemplateFieldReference.Root, names: [String], ranges: [Range<Int>])?
+            switch collection {
+            case .field(let field):
+                base = (.dot, field.names, field.nameRanges)
+            case .variable(let variable):
+                base = (
+                    .variable(name: variable.name, binding: binding(of: variable.name)), variable.fields,
+                    variable.fieldRanges
+                )
+            default:
+                base = nil
+            }
+            if let base {
+                path = GoTemplateFieldReference(
+                    root: base.root, path: base.names + constantKeys, pathRanges: base.ranges + keyRanges,
+                    range: command.range, scope: scope, hasIndexKeys: !constantKeys.isEmpty)
+            }
+        }
+        references.indexCalls.append(
+            GoTemplateIndexCall(
+                collection: collection, keys: keys, constantStringKeys: constantKeys, path: path,
+                range: command.range, scope: scope))
+    }
+}

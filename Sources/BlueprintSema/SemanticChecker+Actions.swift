@@ -1,0 +1,208 @@
+// Checks of actions and phases: finally, undo targets, functions and their
+// arguments (names, required, types), clauses, parallel groups.
+
+import BlueprintSyntax
+
+extension SemanticChecker {
+    static let unrenderedFunctions: Set<String> = ["wait", "waitv2"]
+
+    mutating func checkAction(_ action: ActionInfo) {
+        context = CheckContext(action: action)
+        let finals = action.phases.filter(\.isFinally)
+        for extra in finals.dropFirst() {
+            report(.duplicateFinally, "action '\(action.name)' has more than one finally phase; Kanister has one deferPhase per action", at: extra.decl.name.range,
+                   notes: [DiagnosticNote("the first finally is here", range: finals[0].decl.name.range)])
+        }
+        checkDuplicateNames(action.inputs, what: "input")
+        checkDuplicateNames(action.secrets, what: "secret")
+        checkDuplicateNames(action.configMaps, what: "configmap")
+        var phaseRefs: [String: [PhaseReference]] = [:]
+        for phase in action.phases {
+            context.phase = phase
+            context.references = []
+            checkPhase(phase, in: action)
+            phaseRefs[phase.name] = context.references
+        }
+        context.phase = nil
+        context.isArtifact = true
+        for output in action.outputs { checkArtifact(output) }
+        context.isArtifact = false
+        model.phaseReferences[action.name] = phaseRefs
+        checkParallelGroups(action, phaseRefs)
+        checkUnused(action)
+    }
+
+    mutating func checkDuplicateNames(_ names: [Name], what: String) {
+        var seen: [String: Name] = [:]
+        for name in names {
+            if let previous = seen[name.text] {
+                report(.duplicateDefinition, "\(what) '\(name.text)' is declared twice", at: name.range,
+                       notes: [DiagnosticNote("first declared here", range: previous.range)])
+            } else {
+                seen[name.text] = name
+            }
+        }
+    }
+
+    mutating func checkPhase(_ phase: PhaseInfo, in action: ActionInfo) {
+        let (expanded, problems) = table.expand(phase.decl.call)
+        for problem in problems { report(problem.code, problem.message, at: problem.range) }
+        usedDefs.formUnion(expanded.defs)
+        checkCall(expanded, phaseName: phase.name)
+        for clause in expanded.clauses { checkClause(clause, of: phase, in: action) }
+    }
+
+    /// The function, its arguments, objects and every expression in them.
+    mutating func checkCall(_ call: ExpandedCall, phaseName: String) {
+        let function = KanisterCatalog.shared.function(call.function.text)
+        if function == nil, !call.function.text.isEmpty {
+            let candidates = Array(KanisterCatalog.shared.functions.keys) + Array(table.defs.keys)
+            report(.unknownFunction, "unknown Kanister function '\(call.function.text)'\(Suggestions.hint(for: call.function.text, in: candidates))", at: call.function.range)
+        }
+        var given: Set<String> = []
+        for item in call.items {
+            switch item {
+            case .argument(let entry):
+                let key = entry.key.constantText ?? ""
+                given.insert(key)
+                if let function { checkArgument(entry, key: key, of: function) }
+                // Kanister leaves Wait and WaitV2 arguments unrendered: they are opaque.
+                guard !SemanticChecker.unrenderedFunctions.contains(call.function.text.lowercased()) else { continue }
+                context.isCommand = key == "command" || key.hasSuffix("Command")
+                checkKey(entry.key)
+                checkExpression(entry.value)
+                context.isCommand = false
+            case .objects(let block):
+                context.isObjects = true
+                for entry in block.entries {
+                    checkKey(entry.key)
+                    // `Kind(name: ..., namespace: ...)`: the kind is a name, not a reference.
+                    if case .call(_, let arguments) = entry.value.kind {
+                        arguments.forEach { checkExpression($0.value) }
+                    } else {
+                        checkExpression(entry.value)
+                    }
+                }
+                context.isObjects = false
+            case .outputs:
+                break
+            }
+        }
+        guard let function else { return }
+        for argument in function.args where argument.required && !given.contains(argument.name) {
+            report(.missingArgument, "\(function.name) needs the argument '\(argument.name)' (\(argument.type.spelling))", at: call.function.range)
+        }
+    }
+
+    mutating func checkArgument(_ entry: MapEntry, key: String, of function: FunctionSpec) {
+        guard let argument = function.argument(key) else {
+            let names = function.args.map(\.name)
+            report(.unsupportedArgument, "\(function.name) has no argument '\(key)'\(Suggestions.hint(for: key, in: names))", at: entry.key.range)
+            return
+        }
+        let isCommand = key == "command" || key.hasSuffix("Command")
+        if let problem = typeProblem(entry.value, expected: argument.type, isCommand: isCommand) {
+            let severity: Severity = problem.isWarning ? .warning : .error
+            report(.argumentType, "argument '\(key)' of \(function.name) \(problem.message)", at: entry.value.range, severity: severity)
+        }
+    }
+
+    /// What Kanister's weak decoding cannot turn into the type (as kcheck judges it).
+    func typeProblem(_ value: Expr, expected: ArgumentType, isCommand: Bool) -> (message: String, isWarning: Bool)? {
+        let shape = ValueShape(value, table: table, action: context.action)
+        let problem = (message: "must be \(expected.spelling), not \(shape.spelling)", isWarning: false)
+        switch (expected, shape) {
+        case (_, .unknown), (_, .null): return nil
+        case (.string, .list), (.string, .map), (.bool, .list), (.bool, .map): return problem
+        case (.int, .float(let text)): return ("must be an integer, not \(text)", false)
+        case (.int, .list), (.int, .map), (.int, .bool): return problem
+        case (.int, .string(let text)):
+            if let text, !text.contains("{{"), Int(text.trimmingCharacters) == nil { return ("must be an integer, not \"\(text)\"", false) }
+            return nil
+        case (.stringList, .map), (.map, .list), (.map, .scalar), (.map, .string), (.map, .bool), (.map, .float),
+            (.object, .list), (.object, .string), (.object, .scalar), (.object, .bool), (.object, .float):
+            return problem
+        case (.stringList, .string) where isCommand, (.stringList, .scalar) where isCommand:
+            return ("is a single string; Kanister makes it a one-element list (no shell word splitting); write a list such as bash \"...\"", true)
+        default: return nil
+        }
+    }
+
+    mutating func checkClause(_ clause: PhaseClause, of phase: PhaseInfo, in action: ActionInfo) {
+        switch clause {
+        case .undoReference(let target, _):
+            guard let targetPhase = action.phase(named: target.text) else {
+                let names = action.phases.map(\.name)
+                report(.badUndo, "undo names '\(target.text)', which is not a phase of action '\(action.name)'\(Suggestions.hint(for: target.text, in: names))", at: target.range)
+                return
+            }
+            if targetPhase.order <= phase.order || targetPhase.isFinally {
+                report(.badUndo, "undo target '\(target.text)' must be a later phase of the same action (it compensates '\(phase.name)')", at: target.range,
+                       notes: [DiagnosticNote("'\(target.text)' is declared here", range: targetPhase.decl.name.range)])
+            }
+        case .undoInline(let name, let call, _):
+            let (expanded, problems) = table.expand(call)
+            for problem in problems { report(problem.code, problem.message, at: problem.range) }
+            usedDefs.formUnion(expanded.defs)
+            // A compensation runs after its phase: it may read that phase's outputs.
+            context.isCompensation = true
+            checkCall(expanded, phaseName: name?.text ?? "\(phase.name)-undo")
+            context.isCompensation = false
+        case .retry(let count, _):
+            if case .int(let text) = count.kind, let value = Int(text), value >= 0 { return }
+            report(.badClause, "retry takes a whole number of retries, such as retry 3", at: count.range)
+        case .timeout(let value, _):
+            if case .duration = value.kind { return }
+            report(.badClause, "timeout takes a duration, such as timeout 10m or timeout 1h30m", at: value.range)
+        }
+    }
+
+    mutating func checkArtifact(_ output: OutputDecl) {
+        if let value = output.value {
+            if case .call(let callee, let arguments) = value.kind, case .identifier("kopia") = callee.kind, arguments.count == 1 {
+                checkExpression(arguments[0].value)
+            } else {
+                checkExpression(value)
+            }
+        }
+        for entry in output.keyValues ?? [] {
+            checkKey(entry.key)
+            checkExpression(entry.value)
+        }
+    }
+
+    /// A data reference between members of one parallel group would race.
+    mutating func checkParallelGroups(_ action: ActionInfo, _ references: [String: [PhaseReference]]) {
+        for phase in action.phases {
+            guard let group = phase.parallelGroup else { continue }
+            for reference in references[phase.name] ?? [] {
+                guard let target = action.phase(named: reference.phase), target.parallelGroup == group, target.name != phase.name else { continue }
+                report(.parallelDataEdge, "phase '\(phase.name)' uses '\(target.name)', which runs in the same parallel group; move one of them out of the group", at: reference.range,
+                       notes: [DiagnosticNote("'\(target.name)' is declared here", range: target.decl.name.range)])
+            }
+        }
+    }
+
+    mutating func checkUnused(_ action: ActionInfo) {
+        for input in action.inputs where !context.usedInputs.contains(input.text) {
+            report(.unusedInput, "input artifact '\(input.text)' is never used in action '\(action.name)'", at: input.range, severity: .warning)
+        }
+        for phase in action.phases {
+            for item in phase.decl.call.body?.items ?? [] {
+                guard case .outputs(let decl) = item else { continue }
+                for name in decl.names where !(context.usedOutputs[phase.name]?.contains(name.text) ?? false) {
+                    report(.unusedOutput, "output '\(name.text)' of phase '\(phase.name)' is never used", at: name.range, severity: .warning)
+                }
+            }
+        }
+    }
+}
+
+extension String {
+    var trimmingCharacters: String {
+        var scalars = Substring(self).unicodeScalars
+        while let first = scalars.first, first == " " { scalars.removeFirst() }
+        while let last = scalars.last, last == " " { scalars.removeLast() }
+        return String(scalars)
+    }
+}

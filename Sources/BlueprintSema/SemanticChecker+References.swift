@@ -1,0 +1,102 @@
+// Checks of references, outside strings (`dump.output.key`) and inside Go
+// templates (`{{ .Phases.dump.Output.key }}`), which are held to the same rules.
+
+import BlueprintSyntax
+
+extension SemanticChecker {
+    mutating func checkKey(_ key: MapKey) {
+        if case .string(let literal) = key { checkString(literal) }
+    }
+
+    mutating func checkExpression(_ expr: Expr) {
+        switch expr.kind {
+        case .identifier(let name): checkRoot(name, expr.range, path: [])
+        case .member, .index: checkChain(expr)
+        case .string(let literal), .bash(let literal): checkString(literal)
+        case .list(let elements): elements.forEach { checkExpression($0) }
+        case .map(let entries):
+            for entry in entries {
+                checkKey(entry.key)
+                checkExpression(entry.value)
+            }
+        case .call(let callee, let arguments):
+            if case .identifier(let name) = callee.kind {
+                if !["option", "kopia"].contains(name), !TemplateFunctions.kanister.contains(name) {
+                    checkRoot(name, callee.range, path: [])
+                }
+            } else {
+                checkExpression(callee)
+            }
+            arguments.forEach { checkExpression($0.value) }
+        case .pipe(let lhs, let rhs):
+            checkExpression(lhs)
+            if case .identifier(let name) = rhs.kind {
+                if !TemplateFunctions.kanister.contains(name) {
+                    report(.unknownTemplateFunction, "unknown template function '\(name)'\(Suggestions.hint(for: name, in: Array(TemplateFunctions.kanister)))", at: rhs.range)
+                }
+            } else {
+                checkExpression(rhs)
+            }
+        case .parenthesized(let inner): checkExpression(inner)
+        case .int, .float, .duration, .bool, .null, .error: break
+        }
+    }
+
+    /// `a.b["c"].d`: the root identifier and the constant path after it.
+    mutating func checkChain(_ expr: Expr) {
+        var path: [(String, SourceRange)] = []
+        var current = expr
+        while true {
+            switch current.kind {
+            case .member(let base, let name):
+                path.insert((name.text, name.range), at: 0)
+                current = base
+            case .index(let base, let key):
+                checkExpression(key)
+                if case .string(let literal) = key.kind, let text = literal.constantText {
+                    path.insert((text, key.range), at: 0)
+                } else {
+                    path.removeAll()
+                }
+                current = base
+            case .identifier(let name):
+                checkRoot(name, current.range, path: path)
+                return
+            default:
+                checkExpression(current)
+                return
+            }
+        }
+    }
+
+    /// A root identifier with the path that follows it.
+    mutating func checkRoot(_ name: String, _ range: SourceRange, path: [(String, SourceRange)]) {
+        let action = context.action
+        switch table.resolve(name, in: action) {
+        case .constant(let decl):
+            usedLets.insert(name)
+            if path.isEmpty, !letStack.contains(name) {
+                letStack.append(name)
+                checkExpression(decl.value)
+                letStack.removeLast()
+            }
+        case .phase(let phase):
+            guard let part = path.first else { return }
+            let parts: [String: PhaseReference.Part] = ["output": .output, "Output": .output, "secrets": .secrets, "Secrets": .secrets, "configmaps": .configMaps, "configMaps": .configMaps, "ConfigMaps": .configMaps]
+            guard let kind = parts[part.0] else {
+                report(.badReferencePart, "a phase has output, secrets and configmaps; '\(part.0)' is none of them\(Suggestions.hint(for: part.0, in: ["output", "secrets", "configmaps"]))", at: part.1)
+                return
+            }
+            checkPhaseReference(phase.name, kind, key: path.dropFirst().first, at: range)
+        case .inputArtifact(let input):
+            context.usedInputs.insert(input.text)
+        case .templateRoot(let root):
+            checkTemplatePath([(root, range)] + path)
+        case .secret, .configMap, .templateFunction:
+            break
+        case .unknown:
+            let candidates = table.visibleNames(in: action)
+            report(.unknownIdentifier, "unknown name '\(name)'\(Suggestions.hint(for: name, in: candidates))", at: range)
+        }
+    }
+}

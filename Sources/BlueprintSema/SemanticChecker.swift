@@ -1,0 +1,178 @@
+// The semantic checks: every static check a user can count on (LANGUAGE.md),
+// each with its own code, a message naming the thing, a note at the related
+// declaration and a "did you mean" where a name looks misspelled.
+
+import BlueprintSyntax
+
+/// Codes of semantic analysis: BP2xxx (errors), BP21xx (warnings).
+extension DiagnosticCode {
+    public static let unknownFunction = DiagnosticCode("BP2001")
+    public static let missingArgument = DiagnosticCode("BP2002")
+    public static let unsupportedArgument = DiagnosticCode("BP2003")
+    public static let argumentType = DiagnosticCode("BP2004")
+    public static let duplicatePhase = DiagnosticCode("BP2005")
+    public static let undefinedPhase = DiagnosticCode("BP2006")
+    public static let laterPhase = DiagnosticCode("BP2007")
+    public static let crossActionPhase = DiagnosticCode("BP2008")
+    public static let unknownOutput = DiagnosticCode("BP2009")
+    public static let undeclaredArtifact = DiagnosticCode("BP2010")
+    public static let undeclaredObject = DiagnosticCode("BP2011")
+    public static let undeclaredSecret = DiagnosticCode("BP2012")
+    public static let unpopulatedParameter = DiagnosticCode("BP2013")
+    public static let unknownTemplateFunction = DiagnosticCode("BP2014")
+    public static let malformedTemplate = DiagnosticCode("BP2015")
+    public static let duplicateFinally = DiagnosticCode("BP2016")
+    public static let badUndo = DiagnosticCode("BP2017")
+    public static let parallelDataEdge = DiagnosticCode("BP2018")
+    public static let semanticCycle = DiagnosticCode("BP2019")
+    public static let unknownIdentifier = DiagnosticCode("BP2020")
+    public static let duplicateDefinition = DiagnosticCode("BP2021")
+    public static let unknownTemplateParameter = DiagnosticCode("BP2022")
+    public static let missingBlueprintDecl = DiagnosticCode("BP2023")
+    public static let badClause = DiagnosticCode("BP2024")
+    public static let deferPhaseOutside = DiagnosticCode("BP2025")
+    public static let unusedOutput = DiagnosticCode("BP2101")
+    public static let unusedInput = DiagnosticCode("BP2102")
+    public static let unusedLet = DiagnosticCode("BP2103")
+    public static let unusedDef = DiagnosticCode("BP2104")
+    public static let secretInCommand = DiagnosticCode("BP2106")
+    public static let unverifiableOutput = DiagnosticCode("BP2107")
+}
+
+/// A reference from a phase (or artifact) to another phase of its action.
+public struct PhaseReference: Sendable, Equatable {
+    public enum Part: String, Sendable { case output, secrets, configMaps }
+    public var phase: String
+    public var part: Part
+    public var key: String?
+    public var range: SourceRange
+}
+
+/// What the checks learned, for later passes (the plan's data edges).
+public struct SemanticModel: Sendable {
+    /// action name -> phase name -> the phases it references.
+    public var phaseReferences: [String: [String: [PhaseReference]]] = [:]
+}
+
+public struct SemanticChecker {
+    let table: SymbolTable
+    let main: Module
+    var diagnostics: [Diagnostic] = []
+    var model = SemanticModel()
+    var usedLets: Set<String> = []
+    var usedDefs: Set<String> = []
+    /// Lets being checked, so `let a = b` / `let b = a` does not recurse forever.
+    var letStack: [String] = []
+    /// The phase being checked and where its references are recorded.
+    var context = CheckContext()
+
+    public static func check(_ table: SymbolTable, main: Module) -> (model: SemanticModel, diagnostics: [Diagnostic]) {
+        var checker = SemanticChecker(table: table, main: main)
+        checker.checkFile()
+        let sorted = checker.diagnostics.enumerated().sorted {
+            ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset)
+        }.map(\.element)
+        return (checker.model, sorted)
+    }
+
+    mutating func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange, severity: Severity = .error, notes: [DiagnosticNote] = []) {
+        let diagnostic = Diagnostic(code, severity, message, at: range, notes: notes)
+        if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+    }
+
+    mutating func checkFile() {
+        checkDeclarations()
+        for action in table.actions { checkAction(action) }
+        checkDuplicatePhases()
+        checkUnusedDefinitions()
+    }
+
+    /// One blueprint header; no two lets, defs or actions with one name.
+    mutating func checkDeclarations() {
+        var blueprints: [BlueprintDecl] = []
+        var seen: [String: Name] = [:]
+        for declaration in main.syntax.declarations {
+            let name: Name?
+            var kind = "definition"
+            switch declaration {
+            case .blueprint(let decl):
+                blueprints.append(decl)
+                name = nil
+            case .constant(let decl): name = decl.name; kind = "let"
+            case .definition(let decl): name = decl.name; kind = "def"
+            case .action(let decl): name = Name("action " + decl.name.text, range: decl.name.range); kind = "action"
+            case .importFile, .error: name = nil
+            }
+            guard let name else { continue }
+            if let previous = seen[name.text] {
+                let shown = name.text.hasPrefix("action ") ? String(name.text.dropFirst(7)) : name.text
+                report(.duplicateDefinition, "\(kind) '\(shown)' is defined twice", at: name.range,
+                       notes: [DiagnosticNote("the first definition is here", range: previous.range)])
+            } else {
+                seen[name.text] = name
+            }
+        }
+        if blueprints.isEmpty {
+            report(.missingBlueprintDecl, "missing 'blueprint NAME' declaration; it gives the Blueprint its metadata.name", at: SourceRange(0, 0))
+        }
+        for extra in blueprints.dropFirst() {
+            report(.duplicateDefinition, "a file declares one blueprint", at: extra.name.range,
+                   notes: [DiagnosticNote("the blueprint is declared here", range: blueprints[0].name.range)])
+        }
+    }
+
+    /// Phase names are unique across the whole blueprint (Kanister rejects duplicates).
+    mutating func checkDuplicatePhases() {
+        var seen: [String: (action: String, name: Name)] = [:]
+        for action in table.actions {
+            for phase in action.phases + compensations(of: action) {
+                let name = phase.decl.name
+                guard !name.text.isEmpty else { continue }
+                if let previous = seen[name.text] {
+                    let place = previous.action == action.name ? "in this action" : "in action '\(previous.action)'"
+                    report(.duplicatePhase, "phase name '\(name.text)' is used twice; Kanister requires unique phase names across the blueprint", at: name.range,
+                           notes: [DiagnosticNote("also used \(place) here", range: previous.name.range)])
+                } else {
+                    seen[name.text] = (action.name, name)
+                }
+            }
+        }
+    }
+
+    /// Named inline compensations, which become phases of the rollback action.
+    func compensations(of action: ActionInfo) -> [PhaseInfo] {
+        action.phases.flatMap { phase in
+            phase.decl.call.clauses.compactMap { clause -> PhaseInfo? in
+                guard case .undoInline(let name?, let call, let range) = clause else { return nil }
+                return PhaseInfo(decl: PhaseDecl(name: name, call: call, range: range), order: phase.order, isFinally: false)
+            }
+        }
+    }
+
+    mutating func checkUnusedDefinitions() {
+        for declaration in main.syntax.declarations {
+            switch declaration {
+            case .constant(let decl) where !usedLets.contains(decl.name.text):
+                report(.unusedLet, "let '\(decl.name.text)' is never used", at: decl.name.range, severity: .warning)
+            case .definition(let decl) where !usedDefs.contains(decl.name.text):
+                report(.unusedDef, "def '\(decl.name.text)' is never used", at: decl.name.range, severity: .warning)
+            default: break
+            }
+        }
+    }
+}
+
+/// Where a reference stands: which action, which phase (or an artifact).
+struct CheckContext {
+    var action: ActionInfo?
+    var phase: PhaseInfo?
+    var isArtifact = false
+    var isObjects = false
+    /// In a `command`-like argument, where secrets should not appear inline.
+    var isCommand = false
+    /// In an inline compensation, which runs after its phase.
+    var isCompensation = false
+    var references: [PhaseReference] = []
+    var usedInputs: Set<String> = []
+    var usedOutputs: [String: Set<String>] = [:]
+}

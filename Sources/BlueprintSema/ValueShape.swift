@@ -1,0 +1,47 @@
+// The shape of an argument value as Kanister will decode it: literal kinds,
+// with lets followed; any other expression renders to a string.
+
+import BlueprintSyntax
+
+enum ValueShape {
+    /// A string; its text when it is a literal without interpolation.
+    case string(String?)
+    /// An expression that renders to a string at run time.
+    case scalar
+    case int, float(String), bool, null, list, map, unknown
+
+    init(_ expr: Expr, table: SymbolTable, action: ActionInfo?, depth: Int = 0) {
+        switch expr.kind {
+        case .string(let literal): self = .string(literal.constantText)
+        case .int: self = .int
+        case .float(let text): self = .float(text)
+        case .duration(let text): self = .string(text)
+        case .bool: self = .bool
+        case .null: self = .null
+        case .bash, .list: self = .list
+        case .map: self = .map
+        case .parenthesized(let inner): self = ValueShape(inner, table: table, action: action, depth: depth)
+        case .identifier(let name):
+            if depth < 32, case .constant(let decl) = table.resolve(name, in: action) {
+                self = ValueShape(decl.value, table: table, action: action, depth: depth + 1)
+            } else {
+                self = .scalar
+            }
+        case .error: self = .unknown
+        default: self = .scalar
+        }
+    }
+
+    var spelling: String {
+        switch self {
+        case .string, .scalar: "a string"
+        case .int: "an integer"
+        case .float: "a number"
+        case .bool: "a boolean"
+        case .null: "null"
+        case .list: "a list"
+        case .map: "a map"
+        case .unknown: "a value"
+        }
+    }
+}

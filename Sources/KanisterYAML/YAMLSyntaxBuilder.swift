@@ -1,0 +1,161 @@
+// Builds a .bp syntax tree from a Kanister Blueprint in YAML, with ranges
+// that are byte offsets into the YAML, so the semantic checks run on YAML
+// blueprints unchanged and report positions from libyaml's marks.
+
+import BlueprintSema
+import BlueprintSyntax
+
+struct YAMLSyntaxBuilder {
+    let bytes: [UInt8]
+    var diagnostics: [Diagnostic] = []
+
+    func range(_ node: YAMLNode) -> SourceRange { BlueprintImporter.range(of: node) }
+
+    func name(_ node: YAMLNode) -> Name {
+        Name(node.scalar?.value ?? "", range: range(node), isQuoted: true)
+    }
+
+    mutating func build(_ root: YAMLMapping) -> SourceFileSyntax {
+        var declarations: [Declaration] = []
+        if let metadata = root["metadata"]?.mapping, let nameNode = metadata["name"] {
+            let rest = metadata.pairs.filter { $0.key.scalar?.value != "name" }.map { entry($0) }
+            declarations.append(.blueprint(BlueprintDecl(name: name(nameNode), metadata: rest, range: range(nameNode))))
+        }
+        for pair in root["actions"]?.mapping?.pairs ?? [] {
+            guard let action = pair.value.mapping else { continue }
+            declarations.append(.action(buildAction(name(pair.key), action, range: range(pair.value))))
+        }
+        return SourceFileSyntax(declarations: declarations, range: SourceRange(0, bytes.count))
+    }
+
+    mutating func buildAction(_ actionName: Name, _ action: YAMLMapping, range actionRange: SourceRange) -> ActionDecl {
+        var items: [ActionItem] = []
+        if let list = nameList(action["inputArtifactNames"]) { items.append(.input(list)) }
+        if let list = nameList(action["secretNames"]) { items.append(.secret(list)) }
+        if let list = nameList(action["configMapNames"]) { items.append(.configMap(list)) }
+        for pair in action["outputArtifacts"]?.mapping?.pairs ?? [] {
+            guard let artifact = pair.value.mapping else { continue }
+            var value: Expr?
+            if let snapshot = artifact["kopiaSnapshot"] {
+                let kopia = Expr(.identifier("kopia"), range: range(snapshot))
+                value = Expr(.call(kopia, [CallArgument(label: nil, value: expr(snapshot), range: range(snapshot))]), range: range(snapshot))
+            }
+            let keyValues = artifact["keyValue"]?.mapping?.pairs.map { entry($0) }
+            items.append(.output(OutputDecl(name: name(pair.key), value: value, keyValues: keyValues, range: range(pair.value))))
+        }
+        for phase in action["phases"]?.sequence?.items ?? [] {
+            if let decl = buildPhase(phase) { items.append(.phase(decl)) }
+        }
+        if let phase = action["deferPhase"], let decl = buildPhase(phase) { items.append(.finally(decl)) }
+        let kind = action["kind"].map { name($0) }
+        return ActionDecl(name: actionName, kind: kind, items: items, range: actionRange)
+    }
+
+    func nameList(_ node: YAMLNode?) -> NameList? {
+        guard let node, let items = node.sequence?.items, !items.isEmpty else { return nil }
+        return NameList(names: items.map { name($0) }, range: range(node))
+    }
+
+    mutating func buildPhase(_ node: YAMLNode) -> PhaseDecl? {
+        guard let phase = node.mapping else { return nil }
+        let function = phase["func"].map { name($0) } ?? Name("", range: range(node))
+        let phaseName = phase["name"].map { name($0) } ?? Name("", range: range(node))
+        var items: [BodyItem] = []
+        if let objects = phase["objects"], let mapping = objects.mapping {
+            items.append(.objects(ObjectsBlock(entries: mapping.pairs.map { entry($0) }, range: range(objects))))
+        }
+        for pair in phase["args"]?.mapping?.pairs ?? [] { items.append(.argument(entry(pair))) }
+        let body = PhaseBody(items: items, range: range(node))
+        let call = PhaseCall(callee: function, arguments: nil, body: body, clauses: [], range: range(node))
+        return PhaseDecl(name: phaseName, call: call, range: range(node))
+    }
+
+    func entry(_ pair: YAMLPair) -> MapEntry {
+        let keyRange = range(pair.key)
+        let key: MapKey
+        if let text = pair.key.scalar?.value, text.contains("{{") {
+            key = .string(literal(text, node: pair.key))
+        } else {
+            key = .identifier(Name(pair.key.scalar?.value ?? "", range: keyRange))
+        }
+        return MapEntry(key: key, value: expr(pair.value), range: keyRange.union(range(pair.value)))
+    }
+
+    func expr(_ node: YAMLNode) -> Expr {
+        switch node {
+        case .scalar(let scalar):
+            switch scalar.resolved {
+            case .string: return Expr(.string(literal(scalar.value, node: node)), range: range(node))
+            case .int: return Expr(.int(BPSourceText.integer(scalar.value) ?? scalar.value), range: range(node))
+            case .float: return Expr(.float(scalar.value), range: range(node))
+            case .bool: return Expr(.bool(YAMLResolved.boolValue(ofPlain: scalar.value) ?? false), range: range(node))
+            case .null: return Expr(.null, range: range(node))
+            }
+        case .sequence(let sequence):
+            return Expr(.list(sequence.items.map { expr($0) }), range: range(node))
+        case .mapping(let mapping):
+            return Expr(.map(mapping.pairs.map { entry($0) }), range: range(node))
+        }
+    }
+
+    /// One text segment; anchors map its bytes back to the YAML source.
+    func literal(_ text: String, node: YAMLNode) -> StringLiteral {
+        let sourceRange = range(node)
+        let anchors = YAMLSyntaxBuilder.align(Array(text.utf8), in: bytes, from: contentStart(node), to: sourceRange.end)
+        return StringLiteral(segments: [.text(text, sourceRange)], isMultiline: text.contains("\n"), hashes: 0,
+                             range: sourceRange, anchors: anchors)
+    }
+
+    /// Where a scalar's content starts: after its quote, or on the line after a block header.
+    func contentStart(_ node: YAMLNode) -> Int {
+        let start = node.start.offset
+        guard let scalar = node.scalar, start < bytes.count else { return start }
+        switch scalar.style {
+        case .singleQuoted?, .doubleQuoted?: return start + 1
+        case .literal?, .folded?:
+            var cursor = start
+            while cursor < bytes.count, bytes[cursor] != 0x0A { cursor += 1 }
+            return min(cursor + 1, bytes.count)
+        default: return start
+        }
+    }
+
+    /// Greedy alignment of decoded bytes with source bytes: each value byte is
+    /// looked for a short way ahead (skipping indentation, quotes, escapes);
+    /// wherever the source jumps, an anchor records it.
+    static func align(_ value: [UInt8], in source: [UInt8], from start: Int, to end: Int) -> [StringAnchor] {
+        var anchors: [StringAnchor] = []
+        var cursor = start
+        var expected = -1
+        for (offset, byte) in value.enumerated() {
+            var probe = cursor
+            let limit = min(end, cursor + 80)
+            while probe < limit, source[probe] != byte { probe += 1 }
+            let position = probe < limit ? probe : cursor
+            if position != expected { anchors.append(StringAnchor(segment: 0, textOffset: offset, sourceOffset: position)) }
+            cursor = probe < limit ? probe + 1 : cursor
+            expected = position + 1
+        }
+        return anchors
+    }
+}
+
+/// `bpc lint` for Kanister YAML: the .bp checks on a Blueprint read with libyaml.
+public enum BlueprintLinter {
+    public static func lint(bytes: [UInt8], path: String) -> [Diagnostic] {
+        let documents: [YAMLNode]
+        switch YAMLReader.parse(bytes: bytes) {
+        case .success(let parsed): documents = parsed
+        case .failure(let error):
+            let offset = min(max(0, error.offset), bytes.count)
+            return [.error(.yamlSyntax, "invalid YAML: \(error.message)", at: SourceRange(offset, offset))]
+        }
+        guard let root = documents.first?.mapping, root["kind"]?.scalar?.value == "Blueprint" else {
+            return [.error(.notBlueprint, "not a Kanister Blueprint (expected a mapping with kind: Blueprint)", at: SourceRange(0, 0))]
+        }
+        var builder = YAMLSyntaxBuilder(bytes: bytes)
+        let syntax = builder.build(root)
+        let module = Module(file: SourceFile(path: path, bytes: bytes), syntax: syntax)
+        return builder.diagnostics + BlueprintCompiler.check(main: module)
+    }
+}
