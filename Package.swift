@@ -38,7 +38,7 @@ let package = Package(
             name: "KanisterYAMLTests",
             dependencies: ["KanisterYAML", "BlueprintPlan", "BlueprintSema", "BlueprintSyntax", "TestSupport"]
         ),
-        .testTarget(name: "bpcTests", dependencies: ["bpc"]),
+        .testTarget(name: "bpcTests", dependencies: ["bpc", "BlueprintSyntax", "KanisterYAML", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
 # Installs what bpc and its tests need on a fresh Debian machine of this kind:
-# libyaml-dev (the YAML library bpc links), graphviz (DOT rendering tests).
+# libyaml-dev (the YAML library bpc links), graphviz (DOT rendering tests),
+# Python's jsonschema (the SARIF schema test).
 # Go comes with kcheck's own build script. Safe to run again.
 set -euo pipefail
 missing=()
 dpkg -s libyaml-dev >/dev/null 2>&1 || missing+=(libyaml-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi
+# jsonschema: the SARIF test validates `bpc lint --format sarif` against the
+# official schema with Python. Installed only when python3 cannot import it.
+if ! python3 -c 'import jsonschema' >/dev/null 2>&1; then
+  python3 -m pip install --quiet jsonschema \
+    || python3 -m pip install --quiet --user --break-system-packages jsonschema
 fi

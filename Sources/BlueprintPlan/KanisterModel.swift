@@ -43,13 +43,13 @@ public struct KanisterPhase: Sendable, Equatable {
     }
 }
 
-public struct KanisterArtifact: Sendable, Equatable {
+public struct KanisterArtifact: Sendable, Equatable, Codable {
     public var name: String
     public var keyValue: [KanisterEntry]?
     public var kopiaSnapshot: String?
 }
 
-public struct KanisterAction: Sendable, Equatable {
+public struct KanisterAction: Sendable, Equatable, Codable {
     public var name: String
     public var kind: String?
     public var inputArtifactNames: [String]?
@@ -67,4 +67,6 @@ public struct KanisterBlueprint: Sendable, Equatable {
     public var actions: [KanisterAction]
     /// The .bp file this was compiled from, for the emitted header comment.
     public var sourcePath: String?
+    /// Further lines of the header comment (how to run the rollback actions).
+    public var notes: [String] = []
 }

@@ -117,7 +117,7 @@ extension Lowering {
             return ""
         }
         let trimmed = fallback.trimmingWhitespace
-        if trimmed != fallback || fallback.contains("{{") {
+        if trimmed != fallback || fallback.containsTemplateOpen {
             report(.badOption, "an option's default must be text without surrounding spaces or templates", at: arguments[1].value.range)
         }
         return TemplateIdioms.optionWithDefault(name: name, fallback: fallback)
@@ -129,7 +129,7 @@ extension Lowering {
         case .string(let literal):
             var pieces: [TextPiece] = []
             appendPieces(of: literal, to: &pieces)
-            return pieces.allSatisfy({ $0.isLiteral || !$0.text.contains("{{") }) ? TextPiece.join(pieces) : nil
+            return pieces.allSatisfy({ $0.isLiteral || !$0.text.containsTemplateOpen }) ? TextPiece.join(pieces) : nil
         case .identifier(let name):
             guard case .constant(let decl) = table.resolve(name, in: action) else { return nil }
             return withLet(decl, fallback: nil) { $0.constantString(decl.value) }

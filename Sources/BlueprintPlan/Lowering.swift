@@ -11,9 +11,6 @@ extension DiagnosticCode {
     public static let unknownName = DiagnosticCode("BP3002")
     public static let notAnOperand = DiagnosticCode("BP3003")
     public static let letCycle = DiagnosticCode("BP3004")
-    public static let defCycle = DiagnosticCode("BP3005")
-    public static let defArguments = DiagnosticCode("BP3006")
-    public static let functionArguments = DiagnosticCode("BP3007")
     public static let badObject = DiagnosticCode("BP3008")
     public static let badOutput = DiagnosticCode("BP3009")
     public static let runtimeOnly = DiagnosticCode("BP3010")
@@ -24,9 +21,13 @@ extension DiagnosticCode {
 public struct Lowering {
     let table: SymbolTable
     var action: ActionInfo?
-    var diagnostics: [Diagnostic] = []
+    var reported = DiagnosticList()
+    var diagnostics: [Diagnostic] { reported.items }
     /// Lets being expanded, to catch `let a = b` / `let b = a`.
     var letStack: [String] = []
+    /// Warn that retry and timeout are dropped; the plan builder keeps them and
+    /// leaves the warning to the YAML build.
+    var reportsRuntimeOnly = true
 
     public init(table: SymbolTable) {
         self.table = table
@@ -42,39 +43,58 @@ public struct Lowering {
     /// Records a diagnostic once: a let or def expanded at several places
     /// would otherwise report the same problem at each use.
     mutating func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange, severity: Severity = .error) {
-        let diagnostic = Diagnostic(code, severity, message, at: range)
-        if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+        reported.append(Diagnostic(code, severity, message, at: range))
     }
 
     mutating func lowerBlueprint(sourcePath: String?) -> KanisterBlueprint {
+        guard let (name, metadata) = lowerMetadata() else {
+            return KanisterBlueprint(name: "", metadata: [], actions: [], sourcePath: sourcePath)
+        }
+        let actions = table.actions.map { lowerAction($0) }
+        return KanisterBlueprint(name: name, metadata: metadata, actions: actions, sourcePath: sourcePath)
+    }
+
+    /// The blueprint's name and other metadata, or nil after reporting that it has none.
+    mutating func lowerMetadata() -> (name: String, metadata: [KanisterEntry])? {
         guard let decl = table.blueprint else {
             report(.missingBlueprint, "missing 'blueprint NAME' declaration; it gives metadata.name", at: SourceRange(0, 0))
-            return KanisterBlueprint(name: "", metadata: [], actions: [], sourcePath: sourcePath)
+            return nil
         }
         var metadata: [KanisterEntry] = []
         for entry in decl.metadata ?? [] {
             metadata.append(KanisterEntry(lowerKey(entry.key), lowerValue(entry.value)))
         }
-        let actions = table.actions.map { lowerAction($0) }
-        return KanisterBlueprint(name: decl.name.text, metadata: metadata, actions: actions, sourcePath: sourcePath)
+        return (decl.name.text, metadata)
     }
 
     mutating func lowerAction(_ info: ActionInfo) -> KanisterAction {
         action = info
         defer { action = nil }
-        var result = KanisterAction(name: info.name, kind: info.decl.kind?.text)
-        if !info.inputs.isEmpty { result.inputArtifactNames = info.inputs.map(\.text) }
-        if !info.secrets.isEmpty { result.secretNames = info.secrets.map(\.text) }
-        if !info.configMaps.isEmpty { result.configMapNames = info.configMaps.map(\.text) }
-        if !info.outputs.isEmpty { result.outputArtifacts = info.outputs.map { lowerArtifact($0) } }
+        var result = lowerActionFields(info)
         let main = info.mainPhases
         if !main.isEmpty { result.phases = main.map { lowerPhase($0.decl) } }
         if let finallyPhase = info.finallyPhase { result.deferPhase = lowerPhase(finallyPhase.decl) }
         return result
     }
 
+    /// The action's fields other than its phases; expects `action` to be set.
+    mutating func lowerActionFields(_ info: ActionInfo) -> KanisterAction {
+        var result = KanisterAction(name: info.name, kind: info.decl.kind?.text)
+        if !info.inputs.isEmpty { result.inputArtifactNames = info.inputs.map(\.text) }
+        if !info.secrets.isEmpty { result.secretNames = info.secrets.map(\.text) }
+        if !info.configMaps.isEmpty { result.configMapNames = info.configMaps.map(\.text) }
+        if !info.outputs.isEmpty { result.outputArtifacts = info.outputs.map { lowerArtifact($0) } }
+        return result
+    }
+
     mutating func lowerPhase(_ decl: PhaseDecl) -> KanisterPhase {
-        let expanded = expand(decl.call)
+        lowerExpandedPhase(decl).phase
+    }
+
+    /// The phase and its clauses (undo, retry, timeout) after def expansion.
+    mutating func lowerExpandedPhase(_ decl: PhaseDecl) -> (phase: KanisterPhase, clauses: [PhaseClause]) {
+        let (expanded, expansionProblems) = table.expand(decl.call)
+        for problem in expansionProblems { report(problem.code, problem.message, at: problem.range) }
         var phase = KanisterPhase(function: expanded.function.text, name: decl.name.text, objects: [], args: [])
         for item in expanded.items {
             switch item {
@@ -88,7 +108,7 @@ public struct Lowering {
                 break
             }
         }
-        for clause in expanded.clauses {
+        for clause in expanded.clauses where reportsRuntimeOnly {
             switch clause {
             case .retry(_, let range), .timeout(_, let range):
                 report(.runtimeOnly, "Kanister ignores retry and timeout; they apply to 'bpc run' only", at: range, severity: .warning)
@@ -96,7 +116,7 @@ public struct Lowering {
                 break
             }
         }
-        return phase
+        return (phase, expanded.clauses)
     }
 
     /// `name: Kind(name: ..., namespace: ...)` or a map of ObjectReference fields.

@@ -45,6 +45,8 @@ public struct KanisterCatalog: Sendable {
     public let functions: [String: FunctionSpec]
     /// Top-level template parameters (`StatefulSet`, `Phases`, ...) in catalog order.
     public let templateRoots: [String]
+    public var templateRootSet: Set<String> { rootSet }
+    private let rootSet: Set<String>
     /// The field names of each root that has fixed fields.
     public let rootFields: [String: [String]]
 
@@ -75,7 +77,7 @@ public struct KanisterCatalog: Sendable {
                 }
             }
         }
-        return KanisterCatalog(functions: functions, templateRoots: roots, rootFields: fields)
+        return KanisterCatalog(functions: functions, templateRoots: roots, rootSet: Set(roots), rootFields: fields)
     }
 
     /// JSONSerialization loses key order; the roots' order is read from the text.

@@ -44,7 +44,9 @@ extension SemanticChecker {
 
     mutating func checkOutputKey(_ key: String, _ range: SourceRange, of phase: PhaseInfo) {
         context.usedOutputs[phase.name, default: []].insert(key)
-        let outputs = outputSet(of: phase)
+        let cacheKey = "\(context.action?.name ?? "")\u{0}\(phase.name)"
+        let outputs = outputCache[cacheKey] ?? outputSet(of: phase)
+        outputCache[cacheKey] = outputs
         guard !outputs.keys.contains(key) else { return }
         let known = outputs.keys.sorted()
         if outputs.isOpen {
@@ -157,7 +159,7 @@ public enum OutputInference {
                 }
                 guard let raw = key else { continue }
                 let trimmed = raw.trimmingCharacters(in: "\"'")
-                if trimmed.isEmpty || trimmed.contains("$") || trimmed.contains("{{") || trimmed.contains("\u{1}")
+                if trimmed.isEmpty || trimmed.contains("$") || trimmed.containsTemplateOpen || trimmed.contains("\u{1}")
                     || !trimmed.unicodeScalars.allSatisfy({ $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0) })
                 {
                     isDynamic = true

@@ -14,7 +14,7 @@ extension SemanticChecker {
             case .interpolation(let expr): checkExpression(expr)
             case .literalText: break
             case .text(let text, _):
-                guard text.utf8.count >= 2, text.contains("{{") else { continue }
+                guard text.utf8.count >= 2, text.containsTemplateOpen else { continue }
                 checkTemplate(text, segment: index, of: literal)
             }
         }

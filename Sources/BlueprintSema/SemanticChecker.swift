@@ -57,27 +57,28 @@ public struct SemanticModel: Sendable {
 public struct SemanticChecker {
     let table: SymbolTable
     let main: Module
-    var diagnostics: [Diagnostic] = []
+    var reported = DiagnosticList()
     var model = SemanticModel()
     var usedLets: Set<String> = []
     var usedDefs: Set<String> = []
     /// Lets being checked, so `let a = b` / `let b = a` does not recurse forever.
     var letStack: [String] = []
+    /// Output keys per "action NUL phase", computed once.
+    var outputCache: [String: OutputSet] = [:]
     /// The phase being checked and where its references are recorded.
     var context = CheckContext()
 
     public static func check(_ table: SymbolTable, main: Module) -> (model: SemanticModel, diagnostics: [Diagnostic]) {
         var checker = SemanticChecker(table: table, main: main)
         checker.checkFile()
-        let sorted = checker.diagnostics.enumerated().sorted {
+        let sorted = checker.reported.items.enumerated().sorted {
             ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset)
         }.map(\.element)
         return (checker.model, sorted)
     }
 
     mutating func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange, severity: Severity = .error, notes: [DiagnosticNote] = []) {
-        let diagnostic = Diagnostic(code, severity, message, at: range, notes: notes)
-        if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+        reported.append(Diagnostic(code, severity, message, at: range, notes: notes))
     }
 
     mutating func checkFile() {

@@ -32,9 +32,11 @@ public struct ActionInfo: Sendable, Equatable {
     public var secrets: [Name]
     public var configMaps: [Name]
     public var outputs: [OutputDecl]
+    /// Phase name to index in `phases` (the first phase of that name).
+    var phaseIndex: [String: Int] = [:]
     public var name: String { decl.name.text }
 
-    public func phase(named name: String) -> PhaseInfo? { phases.first { $0.name == name } }
+    public func phase(named name: String) -> PhaseInfo? { phaseIndex[name].map { phases[$0] } }
     public var finallyPhase: PhaseInfo? { phases.first { $0.isFinally } }
     public var mainPhases: [PhaseInfo] { phases.filter { !$0.isFinally } }
 }
@@ -105,6 +107,9 @@ public struct SymbolTable: Sendable {
         for phase in finallyPhases {
             info.phases.append(PhaseInfo(decl: phase, order: info.phases.count, isFinally: true))
         }
+        for (index, phase) in info.phases.enumerated() where info.phaseIndex[phase.name] == nil {
+            info.phaseIndex[phase.name] = index
+        }
         return info
     }
 
@@ -122,7 +127,7 @@ public struct SymbolTable: Sendable {
             if let secret = action.secrets.first(where: { $0.text == name }) { return .secret(secret) }
             if let configMap = action.configMaps.first(where: { $0.text == name }) { return .configMap(configMap) }
         }
-        if KanisterCatalog.shared.templateRoots.contains(name) { return .templateRoot(name) }
+        if KanisterCatalog.shared.templateRootSet.contains(name) { return .templateRoot(name) }
         if TemplateFunctions.kanister.contains(name) { return .templateFunction(name) }
         return .unknown
     }

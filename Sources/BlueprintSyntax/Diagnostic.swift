@@ -1,7 +1,7 @@
 // Diagnostics are values: a stable code, a severity, a message, a range, notes
 // and fix-its. Passes return them; user errors are never thrown.
 
-public enum Severity: String, Sendable, Equatable, Comparable {
+public enum Severity: String, Sendable, Hashable, Comparable {
     case note, warning, error
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool {
@@ -18,7 +18,7 @@ public enum Severity: String, Sendable, Equatable, Comparable {
 }
 
 /// A secondary message at another place ("previous definition is here").
-public struct DiagnosticNote: Sendable, Equatable {
+public struct DiagnosticNote: Sendable, Hashable {
     public var message: String
     public var range: SourceRange?
     public var file: String?
@@ -31,7 +31,7 @@ public struct DiagnosticNote: Sendable, Equatable {
 }
 
 /// A suggested edit: replace `range` with `replacement`.
-public struct FixIt: Sendable, Equatable {
+public struct FixIt: Sendable, Hashable {
     public var range: SourceRange
     public var replacement: String
 
@@ -41,7 +41,7 @@ public struct FixIt: Sendable, Equatable {
     }
 }
 
-public struct Diagnostic: Sendable, Equatable {
+public struct Diagnostic: Sendable, Hashable {
     public var code: DiagnosticCode
     public var severity: Severity
     public var message: String
@@ -93,4 +93,19 @@ extension DiagnosticCode {
     public static let unclosedDelimiter = DiagnosticCode("BP1008")
     public static let invalidClause = DiagnosticCode("BP1009")
     public static let tooManyErrors = DiagnosticCode("BP1010")
+}
+
+/// Diagnostics in the order reported, each kept once (a let or def expanded
+/// at several places would otherwise report one problem at every use).
+public struct DiagnosticList: Sendable {
+    public private(set) var items: [Diagnostic] = []
+    private var seen: Set<Diagnostic> = []
+
+    public init() {}
+
+    public mutating func append(_ diagnostic: Diagnostic) {
+        if seen.insert(diagnostic).inserted { items.append(diagnostic) }
+    }
+
+    public var hasErrors: Bool { items.contains { $0.severity == .error } }
 }

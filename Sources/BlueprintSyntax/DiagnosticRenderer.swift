@@ -1,21 +1,27 @@
 // The one pure renderer from diagnostics to text: `file:line:col: error[CODE]:
-// message`, the source line, a caret under the range, then the notes.
+// message`, the source line, a caret under the range, then the notes. JSON and
+// SARIF are in DiagnosticRenderer+JSON.swift and +SARIF.swift.
 
 public struct DiagnosticRenderer: Sendable {
-    public enum Style: Sendable { case human, gcc }
+    /// `json` and `sarif` render whole documents (see `render(_:failures:)`).
+    public enum Style: Sendable { case human, gcc, json, sarif }
 
     public var style: Style
     public var useColor: Bool
     /// Human output stops after this many diagnostics per file and says how many were left.
     public var limitPerFile: Int?
+    /// Names the tool and describes its codes in SARIF (and JSON) documents.
+    public var tool: DiagnosticTool
 
-    public init(style: Style = .human, useColor: Bool = false, limitPerFile: Int? = nil) {
+    public init(style: Style = .human, useColor: Bool = false, limitPerFile: Int? = nil, tool: DiagnosticTool = DiagnosticTool()) {
         self.style = style
         self.useColor = useColor
         self.limitPerFile = limitPerFile
+        self.tool = tool
     }
 
     public func render(_ diagnostics: [Diagnostic], in file: SourceFile) -> String {
+        if style == .json || style == .sarif { return render([DiagnosticReport(file: file, diagnostics: diagnostics)]) }
         var out = ""
         let shown = limitPerFile.map { Array(diagnostics.prefix($0)) } ?? diagnostics
         for diagnostic in shown { out += render(diagnostic, in: file) }
@@ -26,12 +32,15 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     public func render(_ diagnostic: Diagnostic, in file: SourceFile) -> String {
+        if style == .json || style == .sarif { return render([diagnostic], in: file) }
         let location = file.location(of: diagnostic.range.start)
         let severity = diagnostic.severity.rawValue
         if style == .gcc {
             var line = "\(file.path):\(location): \(severity): \(diagnostic.message) [\(diagnostic.code)]\n"
             for note in diagnostic.notes {
-                let at = note.range.map { "\(note.file ?? file.path):\(file.location(of: $0.start))" } ?? file.path
+                // A range in another file cannot be placed with this file's line table.
+                let isHere = note.file == nil || note.file == file.path
+                let at = isHere ? note.range.map { "\(file.path):\(file.location(of: $0.start))" } ?? file.path : note.file ?? file.path
                 line += "\(at): note: \(note.message)\n"
             }
             return line
@@ -43,6 +52,8 @@ public struct DiagnosticRenderer: Sendable {
             if let range = note.range, note.file == nil || note.file == file.path {
                 out += "\(file.path):\(file.location(of: range.start)): note: \(note.message)\n"
                 out += snippet(range, in: file)
+            } else if let other = note.file, other != file.path {
+                out += "\(other): note: \(note.message)\n"
             } else {
                 out += "  note: \(note.message)\n"
             }

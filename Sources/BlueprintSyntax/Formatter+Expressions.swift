@@ -138,22 +138,62 @@ extension FormatPrinter {
 
     /// A literal's source text; a multi-line one is re-indented one level
     /// deeper than the current line, which leaves its decoded bytes unchanged.
+    /// Lines that start inside an interpolation are code, not content, and
+    /// are kept as they are.
     func string(_ literal: StringLiteral) -> String {
         let text = source(literal.range)
         guard literal.isMultiline else { return text }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            line.hasSuffix("\r") ? line.dropLast() : line
+        var lines: [Range<Int>] = []
+        var lineStart = literal.range.start
+        for offset in literal.range.start..<literal.range.end where file.bytes[offset] == 0x0A {
+            lines.append(lineStart..<offset)
+            lineStart = offset + 1
         }
+        lines.append(lineStart..<literal.range.end)
         guard lines.count >= 2 else { return text }
-        let closing = lines[lines.count - 1]
+        let code = interpolationSpans(literal)
+        func lineText(_ range: Range<Int>) -> Substring {
+            let end = range.upperBound > range.lowerBound && file.bytes[range.upperBound - 1] == 0x0D ? range.upperBound - 1 : range.upperBound
+            return Substring(source(SourceRange(range.lowerBound, end)))
+        }
+        let closing = lineText(lines[lines.count - 1])
         let oldIndent = closing.prefix { $0 == " " || $0 == "\t" }
         let newIndent = String(repeating: "  ", count: indent + 1)
-        var result = String(lines[0].reversed().drop { $0 == " " || $0 == "\t" }.reversed()) + "\n"
-        for line in lines[1..<(lines.count - 1)] {
+        var result = String(lineText(lines[0]).reversed().drop { $0 == " " || $0 == "\t" }.reversed()) + "\n"
+        for range in lines[1..<(lines.count - 1)] {
+            let line = lineText(range)
+            if code.contains(where: { $0.lowerBound < range.lowerBound && range.lowerBound < $0.upperBound }) {
+                result += line + "\n"
+                continue
+            }
             let rest = line.hasPrefix(oldIndent) ? line.dropFirst(oldIndent.count) : ""
             result += rest.isEmpty ? "\n" : newIndent + rest + "\n"
         }
-        lines[lines.count - 1] = Substring(newIndent + closing.dropFirst(oldIndent.count))
-        return result + lines[lines.count - 1]
+        return result + newIndent + closing.dropFirst(oldIndent.count)
+    }
+
+    /// The source spans `\( ... )` of a literal's interpolations, scanned as the lexer does.
+    func interpolationSpans(_ literal: StringLiteral) -> [Range<Int>] {
+        file.bytes.withUnsafeBufferPointer { buffer in
+            var spans: [Range<Int>] = []
+            let quotes = literal.isMultiline ? 3 : 1
+            var state = LexerState(buffer: buffer, position: literal.range.start + literal.hashes + quotes, end: literal.range.end)
+            while state.position < state.end {
+                guard buffer[state.position] == 0x5C, state.hasHashes(at: state.position + 1, count: literal.hashes) else {
+                    state.position += 1
+                    continue
+                }
+                let start = state.position
+                state.position += 1 + literal.hashes
+                if state.peek() == UInt8(ascii: "(") {
+                    state.position += 1
+                    _ = state.scanInterpolation(isMultiline: literal.isMultiline)
+                    spans.append(start..<state.position)
+                } else {
+                    state.position += 1
+                }
+            }
+            return spans
+        }
     }
 }

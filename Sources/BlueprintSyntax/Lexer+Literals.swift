@@ -46,7 +46,7 @@ extension LexerState {
             guard ["ms", "s", "m", "h"].contains(unit) else { return false }
             units += 1
         }
-        if units == 0 || (cursor < end && (isIdentifierByte(buffer[cursor]) || buffer[cursor] == 0x2E)) { return false }
+        if units == 0 || (cursor < end && isIdentifierByte(buffer[cursor])) { return false }
         position = cursor
         return true
     }

@@ -102,6 +102,7 @@ extension Parser {
                 let before = index
                 items.append(parseActionItem())
                 if index == before { advance() }
+                endRecoveryAtLineStart()
             }
             closeDelimiter(.rightBrace, opened: open, "action '\(name.text)'")
         } else {
@@ -156,22 +157,28 @@ extension Parser {
     }
 
     /// ParallelGroup = "parallel" "{" { PhaseDecl } "}" ;
+    /// Another action item indented no deeper than `parallel` ends a group
+    /// that lacks its `}`; indented deeper, it is out of place inside it.
     mutating func parseParallel() -> ParallelGroup {
         let start = advance().range.start
         var phases: [PhaseDecl] = []
         if let open = expect(.leftBrace, "after 'parallel'") {
             noteOpened(open)
-            while current.kind != .rightBrace, !isAtEnd, !isAtTopLevelKeyword, !isAtItemAfterParallel {
+            while current.kind != .rightBrace, !isAtEnd, !isAtTopLevelKeyword,
+                !(isAtItemAfterParallel && column(of: current.range.start) <= column(of: start))
+            {
                 endRecoveryAtLineStart()
                 let before = index
                 if isKeyword("phase") {
                     phases.append(parsePhase())
                 } else {
-                    reportExpected("'phase' inside a parallel group", code: .expectedActionItem, atCurrentToken: true)
+                    reportExpected(
+                        "a phase (a parallel group holds only phases)", code: .expectedActionItem, atCurrentToken: true)
                     advance()
                     synchronize(to: ["phase"], stopAtClosingBrace: true)
                 }
                 if index == before { advance() }
+                endRecoveryAtLineStart()
             }
             closeDelimiter(.rightBrace, opened: open, "the parallel group")
         }
@@ -188,6 +195,13 @@ extension Parser {
         if isKeyword("def") { return next == .identifier }
         if isKeyword("import") { return next == .string }
         return false
+    }
+
+    /// The 1-based byte column of `offset`, for indentation hints in recovery.
+    func column(of offset: Int) -> Int {
+        var lineStart = offset
+        while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        return offset - lineStart + 1
     }
 
     /// An action item other than a phase at the start of a line (`finally x:`,
@@ -228,8 +242,9 @@ extension Parser {
     }
 
     /// Consumes the closing delimiter or reports it missing, with a note at the opener.
-    /// A missing closer is reported unless the parser is recovering on the
-    /// same line or at the end of the file (one error is enough there).
+    /// A missing closer is not reported when an error inside the list may be
+    /// its cause (the parser is recovering from it), or when the parser is
+    /// recovering on the same line or at the end of the file.
     mutating func closeDelimiter(_ kind: TokenKind, opened: Token, _ what: String) {
         switch opened.kind {
         case .leftParen: openParens -= 1
@@ -238,6 +253,7 @@ extension Parser {
         default: break
         }
         if consume(kind) != nil { return }
+        if isRecovering, recoveryStart >= opened.range.start { return }
         let note = DiagnosticNote("\(what) was opened here", range: opened.range)
         let found = isAtEnd ? "end of file" : describe(current)
         endRecoveryAtLineStart()

@@ -46,6 +46,12 @@ extension Parser {
     ///         | "true" | "false" | "null" | ListLiteral | MapLiteral | "(" Expr ")" ;
     mutating func parsePrimary() -> Expr {
         let token = current
+        let isKey = (token.kind == .identifier || token.kind == .string) && peek().kind == .colon
+        if token.isAtLineStart, isAtTopLevelKeyword || isAtActionItemStart || isKey {
+            // The next item (`let x =`, `phase p:`, `key:`) starts here: the expression is missing.
+            reportExpected("an expression", code: .expectedExpression)
+            return Expr(.error, range: missingTokenRange)
+        }
         switch token.kind {
         case .identifier:
             advance()

@@ -49,6 +49,7 @@ extension Parser {
             }
             _ = consume(.comma)
             if index == before { advance() }
+            endRecoveryAtLineStart()
         }
         closeDelimiter(.rightBrace, opened: open, "the phase body")
         return PhaseBody(items: items, range: SourceRange(open.range.start, lastEnd))
@@ -74,7 +75,14 @@ extension Parser {
         let start = current.range.start
         if isKeyword("retry") || isKeyword("timeout") {
             let keyword = advance()
-            let value = parsePrimary()
+            let value: Expr
+            if [.rightBrace, .rightBracket, .rightParen, .comma, .colon, .endOfFile].contains(current.kind) {
+                let what = isKeyword("retry", keyword) ? "a number of retries after 'retry'" : "a duration after 'timeout' (such as 10m)"
+                reportExpected(what, code: .expectedExpression)
+                value = Expr(.error, range: missingTokenRange)
+            } else {
+                value = parsePrimary()
+            }
             let range = SourceRange(start, lastEnd)
             return isKeyword("retry", keyword) ? .retry(count: value, range: range) : .timeout(value, range: range)
         }

@@ -16,6 +16,9 @@ public struct Parser {
     /// Set after an error; cleared at the next synchronization point, so one
     /// mistake does not cascade into a page of follow-up errors.
     var isRecovering = false
+    /// Where the current recovery began: a list opened before it may lack
+    /// its closer because of that error, so the closer is not reported.
+    var recoveryStart = 0
     var depth: Int
     /// End offset of the last consumed token.
     var lastEnd: Int
@@ -116,7 +119,7 @@ public struct Parser {
         _ what: String, code: DiagnosticCode = .expectedToken, atCurrentToken: Bool = false, hint: String? = nil
     ) {
         guard current.kind != .invalid else {
-            isRecovering = true
+            beginRecovery(at: current.range.start)
             return
         }
         let found = isAtEnd ? "end of file" : describe(current)
@@ -126,10 +129,10 @@ public struct Parser {
 
     mutating func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [DiagnosticNote] = []) {
         guard !isRecovering, range.start != lastReportStart else {
-            isRecovering = true
+            beginRecovery(at: range.start)
             return
         }
-        isRecovering = true
+        beginRecovery(at: range.start)
         lastReportStart = range.start
         guard diagnostics.count < Parser.maxDiagnostics else {
             if diagnostics.count == Parser.maxDiagnostics {
@@ -149,6 +152,12 @@ public struct Parser {
         } else if diagnostics.count == Parser.maxDiagnostics {
             diagnostics.append(.error(.tooManyErrors, "too many errors; stopping here", at: range))
         }
+    }
+
+    /// Enters panic mode (errors are not reported until it ends).
+    mutating func beginRecovery(at offset: Int) {
+        if !isRecovering { recoveryStart = offset }
+        isRecovering = true
     }
 
     /// Panic mode ends where a new line starts an item.

@@ -81,3 +81,16 @@ public struct SourceFile: Sendable {
         return String(decoding: bytes[lower..<upper], as: UTF8.self)
     }
 }
+
+extension StringProtocol {
+    /// True when the text holds `{{`, the start of a Go template action (a byte scan, no Foundation).
+    public var containsTemplateOpen: Bool {
+        var previousWasBrace = false
+        for byte in utf8 {
+            let isBrace = byte == UInt8(ascii: "{")
+            if isBrace, previousWasBrace { return true }
+            previousWasBrace = isBrace
+        }
+        return false
+    }
+}

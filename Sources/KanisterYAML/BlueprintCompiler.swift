@@ -1,19 +1,30 @@
-// The compile pipeline without I/O: parsed modules in, Kanister YAML bytes
-// out, with every diagnostic of the passes (name resolution, lowering).
+// The compile pipeline without I/O: parsed modules in, the plan or Kanister
+// YAML bytes out, with every diagnostic of the passes (checks, plan, YAML build).
 
 import BlueprintPlan
 import BlueprintSema
 import BlueprintSyntax
 
 public enum BlueprintCompiler {
-    /// Lowers the main module (with its imports' definitions) to the Kanister model.
-    public static func lower(main: Module, imports: [Module] = []) -> (blueprint: KanisterBlueprint?, diagnostics: [Diagnostic]) {
+    /// Checks the main module (with its imports' definitions) and builds its
+    /// optimized plan; nil when there are errors.
+    public static func plan(main: Module, imports: [Module] = []) -> (plan: PlanBlueprint?, diagnostics: [Diagnostic]) {
         let table = SymbolTable(main: main, imports: imports)
         let checked = SemanticChecker.check(table, main: main)
         guard !checked.diagnostics.contains(where: { $0.severity == .error }) else { return (nil, checked.diagnostics) }
-        let (blueprint, diagnostics) = Lowering.lower(table, sourcePath: main.file.path)
+        let (plan, diagnostics) = PlanBuilder.build(table, semantics: checked.model, sourcePath: main.file.path)
         let failed = diagnostics.contains { $0.severity == .error }
-        return (failed ? nil : blueprint, checked.diagnostics + diagnostics)
+        return (failed ? nil : plan, checked.diagnostics + diagnostics)
+    }
+
+    /// Lowers the main module to the Kanister model through its plan (rollback
+    /// actions added, runtime-only attributes dropped with a warning).
+    public static func lower(main: Module, imports: [Module] = []) -> (blueprint: KanisterBlueprint?, diagnostics: [Diagnostic]) {
+        let (plan, diagnostics) = self.plan(main: main, imports: imports)
+        guard let plan else { return (nil, diagnostics) }
+        let (blueprint, problems) = PlanKanister.blueprint(from: plan)
+        let failed = problems.contains { $0.severity == .error }
+        return (failed ? nil : blueprint, diagnostics + problems)
     }
 
     /// The semantic checks alone (for `bpc lint`).

@@ -95,7 +95,7 @@ extension ImportWriter {
         let fallbackEnd = text.index(text.endIndex, offsetBy: -" {{- end}}".count)
         guard fallbackStart <= fallbackEnd else { return nil }
         let fallback = String(text[fallbackStart..<fallbackEnd])
-        guard !fallback.contains("{{"), !fallback.contains("\n"), fallback.trimmingCharacters(in: .whitespaces) == fallback,
+        guard !fallback.containsTemplateOpen, !fallback.contains("\n"), fallback.trimmingCharacters(in: .whitespaces) == fallback,
             TemplateIdioms.optionWithDefault(name: name, fallback: fallback) == text
         else { return nil }
         return "option(\(BPSourceText.quoted(name)), default: \(BPSourceText.literal(fallback, indent: 0)))"

@@ -73,7 +73,7 @@ struct YAMLSyntaxBuilder {
     func entry(_ pair: YAMLPair) -> MapEntry {
         let keyRange = range(pair.key)
         let key: MapKey
-        if let text = pair.key.scalar?.value, text.contains("{{") {
+        if let text = pair.key.scalar?.value, text.containsTemplateOpen {
             key = .string(literal(text, node: pair.key))
         } else {
             key = .identifier(Name(pair.key.scalar?.value ?? "", range: keyRange))

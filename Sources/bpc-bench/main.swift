@@ -3,6 +3,7 @@
 
 import BlueprintSyntax
 import Foundation
+import KanisterYAML
 
 /// A realistic phase, repeated with distinct names until the text is large enough.
 func generateBlueprint(minimumBytes: Int) -> [UInt8] {
@@ -20,7 +21,7 @@ func generateBlueprint(minimumBytes: Int) -> [UInt8] {
                     podOverride: { containers: [{ name: "container", imagePullPolicy: "IfNotPresent" }] }
                     command: bash \"\"\"
                       export PGHOST='\\(StatefulSet.Name)-postgresql.\\(StatefulSet.Namespace).svc.cluster.local'
-                      pg_dumpall -U postgres -c | kando location push --profile '{{ toJson .Profile }}' --path "/x/\\(phase)" -
+                      pg_dumpall -U postgres -c | kando location push --profile '{{ toJson .Profile }}' --path "/x/\(phase)" --output-name kopiaOutput -
                       kando output backupLocation "/x/{{ .Time }}"
                       \"\"\"
                   } retry 3 timeout 10m
@@ -67,4 +68,26 @@ _ = measure("lex", bytes: source.count, repeats: 5) { tokenCount = Lexer.tokeniz
 _ = measure("lex+parse", bytes: source.count, repeats: 3) { _ = Parser.parse(file) }
 _ = measure("format", bytes: source.count, repeats: 2) { _ = SourceFormatter.format(file) }
 print("tokens: \(tokenCount)")
+
+// Compile end to end (parse, check, lower, emit with libyaml), import back,
+// and libyaml alone on the emitted YAML: the C floor compile is measured against.
+var yaml: [UInt8] = []
+let compileSpeed = measure("compile (.bp -> YAML)", bytes: source.count, repeats: 2) {
+    yaml = BlueprintCompiler.compile(file).yaml ?? []
+}
+guard !yaml.isEmpty else {
+    print("internal error: the generated blueprint does not compile: \(BlueprintCompiler.compile(file).diagnostics.prefix(3))")
+    exit(1)
+}
+print("emitted YAML: \(String(format: "%.2f", Double(yaml.count) / 1_048_576)) MB")
+var events = 0
+let floorSpeed = measure("libyaml parse of the emitted YAML (C floor)", bytes: yaml.count, repeats: 3) {
+    events = YAMLEventScan.countEvents(yaml) ?? 0
+}
+let compileSeconds = Double(source.count) / 1_048_576 / compileSpeed
+let floorSeconds = Double(yaml.count) / 1_048_576 / floorSpeed
+print("libyaml events: \(events); compile time / C floor time: \(String(format: "%.2f", compileSeconds / floorSeconds))x")
+_ = measure("import (YAML -> .bp)", bytes: yaml.count, repeats: 2) {
+    _ = BlueprintImporter.importBlueprint(yaml)
+}
 print("peak memory: \(String(format: "%.0f", peakMemoryMB())) MB")

@@ -1,0 +1,267 @@
+// Lowering from the checked syntax tree to the plan: each phase is lowered by
+// `Lowering` (defs inlined, lets folded), then placed in its action's graph
+// with sequence, data, rollback and finally edges.
+
+import BlueprintSema
+import BlueprintSyntax
+
+/// Codes of the plan: BP5xxx.
+extension DiagnosticCode {
+    public static let planCycle = DiagnosticCode("BP5001")
+    public static let undoTarget = DiagnosticCode("BP5002")
+    public static let duplicatePlanNode = DiagnosticCode("BP5003")
+    public static let nestedUndo = DiagnosticCode("BP5004")
+    public static let badRuntimeClause = DiagnosticCode("BP5005")
+    public static let rollbackName = DiagnosticCode("BP5006")
+    public static let rollbackValue = DiagnosticCode("BP5007")
+    public static let rollbackAction = DiagnosticCode("BP5008")
+}
+
+public enum PlanBuilder {
+    /// The optimized plan: lowered, checked for cycles, edges reduced. What the YAML
+    /// build, `bpc graph`, `bpc plan` and the runtime read.
+    public static func build(
+        _ table: SymbolTable, semantics: SemanticModel? = nil, sourcePath: String?
+    ) -> (plan: PlanBlueprint, diagnostics: [Diagnostic]) {
+        let (plan, diagnostics) = lower(table, semantics: semantics, sourcePath: sourcePath)
+        let (optimized, problems) = PlanPasses.optimize(plan)
+        return (optimized, diagnostics + problems)
+    }
+
+    /// The plan as lowered, every sequence and finally edge still present. Data
+    /// edges come from the lowered templates (what Kanister renders, compensations
+    /// included) and from Sema's phase references when `semantics` is given.
+    public static func lower(
+        _ table: SymbolTable, semantics: SemanticModel? = nil, sourcePath: String?
+    ) -> (plan: PlanBlueprint, diagnostics: [Diagnostic]) {
+        var lowering = Lowering(table: table)
+        lowering.reportsRuntimeOnly = false
+        let header = lowering.lowerMetadata()
+        let actions = table.actions.map { info in
+            lowering.planAction(info, references: semantics?.phaseReferences[info.name] ?? [:])
+        }
+        let plan = PlanBlueprint(
+            name: header?.name ?? "", metadata: header?.metadata ?? [], actions: actions, sourcePath: sourcePath)
+        return (plan, lowering.diagnostics)
+    }
+}
+
+/// The nodes and edges of one action while it is being built.
+struct GraphBuilder {
+    var nodes: [PlanNode] = []
+    var edges: [PlanEdge] = []
+    var names: Set<String> = []
+    /// `undo NAME` clauses, resolved once every phase is known.
+    var undoReferences: [(phase: String, target: Name)] = []
+
+    func freshName(_ base: String) -> String {
+        var name = base
+        var counter = 2
+        while names.contains(name) {
+            name = "\(base)-\(counter)"
+            counter += 1
+        }
+        return name
+    }
+}
+
+extension Lowering {
+    mutating func planAction(_ info: ActionInfo, references: [String: [PhaseReference]]) -> PlanAction {
+        action = info
+        defer { action = nil }
+        let fields = lowerActionFields(info)
+        var builder = GraphBuilder()
+        for phase in info.phases { addPhase(phase, to: &builder) }
+        builder.edges += PlanEdges.sequenceAndFinally(info)
+        builder.edges += resolveUndo(builder, in: info)
+        builder.edges += PlanEdges.data(builder.nodes)
+        builder.edges += PlanEdges.data(references, builder)
+        return PlanAction(fields: fields, graph: PlanGraph(nodes: builder.nodes, edges: builder.edges), sourceRange: info.decl.range)
+    }
+
+    /// Adds a phase (or the finally phase) and its inline compensations.
+    mutating func addPhase(_ info: PhaseInfo, to builder: inout GraphBuilder) {
+        let (phase, clauses) = lowerExpandedPhase(info.decl)
+        var node = PlanNode(
+            name: info.name, kind: info.isFinally ? .finally : .phase, phase: phase,
+            parallelGroup: info.parallelGroup, sourceRange: info.decl.range)
+        addNode(&node, clauses: clauses.filter(\.isRuntimeClause), to: &builder, at: info.decl.name.range)
+        for clause in clauses {
+            switch clause {
+            case .undoReference(let target, _):
+                builder.undoReferences.append((info.name, target))
+            case .undoInline(let name, let call, let range):
+                let compensationName = name?.text ?? builder.freshName("\(info.name)-undo")
+                let decl = PhaseDecl(name: Name(compensationName, range: name?.range ?? range), call: call, range: range)
+                addCompensation(decl, to: &builder)
+                builder.edges.append(PlanEdge(from: info.name, to: compensationName, kind: .rollback))
+            case .retry, .timeout:
+                break
+            }
+        }
+    }
+
+    mutating func addCompensation(_ decl: PhaseDecl, to builder: inout GraphBuilder) {
+        let (phase, clauses) = lowerExpandedPhase(decl)
+        var node = PlanNode(name: decl.name.text, kind: .compensation, phase: phase, sourceRange: decl.range)
+        addNode(&node, clauses: clauses, to: &builder, at: decl.name.range)
+    }
+
+    /// Appends `node` after applying its retry and timeout `clauses`; a name already
+    /// taken in the action is an error (the node is still added, for later passes).
+    mutating func addNode(_ node: inout PlanNode, clauses: [PhaseClause], to builder: inout GraphBuilder, at nameRange: SourceRange) {
+        for clause in clauses {
+            switch clause {
+            case .retry, .timeout: applyRuntimeClause(clause, to: &node)
+            case .undoReference(_, let range), .undoInline(_, _, let range):
+                report(.nestedUndo, "a compensation has no undo of its own", at: range)
+            }
+        }
+        if builder.names.contains(node.name) {
+            let what = node.kind == .compensation ? "compensation" : "phase"
+            report(.duplicatePlanNode, "\(what) name '\(node.name)' is already used in action '\(action?.name ?? "")'", at: nameRange)
+        }
+        builder.names.insert(node.name)
+        builder.nodes.append(node)
+    }
+
+    /// `retry N` and `timeout DURATION`: kept for the runtime.
+    mutating func applyRuntimeClause(_ clause: PhaseClause, to node: inout PlanNode) {
+        switch clause {
+        case .retry(let count, let range):
+            node.runtimeClauseRanges.append(range)
+            if case .error = count.kind { return }
+            guard case .int(let text) = count.kind, let value = Int(text), value >= 0 else {
+                report(.badRuntimeClause, "retry takes a whole number of retries, such as 'retry 3'", at: count.range)
+                return
+            }
+            node.retryCount = value
+        case .timeout(let value, let range):
+            node.runtimeClauseRanges.append(range)
+            if case .error = value.kind { return }
+            guard case .duration(let text) = value.kind, let seconds = PlanEdges.seconds(ofDuration: text), seconds > 0 else {
+                report(.badRuntimeClause, "timeout takes a duration, such as 'timeout 10m' or 'timeout 1h30m'", at: value.range)
+                return
+            }
+            node.timeoutSeconds = seconds
+        case .undoReference, .undoInline:
+            break
+        }
+    }
+
+    /// Rollback edges of `undo NAME`: NAME must be a phase of the same action.
+    mutating func resolveUndo(_ builder: GraphBuilder, in info: ActionInfo) -> [PlanEdge] {
+        var edges: [PlanEdge] = []
+        for (phase, target) in builder.undoReferences {
+            guard let node = builder.nodes.first(where: { $0.name == target.text }), node.kind == .phase else {
+                report(.undoTarget, "undo names '\(target.text)', which is not a phase of action '\(info.name)'", at: target.range)
+                continue
+            }
+            edges.append(PlanEdge(from: phase, to: node.name, kind: .rollback))
+        }
+        return edges
+    }
+}
+
+extension PhaseClause {
+    var isRuntimeClause: Bool {
+        switch self {
+        case .retry, .timeout: true
+        case .undoReference, .undoInline: false
+        }
+    }
+}
+
+/// Edges that follow from the action's layout and from the templates.
+enum PlanEdges {
+    /// Phases run in source order; the members of a `parallel` group have no
+    /// edges among themselves. The finally phase follows the last stage.
+    static func sequenceAndFinally(_ info: ActionInfo) -> [PlanEdge] {
+        var stages: [[String]] = []
+        var lastGroup: Int?
+        for phase in info.mainPhases {
+            if let group = phase.parallelGroup, group == lastGroup, !stages.isEmpty {
+                stages[stages.count - 1].append(phase.name)
+            } else {
+                stages.append([phase.name])
+            }
+            lastGroup = phase.parallelGroup
+        }
+        var edges: [PlanEdge] = []
+        for (before, after) in zip(stages, stages.dropFirst()) {
+            for from in before {
+                for to in after { edges.append(PlanEdge(from: from, to: to, kind: .sequence)) }
+            }
+        }
+        if let finallyPhase = info.finallyPhase, let last = stages.last {
+            edges += last.map { PlanEdge(from: $0, to: finallyPhase.name, kind: .finally) }
+        }
+        return edges
+    }
+
+    /// A data edge from every phase whose output, secrets or configmaps a node's
+    /// templates read (`.DeferPhase` is the finally phase).
+    static func data(_ nodes: [PlanNode]) -> [PlanEdge] {
+        let names = Set(nodes.map(\.name))
+        let finallyName = nodes.first { $0.kind == .finally }?.name
+        var edges: [PlanEdge] = []
+        for node in nodes {
+            for text in node.phase.templateStrings {
+                for reference in TemplateReferences.phaseReferences(in: text) {
+                    let source: String?
+                    switch reference.target {
+                    case .phase(let name): source = names.contains(name) ? name : nil
+                    case .deferPhase: source = finallyName
+                    }
+                    guard let source, source != node.name else { continue }
+                    edges.append(PlanEdge(from: source, to: node.name, kind: .data, keys: [reference.key]))
+                }
+            }
+        }
+        return edges
+    }
+
+    /// Data edges of the references Sema found in each phase's source. A
+    /// reference inside an inline `undo` belongs to that compensation.
+    static func data(_ references: [String: [PhaseReference]], _ graph: GraphBuilder) -> [PlanEdge] {
+        let parts: [PhaseReference.Part: String] = [.output: "Output", .secrets: "Secrets", .configMaps: "ConfigMaps"]
+        var edges: [PlanEdge] = []
+        for (phase, uses) in references {
+            let compensations = graph.edges.filter { $0.from == phase && $0.kind == .rollback }.compactMap { edge in
+                graph.nodes.first { $0.name == edge.to && $0.kind == .compensation }
+            }
+            for use in uses {
+                let reader = compensations.first { $0.sourceRange.start <= use.range.start && use.range.end <= $0.sourceRange.end }
+                let key = ([parts[use.part] ?? use.part.rawValue] + (use.key.map { [$0] } ?? [])).joined(separator: ".")
+                edges.append(PlanEdge(from: use.phase, to: reader?.name ?? phase, kind: .data, keys: [key]))
+            }
+        }
+        return edges.filter { $0.from != $0.to }
+    }
+
+    /// `10m`, `1h30m`, `500ms` in seconds.
+    static func seconds(ofDuration text: String) -> Double? {
+        var total = 0.0
+        var number = ""
+        var scalars = Substring(text).unicodeScalars[...]
+        while let scalar = scalars.first {
+            scalars.removeFirst()
+            if ("0"..."9").contains(scalar) {
+                number.unicodeScalars.append(scalar)
+                continue
+            }
+            guard let value = Double(number) else { return nil }
+            number = ""
+            switch scalar {
+            case "h": total += value * 3600
+            case "s": total += value
+            case "m" where scalars.first == "s":
+                scalars.removeFirst()
+                total += value / 1000
+            case "m": total += value * 60
+            default: return nil
+            }
+        }
+        return number.isEmpty && !text.isEmpty ? total : nil
+    }
+}

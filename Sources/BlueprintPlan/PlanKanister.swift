@@ -1,0 +1,97 @@
+// The plan as Kanister can say it: each action's phases in source order
+// (parallel groups written sequentially), retry and timeout dropped with a
+// warning, and the compensations in a companion `<action>-rollback` action.
+
+import BlueprintSyntax
+
+public enum PlanKanister {
+    public static let rollbackSuffix = "-rollback"
+
+    /// The Kanister model of `plan`, with a rollback action after each action that has compensations.
+    public static func blueprint(from plan: PlanBlueprint) -> (blueprint: KanisterBlueprint, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var taken = Set(plan.actions.flatMap { $0.graph.forwardNodes.map(\.name) })
+        let actionNames = Set(plan.actions.map(\.name))
+        var actions: [KanisterAction] = []
+        var notes: [String] = []
+        for action in plan.actions {
+            actions.append(mainAction(action, &diagnostics))
+            if let rollback = rollbackAction(action, taken: &taken, actionNames: actionNames, &diagnostics) {
+                actions.append(rollback.action)
+                notes += rollback.note
+            }
+        }
+        var blueprint = KanisterBlueprint(name: plan.name, metadata: plan.metadata, actions: actions, sourcePath: plan.sourcePath)
+        blueprint.notes = notes
+        return (blueprint, diagnostics)
+    }
+
+    static func mainAction(_ action: PlanAction, _ diagnostics: inout [Diagnostic]) -> KanisterAction {
+        var result = action.fields
+        let phases = action.graph.nodes.filter { $0.kind == .phase }
+        if !phases.isEmpty { result.phases = phases.map(\.phase) }
+        result.deferPhase = action.graph.finallyNode?.phase
+        for node in action.graph.nodes {
+            for range in node.runtimeClauseRanges {
+                let message = "Kanister ignores retry and timeout; they apply to 'bpc run' only"
+                diagnostics.append(Diagnostic(.runtimeOnly, .warning, message, at: range))
+            }
+        }
+        return result
+    }
+
+    /// `<action>-rollback`: the compensations in the order they run, their
+    /// templates rewritten for an action where the main phases do not exist.
+    static func rollbackAction(
+        _ action: PlanAction, taken: inout Set<String>, actionNames: Set<String>, _ diagnostics: inout [Diagnostic]
+    ) -> (action: KanisterAction, note: [String])? {
+        let graph = action.graph
+        let steps = PlanSchedule.compensationOrder(graph, order: PlanSchedule.topologicalOrder(graph))
+        guard !steps.isEmpty else { return nil }
+        let name = action.name + rollbackSuffix
+        guard !actionNames.contains(name) else {
+            let message = "action '\(action.name)' has compensations, which go to an action named '\(name)'; that name is taken"
+            diagnostics.append(Diagnostic(.rollbackAction, .error, message, at: action.sourceRange))
+            return nil
+        }
+        let mainPhases = Dictionary(graph.forwardNodes.map { ($0.name, $0.phase) }, uniquingKeysWith: { first, _ in first })
+        var phases: [KanisterPhase] = []
+        var options: [String] = []
+        for step in steps {
+            guard let node = graph.node(named: step.compensation) else { continue }
+            let renamed = node.kind == .compensation ? node.name : node.name + rollbackSuffix
+            guard !taken.contains(renamed) else {
+                let message = "the rollback action '\(name)' needs a phase named '\(renamed)', but the blueprint already has one"
+                diagnostics.append(Diagnostic(.rollbackName, .error, message, at: node.sourceRange))
+                continue
+            }
+            var rewrite = RollbackRewrite(mainPhases: mainPhases, original: node.name, renamed: renamed)
+            guard let phase = rewrite.rewrite(node.phase) else {
+                let message = "compensation '\(node.name)' is left out of action '\(name)': "
+                    + rewrite.problems.joined(separator: "; ") + "; 'bpc run' still runs it"
+                diagnostics.append(Diagnostic(.rollbackValue, .warning, message, at: node.sourceRange))
+                continue
+            }
+            taken.insert(renamed)
+            phases.append(phase)
+            options += rewrite.options.filter { !options.contains($0) }
+        }
+        guard !phases.isEmpty else { return nil }
+        var result = KanisterAction(name: name, kind: action.fields.kind)
+        result.inputArtifactNames = action.fields.inputArtifactNames
+        result.secretNames = action.fields.secretNames
+        result.configMapNames = action.fields.configMapNames
+        result.phases = phases
+        return (result, note(for: action.name, rollback: name, options: options))
+    }
+
+    /// The header lines that tell an operator how to run a rollback action.
+    static func note(for action: String, rollback: String, options: [String]) -> [String] {
+        var lines = ["\(rollback) holds the compensations of \(action), latest first: run it when \(action) fails."]
+        if !options.isEmpty {
+            lines.append("  Options it needs (PHASE_KEY is output KEY of PHASE in the failed ActionSet's status):")
+            lines.append("  " + options.joined(separator: ", "))
+        }
+        return lines
+    }
+}

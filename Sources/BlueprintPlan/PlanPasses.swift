@@ -1,0 +1,126 @@
+// Optimizer passes over the plan, each usable on its own: cycle detection
+// (the cycle is printed), transitive reduction of ordering edges, and the
+// optimize pipeline that runs them per action.
+
+import BlueprintSyntax
+
+public enum PlanPasses {
+    /// Checks every action for cycles and reduces the edges of the acyclic ones.
+    public static func optimize(_ plan: PlanBlueprint) -> (plan: PlanBlueprint, diagnostics: [Diagnostic]) {
+        var result = plan
+        var diagnostics: [Diagnostic] = []
+        for (index, action) in plan.actions.enumerated() {
+            if let cycle = findCycle(action.graph) {
+                diagnostics.append(cycleDiagnostic(cycle, in: action))
+                continue
+            }
+            result.actions[index].graph = reduceTransitively(action.graph)
+        }
+        return (result, diagnostics)
+    }
+
+    /// A cycle over edges of every kind, as the edges along it, or nil.
+    /// Kahn's algorithm removes every node not on or behind a cycle; each node
+    /// left has a predecessor that is left too, so walking predecessors from
+    /// one of them must come back to a node already seen.
+    public static func findCycle(_ graph: PlanGraph) -> [PlanEdge]? {
+        let indexed = graph.edges.compactMap { edge in
+            graph.index(of: edge.from).flatMap { from in graph.index(of: edge.to).map { (from, $0, edge) } }
+        }
+        let sorted = TopologicalSort.kahn(count: graph.nodes.count, edges: indexed.map { ($0.0, $0.1) })
+        guard let start = sorted.leftover.min() else { return nil }
+        let left = Set(sorted.leftover)
+        var walk: [PlanEdge] = []
+        var seenAt: [Int: Int] = [start: 0]
+        var current = start
+        while true {
+            guard let incoming = indexed.first(where: { $0.1 == current && left.contains($0.0) }) else { return nil }
+            walk.append(incoming.2)
+            current = incoming.0
+            if let position = seenAt[current] { return Array(walk[position...].reversed()) }
+            seenAt[current] = walk.count
+        }
+    }
+
+    static func cycleDiagnostic(_ cycle: [PlanEdge], in action: PlanAction) -> Diagnostic {
+        let names = cycle.map(\.from) + [cycle.first?.from ?? ""]
+        let notes = cycle.map { edge in
+            DiagnosticNote(explanation(of: edge), range: action.graph.node(named: edge.to)?.sourceRange)
+        }
+        let range = cycle.first.flatMap { action.graph.node(named: $0.from)?.sourceRange } ?? SourceRange(0, 0)
+        let message = "the phases of action '\(action.name)' form a cycle: \(names.joined(separator: " -> "))"
+        return Diagnostic(.planCycle, .error, message, at: range, notes: notes)
+    }
+
+    static func explanation(of edge: PlanEdge) -> String {
+        switch edge.kind {
+        case .sequence: "'\(edge.to)' runs after '\(edge.from)'"
+        case .data: "'\(edge.to)' reads \(edge.keys.isEmpty ? "the outputs" : edge.keys.joined(separator: ", ")) of '\(edge.from)'"
+        case .rollback: "'\(edge.to)' undoes '\(edge.from)', so it must come later"
+        case .finally: "the finally phase '\(edge.to)' runs after '\(edge.from)'"
+        }
+    }
+
+    /// Drops every sequence and finally edge `u -> v` that another path of
+    /// ordering edges already implies (an edge of another kind between `u` and
+    /// `v` counts as such a path). Data and rollback edges are facts and stay.
+    /// Expects an acyclic graph.
+    public static func reduceTransitively(_ graph: PlanGraph) -> PlanGraph {
+        let forward = graph.nodes.indices.filter { graph.nodes[$0].isForward }
+        var successors: [Int: [Int]] = [:]
+        var pairs: [Int: Set<Int>] = [:]
+        for edge in graph.edges where edge.kind.isOrdering {
+            guard let from = graph.index(of: edge.from), let to = graph.index(of: edge.to),
+                graph.nodes[from].isForward, graph.nodes[to].isForward, pairs[from, default: []].insert(to).inserted
+            else { continue }
+            successors[from, default: []].append(to)
+        }
+        let order = TopologicalSort.kahn(
+            count: graph.nodes.count, edges: successors.flatMap { from, targets in targets.map { (from, $0) } },
+            only: Set(forward)
+        ).order
+        var position: [Int: Int] = [:]
+        for (rank, node) in order.enumerated() { position[node] = rank }
+        var reach: [Int: Bitset] = [:]
+        var implied: Set<[Int]> = []
+        for node in order.reversed() {
+            var reachable = Bitset(count: order.count)
+            let targets = (successors[node] ?? []).sorted { (position[$0] ?? 0) < (position[$1] ?? 0) }
+            for target in targets {
+                guard let rank = position[target] else { continue }
+                if reachable.contains(rank) {
+                    implied.insert([node, target])
+                } else {
+                    reachable.insert(rank)
+                    if let further = reach[target] { reachable.formUnion(further) }
+                }
+            }
+            reach[node] = reachable
+        }
+        var parallel: Set<[String]> = []
+        for edge in graph.edges where edge.kind == .data || edge.kind == .finally {
+            parallel.insert([edge.from, edge.to, edge.kind.rawValue])
+        }
+        return graph.replacingEdges(
+            graph.edges.filter { edge in
+                guard edge.kind == .sequence || edge.kind == .finally,
+                    let from = graph.index(of: edge.from), let to = graph.index(of: edge.to)
+                else { return true }
+                let hasDataEdge = parallel.contains([edge.from, edge.to, PlanEdgeKind.data.rawValue])
+                return !implied.contains([from, to]) && !hasDataEdge
+            })
+    }
+}
+
+/// A fixed-size set of small integers.
+struct Bitset {
+    var words: [UInt64]
+
+    init(count: Int) { words = Array(repeating: 0, count: (count + 63) / 64) }
+
+    func contains(_ bit: Int) -> Bool { words[bit / 64] & (1 << UInt64(bit % 64)) != 0 }
+    mutating func insert(_ bit: Int) { words[bit / 64] |= 1 << UInt64(bit % 64) }
+    mutating func formUnion(_ other: Bitset) {
+        for index in words.indices { words[index] |= other.words[index] }
+    }
+}

@@ -1,0 +1,174 @@
+// Phase references inside Go templates, found with Sema's GoTemplate parser:
+// `.Phases.X.Output.k`, `index .Phases.X.Output "k"`, `(index .Phases "x-y").Output.k`
+// and `.DeferPhase.Output.k`. They give data edges and drive the rollback rewrite.
+
+import BlueprintSema
+
+/// One place where a template reads another phase.
+struct TemplatePhaseReference: Equatable {
+    enum Target: Equatable {
+        case phase(String)
+        /// `.DeferPhase`: the action's finally phase.
+        case deferPhase
+    }
+
+    var target: Target
+    /// Field names read after the phase (`Output`, `k`), then `index` keys.
+    var fields: [String]
+    var indexKeys: [String]
+    /// The template bytes that spell the phase and everything read of it.
+    var range: Range<Int>
+
+    var path: [String] { fields + indexKeys }
+    /// What a data edge records: `Output.k`, `Secrets.s`, or just `Output`.
+    var key: String { path.prefix(2).joined(separator: ".") }
+}
+
+enum TemplateReferences {
+    /// The phase references of one string; none when it holds no valid template.
+    static func phaseReferences(in text: String) -> [TemplatePhaseReference] {
+        guard text.contains("{{"), let tree = GoTemplate.parse(text).tree else { return [] }
+        var collector = ReferenceCollector()
+        collector.visit(tree.nodes)
+        return collector.references
+    }
+}
+
+/// A walk over a template tree that records phase references in source order.
+struct ReferenceCollector {
+    var references: [TemplatePhaseReference] = []
+
+    mutating func visit(_ nodes: [GoTemplateNode]) {
+        for node in nodes {
+            switch node {
+            case .action(let action): visit(action.pipeline)
+            case .control(let control):
+                visit(control.pipeline)
+                visit(control.body)
+                if let elseClause = control.elseClause { visit(elseClause.body) }
+            case .define(let define): visit(define.body)
+            case .templateCall(let call): if let pipeline = call.pipeline { visit(pipeline) }
+            case .block(let block):
+                visit(block.pipeline)
+                visit(block.body)
+            case .text, .comment, .breakLoop, .continueLoop: break
+            }
+        }
+    }
+
+    mutating func visit(_ pipeline: GoTemplatePipeline) {
+        for command in pipeline.commands { visit(command) }
+    }
+
+    mutating func visit(_ command: GoTemplateCommand) {
+        let operands = command.operands
+        var start = 0
+        if case .identifier(let function) = operands.first, function.name == "index", operands.count > 1,
+            let reference = indexed(Array(operands.dropFirst()))
+        {
+            references.append(reference.reference)
+            start = 1 + reference.consumed
+        }
+        for operand in operands.dropFirst(start) { visit(operand) }
+    }
+
+    mutating func visit(_ operand: GoTemplateOperand) {
+        if let root = ReferenceCollector.root(operand) {
+            if let target = root.target {
+                references.append(TemplatePhaseReference(target: target, fields: root.fields, indexKeys: [], range: operand.range))
+            }
+            return
+        }
+        switch operand {
+        case .chain(let chain): visit(chain.base)
+        case .parenthesized(let inner): visit(inner.pipeline)
+        default: break
+        }
+    }
+
+    /// `index BASE "k"...` with BASE rooted at a phase: the reference and the operands it uses.
+    func indexed(_ arguments: [GoTemplateOperand]) -> (reference: TemplatePhaseReference, consumed: Int)? {
+        guard let base = arguments.first, let root = ReferenceCollector.root(base) else { return nil }
+        var keys: [String] = []
+        var end = base.range.upperBound
+        for argument in arguments.dropFirst() {
+            guard case .string(let literal) = argument else { break }
+            keys.append(literal.value)
+            end = literal.range.upperBound
+        }
+        var target = root.target
+        if target == nil {
+            guard let name = keys.first else { return nil }
+            target = .phase(name)
+            keys.removeFirst()
+        }
+        guard let target else { return nil }
+        let reference = TemplatePhaseReference(target: target, fields: root.fields, indexKeys: keys, range: base.range.lowerBound..<end)
+        return (reference, 1 + keys.count + (root.target == nil ? 1 : 0))
+    }
+
+    /// A field chain rooted at `.Phases` (target nil: the phase comes as an index key),
+    /// `.Phases.X`, `.DeferPhase`, `$.Phases…` or `(index .Phases "X")…`.
+    static func root(_ operand: GoTemplateOperand) -> (target: TemplatePhaseReference.Target?, fields: [String])? {
+        switch operand {
+        case .field(let field): return root(names: field.names)
+        case .variable(let variable) where variable.name == "$": return root(names: variable.fields)
+        case .chain(let chain):
+            guard case .parenthesized(let inner) = chain.base, inner.pipeline.declarations.isEmpty,
+                inner.pipeline.commands.count == 1, let command = inner.pipeline.commands.first,
+                command.operands.count == 3, case .identifier(let function) = command.operands[0], function.name == "index",
+                case .field(let field) = command.operands[1], field.names == ["Phases"],
+                case .string(let name) = command.operands[2]
+            else { return nil }
+            return (.phase(name.value), chain.fields)
+        default: return nil
+        }
+    }
+
+    static func root(names: [String]) -> (target: TemplatePhaseReference.Target?, fields: [String])? {
+        switch names.first {
+        case "Phases": return names.count > 1 ? (.phase(names[1]), Array(names.dropFirst(2))) : (nil, [])
+        case "DeferPhase": return (.deferPhase, Array(names.dropFirst()))
+        default: return nil
+        }
+    }
+}
+
+extension KanisterValue {
+    /// Every string of the value, map keys included, in order.
+    var strings: [String] {
+        switch self {
+        case .string(let text): [text]
+        case .int, .float, .bool, .null: []
+        case .list(let items): items.flatMap(\.strings)
+        case .map(let entries): entries.flatMap { [$0.key] + $0.value.strings }
+        }
+    }
+
+    /// The value with every string (map keys included) transformed.
+    func mapStrings(_ transform: (String) -> String) -> KanisterValue {
+        switch self {
+        case .string(let text): .string(transform(text))
+        case .int, .float, .bool, .null: self
+        case .list(let items): .list(items.map { $0.mapStrings(transform) })
+        case .map(let entries): .map(entries.map { KanisterEntry(transform($0.key), $0.value.mapStrings(transform)) })
+        }
+    }
+}
+
+extension KanisterPhase {
+    /// The strings Kanister renders: object fields, argument keys and values.
+    var templateStrings: [String] {
+        objects.flatMap { $0.reference.fields.map(\.value) } + args.flatMap { [$0.key] + $0.value.strings }
+    }
+
+    /// The phase with every rendered string transformed.
+    func mapStrings(_ transform: (String) -> String) -> KanisterPhase {
+        var copy = self
+        copy.objects = objects.map { object in
+            (object.name, KanisterObjectReference(fields: object.reference.fields.map { ($0.key, transform($0.value)) }))
+        }
+        copy.args = args.map { KanisterEntry(transform($0.key), $0.value.mapStrings(transform)) }
+        return copy
+    }
+}

@@ -1,0 +1,128 @@
+// YAMLEventEmitter: a thin owner of libyaml's emitter that writes events into a Swift
+// byte buffer (unicode on, indent 2, lines never folded).
+
+import CLibYAML
+
+/// One emitter event. Tags are full tags (`tag:yaml.org,2002:str`); nil means implicit.
+public enum YAMLEmitEvent: Sendable, Equatable {
+    case streamStart, streamEnd
+    case documentStart(isImplicit: Bool)
+    case documentEnd(isImplicit: Bool)
+    case scalar(value: String, tag: String?, style: YAMLScalarStyle)
+    case sequenceStart(tag: String?, style: YAMLCollectionStyle)
+    case sequenceEnd
+    case mappingStart(tag: String?, style: YAMLCollectionStyle)
+    case mappingEnd
+}
+
+/// The bytes libyaml writes, appended through the write callback.
+private final class YAMLOutputBuffer {
+    var bytes: [UInt8] = []
+}
+
+/// A streaming writer on libyaml's emitter. Not thread-safe; use one per output.
+public final class YAMLEventEmitter {
+    private let emitter: UnsafeMutablePointer<yaml_emitter_t>
+    private let output = YAMLOutputBuffer()
+
+    public init() throws {
+        emitter = UnsafeMutablePointer<yaml_emitter_t>.allocate(capacity: 1)
+        guard yaml_emitter_initialize(emitter) != 0 else {
+            emitter.deallocate()
+            throw YAMLWriterError(message: "cannot initialize the libyaml emitter")
+        }
+        let handler: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutablePointer<UInt8>?, Int) -> Int32 = {
+            data, buffer, size in
+            guard let data else { return 0 }
+            let output = Unmanaged<YAMLOutputBuffer>.fromOpaque(data).takeUnretainedValue()
+            if let buffer { output.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size)) }
+            return 1
+        }
+        // The emitter lives no longer than `self`, which keeps `output` alive.
+        yaml_emitter_set_output(emitter, handler, Unmanaged.passUnretained(output).toOpaque())
+        yaml_emitter_set_unicode(emitter, 1)
+        yaml_emitter_set_width(emitter, -1)
+        yaml_emitter_set_indent(emitter, 2)
+        yaml_emitter_set_break(emitter, YAML_LN_BREAK)
+    }
+
+    deinit {
+        yaml_emitter_delete(emitter)
+        emitter.deallocate()
+    }
+
+    /// Everything written so far (complete after `.streamEnd`).
+    public var bytes: [UInt8] { output.bytes }
+
+    public func emit(_ event: YAMLEmitEvent) throws {
+        var raw = yaml_event_t()
+        guard try initialize(&raw, for: event) != 0 else {
+            throw YAMLWriterError(message: "cannot create the YAML event \(event)")
+        }
+        // yaml_emitter_emit takes the event over, also when it fails.
+        guard yaml_emitter_emit(emitter, &raw) != 0 else {
+            let problem = emitter.pointee.problem.map { String(cString: $0) } ?? "cannot write YAML"
+            throw YAMLWriterError(message: problem)
+        }
+    }
+
+    private func initialize(_ raw: inout yaml_event_t, for event: YAMLEmitEvent) throws -> Int32 {
+        switch event {
+        case .streamStart: return yaml_stream_start_event_initialize(&raw, YAML_UTF8_ENCODING)
+        case .streamEnd: return yaml_stream_end_event_initialize(&raw)
+        case .documentStart(let isImplicit):
+            return yaml_document_start_event_initialize(&raw, nil, nil, nil, isImplicit ? 1 : 0)
+        case .documentEnd(let isImplicit): return yaml_document_end_event_initialize(&raw, isImplicit ? 1 : 0)
+        case .scalar(let value, let tag, let style):
+            return try initializeScalar(&raw, value: value, tag: tag, style: style)
+        case .sequenceStart(let tag, let style):
+            let cStyle = style == .flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE
+            return withOptionalCString(tag) {
+                yaml_sequence_start_event_initialize(&raw, nil, $0, tag == nil ? 1 : 0, cStyle)
+            }
+        case .sequenceEnd: return yaml_sequence_end_event_initialize(&raw)
+        case .mappingStart(let tag, let style):
+            let cStyle = style == .flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE
+            return withOptionalCString(tag) {
+                yaml_mapping_start_event_initialize(&raw, nil, $0, tag == nil ? 1 : 0, cStyle)
+            }
+        case .mappingEnd: return yaml_mapping_end_event_initialize(&raw)
+        }
+    }
+
+    private func initializeScalar(
+        _ raw: inout yaml_event_t, value: String, tag: String?, style: YAMLScalarStyle
+    ) throws -> Int32 {
+        var bytes = Array(value.utf8)
+        guard let length = Int32(exactly: bytes.count) else {
+            throw YAMLWriterError(message: "scalar of \(bytes.count) bytes is too long")
+        }
+        bytes.append(0)  // never empty, so the buffer always has a base address
+        let implicit: Int32 = tag == nil ? 1 : 0
+        return bytes.withUnsafeBufferPointer { buffer in
+            withOptionalCString(tag) {
+                yaml_scalar_event_initialize(
+                    &raw, nil, $0, buffer.baseAddress, length, implicit, implicit, Self.cStyle(style))
+            }
+        }
+    }
+
+    private static func cStyle(_ style: YAMLScalarStyle) -> yaml_scalar_style_t {
+        switch style {
+        case .plain: return YAML_PLAIN_SCALAR_STYLE
+        case .singleQuoted: return YAML_SINGLE_QUOTED_SCALAR_STYLE
+        case .doubleQuoted: return YAML_DOUBLE_QUOTED_SCALAR_STYLE
+        case .literal: return YAML_LITERAL_SCALAR_STYLE
+        case .folded: return YAML_FOLDED_SCALAR_STYLE
+        }
+    }
+}
+
+/// Calls `body` with a NUL-terminated UTF-8 copy of `text`, or nil.
+private func withOptionalCString<Result>(
+    _ text: String?, _ body: (UnsafePointer<yaml_char_t>?) -> Result
+) -> Result {
+    guard let text else { return body(nil) }
+    let bytes = Array(text.utf8) + [0]
+    return bytes.withUnsafeBufferPointer { body($0.baseAddress) }
+}

@@ -1,0 +1,155 @@
+// A Swift mirror of libyaml's emitter scalar analysis (yaml_emitter_analyze_scalar) and
+// the writer's style choice for strings: plain only when it reads back as the same string.
+
+/// Which styles libyaml's emitter allows for a scalar's text.
+struct YAMLScalarAnalysis {
+    var isFlowPlainAllowed = true
+    var isBlockPlainAllowed = true
+    var isSingleQuotedAllowed = true
+    var isBlockAllowed = true
+    var hasLineBreaks = false
+    /// A break other than `\n` (`\r`, NEL, LS, PS): never written in a block scalar.
+    var hasUnusualBreaks = false
+
+    init(_ value: String) {
+        let chars = Array(value.unicodeScalars)
+        guard !chars.isEmpty else {
+            isFlowPlainAllowed = false
+            isBlockAllowed = false
+            return
+        }
+        var flags = Flags()
+        if value.hasPrefix("---") || value.hasPrefix("...") {
+            flags.blockIndicators = true
+            flags.flowIndicators = true
+        }
+        for index in chars.indices {
+            flags.scan(chars, at: index)
+        }
+        hasLineBreaks = flags.lineBreaks
+        hasUnusualBreaks = flags.unusualBreaks
+        apply(flags)
+    }
+
+    private mutating func apply(_ flags: Flags) {
+        let noPlain =
+            flags.leadingSpace || flags.leadingBreak || flags.trailingSpace
+            || flags.trailingBreak || flags.breakSpace || flags.lineBreaks
+        let special = flags.spaceBreak || flags.specialCharacters
+        isFlowPlainAllowed = !(noPlain || special || flags.flowIndicators)
+        isBlockPlainAllowed = !(noPlain || special || flags.blockIndicators)
+        isSingleQuotedAllowed = !(flags.breakSpace || special)
+        isBlockAllowed = !(flags.trailingSpace || special)
+    }
+
+    /// The running state of libyaml's analysis loop.
+    private struct Flags {
+        var blockIndicators = false, flowIndicators = false
+        var lineBreaks = false, unusualBreaks = false, specialCharacters = false
+        var leadingSpace = false, leadingBreak = false
+        var trailingSpace = false, trailingBreak = false
+        var breakSpace = false, spaceBreak = false
+        var previousSpace = false, previousBreak = false
+
+        mutating func scan(_ chars: [Unicode.Scalar], at index: Int) {
+            let char = chars[index]
+            let isLast = index == chars.count - 1
+            let followedByBlank = isLast || isBlank(chars[index + 1])
+            let precededByBlank = index == 0 || isBlank(chars[index - 1])
+            scanIndicator(char, isFirst: index == 0, precededByBlank, followedByBlank)
+            if !isPrintable(char) { specialCharacters = true }
+            if isBreak(char) {
+                lineBreaks = true
+                if char != "\n" { unusualBreaks = true }
+            }
+            scanWhitespace(char, isFirst: index == 0, isLast: isLast)
+        }
+
+        private mutating func scanIndicator(
+            _ char: Unicode.Scalar, isFirst: Bool, _ precededByBlank: Bool, _ followedByBlank: Bool
+        ) {
+            if isFirst {
+                if isLeadingIndicator(char) {
+                    flowIndicators = true
+                    blockIndicators = true
+                }
+                if char == "?" || char == ":" {
+                    flowIndicators = true
+                    if followedByBlank { blockIndicators = true }
+                }
+                if char == "-" && followedByBlank {
+                    flowIndicators = true
+                    blockIndicators = true
+                }
+                return
+            }
+            if isFlowIndicator(char) { flowIndicators = true }
+            if char == ":" {
+                flowIndicators = true
+                if followedByBlank { blockIndicators = true }
+            }
+            if char == "#" && precededByBlank {
+                flowIndicators = true
+                blockIndicators = true
+            }
+        }
+
+        private mutating func scanWhitespace(_ char: Unicode.Scalar, isFirst: Bool, isLast: Bool) {
+            if char == " " {
+                if isFirst { leadingSpace = true }
+                if isLast { trailingSpace = true }
+                if previousBreak { breakSpace = true }
+                previousSpace = true
+                previousBreak = false
+            } else if isBreak(char) {
+                if isFirst { leadingBreak = true }
+                if isLast { trailingBreak = true }
+                if previousSpace { spaceBreak = true }
+                previousSpace = false
+                previousBreak = true
+            } else {
+                previousSpace = false
+                previousBreak = false
+            }
+        }
+    }
+}
+
+/// `#,[]{}&*!|>'"%@` and backquote: indicators that forbid plain style at the start.
+private func isLeadingIndicator(_ char: Unicode.Scalar) -> Bool {
+    switch char {
+    case "#", ",", "[", "]", "{", "}", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`": return true
+    default: return false
+    }
+}
+
+/// `,?[]{}`: flow indicators anywhere in the text.
+private func isFlowIndicator(_ char: Unicode.Scalar) -> Bool {
+    switch char {
+    case ",", "?", "[", "]", "{", "}": return true
+    default: return false
+    }
+}
+
+/// libyaml's IS_BREAK: `\r`, `\n`, NEL, LS, PS.
+func isBreak(_ char: Unicode.Scalar) -> Bool {
+    switch char.value {
+    case 0x0D, 0x0A, 0x85, 0x2028, 0x2029: return true
+    default: return false
+    }
+}
+
+/// libyaml's IS_BLANKZ without the NUL: space, tab or a break.
+private func isBlank(_ char: Unicode.Scalar) -> Bool {
+    char == " " || char == "\t" || isBreak(char)
+}
+
+/// libyaml's IS_PRINTABLE: `\n`, ASCII printables, U+00A0...U+D7FF, U+E000...U+FFFD
+/// without the BOM. Tabs and characters beyond the BMP are not "printable".
+private func isPrintable(_ char: Unicode.Scalar) -> Bool {
+    switch char.value {
+    case 0x0A, 0x20...0x7E, 0xA0...0xD7FF: return true
+    case 0xE000...0xFFFD: return char.value != 0xFEFF
+    default: return false
+    }
+}

@@ -1,0 +1,42 @@
+// `bpc plan`: the static schedule of an action: topological levels, the
+// critical path, which phases may run at once and the compensation order.
+
+import ArgumentParser
+import BlueprintPlan
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Print the schedule of each action (or of one): levels, critical path, compensations.",
+        discussion: """
+            Levels: a phase's level is one more than that of the latest phase it waits \
+            for (by sequence, data or finally edges); the phases of one level may run at \
+            once under 'bpc run'. The critical path is a longest chain of phases. On a \
+            failure, compensations run in reverse order of completion; the order printed \
+            is the one for a failure after every phase completed (latest phase first). \
+            FILE may also be a plan written by 'bpc compile --emit plan' (.json). \
+            Exit status: 0 printed, 1 errors in the input, 2 usage or I/O errors.
+            """
+    )
+
+    @Option(help: "Only the schedule of this action.")
+    var action: String?
+
+    @Flag(help: "Also print every node and edge of the plan graph.")
+    var dump = false
+
+    @Argument(help: "The .bp file, or a .plan.json file.")
+    var file: String
+
+    func run() throws {
+        let plan = try PlanInput.load(file)
+        let actions = try PlanInput.select(action, in: plan, file: file)
+        var text: String
+        if dump {
+            text = PlanText.dump(PlanBlueprint(name: plan.name, metadata: plan.metadata, actions: actions, sourcePath: plan.sourcePath))
+        } else {
+            text = actions.map(PlanText.schedule).joined(separator: "\n")
+        }
+        Terminal.writeOut(Array(text.utf8))
+    }
+}

@@ -1,0 +1,45 @@
+// The function sets against ../shared/kanister/template-funcs.txt and, through kcheck,
+// against the function map Go really uses (parse `{{name}}` for every known name).
+
+import Foundation
+import Testing
+
+@testable import BlueprintSema
+
+@Suite("Template functions")
+struct TemplateFunctionsTests {
+    static func listedNames() throws -> Set<String> {
+        let url = GoTemplateOracle.sharedDirectory.appendingPathComponent("kanister/template-funcs.txt")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return Set(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) })
+            .subtracting([""])
+    }
+
+    @Test func setsMatchTheListedNames() throws {
+        let listed = try Self.listedNames()
+        let known = TemplateFunctions.kanister.union(TemplateFunctions.v3Only)
+        #expect(listed.subtracting(known).isEmpty, "missing: \(listed.subtracting(known).sorted())")
+        // sprig's map also has push and mustPush, which the list leaves out.
+        #expect(known.subtracting(listed) == ["push", "mustPush"])
+        #expect(TemplateFunctions.v3Only.count == 59)
+        #expect(TemplateFunctions.kanister.isDisjoint(with: TemplateFunctions.v3Only))
+        #expect(TemplateFunctions.goBuiltins.isSubset(of: TemplateFunctions.kanister))
+        #expect(TemplateFunctions.fipsDisabled.isSubset(of: TemplateFunctions.kanister))
+    }
+
+    @Test func hints() {
+        #expect(
+            TemplateFunctions.unavailabilityHint(for: "toRawJson")
+                == "toRawJson is sprig v3 only; Kanister pins sprig v2")
+        #expect(TemplateFunctions.unavailabilityHint(for: "toJson") == nil)
+    }
+
+    /// Every name we know of, plus near misses, parsed by Go with sprig v2 and v3.
+    @Test(arguments: ["v2", "v3"])
+    func goAgreesOnEveryName(sprig: String) throws {
+        let names = try Self.listedNames().union(TemplateFunctions.kanister).union(TemplateFunctions.v3Only)
+            .union(["gte", "lte", "Upper", "toYaml", "fromYaml", "include", "tpl", "required", "lookup", "exists"])
+        let templates = names.sorted().map { "{{ \($0) }}" }
+        try GoTemplateDifferentialTests.expectAgreement(templates, sprig: sprig)
+    }
+}
