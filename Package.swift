@@ -30,8 +30,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "bpc-bench", dependencies: ["BlueprintSyntax", "BlueprintSema", "BlueprintPlan", "KanisterYAML"]),
-        .testTarget(name: "BlueprintSyntaxTests", dependencies: ["BlueprintSyntax"]),
-        .testTarget(name: "BlueprintSemaTests", dependencies: ["BlueprintSema", "BlueprintSyntax"]),
+        .testTarget(name: "BlueprintSyntaxTests", dependencies: ["BlueprintSyntax"], exclude: ["Fixtures"]),
+        .testTarget(name: "BlueprintSemaTests", dependencies: ["BlueprintSema", "BlueprintSyntax"], exclude: ["Fixtures"]),
         .testTarget(name: "BlueprintPlanTests", dependencies: ["BlueprintPlan", "BlueprintSema", "BlueprintSyntax"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(

@@ -12,8 +12,7 @@ struct YAMLScalarAnalysis {
     var hasUnusualBreaks = false
 
     init(_ value: String) {
-        let chars = Array(value.unicodeScalars)
-        guard !chars.isEmpty else {
+        guard !value.isEmpty else {
             isFlowPlainAllowed = false
             isBlockAllowed = false
             return
@@ -23,8 +22,15 @@ struct YAMLScalarAnalysis {
             flags.blockIndicators = true
             flags.flowIndicators = true
         }
-        for index in chars.indices {
-            flags.scan(chars, at: index)
+        // One pass with a window of (previous, current, next): no array of scalars.
+        var iterator = value.unicodeScalars.makeIterator()
+        var previous: Unicode.Scalar?
+        var current = iterator.next()
+        while let char = current {
+            let next = iterator.next()
+            flags.scan(char, previous: previous, next: next)
+            previous = char
+            current = next
         }
         hasLineBreaks = flags.lineBreaks
         hasUnusualBreaks = flags.unusualBreaks
@@ -51,18 +57,16 @@ struct YAMLScalarAnalysis {
         var breakSpace = false, spaceBreak = false
         var previousSpace = false, previousBreak = false
 
-        mutating func scan(_ chars: [Unicode.Scalar], at index: Int) {
-            let char = chars[index]
-            let isLast = index == chars.count - 1
-            let followedByBlank = isLast || isBlank(chars[index + 1])
-            let precededByBlank = index == 0 || isBlank(chars[index - 1])
-            scanIndicator(char, isFirst: index == 0, precededByBlank, followedByBlank)
+        mutating func scan(_ char: Unicode.Scalar, previous: Unicode.Scalar?, next: Unicode.Scalar?) {
+            let followedByBlank = next.map(isBlank) ?? true
+            let precededByBlank = previous.map(isBlank) ?? true
+            scanIndicator(char, isFirst: previous == nil, precededByBlank, followedByBlank)
             if !isPrintable(char) { specialCharacters = true }
             if isBreak(char) {
                 lineBreaks = true
                 if char != "\n" { unusualBreaks = true }
             }
-            scanWhitespace(char, isFirst: index == 0, isLast: isLast)
+            scanWhitespace(char, isFirst: previous == nil, isLast: next == nil)
         }
 
         private mutating func scanIndicator(
