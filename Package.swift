@@ -22,21 +22,32 @@ let package = Package(
         .target(name: "BlueprintSema", dependencies: ["BlueprintSyntax"]),
         .target(name: "BlueprintPlan", dependencies: ["BlueprintSyntax", "BlueprintSema"]),
         .target(name: "KanisterYAML", dependencies: ["CLibYAML", "BlueprintSyntax", "BlueprintSema", "BlueprintPlan"]),
+        .target(name: "BlueprintRuntime", dependencies: ["BlueprintSyntax", "BlueprintSema", "BlueprintPlan"]),
         .executableTarget(
             name: "bpc",
             dependencies: [
-                "BlueprintSyntax", "BlueprintSema", "BlueprintPlan", "KanisterYAML",
+                "BlueprintSyntax", "BlueprintSema", "BlueprintPlan", "KanisterYAML", "BlueprintRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "bpc-bench", dependencies: ["BlueprintSyntax", "BlueprintSema", "BlueprintPlan", "KanisterYAML"]),
+        .executableTarget(
+            name: "bpc-bench", dependencies: ["BlueprintSyntax", "BlueprintSema", "BlueprintPlan", "KanisterYAML", "BlueprintRuntime"]
+        ),
         .testTarget(name: "BlueprintSyntaxTests", dependencies: ["BlueprintSyntax"], exclude: ["Fixtures"]),
         .testTarget(name: "BlueprintSemaTests", dependencies: ["BlueprintSema", "BlueprintSyntax"], exclude: ["Fixtures"]),
-        .testTarget(name: "BlueprintPlanTests", dependencies: ["BlueprintPlan", "BlueprintSema", "BlueprintSyntax"]),
+        .testTarget(
+            name: "BlueprintPlanTests", dependencies: ["BlueprintPlan", "BlueprintSema", "BlueprintSyntax", "KanisterYAML", "TestSupport"],
+            exclude: ["Fixtures"]
+        ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "KanisterYAMLTests",
-            dependencies: ["KanisterYAML", "BlueprintPlan", "BlueprintSema", "BlueprintSyntax", "TestSupport"]
+            dependencies: ["KanisterYAML", "BlueprintPlan", "BlueprintSema", "BlueprintSyntax", "TestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "BlueprintRuntimeTests",
+            dependencies: ["BlueprintRuntime", "BlueprintPlan", "BlueprintSema", "BlueprintSyntax", "TestSupport", "bpc"]
         ),
         .testTarget(name: "bpcTests", dependencies: ["bpc", "BlueprintSyntax", "KanisterYAML", "TestSupport"]),
     ],

@@ -37,6 +37,15 @@ public struct KanisterPhase: Sendable, Equatable {
     public var objects: [(name: String, reference: KanisterObjectReference)]
     public var args: [KanisterEntry]
 
+    public init(
+        function: String, name: String, objects: [(name: String, reference: KanisterObjectReference)] = [], args: [KanisterEntry] = []
+    ) {
+        self.function = function
+        self.name = name
+        self.objects = objects
+        self.args = args
+    }
+
     public static func == (lhs: KanisterPhase, rhs: KanisterPhase) -> Bool {
         lhs.function == rhs.function && lhs.name == rhs.name && lhs.args == rhs.args
             && lhs.objects.map(\.name) == rhs.objects.map(\.name) && lhs.objects.map(\.reference) == rhs.objects.map(\.reference)

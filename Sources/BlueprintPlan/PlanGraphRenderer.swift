@@ -8,7 +8,7 @@ public enum PlanGraphRenderer {
         let single = actions.count == 1
         var lines = ["digraph \(dotQuote(single ? actions[0].name : plan.name)) {"]
         lines += [
-            "  rankdir=TB;", "  compound=true;",
+            "  rankdir=TB;", "  compound=true;", "  fontname=\"Helvetica\";",
             "  node [shape=box, style=rounded, fontname=\"Helvetica\", fontsize=11];",
             "  edge [fontname=\"Helvetica\", fontsize=9];",
         ]

@@ -34,7 +34,9 @@ public enum PlanKanister {
         for node in action.graph.nodes {
             for range in node.runtimeClauseRanges {
                 let message = "Kanister ignores retry and timeout; they apply to 'bpc run' only"
-                diagnostics.append(Diagnostic(.runtimeOnly, .warning, message, at: range))
+                let warning = Diagnostic(.runtimeOnly, .warning, message, at: range)
+                // A def's clause is shared by every phase that uses the def: say it once.
+                if !diagnostics.contains(warning) { diagnostics.append(warning) }
             }
         }
         return result
@@ -87,9 +89,12 @@ public enum PlanKanister {
 
     /// The header lines that tell an operator how to run a rollback action.
     static func note(for action: String, rollback: String, options: [String]) -> [String] {
-        var lines = ["\(rollback) holds the compensations of \(action), latest first: run it when \(action) fails."]
-        if !options.isEmpty {
-            lines.append("  Options it needs (PHASE_KEY is output KEY of PHASE in the failed ActionSet's status):")
+        var lines = ["\(rollback) undoes a failed \(action): its compensations, latest first. Run it as an"]
+        if options.isEmpty {
+            lines.append("  ActionSet on the failed one's object and input artifacts.")
+        } else {
+            lines.append("  ActionSet on the failed one's object and input artifacts, with these options")
+            lines.append("  (PHASE_KEY is output KEY of phase PHASE, from the failed ActionSet's status):")
             lines.append("  " + options.joined(separator: ", "))
         }
         return lines

@@ -38,7 +38,7 @@ enum GoPrintf {
                 out += "%!\(verb)(MISSING)"
                 continue
             }
-            out += format(arguments[next], spec)
+            out += formatArgument(arguments[next], spec)
             next += 1
         }
         out += characters
@@ -76,7 +76,7 @@ enum GoPrintf {
         return Int(digits)
     }
 
-    static func format(_ value: TemplateValue, _ spec: Spec) -> String {
+    static func formatArgument(_ value: TemplateValue, _ spec: Spec) -> String {
         guard let body = formatBody(value, spec) else {
             return "%!\(spec.verb)(\(value.goTypeName)=\(value.printed(topLevel: false)))"
         }

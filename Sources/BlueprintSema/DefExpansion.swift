@@ -27,23 +27,31 @@ extension SymbolTable {
     /// Expands `call`; problems with def arguments come back as diagnostics.
     public func expand(_ call: PhaseCall) -> (call: ExpandedCall, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let expanded = expand(call, depth: 0, diagnostics: &diagnostics)
+        let expanded = expand(call, stack: [], diagnostics: &diagnostics)
         return (expanded, diagnostics)
     }
 
-    func expand(_ call: PhaseCall, depth: Int, diagnostics: inout [Diagnostic]) -> ExpandedCall {
+    /// `stack` holds the defs being expanded, outermost first.
+    func expand(_ call: PhaseCall, stack: [String], diagnostics: inout [Diagnostic]) -> ExpandedCall {
         guard let def = defs[call.callee.text] else {
             if let arguments = call.arguments, !arguments.isEmpty {
                 diagnostics.append(.error(.functionArguments, "'\(call.callee.text)' is a Kanister function: give its arguments in { ... }, not ( ... )", at: call.callee.range))
             }
             return ExpandedCall(function: call.callee, items: call.body?.items ?? [], clauses: call.clauses, defs: [])
         }
-        guard depth < SymbolTable.maxDefDepth else {
-            diagnostics.append(.error(.defCycle, "def '\(def.name.text)' expands into itself", at: call.callee.range))
-            return ExpandedCall(function: call.callee, items: [], clauses: [], defs: [])
+        // No function: the checks report the cycle, not an unknown function named after a def.
+        let nothing = ExpandedCall(function: Name("", range: call.callee.range), items: [], clauses: [], defs: [])
+        if let start = stack.firstIndex(of: def.name.text) {
+            let chain = (stack[start...] + [def.name.text]).joined(separator: " -> ")
+            diagnostics.append(.error(.defCycle, "def '\(def.name.text)' expands into itself: \(chain)", at: call.callee.range))
+            return nothing
+        }
+        guard stack.count < SymbolTable.maxDefDepth else {
+            diagnostics.append(.error(.defCycle, "defs nest more than \(SymbolTable.maxDefDepth) deep at '\(def.name.text)'", at: call.callee.range))
+            return nothing
         }
         let substitutions = bindArguments(call, to: def, diagnostics: &diagnostics)
-        var expanded = expand(def.call.substituting(substitutions), depth: depth + 1, diagnostics: &diagnostics)
+        var expanded = expand(def.call.substituting(substitutions), stack: stack + [def.name.text], diagnostics: &diagnostics)
         expanded.defs.insert(def.name.text, at: 0)
         for item in call.body?.items ?? [] {
             if case .argument(let entry) = item, let key = entry.key.constantText,

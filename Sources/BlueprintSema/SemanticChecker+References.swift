@@ -21,8 +21,9 @@ extension SemanticChecker {
             }
         case .call(let callee, let arguments):
             if case .identifier(let name) = callee.kind {
+                // A call names a template function (or option/kopia), never a value.
                 if !["option", "kopia"].contains(name), !TemplateFunctions.kanister.contains(name) {
-                    checkRoot(name, callee.range, path: [])
+                    report(.unknownTemplateFunction, "unknown template function '\(name)'\(Suggestions.hint(for: name, in: Array(TemplateFunctions.kanister)))", at: callee.range)
                 }
             } else {
                 checkExpression(callee)
@@ -38,7 +39,9 @@ extension SemanticChecker {
                 checkExpression(rhs)
             }
         case .parenthesized(let inner): checkExpression(inner)
-        case .int, .float, .duration, .bool, .null, .error: break
+        case .null:
+            report(.nullValue, "a null value makes Kanister's argument renderer panic; leave the key out instead", at: expr.range)
+        case .int, .float, .duration, .bool, .error: break
         }
     }
 
@@ -82,8 +85,7 @@ extension SemanticChecker {
             }
         case .phase(let phase):
             guard let part = path.first else { return }
-            let parts: [String: PhaseReference.Part] = ["output": .output, "Output": .output, "secrets": .secrets, "Secrets": .secrets, "configmaps": .configMaps, "configMaps": .configMaps, "ConfigMaps": .configMaps]
-            guard let kind = parts[part.0] else {
+            guard let kind = SemanticChecker.phaseParts[part.0] else {
                 report(.badReferencePart, "a phase has output, secrets and configmaps; '\(part.0)' is none of them\(Suggestions.hint(for: part.0, in: ["output", "secrets", "configmaps"]))", at: part.1)
                 return
             }
@@ -95,8 +97,20 @@ extension SemanticChecker {
         case .secret, .configMap, .templateFunction:
             break
         case .unknown:
+            // `other.output.key` names a phase: of another action, or of none.
+            let kind = path.first.flatMap { SemanticChecker.phaseParts[$0.0] }
+            if kind != nil || table.actions.contains(where: { $0.phase(named: name) != nil }) {
+                checkPhaseReference(name, kind, key: kind == nil ? nil : path.dropFirst().first, at: range)
+                return
+            }
             let candidates = table.visibleNames(in: action)
             report(.unknownIdentifier, "unknown name '\(name)'\(Suggestions.hint(for: name, in: candidates))", at: range)
         }
     }
+
+    /// The parts of a phase an expression can read: `dump.output.key`, `dump.secrets.name`.
+    static let phaseParts: [String: PhaseReference.Part] = [
+        "output": .output, "Output": .output, "secrets": .secrets, "Secrets": .secrets,
+        "configmaps": .configMaps, "configMaps": .configMaps, "ConfigMaps": .configMaps,
+    ]
 }

@@ -106,10 +106,10 @@ extension SemanticChecker {
     mutating func checkDeclared(_ name: String, _ range: SourceRange, in declared: [Name], what: String, keyword: String) {
         if what == "input artifact" { context.usedInputs.insert(name) }
         guard !declared.contains(where: { $0.text == name }) else { return }
+        let code: DiagnosticCode = what == "input artifact" ? .undeclaredArtifact : .undeclaredSecret
         if declared.isEmpty {
-            report(.undeclaredArtifact, "\(what) '\(name)' is not declared; add '\(keyword) \(name)' to the action", at: range, severity: .warning)
+            report(code, "\(what) '\(name)' is not declared; add '\(keyword) \(name)' to the action", at: range, severity: .warning)
         } else {
-            let code: DiagnosticCode = what == "input artifact" ? .undeclaredArtifact : .undeclaredSecret
             report(code, "\(what) '\(name)' is not declared in this action\(Suggestions.hint(for: name, in: declared.map(\.text)))", at: range,
                    notes: [DiagnosticNote("declared \(what)s are listed here", range: declared[0].range)])
         }

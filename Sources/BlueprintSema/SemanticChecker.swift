@@ -31,6 +31,7 @@ extension DiagnosticCode {
     public static let missingBlueprintDecl = DiagnosticCode("BP2023")
     public static let badClause = DiagnosticCode("BP2024")
     public static let deferPhaseOutside = DiagnosticCode("BP2025")
+    public static let nullValue = DiagnosticCode("BP2030")
     public static let unusedOutput = DiagnosticCode("BP2101")
     public static let unusedInput = DiagnosticCode("BP2102")
     public static let unusedLet = DiagnosticCode("BP2103")
@@ -83,6 +84,7 @@ public struct SemanticChecker {
 
     mutating func checkFile() {
         checkDeclarations()
+        checkLetCycles()
         for action in table.actions { checkAction(action) }
         checkDuplicatePhases()
         checkUnusedDefinitions()
@@ -126,7 +128,9 @@ public struct SemanticChecker {
     mutating func checkDuplicatePhases() {
         var seen: [String: (action: String, name: Name)] = [:]
         for action in table.actions {
-            for phase in action.phases + compensations(of: action) {
+            // Source order, so the second occurrence is the one reported.
+            let phases = (action.phases + compensations(of: action)).sorted { $0.decl.name.range.start < $1.decl.name.range.start }
+            for phase in phases {
                 let name = phase.decl.name
                 guard !name.text.isEmpty else { continue }
                 if let previous = seen[name.text] {

@@ -56,7 +56,9 @@ public struct TemplateReferenceCollector {
             for key in operands.dropFirst(2) {
                 guard case .string(let literal) = key else { break }
                 base.path.append(literal.value)
-                base.ranges.append(literal.range)
+                // The key's text, not its quotes, so a diagnostic points at the name.
+                let range = literal.range
+                base.ranges.append(range.count >= 2 ? (range.lowerBound + 1)..<(range.upperBound - 1) : range)
             }
             references.append(base)
             functions.append(TemplateFunctionUse(name: function.name, range: function.range))

@@ -39,8 +39,9 @@ struct Compilation {
     mutating func loadImports(of module: Module, visited: inout Set<String>, depth: Int) {
         for declaration in module.syntax.declarations {
             guard case .importFile(let decl) = declaration, let relative = decl.path.constantText else { continue }
-            let base = URL(fileURLWithPath: module.file.path).deletingLastPathComponent()
-            let path = relative.hasPrefix("/") ? relative : base.appendingPathComponent(relative).path
+            // Relative to the importing file, and kept relative so diagnostics show short paths.
+            let directory = module.file.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+            let path = relative.hasPrefix("/") || directory.isEmpty ? relative : directory + "/" + relative
             let key = Compilation.canonicalPath(path)
             if visited.contains(key) { continue }
             visited.insert(key)
@@ -63,6 +64,12 @@ struct Compilation {
         } else {
             reports.append(FileDiagnostics(file: file, diagnostics: [diagnostic]))
         }
+    }
+
+    /// The semantic checks alone (`bpc lint`); diagnostics land in `reports`.
+    mutating func check() {
+        guard let main, !hasErrors else { return }
+        for diagnostic in BlueprintCompiler.check(main: main, imports: imports) { append(diagnostic, to: main.file) }
     }
 
     /// Lowers to the Kanister model; nil when the sources have errors.

@@ -1,23 +1,36 @@
-// `bpc compile`: .bp to Kanister Blueprint YAML, written atomically.
+// `bpc compile`: .bp to Kanister Blueprint YAML, or to the plan artifact the
+// runtime executes (`--emit plan`), written atomically.
 
 import ArgumentParser
+import BlueprintPlan
 import BlueprintSyntax
 import KanisterYAML
+
+enum EmitKind: String, ExpressibleByArgument, CaseIterable {
+    case yaml, plan
+}
 
 struct CompileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compile",
-        abstract: "Compile a .bp file to a Kanister Blueprint (YAML for kubectl apply).",
+        abstract: "Compile a .bp file to a Kanister Blueprint (YAML for kubectl apply) or to a plan.",
         discussion: """
             Writes FILE.yaml beside the input unless -o names another path ('-' writes \
             to standard output). On any error nothing is written. Warnings (such as \
             retry and timeout, which Kanister ignores) are printed but do not fail. \
+            Actions with compensations get a companion '<action>-rollback' action (see \
+            the README). With --emit plan, writes the optimized plan graph as JSON \
+            (FILE.plan.json by default) with its format version, the source path and \
+            the SHA-256 of the source, for 'bpc run' to execute later without the source. \
             Exit status: 0 compiled, 1 errors in the input, 2 usage or I/O errors.
             """
     )
 
     @Option(name: .shortAndLong, help: "Output path, or '-' for standard output.")
     var output: String?
+
+    @Option(help: "yaml (a Kanister Blueprint) or plan (the plan graph as JSON).")
+    var emit: EmitKind = .yaml
 
     @Argument(help: "The .bp file to compile.")
     var file: String
@@ -30,23 +43,38 @@ struct CompileCommand: ParsableCommand {
             Terminal.writeError("bpc: \(error)\n")
             throw ExitStatus.usageOrIO
         }
+        let bytes = emit == .plan ? try emitPlan(&compilation) : try emitYAML(&compilation)
+        try write(bytes, to: output ?? defaultOutput)
+    }
+
+    func emitYAML(_ compilation: inout Compilation) throws -> [UInt8] {
         let blueprint = compilation.lower()
         compilation.printDiagnostics()
         guard let blueprint else { throw ExitStatus.inputErrors }
-        let bytes: [UInt8]
         do {
-            bytes = try BlueprintEmitter.emit(blueprint)
+            return try BlueprintEmitter.emit(blueprint)
         } catch {
             Terminal.writeError("bpc: internal error: cannot write YAML: \(error)\n")
             throw ExitStatus.usageOrIO
         }
-        try write(bytes, to: output ?? defaultOutput)
+    }
+
+    func emitPlan(_ compilation: inout Compilation) throws -> [UInt8] {
+        let plan = compilation.plan()
+        compilation.printDiagnostics()
+        guard let plan, let main = compilation.main else { throw ExitStatus.inputErrors }
+        do {
+            return try PlanCodec.encode(PlanArtifact(sourcePath: main.file.path, sourceBytes: main.file.bytes, plan: plan))
+        } catch {
+            Terminal.writeError("bpc: internal error: cannot write the plan: \(error)\n")
+            throw ExitStatus.usageOrIO
+        }
     }
 
     var defaultOutput: String {
         if file == "-" { return "-" }
         let base = file.hasSuffix(".bp") ? String(file.dropLast(3)) : file
-        return base + ".yaml"
+        return base + (emit == .plan ? ".plan.json" : ".yaml")
     }
 
     func write(_ bytes: [UInt8], to path: String) throws {

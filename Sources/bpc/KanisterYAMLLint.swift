@@ -1,20 +1,21 @@
-// The checks `bpc lint` runs on a Kanister Blueprint YAML file: for now YAML
-// syntax and "is this a Blueprint", at byte offsets from libyaml's marks.
+// The checks `bpc lint` runs on a Kanister Blueprint YAML file: YAML syntax and
+// "is this a Blueprint" here, then KanisterYAML's BlueprintLinter (the .bp checks).
 
 import BlueprintSyntax
 import KanisterYAML
 
 enum KanisterYAMLLint {
     /// Every diagnostic for one YAML file; ranges are byte offsets into `file.bytes`.
+    /// The first two checks point at the offending character or `kind` value.
     static func lint(_ file: SourceFile) -> [Diagnostic] {
-        // LEAD: once it exists, return `BlueprintLinter.lint(bytes: file.bytes, path: file.path)`
-        // here (it should include the two checks below).
         switch YAMLReader.parse(bytes: file.bytes) {
         case .failure(let error):
             let range = characterRange(at: error.offset, in: file.bytes)
             return [.error(.yamlSyntax, "invalid YAML: \(error.message)", at: range)]
         case .success(let documents):
-            return checkBlueprintDocuments(documents)
+            let problems = checkBlueprintDocuments(documents)
+            guard problems.isEmpty else { return problems }
+            return BlueprintLinter.lint(bytes: file.bytes, path: file.path)
         }
     }
 

@@ -16,9 +16,9 @@ enum LintRules {
     }
 
     /// Codes not listed here are described by their first message.
-    /// LEAD: merge a table for BlueprintSema's BP2xxx codes here.
     static let descriptions: [DiagnosticCode: String] = lexical
         .merging(syntax) { first, _ in first }
+        .merging(semantic) { first, _ in first }
         .merging(lowering) { first, _ in first }
         .merging(kanisterYAML) { first, _ in first }
 
@@ -45,6 +45,42 @@ enum LintRules {
         .invalidClause: "Invalid clause.",
         .tooManyErrors: "Too many errors; the rest of the file was not checked.",
         .importFailed: "An imported file cannot be read.",
+    ]
+
+    static let semantic: [DiagnosticCode: String] = [
+        .unknownFunction: "Unknown Kanister function.",
+        .missingArgument: "A required argument of the function is missing.",
+        .unsupportedArgument: "The function has no such argument.",
+        .argumentType: "An argument has the wrong type.",
+        .duplicatePhase: "Phase names must be unique across the blueprint.",
+        .undefinedPhase: "Reference to a phase that does not exist.",
+        .laterPhase: "Reference to a phase that runs later (or to a phase's own output).",
+        .crossActionPhase: "Reference to a phase of another action.",
+        .unknownOutput: "Reference to an output the phase does not produce.",
+        .undeclaredArtifact: "Reference to an undeclared input artifact.",
+        .undeclaredObject: "Reference to an object the phase does not declare.",
+        .undeclaredSecret: "Reference to an undeclared secret or configmap.",
+        .unpopulatedParameter: "Template parameter that the action's kind leaves empty.",
+        .unknownTemplateFunction: "Unknown template function (Go builtins and sprig v2 only).",
+        .malformedTemplate: "Malformed Go template.",
+        .duplicateFinally: "More than one finally phase in an action.",
+        .badUndo: "An undo target must be a later phase of the same action.",
+        .parallelDataEdge: "A data reference between phases of one parallel group.",
+        .semanticCycle: "A cycle between definitions or phases.",
+        .unknownIdentifier: "Unknown name.",
+        .duplicateDefinition: "A name is defined twice.",
+        .unknownTemplateParameter: "Unknown template parameter or field.",
+        .missingBlueprintDecl: "Missing 'blueprint NAME' declaration.",
+        .badClause: "Malformed retry or timeout clause.",
+        .deferPhaseOutside: "DeferPhase read outside the output artifacts.",
+        .nullValue: "Null argument value (Kanister's renderer panics on it).",
+        .badReferencePart: "A phase reference must name output, secrets or configmaps.",
+        .unusedOutput: "A declared phase output is never used.",
+        .unusedInput: "An input artifact is never used.",
+        .unusedLet: "A let is never used.",
+        .unusedDef: "A def is never used.",
+        .secretInCommand: "A secret value is written into a command line.",
+        .unverifiableOutput: "An output key that the script may not produce.",
     ]
 
     static let lowering: [DiagnosticCode: String] = [

@@ -41,8 +41,7 @@ struct LintSession {
 
     /// The semantic checks of a loaded .bp file; diagnostics land in `compilation.reports`.
     static func check(_ compilation: inout Compilation) {
-        // LEAD: replace with `compilation.check()` once BlueprintSema's checks are in.
-        _ = compilation.lower()
+        compilation.check()
     }
 
     mutating func lintKanisterYAML(_ path: String) {

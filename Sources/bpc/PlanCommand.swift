@@ -31,7 +31,7 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let plan = try PlanInput.load(file)
         let actions = try PlanInput.select(action, in: plan, file: file)
-        var text: String
+        let text: String
         if dump {
             text = PlanText.dump(PlanBlueprint(name: plan.name, metadata: plan.metadata, actions: actions, sourcePath: plan.sourcePath))
         } else {

@@ -70,6 +70,7 @@ public enum TestSupport {
 
     public struct KCheckUnavailable: Error, CustomStringConvertible {
         public var description: String
+        public init(description: String) { self.description = description }
     }
 
     /// The path of kcheck, built once per test process.

@@ -31,25 +31,21 @@ enum CLIFixture {
     /// One warning (BP3010: Kanister ignores retry) at 8:5, no errors.
     static let warning = clean.replacingOccurrences(of: "  }\n}", with: "  } retry 3\n}")
 
-    /// One syntax error (BP1001) at 4:14.
-    static let error = """
-        blueprint demo {}
+    /// One syntax error (BP1001) at 4:14; the phases are complete, so the
+    /// semantic checks add nothing.
+    static let error = clean.replacingOccurrences(of: "phase dump:", with: "phase dump")
 
-        action backup on StatefulSet {
-          phase dump KubeTask {}
-        }
-
-        """
-
-    /// Four syntax errors, one per phase line (4:11 to 7:11).
+    /// Four syntax errors, one per phase line (6:11 to 9:11).
     static let fourErrors = """
         blueprint demo {}
 
+        let image = "busybox"
+
         action backup on StatefulSet {
-          phase a KubeTask {}
-          phase b KubeTask {}
-          phase c KubeTask {}
-          phase d KubeTask {}
+          phase a KubeTask { image: image, command: ["true"] }
+          phase b KubeTask { image: image, command: ["true"] }
+          phase c KubeTask { image: image, command: ["true"] }
+          phase d KubeTask { image: image, command: ["true"] }
         }
 
         """

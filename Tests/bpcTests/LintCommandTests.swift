@@ -78,7 +78,7 @@ struct LintCommandTests {
         #expect(
             result.errors == """
                 error.bp:4:14: error[BP1001]: expected ':' after the phase name 'dump', found 'KubeTask'
-                      phase dump KubeTask {}
+                      phase dump KubeTask {
                                  ^~~~~~~~
 
                 """)

@@ -92,6 +92,15 @@ struct LintSARIFTests {
         #expect((notifications?.first?["message"] as? [String: Any])?["text"] as? String == "nope.bp: no such file")
     }
 
+    /// The renderer's golden document has what lint rarely prints: notes as
+    /// related locations (also into an unknown file), fixes, UTF-16 columns.
+    @Test func rendererGoldenValidates() throws {
+        let golden = TestSupport.packageRoot.appendingPathComponent("Tests/BlueprintSyntaxTests/Fixtures/formats/diagnostics.sarif")
+        let text = String(decoding: try Data(contentsOf: golden), as: UTF8.self)
+        #expect(text.contains("relatedLocations") && text.contains("fixes"))
+        try validate(text)
+    }
+
     @Test func cleanRunValidates() throws {
         let scratch = try Scratch()
         try scratch.write("clean.bp", CLIFixture.clean)

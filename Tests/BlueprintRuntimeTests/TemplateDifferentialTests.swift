@@ -1,0 +1,157 @@
+// Differential tests of the template evaluator against the real engine: kcheck's
+// `tmpl-render` executes each template with Go's text/template and sprig v2.
+
+import BlueprintRuntime
+import Foundation
+import TestSupport
+import Testing
+
+struct RenderCase: Sendable, CustomStringConvertible {
+    var template: String
+    var data: TemplateValue?
+    var description: String { template }
+
+    init(_ template: String, _ data: TemplateValue? = nil) {
+        self.template = template
+        self.data = data
+    }
+}
+
+enum RenderCases {
+    static let object = TemplateValue.object([
+        "s": .string("hello <world> & co"), "n": .int(42), "f": .float(2.5), "big": .float(1e21), "whole": .float(3),
+        "t": .bool(true), "z": .string(""), "nothing": .null,
+        "l": .list([.int(1), .string("x"), .object(["b": .int(2)])]),
+        "m": .object(["b": .int(1), "a": .string("s"), "c-d": .string("dash")]),
+        "names": .list([.string("b"), .string("a"), .string("c")]),
+        "Time": .string("2024-03-05T10:11:12.123456Z"),
+        "enc": .string("c2VjcmV0"),
+        "meta": .object(["labels": .object(["app.kubernetes.io/instance": .string("pg")]), "name": .string("db")]),
+    ])
+
+    static let all: [RenderCase] = [
+        RenderCase("plain text only"),
+        RenderCase("{{ .s }}|{{ .n }}|{{ .f }}|{{ .big }}|{{ .whole }}|{{ .t }}|{{ .nothing }}", object),
+        RenderCase("{{ .l }} {{ .m }}", object),
+        RenderCase("{{ .missing }}", object),
+        RenderCase("{{ .nothing.x }}", object),
+        RenderCase("{{ .l.x }}", object),
+        RenderCase("{{ index .m \"a\" }} {{ index .m \"zz\" }} {{ index .l 2 \"b\" }}", object),
+        RenderCase("{{ index .l 7 }}", object),
+        RenderCase("{{ index .meta.labels \"app.kubernetes.io/instance\" }}", object),
+        RenderCase("{{ len .s }} {{ len .l }} {{ len .m }}", object),
+        RenderCase("{{ len .n }}", object),
+        RenderCase("{{ if .t }}yes{{ else }}no{{ end }}{{ if .z }}a{{ else if .n }}b{{ end }}", object),
+        RenderCase("{{ with .m.a }}[{{ . }}]{{ end }}{{ with .z }}x{{ else }}empty{{ end }}", object),
+        RenderCase("{{ range $i, $v := .l }}{{ $i }}={{ $v }};{{ end }}", object),
+        RenderCase("{{ range $k, $v := .m }}{{ $k }}:{{ $v }},{{ end }}{{ range .z }}{{ else }}none{{ end }}", object),
+        RenderCase("{{ range .names }}{{ if eq . \"a\" }}{{ break }}{{ end }}{{ . }}{{ end }}", object),
+        RenderCase("{{ range .names }}{{ if eq . \"a\" }}{{ continue }}{{ end }}{{ . }}{{ end }}", object),
+        RenderCase("{{ $x := 1 }}{{ if true }}{{ $x = 2 }}{{ $y := 3 }}{{ end }}{{ $x }}", object),
+        RenderCase("{{ $.s | upper }} {{ .s | lower }} {{ upper .n }}", object),
+        RenderCase("{{ and 1 0 2 }} {{ or 0 \"\" \"x\" }} {{ not .z }} {{ and .t .n }}", object),
+        RenderCase("{{ eq .n 42 }} {{ ne .s \"x\" }} {{ eq .s \"a\" \"hello <world> & co\" }} {{ lt 1 2 }} {{ ge \"b\" \"a\" }}", object),
+        RenderCase("{{ eq .n 42.0 }}", object),
+        RenderCase("{{ toJson . }}", object),
+        RenderCase("{{ toJson .l }} {{ toPrettyJson .m }}", object),
+        RenderCase("{{ toString .n }} {{ toString .f }} {{ .n | toString | quote }}", object),
+        RenderCase("{{ quote .s 1 nil }} {{ squote .s }}", object),
+        RenderCase("{{ b64enc .s }} {{ b64dec .enc }} {{ b64dec \"!!notbase64\" }}", object),
+        RenderCase("{{ default \"dflt\" .z }} {{ default \"dflt\" .s }} {{ .z | default \"piped\" }} {{ default 5 0 }}", object),
+        RenderCase("{{ replace \"l\" \"L\" .s }} {{ trim \"  padded \\t\" }} {{ trimSuffix \"co\" .s }} {{ trimPrefix \"he\" .s }}", object),
+        RenderCase("{{ printf \"%s=%d (%v) %q %5.2f %x %t %T %%\" .s .n .l .s .f 255 .t .m }}", object),
+        RenderCase("{{ printf \"%d %s\" .s }}", object),
+        RenderCase("{{ printf \"%-6s|%06d|%+d\" \"ab\" 42 7 }}", object),
+        RenderCase("{{ toDate \"2006-01-02T15:04:05.999999999Z07:00\" .Time | date \"2006-01-02T15-04-05\" }}", object),
+        RenderCase("{{ toDate \"2006-01-02T15:04:05.999999999Z07:00\" .Time }}", object),
+        RenderCase("{{ toDate \"2006-01-02\" \"2024-02-29\" | date \"Mon Jan _2 3:04PM 2006 MST .000\" }}", object),
+        RenderCase("{{ toDate \"2006-01-02\" \"not a date\" }}", object),
+        RenderCase("{{ date \"2006-01-02\" 86400 }}", object),
+        RenderCase("{{ add 1 2 3 }} {{ sub 10 4 }} {{ mul 2 \"3\" }} {{ div 7 2 }} {{ mod 7 3 }} {{ add1 .n }} {{ max 1 9 3 }}", object),
+        RenderCase("{{ list 1 \"a\" | toJson }} {{ first .names }} {{ last .names }} {{ rest .names }} {{ .names | sortAlpha }}", object),
+        RenderCase("{{ dict \"k\" 1 \"j\" \"v\" | toJson }} {{ hasKey .m \"a\" }} {{ keys .m | sortAlpha }}", object),
+        RenderCase("{{ join \",\" .names }} {{ splitList \":\" \"a:b:c\" }} {{ contains \"ell\" .s }} {{ hasPrefix \"he\" .s }}", object),
+        RenderCase("{{ substr 1 4 .s }} {{ trunc 3 .s }} {{ repeat 3 \"ab\" }} {{ nospace \"a b\\tc\" }} {{ title \"hello world\" }}", object),
+        RenderCase("{{ indent 2 \"a\\nb\" }}|{{ nindent 2 \"c\" }}", object),
+        RenderCase("{{ sha256sum \"abc\" }}", object),
+        RenderCase("{{ cat \"a\" 1 nil .t }} {{ empty .z }} {{ empty .l }} {{ coalesce .z .nothing \"c\" }} {{ ternary \"y\" \"n\" .t }}", object),
+        RenderCase("{{ atoi \"42\" }} {{ int \"7\" }} {{ float64 \"1.5\" }} {{ int64 3.9 }}", object),
+        RenderCase("{{ define \"sub\" }}<{{ . }}>{{ end }}{{ template \"sub\" .n }}{{ block \"b\" .s }}[{{ . }}]{{ end }}", object),
+        RenderCase("{{- .n -}}  \n  {{- .s }} {{/* comment */}}", object),
+        RenderCase("{{ (index .l 2).b }} {{ print 1 2 \"a\" \"b\" 3 }} {{ println .n }}", object),
+        RenderCase("{{ .s 1 }}", object),
+        RenderCase("{{ nosuchfunc 1 }}", object),
+        RenderCase("{{ .m.a.b }}", object),
+        RenderCase("{{ html \"<a href='x'>&</a>\" }} {{ urlquery \"a b&c\" }}", object),
+        RenderCase("{{ 1.5 }} {{ 1e6 }} {{ 0.00001 }} {{ 'a' }} {{ 0x1F }} {{ -3 }}", nil),
+        RenderCase("{{ . }}", nil),
+        RenderCase("{{ .x }}", nil),
+        RenderCase("{{ range 5 }}x{{ end }}", nil),
+        RenderCase("{{ fail \"boom\" }}", nil),
+        RenderCase("{{ uniq (list 1 1 2) }} {{ has 2 (list 1 2) }} {{ without (list 1 2 3) 2 }} {{ reverse (list 1 2) }}", nil),
+        RenderCase("{{ split \"-\" \"a-b\" }} {{ (split \"-\" \"a-b\")._1 }}", nil),
+        RenderCase("{{ until 3 }} {{ concat (list 1) (list 2 3) }} {{ append (list 1) 2 }} {{ prepend (list 1) 0 }}", nil),
+    ]
+}
+
+struct OracleFailure: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}
+
+struct OracleResult: Equatable {
+    var ok: Bool
+    var output: String?
+    var stage: String?
+}
+
+enum RenderOracle {
+    /// JSON for kcheck: integral floats keep a ".0" so Go decodes them as float64.
+    static func json(_ value: TemplateValue) -> String {
+        switch value {
+        case .float(let number) where number.rounded() == number && abs(number) < 1e15:
+            return String(format: "%.1f", number)
+        case .list(let items): return "[" + items.map(json).joined(separator: ",") + "]"
+        case .map(let map):
+            return "{" + map.orderedKeys.map { TemplateJSON.quote($0) + ":" + json(map.entries[$0] ?? .null) }.joined(separator: ",") + "}"
+        default: return TemplateJSON.encode(value)
+        }
+    }
+
+    static func results(_ cases: [RenderCase]) throws -> [OracleResult] {
+        let kcheck = try TestSupport.kcheck.get()
+        let input = cases.map { item in
+            let data = item.data.map { ",\"data\":" + json($0) } ?? ""
+            return "{\"template\":" + TemplateJSON.quote(item.template) + data + "}"
+        }.joined(separator: "\n") + "\n"
+        let result = try TestSupport.run(kcheck, ["tmpl-render"], input: Data(input.utf8))
+        let lines = result.output.split(separator: "\n", omittingEmptySubsequences: true)
+        guard result.status == 0, lines.count == cases.count else {
+            throw OracleFailure("kcheck tmpl-render: \(result.errors)")
+        }
+        return try lines.map { line in
+            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                throw OracleFailure("bad line \(line)")
+            }
+            return OracleResult(ok: object["ok"] as? Bool ?? false, output: object["output"] as? String, stage: object["stage"] as? String)
+        }
+    }
+}
+
+@Suite struct TemplateDifferentialTests {
+    @Test func agreesWithGoOnEveryCase() throws {
+        let expected = try RenderOracle.results(RenderCases.all)
+        let evaluator = TemplateEvaluator()
+        for (item, oracle) in zip(RenderCases.all, expected) {
+            let actual: OracleResult
+            do {
+                actual = OracleResult(ok: true, output: try evaluator.render(item.template, data: item.data ?? .null), stage: nil)
+            } catch let error as TemplateError {
+                actual = OracleResult(ok: false, output: nil, stage: error.stage.rawValue)
+            }
+            #expect(actual == oracle, "template: \(item.template)")
+            if ProcessInfo.processInfo.environment["BPC_SHOW"] != nil { print("CASE", item.template, actual, oracle) }
+        }
+        #expect(RenderCases.all.count >= 40)
+    }
+}
