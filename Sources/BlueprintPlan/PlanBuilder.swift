@@ -152,12 +152,13 @@ extension Lowering {
     /// Rollback edges of `undo NAME`: NAME must be a phase of the same action.
     mutating func resolveUndo(_ builder: GraphBuilder, in info: ActionInfo) -> [PlanEdge] {
         var edges: [PlanEdge] = []
+        let kinds = Dictionary(builder.nodes.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
         for (phase, target) in builder.undoReferences {
-            guard let node = builder.nodes.first(where: { $0.name == target.text }), node.kind == .phase else {
+            guard kinds[target.text] == .phase else {
                 report(.undoTarget, "undo names '\(target.text)', which is not a phase of action '\(info.name)'", at: target.range)
                 continue
             }
-            edges.append(PlanEdge(from: phase, to: node.name, kind: .rollback))
+            edges.append(PlanEdge(from: phase, to: target.text, kind: .rollback))
         }
         return edges
     }
@@ -225,11 +226,14 @@ enum PlanEdges {
     /// reference inside an inline `undo` belongs to that compensation.
     static func data(_ references: [String: [PhaseReference]], _ graph: GraphBuilder) -> [PlanEdge] {
         let parts: [PhaseReference.Part: String] = [.output: "Output", .secrets: "Secrets", .configMaps: "ConfigMaps"]
+        let nodes = Dictionary(graph.nodes.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var compensationsOf: [String: [PlanNode]] = [:]
+        for edge in graph.edges where edge.kind == .rollback {
+            if let node = nodes[edge.to], node.kind == .compensation { compensationsOf[edge.from, default: []].append(node) }
+        }
         var edges: [PlanEdge] = []
         for (phase, uses) in references {
-            let compensations = graph.edges.filter { $0.from == phase && $0.kind == .rollback }.compactMap { edge in
-                graph.nodes.first { $0.name == edge.to && $0.kind == .compensation }
-            }
+            let compensations = compensationsOf[phase] ?? []
             for use in uses {
                 let reader = compensations.first { $0.sourceRange.start <= use.range.start && use.range.end <= $0.sourceRange.end }
                 let key = ([parts[use.part] ?? use.part.rawValue] + (use.key.map { [$0] } ?? [])).joined(separator: ".")

@@ -84,6 +84,9 @@ public struct PlanGraph: Sendable, Equatable {
     /// Sorted by source node, kind, then target node (rollback edges in written order).
     public private(set) var edges: [PlanEdge]
     private var indexByName: [String: Int]
+    /// Positions in `edges` by source and by target node.
+    private var outgoing: [String: [Int]] = [:]
+    private var incoming: [String: [Int]] = [:]
 
     public init(nodes: [PlanNode], edges: [PlanEdge]) {
         self.nodes = nodes
@@ -93,6 +96,10 @@ public struct PlanGraph: Sendable, Equatable {
         }
         self.indexByName = indexByName
         self.edges = PlanGraph.normalize(edges, indexByName)
+        for (position, edge) in self.edges.enumerated() {
+            outgoing[edge.from, default: []].append(position)
+            incoming[edge.to, default: []].append(position)
+        }
     }
 
     public static func == (lhs: PlanGraph, rhs: PlanGraph) -> Bool {
@@ -104,12 +111,12 @@ public struct PlanGraph: Sendable, Equatable {
     public var forwardNodes: [PlanNode] { nodes.filter(\.isForward) }
     public var finallyNode: PlanNode? { nodes.first { $0.kind == .finally } }
 
-    public func edges(from name: String) -> [PlanEdge] { edges.filter { $0.from == name } }
-    public func edges(to name: String) -> [PlanEdge] { edges.filter { $0.to == name } }
+    public func edges(from name: String) -> [PlanEdge] { (outgoing[name] ?? []).map { edges[$0] } }
+    public func edges(to name: String) -> [PlanEdge] { (incoming[name] ?? []).map { edges[$0] } }
 
     /// The compensations of `name`, in the order its `undo` clauses are written.
     public func compensations(of name: String) -> [String] {
-        edges.filter { $0.from == name && $0.kind == .rollback }.map(\.to)
+        edges(from: name).filter { $0.kind == .rollback }.map(\.to)
     }
 
     /// The same nodes with other edges.

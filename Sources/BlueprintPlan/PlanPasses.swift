@@ -66,61 +66,24 @@ public enum PlanPasses {
     /// `v` counts as such a path). Data and rollback edges are facts and stay.
     /// Expects an acyclic graph.
     public static func reduceTransitively(_ graph: PlanGraph) -> PlanGraph {
-        let forward = graph.nodes.indices.filter { graph.nodes[$0].isForward }
-        var successors: [Int: [Int]] = [:]
-        var pairs: [Int: Set<Int>] = [:]
-        for edge in graph.edges where edge.kind.isOrdering {
-            guard let from = graph.index(of: edge.from), let to = graph.index(of: edge.to),
-                graph.nodes[from].isForward, graph.nodes[to].isForward, pairs[from, default: []].insert(to).inserted
-            else { continue }
-            successors[from, default: []].append(to)
-        }
-        let order = TopologicalSort.kahn(
-            count: graph.nodes.count, edges: successors.flatMap { from, targets in targets.map { (from, $0) } },
-            only: Set(forward)
-        ).order
-        var position: [Int: Int] = [:]
-        for (rank, node) in order.enumerated() { position[node] = rank }
-        var reach: [Int: Bitset] = [:]
-        var implied: Set<[Int]> = []
-        for node in order.reversed() {
-            var reachable = Bitset(count: order.count)
-            let targets = (successors[node] ?? []).sorted { (position[$0] ?? 0) < (position[$1] ?? 0) }
-            for target in targets {
-                guard let rank = position[target] else { continue }
-                if reachable.contains(rank) {
-                    implied.insert([node, target])
-                } else {
-                    reachable.insert(rank)
-                    if let further = reach[target] { reachable.formUnion(further) }
-                }
-            }
-            reach[node] = reachable
-        }
-        var parallel: Set<[String]> = []
-        for edge in graph.edges where edge.kind == .data || edge.kind == .finally {
-            parallel.insert([edge.from, edge.to, edge.kind.rawValue])
-        }
+        let dag = OrderedDAG(graph)
+        let implied = Set(dag.impliedEdges().map { [dag.order[$0.from], dag.order[$0.to]] })
+        let dataPairs = Set(graph.edges.filter { $0.kind == .data }.map { [$0.from, $0.to] })
         return graph.replacingEdges(
             graph.edges.filter { edge in
                 guard edge.kind == .sequence || edge.kind == .finally,
                     let from = graph.index(of: edge.from), let to = graph.index(of: edge.to)
                 else { return true }
-                let hasDataEdge = parallel.contains([edge.from, edge.to, PlanEdgeKind.data.rawValue])
-                return !implied.contains([from, to]) && !hasDataEdge
+                return !implied.contains([from, to]) && !dataPairs.contains([edge.from, edge.to])
             })
     }
-}
 
-/// A fixed-size set of small integers.
-struct Bitset {
-    var words: [UInt64]
-
-    init(count: Int) { words = Array(repeating: 0, count: (count + 63) / 64) }
-
-    func contains(_ bit: Int) -> Bool { words[bit / 64] & (1 << UInt64(bit % 64)) != 0 }
-    mutating func insert(_ bit: Int) { words[bit / 64] |= 1 << UInt64(bit % 64) }
-    mutating func formUnion(_ other: Bitset) {
-        for index in words.indices { words[index] |= other.words[index] }
+    /// Both ways of finding implied edges, as sorted "from>to" names (for tests).
+    public static func impliedEdgeSets(_ graph: PlanGraph) -> (bitsets: [String], search: [String]) {
+        let dag = OrderedDAG(graph)
+        let spell = { (pairs: [(from: Int, to: Int)]) in
+            pairs.map { graph.nodes[dag.order[$0.from]].name + ">" + graph.nodes[dag.order[$0.to]].name }.sorted()
+        }
+        return (spell(dag.impliedByBitsets()), spell(dag.impliedBySearch()))
     }
 }

@@ -18,6 +18,8 @@ struct TemplatePhaseReference: Equatable {
     var indexKeys: [String]
     /// The template bytes that spell the phase and everything read of it.
     var range: Range<Int>
+    /// Written from `$` (`$.Phases…`), as it must be where `.` is rebound.
+    var isFromRoot = false
 
     var path: [String] { fields + indexKeys }
     /// What a data edge records: `Output.k`, `Secrets.s`, or just `Output`.
@@ -29,28 +31,34 @@ enum TemplateReferences {
     static func phaseReferences(in text: String) -> [TemplatePhaseReference] {
         guard text.contains("{{"), let tree = GoTemplate.parse(text).tree else { return [] }
         var collector = ReferenceCollector()
-        collector.visit(tree.nodes)
+        collector.visit(tree.nodes, dotIsRoot: true)
         return collector.references
     }
 }
 
 /// A walk over a template tree that records phase references in source order.
+/// Inside `range` and `with` bodies (and defined templates) `.` is rebound, so
+/// only `$.Phases…` reaches the phases there.
 struct ReferenceCollector {
     var references: [TemplatePhaseReference] = []
+    var dotIsRoot = true
 
-    mutating func visit(_ nodes: [GoTemplateNode]) {
+    mutating func visit(_ nodes: [GoTemplateNode], dotIsRoot: Bool) {
+        let saved = self.dotIsRoot
+        defer { self.dotIsRoot = saved }
         for node in nodes {
+            self.dotIsRoot = dotIsRoot
             switch node {
             case .action(let action): visit(action.pipeline)
             case .control(let control):
                 visit(control.pipeline)
-                visit(control.body)
-                if let elseClause = control.elseClause { visit(elseClause.body) }
-            case .define(let define): visit(define.body)
+                visit(control.body, dotIsRoot: dotIsRoot && control.kind == .if)
+                if let elseClause = control.elseClause { visit(elseClause.body, dotIsRoot: dotIsRoot) }
+            case .define(let define): visit(define.body, dotIsRoot: false)
             case .templateCall(let call): if let pipeline = call.pipeline { visit(pipeline) }
             case .block(let block):
                 visit(block.pipeline)
-                visit(block.body)
+                visit(block.body, dotIsRoot: false)
             case .text, .comment, .breakLoop, .continueLoop: break
             }
         }
@@ -73,9 +81,10 @@ struct ReferenceCollector {
     }
 
     mutating func visit(_ operand: GoTemplateOperand) {
-        if let root = ReferenceCollector.root(operand) {
+        if let root = root(operand) {
             if let target = root.target {
-                references.append(TemplatePhaseReference(target: target, fields: root.fields, indexKeys: [], range: operand.range))
+                references.append(
+                    TemplatePhaseReference(target: target, fields: root.fields, indexKeys: [], range: operand.range, isFromRoot: operand.isRootVariable))
             }
             return
         }
@@ -88,7 +97,7 @@ struct ReferenceCollector {
 
     /// `index BASE "k"...` with BASE rooted at a phase: the reference and the operands it uses.
     func indexed(_ arguments: [GoTemplateOperand]) -> (reference: TemplatePhaseReference, consumed: Int)? {
-        guard let base = arguments.first, let root = ReferenceCollector.root(base) else { return nil }
+        guard let base = arguments.first, let root = root(base) else { return nil }
         var keys: [String] = []
         var end = base.range.upperBound
         for argument in arguments.dropFirst() {
@@ -103,21 +112,22 @@ struct ReferenceCollector {
             keys.removeFirst()
         }
         guard let target else { return nil }
-        let reference = TemplatePhaseReference(target: target, fields: root.fields, indexKeys: keys, range: base.range.lowerBound..<end)
+        let reference = TemplatePhaseReference(
+            target: target, fields: root.fields, indexKeys: keys, range: base.range.lowerBound..<end, isFromRoot: base.isRootVariable)
         return (reference, 1 + keys.count + (root.target == nil ? 1 : 0))
     }
 
     /// A field chain rooted at `.Phases` (target nil: the phase comes as an index key),
     /// `.Phases.X`, `.DeferPhase`, `$.Phases…` or `(index .Phases "X")…`.
-    static func root(_ operand: GoTemplateOperand) -> (target: TemplatePhaseReference.Target?, fields: [String])? {
+    func root(_ operand: GoTemplateOperand) -> (target: TemplatePhaseReference.Target?, fields: [String])? {
         switch operand {
-        case .field(let field): return root(names: field.names)
-        case .variable(let variable) where variable.name == "$": return root(names: variable.fields)
+        case .field(let field) where dotIsRoot: return ReferenceCollector.root(names: field.names)
+        case .variable(let variable) where variable.name == "$": return ReferenceCollector.root(names: variable.fields)
         case .chain(let chain):
             guard case .parenthesized(let inner) = chain.base, inner.pipeline.declarations.isEmpty,
                 inner.pipeline.commands.count == 1, let command = inner.pipeline.commands.first,
                 command.operands.count == 3, case .identifier(let function) = command.operands[0], function.name == "index",
-                case .field(let field) = command.operands[1], field.names == ["Phases"],
+                case .field(let field) = command.operands[1], field.names == ["Phases"], dotIsRoot,
                 case .string(let name) = command.operands[2]
             else { return nil }
             return (.phase(name.value), chain.fields)
@@ -131,6 +141,13 @@ struct ReferenceCollector {
         case "DeferPhase": return (.deferPhase, Array(names.dropFirst()))
         default: return nil
         }
+    }
+}
+
+extension GoTemplateOperand {
+    var isRootVariable: Bool {
+        if case .variable(let variable) = self { return variable.name == "$" }
+        return false
     }
 }
 

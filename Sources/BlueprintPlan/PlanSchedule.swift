@@ -32,9 +32,9 @@ public struct PlanSchedule: Sendable, Equatable {
         }
         let depth = level.values.max() ?? 0
         order = sorted.map { graph.nodes[$0].name }
-        levels = (1...max(depth, 1)).map { depthLevel in
-            sorted.filter { level[$0] == depthLevel }.map { graph.nodes[$0].name }
-        }.filter { !$0.isEmpty }
+        var byLevel = [[String]](repeating: [], count: depth)
+        for node in sorted { byLevel[(level[node] ?? 1) - 1].append(graph.nodes[node].name) }
+        levels = byLevel
         var path: [Int] = []
         var cursor = sorted.first { level[$0] == depth }
         while let node = cursor {
@@ -42,7 +42,7 @@ public struct PlanSchedule: Sendable, Equatable {
             cursor = best[node]
         }
         criticalPath = path.reversed().map { graph.nodes[$0].name }
-        concurrency = PlanSchedule.concurrency(graph, sorted, edges)
+        concurrency = PlanSchedule.concurrency(graph, levels)
         compensationOrder = PlanSchedule.compensationOrder(graph, order: order)
     }
 
@@ -62,31 +62,26 @@ public struct PlanSchedule: Sendable, Equatable {
         }
     }
 
-    /// Pairs of phases neither of which reaches the other (the finally phase runs alone).
-    static func concurrency(_ graph: PlanGraph, _ sorted: [Int], _ edges: [(Int, Int)]) -> [PlanConcurrency] {
-        var rank: [Int: Int] = [:]
-        for (position, node) in sorted.enumerated() { rank[node] = position }
-        var successors: [Int: [Int]] = [:]
-        for (from, to) in edges { successors[from, default: []].append(to) }
-        var reach: [Int: Bitset] = [:]
-        for node in sorted.reversed() {
-            var reachable = Bitset(count: sorted.count)
-            for next in successors[node] ?? [] {
-                guard let position = rank[next] else { continue }
-                reachable.insert(position)
-                if let further = reach[next] { reachable.formUnion(further) }
+    /// Pairs of phases neither of which reaches the other (the finally phase runs
+    /// alone): the clear bits of each node's reachability after its position. Above
+    /// `OrderedDAG.bitsetLimit` nodes only the pairs within one level are listed.
+    static func concurrency(_ graph: PlanGraph, _ levels: [[String]]) -> [PlanConcurrency] {
+        let dag = OrderedDAG(graph)
+        guard dag.order.count <= OrderedDAG.bitsetLimit else {
+            return levels.flatMap { level in
+                let phases = level.filter { graph.node(named: $0)?.kind == .phase }
+                return phases.indices.dropLast().map { PlanConcurrency(phase: phases[$0], mayRunWith: Array(phases[($0 + 1)...])) }
             }
-            reach[node] = reachable
         }
+        let reach = dag.reachability()
+        var phases = Bitset(count: dag.order.count)
+        for (position, node) in dag.order.enumerated() where graph.nodes[node].kind == .phase { phases.insert(position) }
         var result: [PlanConcurrency] = []
-        let phases = sorted.filter { graph.nodes[$0].kind == .phase }
-        for (position, node) in phases.enumerated() {
-            let others = phases[(position + 1)...].filter { other in
-                guard let otherRank = rank[other], let reachable = reach[node] else { return false }
-                return !reachable.contains(otherRank)
-            }
+        for position in dag.order.indices where phases.contains(position) {
+            let others = reach[position].clearBits(after: position, within: phases)
             if !others.isEmpty {
-                result.append(PlanConcurrency(phase: graph.nodes[node].name, mayRunWith: others.map { graph.nodes[$0].name }))
+                let names = others.map { graph.nodes[dag.order[$0]].name }
+                result.append(PlanConcurrency(phase: graph.nodes[dag.order[position]].name, mayRunWith: names))
             }
         }
         return result
@@ -121,63 +116,4 @@ public struct PlanCompensationStep: Sendable, Equatable {
     public var compensation: String
     /// The phases it undoes, latest first.
     public var undoes: [String]
-}
-
-/// Kahn's algorithm; among ready nodes the lowest index (source order) goes first.
-enum TopologicalSort {
-    static func kahn(count: Int, edges: [(Int, Int)], only: Set<Int>? = nil) -> (order: [Int], leftover: [Int]) {
-        let members = only ?? Set(0..<count)
-        var indegree: [Int: Int] = [:]
-        var successors: [Int: [Int]] = [:]
-        for (from, to) in edges where members.contains(from) && members.contains(to) {
-            indegree[to, default: 0] += 1
-            successors[from, default: []].append(to)
-        }
-        var ready = MinHeap()
-        for node in members where indegree[node, default: 0] == 0 { ready.push(node) }
-        var order: [Int] = []
-        while let node = ready.pop() {
-            order.append(node)
-            for next in successors[node] ?? [] {
-                indegree[next, default: 0] -= 1
-                if indegree[next] == 0 { ready.push(next) }
-            }
-        }
-        let placed = Set(order)
-        return (order, members.filter { !placed.contains($0) }.sorted())
-    }
-}
-
-/// A binary min-heap of integers.
-struct MinHeap {
-    var items: [Int] = []
-
-    mutating func push(_ value: Int) {
-        items.append(value)
-        var child = items.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard items[child] < items[parent] else { break }
-            items.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    mutating func pop() -> Int? {
-        guard let first = items.first else { return nil }
-        items[0] = items[items.count - 1]
-        items.removeLast()
-        var parent = 0
-        while true {
-            let left = 2 * parent + 1
-            let right = left + 1
-            var smallest = parent
-            if left < items.count, items[left] < items[smallest] { smallest = left }
-            if right < items.count, items[right] < items[smallest] { smallest = right }
-            guard smallest != parent else { break }
-            items.swapAt(parent, smallest)
-            parent = smallest
-        }
-        return first
-    }
 }

@@ -41,7 +41,7 @@ public enum PlanText {
         if schedule.compensationOrder.isEmpty {
             lines.append("on failure: no compensations")
         } else {
-            lines.append("on failure, compensations run in this order (latest phase first):")
+            lines.append("on failure, compensations run in this order (latest phase first; one named by 'undo NAME' only if NAME has not run):")
             for (index, step) in schedule.compensationOrder.enumerated() {
                 lines.append("  \(index + 1)  \(step.compensation) (undoes " + step.undoes.joined(separator: ", ") + ")")
             }

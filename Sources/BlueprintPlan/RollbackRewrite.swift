@@ -54,7 +54,7 @@ struct RollbackRewrite {
             return nil
         }
         if phase == original {
-            return renamed == original ? nil : spell(RollbackRewrite.phaseBase(renamed), reference.fields, reference.indexKeys)
+            return renamed == original ? nil : spell(RollbackRewrite.phaseBase(renamed, reference), reference.fields, reference.indexKeys)
         }
         guard let source = mainPhases[phase] else {
             problems.append("it reads '\(phase)', which is not a phase of the main action")
@@ -77,7 +77,7 @@ struct RollbackRewrite {
                 return nil
             }
             if !objects.contains(where: { $0.name == object.name }) { objects.append(object) }
-            return spell(RollbackRewrite.phaseBase(renamed), reference.fields, reference.indexKeys)
+            return spell(RollbackRewrite.phaseBase(renamed, reference), reference.fields, reference.indexKeys)
         default:
             problems.append("it reads '\(path[0])' of '\(phase)'")
             return nil
@@ -90,16 +90,19 @@ struct RollbackRewrite {
         let option = RollbackRewrite.optionName(phase: phase, key: key)
         if !options.contains(option) { options.append(option) }
         if reference.fields.count >= 2 {
-            let operand = isGoIdentifier(option) ? ".Options.\(option)" : "(index .Options \(goQuote(option)))"
+            let root = reference.isFromRoot ? "$" : ""
+            let operand = isGoIdentifier(option) ? "\(root).Options.\(option)" : "(index \(root).Options \(goQuote(option)))"
             return spell(operand, Array(reference.fields.dropFirst(2)), reference.indexKeys)
         }
         let keyPosition = 1 - reference.fields.count
-        return spell(".Options", [], [option] + reference.indexKeys.dropFirst(keyPosition + 1))
+        return spell((reference.isFromRoot ? "$" : "") + ".Options", [], [option] + reference.indexKeys.dropFirst(keyPosition + 1))
     }
 
-    /// `.Phases.name`, or `(index .Phases "name")` for names that are no Go identifier.
-    static func phaseBase(_ name: String) -> String {
-        isGoIdentifier(name) ? ".Phases.\(name)" : "(index .Phases \(goQuote(name)))"
+    /// `.Phases.name`, or `(index .Phases "name")` for names that are no Go identifier
+    /// (`$.Phases…` when the reference was written from `$`).
+    static func phaseBase(_ name: String, _ reference: TemplatePhaseReference) -> String {
+        let root = reference.isFromRoot ? "$" : ""
+        return isGoIdentifier(name) ? "\(root).Phases.\(name)" : "(index \(root).Phases \(goQuote(name)))"
     }
 
     func spell(_ base: String, _ fields: [String], _ indexKeys: [String]) -> String {

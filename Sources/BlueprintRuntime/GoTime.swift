@@ -47,6 +47,9 @@ public struct GoTime: Sendable, Equatable {
     /// The wall clock in the time's own zone.
     var civil: CivilTime { CivilTime(localSeconds: seconds + Int64(offset)) }
 
+    /// Time.Format with a Go reference-time layout.
+    public func format(_ layout: String) -> String { GoTimeLayout.format(self, layout: layout) }
+
     /// Time.String(): `2006-01-02 15:04:05.999999999 -0700 MST`.
     public var goDescription: String {
         GoTimeLayout.format(self, layout: "2006-01-02 15:04:05.999999999 -0700 MST")

@@ -117,7 +117,7 @@ enum GoBuiltins {
                 guard bytes.indices.contains(position) else { throw TemplateFunctionError("index out of range: \(position)") }
                 item = .int(Int(bytes[position]))
             case (.map(let map), .string(let name)) where !map.kind.isRecord:
-                item = map.entries[name] ?? map.kind.zeroElement
+                item = map.lookup(name) ?? map.kind.zeroElement
             case (.list, _), (.bytes, _), (.string, _):
                 throw TemplateFunctionError("cannot index slice/array with type \(key.goTypeName)")
             case (.map(let map), _) where !map.kind.isRecord:

@@ -111,7 +111,7 @@ extension TemplateExecution {
     func field(_ name: String, of value: TemplateValue, at range: Range<Int>) throws -> TemplateValue {
         switch value {
         case .map(let map):
-            if let found = map.entries[name] { return found }
+            if let found = map.lookup(name) { return found }
             if map.kind.isRecord { throw failure("can't evaluate field \(name) in type \(map.kind.goTypeName)", at: range) }
             throw failure("map has no entry for key \(GoQuote.quote(name))", at: range)
         case .null:

@@ -98,6 +98,8 @@ public struct TemplateMap: Sendable, Equatable {
         case byteStrings
         /// A Go struct, by type name; `keys` holds the field order.
         case record(String)
+        /// A dry run's unknown outputs: any key reads as the string `<PREFIX.key>`.
+        case placeholder(String)
 
         public var isRecord: Bool {
             if case .record = self { return true }
@@ -110,6 +112,7 @@ public struct TemplateMap: Sendable, Equatable {
             case .strings: "map[string]string"
             case .byteStrings: "map[string][]uint8"
             case .record(let name): name
+            case .placeholder: "map[string]interface {}"
             }
         }
 
@@ -119,6 +122,7 @@ public struct TemplateMap: Sendable, Equatable {
             case .strings: .string("")
             case .byteStrings: .bytes([])
             case .object, .record: .null
+            case .placeholder: .null
             }
         }
     }
@@ -144,6 +148,13 @@ public struct TemplateMap: Sendable, Equatable {
 
     /// Keys in the order Go prints and ranges over them: field order, else sorted.
     public var orderedKeys: [String] { kind.isRecord ? keys : entries.keys.sorted() }
+
+    /// The value at `key`; a placeholder map makes one up.
+    func lookup(_ key: String) -> TemplateValue? {
+        if let value = entries[key] { return value }
+        if case .placeholder(let prefix) = kind { return .string("<\(prefix).\(key)>") }
+        return nil
+    }
 
     public subscript(key: String) -> TemplateValue? {
         get { entries[key] }

@@ -34,7 +34,8 @@ extension SymbolTable {
     /// `stack` holds the defs being expanded, outermost first.
     func expand(_ call: PhaseCall, stack: [String], diagnostics: inout [Diagnostic]) -> ExpandedCall {
         guard let def = defs[call.callee.text] else {
-            if let arguments = call.arguments, !arguments.isEmpty {
+            // An unknown name is reported as such (with the closest def), not as a misused function.
+            if let arguments = call.arguments, !arguments.isEmpty, KanisterCatalog.shared.function(call.callee.text) != nil {
                 diagnostics.append(.error(.functionArguments, "'\(call.callee.text)' is a Kanister function: give its arguments in { ... }, not ( ... )", at: call.callee.range))
             }
             return ExpandedCall(function: call.callee, items: call.body?.items ?? [], clauses: call.clauses, defs: [])

@@ -66,8 +66,12 @@ extension SemanticChecker {
                 let key = entry.key.constantText ?? ""
                 given.insert(key)
                 if let function { checkArgument(entry, key: key, of: function) }
-                // Kanister leaves Wait and WaitV2 arguments unrendered: they are opaque.
-                guard !SemanticChecker.unrenderedFunctions.contains(call.function.text.lowercased()) else { continue }
+                // Kanister leaves Wait and WaitV2 arguments unrendered: they are opaque,
+                // except the object references, which the function renders itself.
+                guard !SemanticChecker.unrenderedFunctions.contains(call.function.text.lowercased()) else {
+                    if key == "conditions" { checkWaitObjectReferences(entry.value) }
+                    continue
+                }
                 context.isCommand = key == "command" || key.hasSuffix("Command")
                 checkKey(entry.key)
                 checkExpression(entry.value)
@@ -91,6 +95,22 @@ extension SemanticChecker {
         guard let function else { return }
         for argument in function.args where argument.required && !given.contains(argument.name) {
             report(.missingArgument, "\(function.name) needs the argument '\(argument.name)' (\(argument.type.spelling))", at: call.function.range)
+        }
+    }
+
+    /// `conditions: { anyOf: [{ objectReference: {...}, condition: ... }] }`: the
+    /// references are templates rendered with the phase's parameters; the
+    /// conditions are evaluated against the live object and stay opaque.
+    mutating func checkWaitObjectReferences(_ conditions: Expr) {
+        guard case .map(let groups) = conditions.kind else { return }
+        for group in groups where ["anyof", "allof"].contains(group.key.constantText?.lowercased() ?? "") {
+            guard case .list(let items) = group.value.kind else { continue }
+            for item in items {
+                guard case .map(let fields) = item.kind else { continue }
+                for field in fields where field.key.constantText?.lowercased() == "objectreference" {
+                    checkExpression(field.value)
+                }
+            }
         }
     }
 
@@ -150,10 +170,10 @@ extension SemanticChecker {
             context.isCompensation = false
         case .retry(let count, _):
             if case .int(let text) = count.kind, let value = Int(text), value >= 0 { return }
-            report(.badClause, "retry takes a whole number of retries, such as retry 3", at: count.range)
+            report(.badClause, "retry of phase '\(phase.name)' takes a whole number of retries, such as retry 3", at: count.range)
         case .timeout(let value, _):
             if case .duration = value.kind { return }
-            report(.badClause, "timeout takes a duration, such as timeout 10m or timeout 1h30m", at: value.range)
+            report(.badClause, "timeout of phase '\(phase.name)' takes a duration, such as timeout 10m or timeout 1h30m", at: value.range)
         }
     }
 

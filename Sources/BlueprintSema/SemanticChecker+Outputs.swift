@@ -22,6 +22,12 @@ extension SemanticChecker {
             }
             return
         }
+        // Kanister renders every phase's objects before the first phase runs.
+        if context.isObjects, let current = context.phase {
+            report(.laterPhase, "the objects of phase '\(current.name)' are rendered before any phase runs; they cannot read phase '\(name)'", at: range,
+                   notes: [DiagnosticNote("'\(name)' is declared here", range: target.decl.name.range)])
+            return
+        }
         if let current = context.phase, !context.isArtifact {
             let isSelf = current.name == target.name
             let isLater = target.order > current.order || (target.isFinally && !current.isFinally)

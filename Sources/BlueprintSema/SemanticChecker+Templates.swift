@@ -9,13 +9,21 @@ extension DiagnosticCode {
 
 extension SemanticChecker {
     mutating func checkString(_ literal: StringLiteral) {
+        // The text of the current line before the segment, for the secret check.
+        var linePrefix = ""
         for (index, segment) in literal.segments.enumerated() {
             switch segment {
-            case .interpolation(let expr): checkExpression(expr)
-            case .literalText: break
+            case .interpolation(let expr):
+                checkExpression(expr)
+                if context.isCommand { checkSecretInterpolation(expr, linePrefix: linePrefix) }
+                linePrefix += "\u{1}"
+            case .literalText(let text, _):
+                SemanticChecker.extendLine(&linePrefix, with: text)
             case .text(let text, _):
-                guard text.utf8.count >= 2, text.containsTemplateOpen else { continue }
-                checkTemplate(text, segment: index, of: literal)
+                if text.utf8.count >= 2, text.containsTemplateOpen {
+                    checkTemplate(text, segment: index, of: literal, linePrefix: linePrefix)
+                }
+                SemanticChecker.extendLine(&linePrefix, with: text)
             }
         }
     }
@@ -30,7 +38,7 @@ extension SemanticChecker {
                            literal.sourceOffset(segment: segment, textOffset: range.upperBound))
     }
 
-    mutating func checkTemplate(_ text: String, segment: Int, of literal: StringLiteral) {
+    mutating func checkTemplate(_ text: String, segment: Int, of literal: StringLiteral, linePrefix: String = "") {
         switch GoTemplate.parse(text) {
         case .failure(let error):
             let at = literal.sourceOffset(segment: segment, textOffset: min(error.offset, text.utf8.count))
@@ -47,7 +55,7 @@ extension SemanticChecker {
                 let path = zip(reference.path, reference.ranges).map { ($0, sourceRange($1, segment: segment, of: literal, text: text)) }
                 checkTemplatePath(path)
                 if context.isCommand, reference.path.contains(where: { $0 == "Secrets" }) {
-                    checkSecretUse(text, at: reference.ranges[0], range: path[0].1)
+                    checkSecretUse(text, at: reference.ranges[0], range: path[0].1, name: "." + reference.path.joined(separator: "."), linePrefix: linePrefix)
                 }
             }
         }
@@ -83,7 +91,8 @@ extension SemanticChecker {
             if let (name, range) = second { checkDeclared(name, range, in: context.action?.configMaps ?? [], what: "configmap", keyword: "configmap") }
         case "DeferPhase":
             if !context.isArtifact {
-                report(.deferPhaseOutside, "only output artifacts can read DeferPhase; phases run before it", at: rootRange)
+                let reader = context.phase.map { "phase '\($0.name)'" } ?? "a phase"
+                report(.deferPhaseOutside, "\(reader) cannot read .DeferPhase: only output artifacts are rendered after the deferPhase", at: rootRange)
             }
         default:
             checkWorkloadRoot(root, rootRange)
@@ -116,19 +125,14 @@ extension SemanticChecker {
     }
 
     /// A secret rendered into a command line shows in process listings; assign it to a variable.
-    mutating func checkSecretUse(_ text: String, at offset: Range<Int>, range: SourceRange) {
+    mutating func checkSecretUse(_ text: String, at offset: Range<Int>, range: SourceRange, name: String, linePrefix: String) {
         let bytes = Array(text.utf8)
         var lineStart = min(offset.lowerBound, bytes.count)
         while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
-        var cursor = lineStart
-        while cursor < bytes.count, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 { cursor += 1 }
-        let line = String(decoding: bytes[cursor..<min(bytes.count, cursor + 200)], as: UTF8.self)
-        // `NAME=...`, `export NAME=...` and config lines (`key = ...`, `key: ...`) keep it off the command line.
-        let assignment = line.hasPrefix("export ") ? String(line.dropFirst(7)) : line
-        if let separator = assignment.firstIndex(where: { $0 == "=" || $0 == ":" }) {
-            let name = String(assignment[..<separator]).trimmingCharacters
-            if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }) { return }
-        }
-        report(.secretInCommand, "a secret value is written into a command line, where process listings show it; assign it to a variable first", at: range, severity: .warning)
+        // A line that began in an earlier segment (before an interpolation) starts with its text.
+        let before = lineStart == 0 ? linePrefix : ""
+        let line = before + String(decoding: bytes[lineStart..<min(bytes.count, lineStart + 200)], as: UTF8.self)
+        guard !SemanticChecker.isOffCommandLine(line) else { return }
+        report(.secretInCommand, "secret value \(name) is written into a command line, where process listings show it; assign it to a variable first", at: range, severity: .warning)
     }
 }

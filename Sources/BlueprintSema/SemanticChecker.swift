@@ -64,13 +64,19 @@ public struct SemanticChecker {
     var usedDefs: Set<String> = []
     /// Lets being checked, so `let a = b` / `let b = a` does not recurse forever.
     var letStack: [String] = []
+    /// Kanister's validation rules as errors (lint) rather than warnings (compile).
+    var isStrict = true
     /// Output keys per "action NUL phase", computed once.
     var outputCache: [String: OutputSet] = [:]
     /// The phase being checked and where its references are recorded.
     var context = CheckContext()
 
-    public static func check(_ table: SymbolTable, main: Module) -> (model: SemanticModel, diagnostics: [Diagnostic]) {
+    /// With `isStrict` (lint), a phase name reused in another action is an
+    /// error, as Kanister's validation says; compiling translates such a
+    /// blueprint faithfully and only warns (Kanister's own examples have some).
+    public static func check(_ table: SymbolTable, main: Module, isStrict: Bool = true) -> (model: SemanticModel, diagnostics: [Diagnostic]) {
         var checker = SemanticChecker(table: table, main: main)
+        checker.isStrict = isStrict
         checker.checkFile()
         let sorted = checker.reported.items.enumerated().sorted {
             ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset)
@@ -134,8 +140,10 @@ public struct SemanticChecker {
                 let name = phase.decl.name
                 guard !name.text.isEmpty else { continue }
                 if let previous = seen[name.text] {
-                    let place = previous.action == action.name ? "in this action" : "in action '\(previous.action)'"
+                    let isSameAction = previous.action == action.name
+                    let place = isSameAction ? "in this action" : "in action '\(previous.action)'"
                     report(.duplicatePhase, "phase name '\(name.text)' is used twice; Kanister requires unique phase names across the blueprint", at: name.range,
+                           severity: isSameAction || isStrict ? .error : .warning,
                            notes: [DiagnosticNote("also used \(place) here", range: previous.name.range)])
                 } else {
                     seen[name.text] = (action.name, name)
@@ -161,6 +169,10 @@ public struct SemanticChecker {
                 report(.unusedLet, "let '\(decl.name.text)' is never used", at: decl.name.range, severity: .warning)
             case .definition(let decl) where !usedDefs.contains(decl.name.text):
                 report(.unusedDef, "def '\(decl.name.text)' is never used", at: decl.name.range, severity: .warning)
+            case .action(let action):
+                for case .constant(let decl) in action.items where !usedLets.contains(decl.name.text) {
+                    report(.unusedLet, "let '\(decl.name.text)' is never used in action '\(action.name.text)'", at: decl.name.range, severity: .warning)
+                }
             default: break
             }
         }

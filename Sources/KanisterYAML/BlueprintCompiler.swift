@@ -10,7 +10,7 @@ public enum BlueprintCompiler {
     /// optimized plan; nil when there are errors.
     public static func plan(main: Module, imports: [Module] = []) -> (plan: PlanBlueprint?, diagnostics: [Diagnostic]) {
         let table = SymbolTable(main: main, imports: imports)
-        let checked = SemanticChecker.check(table, main: main)
+        let checked = SemanticChecker.check(table, main: main, isStrict: false)
         guard !checked.diagnostics.contains(where: { $0.severity == .error }) else { return (nil, checked.diagnostics) }
         let (plan, diagnostics) = PlanBuilder.build(table, semantics: checked.model, sourcePath: main.file.path)
         let failed = diagnostics.contains { $0.severity == .error }

@@ -46,6 +46,7 @@ extension ImportWriter {
 
     /// An expression whose compiled template is exactly `text`, if there is one.
     func expression(for text: String) -> String? {
+        if let shared = sharedOptions[text] { return shared }
         if let option = optionExpression(text) { return option }
         guard let chain = fieldChain(text) else { return nil }
         let root = chain[0]
@@ -99,5 +100,59 @@ extension ImportWriter {
             TemplateIdioms.optionWithDefault(name: name, fallback: fallback) == text
         else { return nil }
         return "option(\(BPSourceText.quoted(name)), default: \(BPSourceText.literal(fallback, indent: 0)))"
+    }
+}
+
+extension ImportWriter {
+    /// Declares a `let` for every option idiom the blueprint repeats, named after
+    /// the option when that name cannot be mistaken for anything else.
+    mutating func writeSharedOptions(_ root: YAMLMapping) {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        var taken = Set(KanisterCatalog.shared.templateRoots).union(TemplateFunctions.kanister).union(["option", "kopia", "bash"])
+        visitScalars(.mapping(root)) { text in
+            guard optionExpression(text) != nil else { return }
+            if counts[text] == nil { order.append(text) }
+            counts[text, default: 0] += 1
+        }
+        visitKeysAndNames(.mapping(root)) { taken.insert($0) }
+        var lets: [String] = []
+        for text in order where counts[text, default: 0] >= 2 {
+            guard let expression = optionExpression(text), let name = optionName(text), BPSourceText.isIdentifier(name), !taken.contains(name) else { continue }
+            taken.insert(name)
+            sharedOptions[text] = name
+            lets.append("let \(name) = \(expression)")
+        }
+        guard !lets.isEmpty else { return }
+        output += "\n"
+        lets.forEach { line($0) }
+    }
+
+    func optionName(_ text: String) -> String? {
+        let prefix = "{{if index .Options \""
+        guard let close = text.dropFirst(prefix.count).firstIndex(of: "\"") else { return nil }
+        return String(text[text.index(text.startIndex, offsetBy: prefix.count)..<close])
+    }
+
+    func visitScalars(_ node: YAMLNode, _ visit: (String) -> Void) {
+        switch node {
+        case .scalar(let scalar): visit(scalar.value)
+        case .sequence(let sequence): sequence.items.forEach { visitScalars($0, visit) }
+        case .mapping(let mapping): mapping.pairs.forEach { visitScalars($0.value, visit) }
+        }
+    }
+
+    /// Every phase, artifact and declared name: a let must not shadow them.
+    func visitKeysAndNames(_ node: YAMLNode, _ visit: (String) -> Void) {
+        switch node {
+        case .scalar(let scalar): visit(scalar.value)
+        case .sequence(let sequence): sequence.items.forEach { visitKeysAndNames($0, visit) }
+        case .mapping(let mapping):
+            for pair in mapping.pairs {
+                if let key = pair.key.scalar?.value { visit(key) }
+                if pair.value.scalar == nil { visitKeysAndNames(pair.value, visit) }
+                else if pair.key.scalar?.value == "name" { visitKeysAndNames(pair.value, visit) }
+            }
+        }
     }
 }

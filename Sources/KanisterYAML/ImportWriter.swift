@@ -19,6 +19,8 @@ struct ImportWriter {
     var inputNames: Set<String> = []
     var deferPhaseName: String?
     var isWritingArtifacts = false
+    /// Option idioms used more than once, written once as `let NAME = option(...)`: text -> let name.
+    var sharedOptions: [String: String] = [:]
 
     init(bytes: [UInt8], comments: [SourceRange]) {
         self.bytes = bytes
@@ -71,6 +73,7 @@ struct ImportWriter {
         var head = "blueprint \(BPSourceText.name(name))"
         if !rest.isEmpty { head += " " + mapLiteral(rest) }
         line(head, at: metadataNode.start.offset)
+        writeSharedOptions(root)
         guard let actionsNode = root["actions"] else { return }
         guard let actions = actionsNode.mapping else { return fail("actions must be a mapping", actionsNode, code: .badShape) }
         for pair in actions.pairs {

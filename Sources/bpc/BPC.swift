@@ -20,7 +20,7 @@ struct BPC: ParsableCommand {
               bpc parse --dump-ast Samples/mysql.bp
             """,
         version: "0.1.0",
-        subcommands: [CompileCommand.self, ImportCommand.self, FormatCommand.self, ParseCommand.self, LintCommand.self, GraphCommand.self, PlanCommand.self]
+        subcommands: [CompileCommand.self, ImportCommand.self, FormatCommand.self, ParseCommand.self, LintCommand.self, GraphCommand.self, PlanCommand.self, RunCommand.self, RollbackCommand.self, KandoCommand.self]
     )
 
     /// Runs the command and maps every failure to the documented exit codes.

@@ -3,6 +3,7 @@
 // inline, retry and timeout, defs and lets inlined, unused definitions dropped.
 
 import BlueprintPlan
+import BlueprintSema
 import BlueprintSyntax
 import Testing
 
@@ -160,6 +161,28 @@ import Testing
         #expect(node?.phase.args == [
             KanisterEntry("image", .string("tools")),
             KanisterEntry("command", .list([.string("push"), .string("/backups/{{ .StatefulSet.Name }}/data")])),
+        ])
+    }
+
+    @Test func importedDefinitionsAreInlined() throws {
+        let library = PlanFixtures.module("""
+            let image = "ghcr.io/example/tools:1"
+            def task(script) = KubeTask { image: image, command: ["sh", "-c", script] } retry 2
+            def unused() = KubeTask { image: nowhere.at.all, command: [] }
+            """, path: "lib.bp")
+        let main = PlanFixtures.module(Self.header + """
+            import "lib.bp"
+            action backup {
+              phase a: task("echo \\(image)")
+            }
+            """)
+        let (plan, diagnostics) = PlanBuilder.build(SymbolTable(main: main, imports: [library]), sourcePath: "test.bp")
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        let node = try #require(plan.actions.first?.graph.nodes.first)
+        #expect(node.retryCount == 2)
+        #expect(node.phase.args == [
+            KanisterEntry("image", .string("ghcr.io/example/tools:1")),
+            KanisterEntry("command", .list([.string("sh"), .string("-c"), .string("echo ghcr.io/example/tools:1")])),
         ])
     }
 

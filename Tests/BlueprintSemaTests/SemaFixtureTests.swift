@@ -14,14 +14,17 @@
 // on that line, at column COL when a column is given (1-based, in bytes),
 // whose message contains a match for the regex (Swift Regex syntax; the
 // pattern runs to the last `"` of the line, so it may itself contain `"`).
-// A NOTE belongs to the ERROR or WARNING expectation before it: the
+// A NOTE belongs to the ERROR or WARNING expectation just above it (only
+// other expectation lines may come between them): the
 // diagnostic must carry exactly the notes listed, in order, each at line LINE
 // (absolute, 1-based) and column COL when given; `# NOTE - "regex"` is a note
 // without a position. A diagnostic with notes that the expectation does not
 // list fails, as does any diagnostic no expectation claims, and any
 // expectation no diagnostic meets. Inside a multi-line string an expectation
 // line is part of the string (a shell comment to the script), which is
-// harmless: the checks only look for templates and `kando` words there.
+// harmless: the checks only look for templates and `kando` words there. It
+// must be indented like the string's other lines, and since the lexer reads
+// it as string content, its regex avoids backslashes (`[?]`, not `\?`).
 //
 // Fixtures named `valid-*.bp` hold no expectations and must check clean.
 // The parser's diagnostics count too: a fixture must parse cleanly unless it
@@ -83,7 +86,12 @@ struct FixtureExpectations {
             }
             let body = String(match.2)
             switch match.1 {
-            case "NOTE": addNote(body, commentLine: lineNumber)
+            case "NOTE":
+                guard targetLine.map({ $0 < lineNumber - 1 }) ?? false else {
+                    problems.append("line \(lineNumber): a NOTE must follow an ERROR or WARNING expectation")
+                    continue
+                }
+                addNote(body, commentLine: lineNumber)
             default:
                 let severity: Severity = match.1 == "ERROR" ? .error : .warning
                 guard let target = targetLine else {
@@ -215,6 +223,35 @@ struct SemaFixtureTests {
         for diagnostic in unmatched {
             Issue.record("\(name): unexpected \(FixtureMatcher.describe(diagnostic, in: file))")
         }
+    }
+
+    /// The expectation convention itself: targets, columns, notes, malformed comments.
+    @Test func expectationCommentsParse() {
+        let text = """
+            # ERROR BP2001 "no line above"
+            line two
+            # ERROR 12 BP2009 "no output 'x'"
+            # NOTE 4:9 "declared here"
+            # NOTE - "no position"
+              # WARNING BP2103 "let "a" is never used"
+            line seven
+            # NOTE 3 "the line of a note is absolute"
+            # ERROR junk
+            """
+        let parsed = FixtureExpectations(parsing: text)
+        // Line 1 has no source line above it; line 8's NOTE follows a source
+        // line, not an expectation; line 9 is malformed.
+        #expect(parsed.problems.map { $0.prefix(7) } == ["line 1:", "line 8:", "line 9:"], "\(parsed.problems)")
+        #expect(parsed.diagnostics.count == 2)
+        guard parsed.diagnostics.count == 2 else { return }
+        let (first, second) = (parsed.diagnostics[0], parsed.diagnostics[1])
+        #expect(first.severity == .error && first.code == "BP2009" && first.line == 2 && first.column == 12)
+        #expect(first.pattern == "no output 'x'")
+        #expect(first.notes.map(\.line) == [4, nil] && first.notes.map(\.column) == [9, nil])
+        #expect(first.notes.map(\.pattern) == ["declared here", "no position"])
+        #expect(second.severity == .warning && second.code == "BP2103" && second.line == 2 && second.column == nil)
+        #expect(second.pattern == #"let "a" is never used"#)
+        #expect(second.notes.isEmpty)
     }
 
     /// Every code of the checker (and of def expansion) has a fixture, and there are enough cases.

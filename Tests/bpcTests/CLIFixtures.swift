@@ -28,8 +28,8 @@ enum CLIFixture {
 
         """
 
-    /// One warning (BP3010: Kanister ignores retry) at 8:5, no errors.
-    static let warning = clean.replacingOccurrences(of: "  }\n}", with: "  } retry 3\n}")
+    /// One warning (BP2103: a let never used) at 10:5, no errors.
+    static let warning = clean + "let unused = 1\n"
 
     /// One syntax error (BP1001) at 4:14; the phases are complete, so the
     /// semantic checks add nothing.

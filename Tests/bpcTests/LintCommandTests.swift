@@ -60,7 +60,7 @@ struct LintCommandTests {
         #expect(result.status == 1)
         #expect(
             result.output == """
-                warn.bp:8:5: warning: Kanister ignores retry and timeout; they apply to 'bpc run' only [BP3010]
+                warn.bp:10:5: warning: let 'unused' is never used [BP2103]
                 error.bp:4:14: error: expected ':' after the phase name 'dump', found 'KubeTask' [BP1001]
                 cm.yaml:2:7: error: not a Kanister Blueprint (kind: ConfigMap); expected kind: Blueprint [BP4002]
                 bad.yaml:2:2: error: invalid YAML: while parsing a flow sequence: did not find expected ',' or ']' [BP4001]

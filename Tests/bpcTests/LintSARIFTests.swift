@@ -69,7 +69,7 @@ struct LintSARIFTests {
         #expect(driver["name"] as? String == "bpc")
         #expect(driver["informationUri"] is String && driver["version"] is String)
         let rules = try #require(driver["rules"] as? [[String: Any]])
-        #expect(rules.map { $0["id"] as? String } == ["BP1001", "BP3010", "BP4001", "BP4002"])
+        #expect(rules.map { $0["id"] as? String } == ["BP1001", "BP2103", "BP4001", "BP4002"])
         #expect(rules.allSatisfy { (($0["shortDescription"] as? [String: Any])?["text"] as? String)?.isEmpty == false })
         let results = try #require(run["results"] as? [[String: Any]])
         let summary = results.map { result -> String in
@@ -81,7 +81,7 @@ struct LintSARIFTests {
         }
         #expect(
             summary == [
-                "warn.bp 8:5:8:12 warning BP3010",
+                "warn.bp 10:5:10:11 warning BP2103",
                 "dir%20with%20space/error.bp 4:14:4:22 error BP1001",
                 "cm.yaml 2:7:2:16 error BP4002",
                 "bad.yaml 2:2:2:3 error BP4001",

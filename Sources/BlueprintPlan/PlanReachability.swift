@@ -1,0 +1,172 @@
+// Reachability over the forward nodes of an acyclic plan graph in topological
+// order: which ordering edges others imply, and per-node reachability bitsets
+// (bounded in size; above the limit a pruned search replaces the bitsets).
+
+/// The forward nodes in topological order, with successors by position.
+struct OrderedDAG {
+    /// Up to this many nodes the bitsets take at most 8 MB.
+    static let bitsetLimit = 8192
+
+    /// Node indices of the graph, in a topological order (ties by source order).
+    let order: [Int]
+    /// For each position, the positions of its direct successors, ascending, without duplicates.
+    let successors: [[Int]]
+
+    init(_ graph: PlanGraph) {
+        let forward = Set(graph.nodes.indices.filter { graph.nodes[$0].isForward })
+        let edges = PlanSchedule.orderingEdges(graph, forward)
+        order = TopologicalSort.kahn(count: graph.nodes.count, edges: edges, only: forward).order
+        var position = [Int](repeating: -1, count: graph.nodes.count)
+        for (rank, node) in order.enumerated() { position[node] = rank }
+        var successors = [Set<Int>](repeating: [], count: order.count)
+        for (from, to) in edges where position[from] >= 0 && position[to] >= 0 {
+            successors[position[from]].insert(position[to])
+        }
+        self.successors = successors.map { $0.sorted() }
+    }
+
+    /// The edges `(from, to)` (as positions) that another path already implies.
+    func impliedEdges() -> [(from: Int, to: Int)] {
+        order.count <= OrderedDAG.bitsetLimit ? impliedByBitsets() : impliedBySearch()
+    }
+
+    /// What each position reaches, as bitsets over positions.
+    func reachability() -> [Bitset] {
+        var reach = [Bitset](repeating: Bitset(count: order.count), count: order.count)
+        for position in order.indices.reversed() {
+            for next in successors[position] {
+                reach[position].insert(next)
+                reach[position].formUnion(reach[next])
+            }
+        }
+        return reach
+    }
+
+    /// Successors in ascending position: a target already reached through an
+    /// earlier successor is implied (a later one cannot reach it).
+    func impliedByBitsets() -> [(from: Int, to: Int)] {
+        var reach = [Bitset](repeating: Bitset(count: order.count), count: order.count)
+        var implied: [(from: Int, to: Int)] = []
+        for position in order.indices.reversed() {
+            for next in successors[position] {
+                if reach[position].contains(next) {
+                    implied.append((position, next))
+                } else {
+                    reach[position].insert(next)
+                    reach[position].formUnion(reach[next])
+                }
+            }
+        }
+        return implied
+    }
+
+    /// For each edge `p -> q`, a search from p's other successors that never
+    /// passes position q: linear memory, time bounded by the nodes between p and q.
+    func impliedBySearch() -> [(from: Int, to: Int)] {
+        var stamp = [Int](repeating: -1, count: order.count)
+        var implied: [(from: Int, to: Int)] = []
+        var query = 0
+        for position in order.indices {
+            for target in successors[position] {
+                query += 1
+                var stack = successors[position].filter { $0 < target }
+                var found = false
+                while let next = stack.popLast(), !found {
+                    if stamp[next] == query { continue }
+                    stamp[next] = query
+                    for further in successors[next] where further <= target {
+                        if further == target { found = true } else { stack.append(further) }
+                    }
+                }
+                if found { implied.append((position, target)) }
+            }
+        }
+        return implied
+    }
+}
+
+/// A fixed-size set of small integers.
+struct Bitset {
+    var words: [UInt64]
+
+    init(count: Int) { words = Array(repeating: 0, count: (count + 63) / 64) }
+
+    func contains(_ bit: Int) -> Bool { words[bit / 64] & (1 << UInt64(bit % 64)) != 0 }
+    mutating func insert(_ bit: Int) { words[bit / 64] |= 1 << UInt64(bit % 64) }
+    mutating func formUnion(_ other: Bitset) {
+        for index in words.indices { words[index] |= other.words[index] }
+    }
+
+    /// The bits above `bit` that are clear here and set in `mask`, ascending.
+    func clearBits(after bit: Int, within mask: Bitset) -> [Int] {
+        var result: [Int] = []
+        for index in (bit + 1) / 64..<words.count {
+            var candidates = ~words[index] & mask.words[index]
+            if index == (bit + 1) / 64 { candidates &= ~UInt64(0) << UInt64((bit + 1) % 64) }
+            while candidates != 0 {
+                result.append(index * 64 + candidates.trailingZeroBitCount)
+                candidates &= candidates - 1
+            }
+        }
+        return result
+    }
+}
+
+/// Kahn's algorithm; among ready nodes the lowest index (source order) goes first.
+enum TopologicalSort {
+    static func kahn(count: Int, edges: [(Int, Int)], only: Set<Int>? = nil) -> (order: [Int], leftover: [Int]) {
+        let members = only ?? Set(0..<count)
+        var indegree: [Int: Int] = [:]
+        var successors: [Int: [Int]] = [:]
+        for (from, to) in edges where members.contains(from) && members.contains(to) {
+            indegree[to, default: 0] += 1
+            successors[from, default: []].append(to)
+        }
+        var ready = MinHeap()
+        for node in members where indegree[node, default: 0] == 0 { ready.push(node) }
+        var order: [Int] = []
+        while let node = ready.pop() {
+            order.append(node)
+            for next in successors[node] ?? [] {
+                indegree[next, default: 0] -= 1
+                if indegree[next] == 0 { ready.push(next) }
+            }
+        }
+        let placed = Set(order)
+        return (order, members.filter { !placed.contains($0) }.sorted())
+    }
+}
+
+/// A binary min-heap of integers.
+struct MinHeap {
+    var items: [Int] = []
+
+    mutating func push(_ value: Int) {
+        items.append(value)
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard items[child] < items[parent] else { break }
+            items.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> Int? {
+        guard let first = items.first else { return nil }
+        items[0] = items[items.count - 1]
+        items.removeLast()
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1
+            let right = left + 1
+            var smallest = parent
+            if left < items.count, items[left] < items[smallest] { smallest = left }
+            if right < items.count, items[right] < items[smallest] { smallest = right }
+            guard smallest != parent else { break }
+            items.swapAt(parent, smallest)
+            parent = smallest
+        }
+        return first
+    }
+}

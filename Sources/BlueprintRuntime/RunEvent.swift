@@ -1,0 +1,105 @@
+// What happens during a run, as values: the journal stores them (one JSON line
+// each), progress views print them. Secret values are redacted before an event
+// leaves the scheduler.
+
+import Foundation
+
+public struct RunEvent: Sendable, Codable, Equatable {
+    public enum Kind: String, Sendable, Codable, Equatable {
+        case runStarted = "run-started"
+        case runResumed = "run-resumed"
+        case phaseStarted = "phase-started"
+        case phaseOutput = "phase-output"
+        case phaseCompleted = "phase-completed"
+        case phaseFailed = "phase-failed"
+        case phaseRetrying = "phase-retrying"
+        /// A process group a phase started (`value` is its id), for cleaning up after a crash.
+        case processStarted = "process-started"
+        case interrupted
+        case rollbackStarted = "rollback-started"
+        case compensationStarted = "compensation-started"
+        case compensated
+        case compensationFailed = "compensation-failed"
+        case finallyStarted = "finally-started"
+        case finallyCompleted = "finally-completed"
+        case finallyFailed = "finally-failed"
+        case runFinished = "run-finished"
+        /// A line a phase printed (progress views only; never journaled).
+        case log
+    }
+
+    public var event: Kind
+    public var time: Double
+    public var phase: String?
+    public var attempt: Int?
+    public var key: String?
+    public var value: String?
+    public var outputs: [String: String]?
+    public var error: String?
+    /// For compensations: the phase undone.
+    public var undoes: String?
+    public var elapsed: Double?
+    public var status: String?
+    public var inputs: RunInputs?
+    public var artifacts: [String: RunArtifact]?
+
+    public init(
+        _ event: Kind, phase: String? = nil, attempt: Int? = nil, key: String? = nil, value: String? = nil,
+        outputs: [String: String]? = nil, error: String? = nil, undoes: String? = nil, elapsed: Double? = nil,
+        status: String? = nil, inputs: RunInputs? = nil, artifacts: [String: RunArtifact]? = nil, time: Double? = nil
+    ) {
+        self.event = event
+        self.time = time ?? Date().timeIntervalSince1970
+        self.phase = phase
+        self.attempt = attempt
+        self.key = key
+        self.value = value
+        self.outputs = outputs
+        self.error = error
+        self.undoes = undoes
+        self.elapsed = elapsed
+        self.status = status
+        self.inputs = inputs
+        self.artifacts = artifacts
+    }
+
+    /// The same event with every string passed through `redactor`.
+    func redacted(_ redactor: Redactor) -> RunEvent {
+        guard !redactor.isEmpty else { return self }
+        var copy = self
+        copy.value = value.map(redactor.redact)
+        copy.error = error.map(redactor.redact)
+        copy.outputs = outputs?.mapValues(redactor.redact)
+        copy.artifacts = artifacts?.mapValues { $0.redacted(redactor) }
+        return copy
+    }
+}
+
+/// Receives events as they happen; called from any task, so implementations synchronise.
+public protocol RunReporter: Sendable {
+    func report(_ event: RunEvent)
+}
+
+/// Replaces secret values with `******` in everything that is logged or journaled.
+public struct Redactor: Sendable, Equatable {
+    public static let mask = "******"
+    /// Longest first, so a secret containing another is masked whole.
+    public private(set) var secrets: [String]
+
+    public init(secrets: [String] = []) {
+        self.secrets = Array(Set(secrets.filter { $0.count >= Redactor.minimumLength })).sorted { $0.count > $1.count }
+    }
+
+    /// Values shorter than this are not masked: masking "a" would mask every "a".
+    public static let minimumLength = 3
+
+    public var isEmpty: Bool { secrets.isEmpty }
+
+    public func redact(_ text: String) -> String {
+        var result = text
+        for secret in secrets where result.contains(secret) {
+            result = result.replacingOccurrences(of: secret, with: Redactor.mask)
+        }
+        return result
+    }
+}

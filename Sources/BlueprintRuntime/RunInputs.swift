@@ -1,0 +1,120 @@
+// What a run is given: the subject object, options, input artifacts, the profile
+// directory and the run's time (kept in the journal so a resumed run renders the
+// same templates). Secrets and configmaps are given separately and never stored.
+
+import Foundation
+
+/// The ActionSet's object: `statefulset/NAMESPACE/NAME`, `deployment/...`,
+/// `deploymentconfig/...`, `pvc/NAMESPACE/NAME` or `namespace/NAME`.
+public struct RunSubject: Sendable, Codable, Equatable {
+    public static let kinds = ["statefulset", "deployment", "deploymentconfig", "pvc", "namespace"]
+
+    public var kind: String
+    public var namespace: String
+    public var name: String
+
+    public init(kind: String, namespace: String, name: String) {
+        self.kind = kind
+        self.namespace = namespace
+        self.name = name
+    }
+
+    /// Parses the `--object` syntax; nil with a reason in `problem` otherwise.
+    public static func parse(_ text: String) -> Result<RunSubject, RunInputError> {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard let kind = parts.first?.lowercased(), kinds.contains(kind) else {
+            return .failure(RunInputError("--object '\(text)': the kind must be one of \(kinds.joined(separator: ", "))"))
+        }
+        if kind == "namespace" {
+            guard parts.count == 2, !parts[1].isEmpty else {
+                return .failure(RunInputError("--object '\(text)': write namespace/NAME"))
+            }
+            return .success(RunSubject(kind: kind, namespace: parts[1], name: parts[1]))
+        }
+        guard parts.count == 3, !parts[1].isEmpty, !parts[2].isEmpty else {
+            return .failure(RunInputError("--object '\(text)': write \(kind)/NAMESPACE/NAME"))
+        }
+        return .success(RunSubject(kind: kind, namespace: parts[1], name: parts[2]))
+    }
+
+    public var description: String { kind == "namespace" ? "namespace/\(name)" : "\(kind)/\(namespace)/\(name)" }
+}
+
+public struct RunInputError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+public struct RunArtifact: Sendable, Codable, Equatable {
+    public var keyValue: [String: String]
+    public var kopiaSnapshot: String?
+
+    public init(keyValue: [String: String] = [:], kopiaSnapshot: String? = nil) {
+        self.keyValue = keyValue
+        self.kopiaSnapshot = kopiaSnapshot
+    }
+
+    func redacted(_ redactor: Redactor) -> RunArtifact {
+        RunArtifact(keyValue: keyValue.mapValues(redactor.redact), kopiaSnapshot: kopiaSnapshot.map(redactor.redact))
+    }
+}
+
+public struct RunInputs: Sendable, Codable, Equatable {
+    /// The input the plan came from (`.bp`, `.yaml` or `.plan.json`) and the action.
+    public var file: String
+    public var action: String
+    public var subject: RunSubject
+    public var options: [String: String]
+    public var artifacts: [String: RunArtifact]
+    /// The local profile: a directory that `kando location` reads and writes.
+    public var profileDirectory: String
+    /// The unstructured object (`.Object`), as JSON; nil builds a minimal one.
+    public var objectJSON: String?
+    /// `.Time`: RFC 3339 with nanoseconds, UTC, fixed when the run starts.
+    public var time: String
+    public var parallel: Int
+    public var backend: String
+
+    public init(
+        file: String, action: String, subject: RunSubject, options: [String: String] = [:],
+        artifacts: [String: RunArtifact] = [:], profileDirectory: String = ".bpc/store", objectJSON: String? = nil,
+        time: String? = nil, parallel: Int = 4, backend: String = "local"
+    ) {
+        self.file = file
+        self.action = action
+        self.subject = subject
+        self.options = options
+        self.artifacts = artifacts
+        self.profileDirectory = profileDirectory
+        self.objectJSON = objectJSON
+        self.time = time ?? RunInputs.timeNow()
+        self.parallel = parallel
+        self.backend = backend
+    }
+
+    /// Now as Kanister writes `.Time` (RFC 3339, nanoseconds, trailing zeros trimmed).
+    public static func timeNow() -> String {
+        var time = GoTime.now()
+        time.offset = 0
+        time.zone = "UTC"
+        return GoTimeLayout.format(time, layout: "2006-01-02T15:04:05.999999999Z07:00")
+    }
+}
+
+/// Secrets and configmaps the local backend serves for phase `objects` and the
+/// action's `secretNames`, by name: NAME -> KEY -> VALUE. Never journaled.
+public struct RunSecrets: Sendable, Equatable {
+    public var secrets: [String: [String: String]]
+    public var configMaps: [String: [String: String]]
+
+    public init(secrets: [String: [String: String]] = [:], configMaps: [String: [String: String]] = [:]) {
+        self.secrets = secrets
+        self.configMaps = configMaps
+    }
+
+    /// Every secret value, also base64-encoded, for the redactor.
+    public var redactor: Redactor {
+        let values = secrets.values.flatMap(\.values)
+        return Redactor(secrets: values + values.map { Data($0.utf8).base64EncodedString() })
+    }
+}

@@ -1,0 +1,69 @@
+// `bpc rollback ID`: the compensations an interrupted or crashed run owes, in
+// reverse order of completion, then its finally phase; from the run's journal.
+
+import ArgumentParser
+import BlueprintRuntime
+import Foundation
+
+struct RollbackCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rollback",
+        abstract: "Run the compensations a crashed or failed run still owes.",
+        discussion: """
+            Reads .bpc/runs/ID.jsonl, finds the phases that completed and the compensations \
+            that have not run yet, and runs them in reverse order of completion (each once), \
+            then the finally phase if it has not completed. Secrets are never journaled: give \
+            them again with --secret. Exit status: 0 everything owed was undone, 2 usage or \
+            I/O errors, 4 a compensation or the finally phase failed.
+            """
+    )
+
+    @Argument(help: "The run id (the journal's file name without .jsonl).")
+    var id: String
+
+    @Option(name: .customLong("secret"), help: "A secret value NAME/KEY=VALUE served to phase objects.")
+    var secrets: [String] = []
+
+    @Option(name: .customLong("configmap"), help: "A configmap value NAME/KEY=VALUE.")
+    var configMaps: [String] = []
+
+    @Option(help: "Progress: auto, lines, json or live.")
+    var events: String = "auto"
+
+    @Option(help: "Where journals are kept.")
+    var runsDirectory: String = ".bpc/runs"
+
+    func run() throws {
+        do {
+            let ledger = try RunSession.loadLedger(id, runsDirectory: runsDirectory)
+            if ledger.finishedStatus == "succeeded" {
+                Terminal.writeError("bpc: run \(id) succeeded; it owes no compensations\n")
+                return
+            }
+            var session = try RunSession.existing(id, ledger: ledger, mode: .rollback(ledger), runsDirectory: runsDirectory)
+            session.secrets = RunSecrets(
+                secrets: try RunSetup.objects(secrets, flag: "--secret"), configMaps: try RunSetup.objects(configMaps, flag: "--configmap"))
+            session.format = EventFormat(rawValue: events) ?? .auto
+            let summary = session.runBlocking()
+            guard let summary else { throw ExitStatus.usageOrIO }
+            if !summary.isCleanlyUndone { throw ExitStatus(code: 4) }
+        } catch let problem as RunInputError {
+            Terminal.writeError("bpc: \(problem)\n")
+            throw ExitStatus.usageOrIO
+        }
+    }
+}
+
+/// `bpc kando ...`: the local backend's kando (the generated `kando` script execs this).
+struct KandoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kando", abstract: "The local backend's kando helper (used by bpc run).", shouldDisplay: false)
+
+    @Argument(parsing: .captureForPassthrough)
+    var arguments: [String] = []
+
+    func run() throws {
+        let status = Kando.main(arguments, environment: ProcessInfo.processInfo.environment)
+        if status != 0 { throw ExitStatus(code: status) }
+    }
+}

@@ -1,0 +1,98 @@
+// What `bpc run` and `bpc rollback` need before the scheduler starts: the plan
+// of the input (.bp, Kanister .yaml imported, or .plan.json), the run's inputs
+// from the command line, its journal path and the backend.
+
+import BlueprintPlan
+import BlueprintRuntime
+import BlueprintSema
+import BlueprintSyntax
+import Foundation
+import KanisterYAML
+
+enum RunSetup {
+    /// The action's run graph from any of the three inputs; diagnostics printed.
+    static func graph(file: String, action: String) throws -> RunGraph {
+        let plan = file.hasSuffix(".yaml") || file.hasSuffix(".yml") ? try importedPlan(file) : try PlanInput.load(file)
+        guard let planAction = plan.action(named: action) else {
+            let known = plan.actions.map(\.name).joined(separator: ", ")
+            Terminal.writeError("bpc: \(file) has no action '\(action)' (its actions: \(known.isEmpty ? "none" : known))\n")
+            throw ExitStatus.usageOrIO
+        }
+        return RunGraph(planAction)
+    }
+
+    /// A Kanister blueprint: imported to .bp in memory, then planned like a source file.
+    static func importedPlan(_ path: String) throws -> PlanBlueprint {
+        let file: SourceFile
+        do {
+            file = try Terminal.read(path)
+        } catch {
+            Terminal.writeError("bpc: \(error)\n")
+            throw ExitStatus.usageOrIO
+        }
+        let imported = BlueprintImporter.importBlueprint(file.bytes)
+        Terminal.printDiagnostics(imported.diagnostics, in: file)
+        guard let source = imported.source, !imported.diagnostics.contains(where: { $0.severity == .error }) else {
+            throw ExitStatus.inputErrors
+        }
+        let converted = SourceFile(path: path + " (imported)", bytes: Array(source.utf8))
+        let parsed = Parser.parse(converted)
+        let (plan, diagnostics) = BlueprintCompiler.plan(main: Module(file: converted, syntax: parsed.syntax))
+        Terminal.printDiagnostics(parsed.diagnostics + diagnostics, in: converted)
+        guard let plan, !parsed.hasErrors else { throw ExitStatus.inputErrors }
+        return plan
+    }
+
+    /// `k=v` pairs; a pair without `=` is a usage error.
+    static func pairs(_ items: [String], flag: String) throws -> [(String, String)] {
+        try items.map { item in
+            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
+                throw RunInputError("\(flag) '\(item)': write KEY=VALUE")
+            }
+            return (String(item[..<equals]), String(item[item.index(after: equals)...]))
+        }
+    }
+
+    /// `--artifact NAME.KEY=VALUE` (a KeyValue entry) or `NAME=SNAPSHOT` (its KopiaSnapshot).
+    static func artifacts(_ items: [String], into artifacts: inout [String: RunArtifact]) throws {
+        for (target, value) in try pairs(items, flag: "--artifact") {
+            if let dot = target.firstIndex(of: ".") {
+                artifacts[String(target[..<dot]), default: RunArtifact()].keyValue[String(target[target.index(after: dot)...])] = value
+            } else {
+                artifacts[target, default: RunArtifact()].kopiaSnapshot = value
+            }
+        }
+    }
+
+    /// `--secret NAME/KEY=VALUE` (also `--configmap`).
+    static func objects(_ items: [String], flag: String) throws -> [String: [String: String]] {
+        var result: [String: [String: String]] = [:]
+        for (target, value) in try pairs(items, flag: flag) {
+            guard let slash = target.firstIndex(of: "/") else { throw RunInputError("\(flag) '\(target)=...': write NAME/KEY=VALUE") }
+            result[String(target[..<slash]), default: [:]][String(target[target.index(after: slash)...])] = value
+        }
+        return result
+    }
+
+    /// The output artifacts of an earlier run, from its journal.
+    static func artifacts(fromRun id: String, runsDirectory: String) throws -> [String: RunArtifact] {
+        let ledger = RunLedger(try RunJournal.read(journalPath(id, runsDirectory)))
+        guard ledger.finishedStatus == "succeeded", let artifacts = ledger.artifacts else {
+            throw RunInputError("run \(id) did not succeed with output artifacts (status: \(ledger.finishedStatus ?? "unfinished"))")
+        }
+        return artifacts
+    }
+
+    static func journalPath(_ id: String, _ runsDirectory: String) -> String { "\(runsDirectory)/\(id).jsonl" }
+
+    /// A new run id: sortable time, then a random suffix.
+    static func newRunID() -> String {
+        var time = GoTime.now()
+        time.offset = 0
+        return time.format("20060102-150405") + "-" + String(UUID().uuidString.prefix(4)).lowercased()
+    }
+
+    static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+}
