@@ -14,8 +14,9 @@ public enum PlanKanister {
         let actionNames = Set(plan.actions.map(\.name))
         var actions: [KanisterAction] = []
         var notes: [String] = []
+        var warnedClauses: Set<SourceRange> = []
         for action in plan.actions {
-            actions.append(mainAction(action, &diagnostics))
+            actions.append(mainAction(action, warnedClauses: &warnedClauses, &diagnostics))
             if let rollback = rollbackAction(action, taken: &taken, actionNames: actionNames, &diagnostics) {
                 actions.append(rollback.action)
                 notes += rollback.note
@@ -26,17 +27,16 @@ public enum PlanKanister {
         return (blueprint, diagnostics)
     }
 
-    static func mainAction(_ action: PlanAction, _ diagnostics: inout [Diagnostic]) -> KanisterAction {
+    static func mainAction(_ action: PlanAction, warnedClauses: inout Set<SourceRange>, _ diagnostics: inout [Diagnostic]) -> KanisterAction {
         var result = action.fields
         let phases = action.graph.nodes.filter { $0.kind == .phase }
         if !phases.isEmpty { result.phases = phases.map(\.phase) }
         result.deferPhase = action.graph.finallyNode?.phase
         for node in action.graph.nodes {
-            for range in node.runtimeClauseRanges {
+            // A def's clause is shared by every phase that uses the def: say it once.
+            for range in node.runtimeClauseRanges where warnedClauses.insert(range).inserted {
                 let message = "Kanister ignores retry and timeout; they apply to 'bpc run' only"
-                let warning = Diagnostic(.runtimeOnly, .warning, message, at: range)
-                // A def's clause is shared by every phase that uses the def: say it once.
-                if !diagnostics.contains(warning) { diagnostics.append(warning) }
+                diagnostics.append(Diagnostic(.runtimeOnly, .warning, message, at: range))
             }
         }
         return result

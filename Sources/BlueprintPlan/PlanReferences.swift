@@ -3,6 +3,7 @@
 // and `.DeferPhase.Output.k`. They give data edges and drive the rollback rewrite.
 
 import BlueprintSema
+import BlueprintSyntax
 
 /// One place where a template reads another phase.
 struct TemplatePhaseReference: Equatable {
@@ -29,7 +30,8 @@ struct TemplatePhaseReference: Equatable {
 enum TemplateReferences {
     /// The phase references of one string; none when it holds no valid template.
     static func phaseReferences(in text: String) -> [TemplatePhaseReference] {
-        guard text.contains("{{"), let tree = GoTemplate.parse(text).tree else { return [] }
+        // Most templates read no phase: skip parsing those.
+        guard text.containsTemplateOpen, text.containsBytes("Phase"), let tree = GoTemplate.parse(text).tree else { return [] }
         var collector = ReferenceCollector()
         collector.visit(tree.nodes, dotIsRoot: true)
         return collector.references

@@ -84,7 +84,6 @@ enum GoPrintf {
     }
 
     // One case per verb.
-    // swiftlint:disable:next cyclomatic_complexity
     static func formatBody(_ value: TemplateValue, _ spec: Spec) -> String? {
         switch (spec.verb, value) {
         case ("v", _): return signed(value, spec) ?? value.printed(topLevel: false)

@@ -43,7 +43,6 @@ enum GoTimeLayout {
     }
 
     // The dispatch table of layout elements (longer than 60 lines by nature).
-    // swiftlint:disable:next function_body_length cyclomatic_complexity
     static func element(in b: [UInt8], at i: Int) -> (LayoutElement, Int)? {
         func has(_ text: String, at offset: Int = i) -> Bool {
             let pattern = Array(text.utf8)
@@ -108,7 +107,6 @@ enum GoTimeLayout {
     }
 
     // One case per layout element.
-    // swiftlint:disable:next cyclomatic_complexity
     static func format(_ element: LayoutElement, _ time: GoTime, _ c: CivilTime) -> String {
         switch element {
         case .literal(let text): return text

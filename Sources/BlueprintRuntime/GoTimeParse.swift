@@ -57,7 +57,6 @@ struct GoTimeParser {
 
     /// Reads one element; false when the value does not match.
     // One case per layout element.
-    // swiftlint:disable:next cyclomatic_complexity function_body_length
     mutating func consume(_ element: LayoutElement, next: LayoutElement?) -> Bool {
         switch element {
         case .literal(let text):

@@ -3,6 +3,7 @@
 // the local profile directory ($BPC_STORE, or the profile's Location.Prefix),
 // with paths confined to it. The script execs `bpc kando`, which calls `Kando.main`.
 
+import BlueprintPlan
 import Foundation
 
 public enum Kando {
@@ -78,7 +79,7 @@ public enum Kando {
         guard FileManager.default.createFile(atPath: temporary, contents: data), rename(temporary, target) == 0 else {
             throw Failure("cannot write \(relative) in the store")
         }
-        let digest = SHA256.hex([UInt8](data))
+        let digest = ContentHash.sha256Hex([UInt8](data))
         let info = "{\"id\":\"\(digest.prefix(16))\",\"logicalSize\":\(data.count),\"physicalSize\":\(data.count),\"path\":\(TemplateJSON.quote(relative))}"
         let key = flags.values["output-name"] ?? "kandoOutput"
         output.write(Data((OutputProtocol.line(key: key, value: info) + "\n").utf8))

@@ -20,7 +20,10 @@ struct PhaseRenderer: Sendable {
             rendered.args = node.phase.args
             return (rendered, record)
         }
-        let data = parameters.value(phases: phases, deferPhase: node.kind == .finally ? record.value : deferPhase)
+        // Kanister's `.Phases` holds the running phase too: its objects, no output yet.
+        var visible = phases
+        visible[node.name] = record.value
+        let data = parameters.value(phases: visible, deferPhase: node.kind == .finally ? record.value : deferPhase)
         let isRaw = ["wait", "waitv2"].contains(node.phase.function.lowercased())
         rendered.args = try node.phase.args.map { entry in
             if isRaw { return entry }

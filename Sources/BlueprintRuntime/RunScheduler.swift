@@ -46,8 +46,7 @@ public struct RunScheduler: Sendable {
         self.graph = graph
         self.executor = executor
         let action = graph.action
-        let parameters = TemplateParameters(
-            inputs: inputs, secrets: secrets, action: (action?.secretNames ?? [], action?.configMapNames ?? []))
+        let parameters = TemplateParameters(inputs: inputs, secrets: secrets, action: action, isLenient: !executor.producesOutputs)
         self.renderer = PhaseRenderer(evaluator: evaluator, parameters: parameters, secrets: secrets, isLenient: executor.name == "dry-run")
         self.journal = journal
         self.options = options
@@ -56,6 +55,22 @@ public struct RunScheduler: Sendable {
     /// Functions of the graph this backend cannot run, with the reason; checked before anything runs.
     public func unsupportedFunctions() -> [(function: String, reason: String)] {
         graph.allFunctions.sorted().compactMap { function in executor.unsupportedReason(for: function).map { (function, $0) } }
+    }
+
+    /// Secrets, configmaps and input artifacts the action declares but the run was
+    /// not given (Kanister does not insist; a local run says so before it starts).
+    public func missingInputs(_ inputs: RunInputs, _ secrets: RunSecrets) -> [String] {
+        guard let action = graph.action else { return [] }
+        let secretProblems = (action.secretNames ?? []).filter { secrets.secrets[$0] == nil }.map {
+            "the action reads secret '\($0)': give it with --secret \($0)/KEY=VALUE"
+        }
+        let configMapProblems = (action.configMapNames ?? []).filter { secrets.configMaps[$0] == nil }.map {
+            "the action reads configmap '\($0)': give it with --configmap \($0)/KEY=VALUE"
+        }
+        let artifactProblems = (action.inputArtifactNames ?? []).filter { inputs.artifacts[$0] == nil }.map {
+            "the action takes input artifact '\($0)': give it with --artifact \($0).KEY=VALUE or --artifacts-from RUN"
+        }
+        return secretProblems + configMapProblems + artifactProblems
     }
 
     /// Runs the phases not yet completed in `state` and reports whether all completed.

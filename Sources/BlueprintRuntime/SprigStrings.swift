@@ -1,6 +1,7 @@
 // sprig v2 string, encoding, default and conversion functions, with the argument
 // types sprig declares (a `string` parameter rejects numbers, as Go does).
 
+import BlueprintPlan
 import Foundation
 
 enum SprigStrings {
@@ -36,6 +37,12 @@ enum SprigStrings {
         table["hasSuffix"] = binary { suffix, text in .bool(text.hasSuffix(suffix)) }
         table["splitList"] = binary { separator, text in .list(split(text, separator).map { .string($0) }) }
         table["split"] = binary { separator, text in splitMap(split(text, separator)) }
+        registerEditing(into: &table)
+        registerEncodings(into: &table)
+        registerDefaults(into: &table)
+    }
+
+    static func registerEditing(into table: inout Table) {
         table["replace"] = { values in
             try Argument.count(values, 3)
             let (old, new, text) = (try Argument.string(values[0]), try Argument.string(values[1]), try Argument.string(values[2]))
@@ -80,8 +87,6 @@ enum SprigStrings {
             try Argument.count(values, 1)
             return .list(stringList(values[0]).map { .string($0) })
         }
-        registerEncodings(into: &table)
-        registerDefaults(into: &table)
     }
 
     static func registerEncodings(into table: inout Table) {
@@ -90,7 +95,7 @@ enum SprigStrings {
             guard let data = Data(base64Encoded: text) else { return "illegal base64 data at input byte \(firstBadBase64Byte(text))" }
             return String(decoding: data, as: UTF8.self)
         }
-        table["sha256sum"] = unary { SHA256.hex(Array($0.utf8)) }
+        table["sha256sum"] = unary { ContentHash.sha256Hex(Array($0.utf8)) }
         table["toJson"] = { values in
             try Argument.count(values, 1)
             return .string(TemplateJSON.encode(values[0]))

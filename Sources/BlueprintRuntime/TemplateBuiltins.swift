@@ -18,7 +18,7 @@ enum Argument {
     }
 
     static func string(_ value: TemplateValue) throws -> String {
-        guard case .string(let text) = value else {
+        guard let text = value.stringValue else {
             throw TemplateFunctionError("wrong type for value; expected string; got \(value.goTypeName)")
         }
         return text
@@ -116,6 +116,8 @@ enum GoBuiltins {
                 let bytes = Array(text.utf8)
                 guard bytes.indices.contains(position) else { throw TemplateFunctionError("index out of range: \(position)") }
                 item = .int(Int(bytes[position]))
+            case (.map(let map), _) where value(item, isPlaceholder: true):
+                item = map.lookup(key.printed(topLevel: false)) ?? .null
             case (.map(let map), .string(let name)) where !map.kind.isRecord:
                 item = map.lookup(name) ?? map.kind.zeroElement
             case (.list, _), (.bytes, _), (.string, _):
@@ -128,6 +130,8 @@ enum GoBuiltins {
         }
         return item
     }
+
+    static func value(_ value: TemplateValue, isPlaceholder: Bool) -> Bool { (value.placeholderText != nil) == isPlaceholder }
 
     /// go1.19 `eq` on two values: basic kinds compare, int and float do not mix.
     static func equal(_ left: TemplateValue, _ right: TemplateValue) throws -> Bool {

@@ -17,6 +17,7 @@ extension TemplateValue {
         case .bytes(let value): return "[" + value.map { String($0) }.joined(separator: " ") + "]"
         case .list(let items): return "[" + items.map { $0.printed(topLevel: false) }.joined(separator: " ") + "]"
         case .map(let map):
+            if let text = placeholderText { return text }
             if map.kind.isRecord {
                 return "{" + map.orderedKeys.map { (map.entries[$0] ?? .null).printed(topLevel: false) }.joined(separator: " ") + "}"
             }

@@ -28,6 +28,10 @@ public enum TemplateJSON {
         case .list(let items):
             writeContainer("[", "]", items.map { (nil, $0) }, into: &out, indent: indent, depth: depth)
         case .map(let map):
+            if let text = value.placeholderText {
+                out += quote(text)
+                return
+            }
             let pairs = map.orderedKeys.map { (Optional($0), map.entries[$0] ?? .null) }
             writeContainer("{", "}", pairs, into: &out, indent: indent, depth: depth)
         }

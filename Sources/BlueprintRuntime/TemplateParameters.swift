@@ -2,6 +2,7 @@
 // (the others are nil), Object, Options, ArtifactsIn, Profile, Time, action-level
 // Secrets/ConfigMaps, and the Phases seen so far with their outputs and objects.
 
+import BlueprintPlan
 import Foundation
 
 /// What one phase contributes to `.Phases.NAME`: its secrets, configmaps and output.
@@ -39,7 +40,9 @@ public struct TemplateParameters: Sendable {
     /// Every field except Phases and DeferPhase, in param.TemplateParams order.
     let fixed: [(String, TemplateValue)]
 
-    public init(inputs: RunInputs, secrets: RunSecrets, action: (secretNames: [String], configMapNames: [String]) = ([], [])) {
+    /// `isLenient` (dry runs): declared secrets, configmaps and artifacts that were
+    /// not given read as placeholders.
+    public init(inputs: RunInputs, secrets: RunSecrets, action: KanisterAction? = nil, isLenient: Bool = false) {
         let subject = inputs.subject
         func workload(_ kind: String, _ type: String) -> TemplateValue {
             guard subject.kind == kind else { return .null }
@@ -54,24 +57,31 @@ public struct TemplateParameters: Sendable {
             guard subject.kind == kind else { return .null }
             return .record(type, [("Name", .string(subject.name)), ("Namespace", .string(subject.namespace))])
         }
-        let artifacts = inputs.artifacts.mapValues { artifact in
+        var artifacts = inputs.artifacts.mapValues { artifact in
             TemplateValue.record("param.Artifact", [
                 ("KeyValue", .strings(artifact.keyValue)), ("KopiaSnapshot", .string(artifact.kopiaSnapshot ?? "")),
             ])
         }
+        for name in action?.inputArtifactNames ?? [] where isLenient && artifacts[name] == nil {
+            artifacts[name] = .record("param.Artifact", [
+                ("KeyValue", .map(TemplateMap(kind: .placeholder(name), entries: [:]))), ("KopiaSnapshot", .string("<\(name).KopiaSnapshot>")),
+            ])
+        }
+        let secretNames = action?.secretNames ?? []
+        let configMapNames = action?.configMapNames ?? []
         fixed = [
             ("StatefulSet", workload("statefulset", "*param.StatefulSetParams")),
             ("DeploymentConfig", workload("deploymentconfig", "*param.DeploymentConfigParams")),
             ("Deployment", workload("deployment", "*param.DeploymentParams")),
             ("PVC", simple("pvc", "*param.PVCParams")),
             ("Namespace", simple("namespace", "*param.NamespaceParams")),
-            ("ArtifactsIn", .map(TemplateMap(kind: .object, entries: artifacts))),
-            ("ConfigMaps", .map(TemplateMap(kind: .object, entries: TemplateParameters.objects(action.configMapNames, secrets, isSecret: false)))),
-            ("Secrets", .map(TemplateMap(kind: .object, entries: TemplateParameters.objects(action.secretNames, secrets, isSecret: true)))),
+            ("ArtifactsIn", .map(TemplateMap(kind: isLenient ? .placeholder("artifacts") : .object, entries: artifacts))),
+            ("ConfigMaps", .map(TemplateMap(kind: .object, entries: TemplateParameters.objects(configMapNames, secrets, isSecret: false, isLenient)))),
+            ("Secrets", .map(TemplateMap(kind: .object, entries: TemplateParameters.objects(secretNames, secrets, isSecret: true, isLenient)))),
             ("Time", .string(inputs.time)),
-            ("Profile", TemplateParameters.profile(directory: inputs.profileDirectory)),
+            ("Profile", TemplateParameters.profile(directory: inputs.profileDirectory, isLenient: isLenient)),
             ("Options", .strings(inputs.options)),
-            ("Object", TemplateParameters.object(inputs)),
+            ("Object", TemplateParameters.object(inputs, isLenient: isLenient)),
             ("PodOverride", .object([:])),
             ("PodLabels", .strings([:])),
             ("PodAnnotations", .strings([:])),
@@ -88,11 +98,17 @@ public struct TemplateParameters: Sendable {
         ])
     }
 
-    static func objects(_ names: [String], _ store: RunSecrets, isSecret: Bool) -> [String: TemplateValue] {
+    static func objects(_ names: [String], _ store: RunSecrets, isSecret: Bool, _ isLenient: Bool) -> [String: TemplateValue] {
         var entries: [String: TemplateValue] = [:]
         for name in names {
-            if isSecret, let data = store.secrets[name] { entries[name] = secret(name: name, namespace: "", data: data) }
-            if !isSecret, let data = store.configMaps[name] { entries[name] = configMap(name: name, namespace: "", data: data) }
+            let given = isSecret ? store.secrets[name] : store.configMaps[name]
+            guard given != nil || isLenient else { continue }
+            var value = isSecret ? secret(name: name, namespace: "", data: given ?? [:]) : configMap(name: name, namespace: "", data: given ?? [:])
+            if given == nil, case .map(var record) = value {
+                record["Data"] = .map(TemplateMap(kind: .placeholder(name + ".data"), entries: [:]))
+                value = .map(record)
+            }
+            entries[name] = value
         }
         return entries
     }
@@ -114,23 +130,34 @@ public struct TemplateParameters: Sendable {
         ])
     }
 
+    /// A dry run's `.Object`: name and namespace known, every other key a placeholder.
+    static func placeholderObject(_ inputs: RunInputs) -> TemplateValue {
+        var metadata = TemplateMap(kind: .placeholder("object.metadata"), entries: ["name": .string(inputs.subject.name)])
+        metadata["namespace"] = inputs.subject.kind == "namespace" ? nil : .string(inputs.subject.namespace)
+        metadata["labels"] = .map(TemplateMap(kind: .placeholder("object.labels"), entries: [:]))
+        metadata["annotations"] = .map(TemplateMap(kind: .placeholder("object.annotations"), entries: [:]))
+        return .map(TemplateMap(kind: .placeholder("object"), entries: ["metadata": .map(metadata)]))
+    }
+
     /// The local profile: a directory store, written as a Location of type `local`.
-    static func profile(directory: String) -> TemplateValue {
-        .record("*param.Profile", [
+    static func profile(directory: String, isLenient: Bool = false) -> TemplateValue {
+        let unknown: (String) -> TemplateValue = { name in isLenient ? .map(TemplateMap(kind: .placeholder("profile.\(name)"), entries: [:])) : .null }
+        return .record("*param.Profile", [
             ("Location", .record("crv1alpha1.Location", [
                 ("Type", .string("local")), ("Bucket", .string("")), ("Endpoint", .string("")),
                 ("Prefix", .string(directory)), ("Region", .string("")),
             ])),
             ("Credential", .record("param.Credential", [
-                ("Type", .string("")), ("KeyPair", .null), ("Secret", .null), ("KopiaServerSecret", .null),
+                ("Type", .string("")), ("KeyPair", unknown("keypair")), ("Secret", unknown("secret")), ("KopiaServerSecret", unknown("kopia")),
             ])),
             ("SkipSSLVerify", .bool(false)),
         ])
     }
 
     /// `.Object`: the given JSON, or a minimal object with name, namespace and kind.
-    static func object(_ inputs: RunInputs) -> TemplateValue {
+    static func object(_ inputs: RunInputs, isLenient: Bool = false) -> TemplateValue {
         if let text = inputs.objectJSON, let value = try? TemplateJSON.decode(text) { return value }
+        if isLenient { return placeholderObject(inputs) }
         let kinds = ["statefulset": "StatefulSet", "deployment": "Deployment", "deploymentconfig": "DeploymentConfig",
                      "pvc": "PersistentVolumeClaim", "namespace": "Namespace"]
         var metadata: [String: TemplateValue] = ["name": .string(inputs.subject.name), "labels": .object([:]), "annotations": .object([:])]

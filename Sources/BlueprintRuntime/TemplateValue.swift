@@ -67,6 +67,12 @@ public indirect enum TemplateValue: Sendable, Equatable {
 
     public var stringValue: String? {
         if case .string(let text) = self { return text }
+        return placeholderText
+    }
+
+    /// `<PATH>` for a dry run's placeholder.
+    var placeholderText: String? {
+        if case .map(let map) = self, case .placeholder(let path) = map.kind { return "<\(path)>" }
         return nil
     }
 
@@ -98,7 +104,8 @@ public struct TemplateMap: Sendable, Equatable {
         case byteStrings
         /// A Go struct, by type name; `keys` holds the field order.
         case record(String)
-        /// A dry run's unknown outputs: any key reads as the string `<PREFIX.key>`.
+        /// A dry run's unknown value: prints as `<PATH>`; any key or index reads as
+        /// another placeholder (`<PATH.key>`).
         case placeholder(String)
 
         public var isRecord: Bool {
@@ -152,7 +159,7 @@ public struct TemplateMap: Sendable, Equatable {
     /// The value at `key`; a placeholder map makes one up.
     func lookup(_ key: String) -> TemplateValue? {
         if let value = entries[key] { return value }
-        if case .placeholder(let prefix) = kind { return .string("<\(prefix).\(key)>") }
+        if case .placeholder(let path) = kind { return .map(TemplateMap(kind: .placeholder("\(path).\(key)"), entries: [:])) }
         return nil
     }
 

@@ -50,8 +50,7 @@ extension SemanticChecker {
                 report(.malformedTemplate, "malformed template: \(error.message)\(hint)", at: range)
             }
         case .success(let tree):
-            let collected = TemplateReferenceCollector.collect(tree)
-            for reference in collected.references {
+            for reference in tree.rootReferences {
                 let path = zip(reference.path, reference.ranges).map { ($0, sourceRange($1, segment: segment, of: literal, text: text)) }
                 checkTemplatePath(path)
                 if context.isCommand, reference.path.contains(where: { $0 == "Secrets" }) {

@@ -94,3 +94,18 @@ extension StringProtocol {
         return false
     }
 }
+
+extension StringProtocol {
+    /// A plain byte search for `needle` (no Foundation, no Unicode folding).
+    public func containsBytes(_ needle: String) -> Bool {
+        let haystack = Array(utf8)
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first, pattern.count <= haystack.count else { return pattern.isEmpty }
+        var index = 0
+        while index <= haystack.count - pattern.count {
+            if haystack[index] == first, haystack[index..<(index + pattern.count)].elementsEqual(pattern) { return true }
+            index += 1
+        }
+        return false
+    }
+}

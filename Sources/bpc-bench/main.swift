@@ -54,6 +54,10 @@ func peakMemoryMB() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
+if CommandLine.arguments.dropFirst().first == "runtime" {
+    await RuntimeBench.run()
+    exit(0)
+}
 let size = Int(CommandLine.arguments.dropFirst().first ?? "") ?? 10_500_000
 let source = generateBlueprint(minimumBytes: size)
 let file = SourceFile(path: "bench.bp", bytes: source)
@@ -91,3 +95,4 @@ _ = measure("import (YAML -> .bp)", bytes: yaml.count, repeats: 2) {
     _ = BlueprintImporter.importBlueprint(yaml)
 }
 print("peak memory: \(String(format: "%.0f", peakMemoryMB())) MB")
+await RuntimeBench.run()

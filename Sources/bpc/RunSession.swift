@@ -95,6 +95,13 @@ struct RunSession {
             Terminal.writeError(problem)
             return nil
         }
+        if case .start = mode, scheduler.executor.producesOutputs {
+            let missing = scheduler.missingInputs(inputs, secrets)
+            guard missing.isEmpty else {
+                Terminal.writeError(missing.map { "bpc: \($0)\n" }.joined() + "bpc: nothing was run\n")
+                return nil
+            }
+        }
         Terminal.writeError("run \(id): \(inputs.action) on \(inputs.subject.description) (backend \(scheduler.executor.name), journal \(scheduler.journal.path ?? "none"))\n")
         let watcher = SignalWatcher { _, count in
             if count == 1 { Terminal.writeError("\nbpc: interrupted; stopping running phases, then rolling back (interrupt twice more to quit at once)\n") }

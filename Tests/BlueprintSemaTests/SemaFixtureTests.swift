@@ -15,10 +15,9 @@
 // whose message contains a match for the regex (Swift Regex syntax; the
 // pattern runs to the last `"` of the line, so it may itself contain `"`).
 // A NOTE belongs to the ERROR or WARNING expectation just above it (only
-// other expectation lines may come between them): the
-// diagnostic must carry exactly the notes listed, in order, each at line LINE
-// (absolute, 1-based) and column COL when given; `# NOTE - "regex"` is a note
-// without a position. A diagnostic with notes that the expectation does not
+// other expectation lines may come between them): the diagnostic must carry
+// exactly the notes listed, in order, each at line LINE (absolute, 1-based)
+// and column COL when given; `# NOTE - "regex"` is a note without a position. A diagnostic with notes that the expectation does not
 // list fails, as does any diagnostic no expectation claims, and any
 // expectation no diagnostic meets. Inside a multi-line string an expectation
 // line is part of the string (a shell comment to the script), which is
