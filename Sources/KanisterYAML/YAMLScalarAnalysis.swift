@@ -22,8 +22,21 @@ struct YAMLScalarAnalysis {
             flags.blockIndicators = true
             flags.flowIndicators = true
         }
-        // One pass with a window of (previous, current, next): no array of scalars.
-        var iterator = value.unicodeScalars.makeIterator()
+        // One pass with a window of (previous, current, next): over the bytes
+        // when the text is ASCII (the common case), else over its scalars.
+        let isASCII = value.utf8.allSatisfy { $0 < 0x80 }
+        if isASCII {
+            Self.scan(value.utf8.lazy.map { Unicode.Scalar($0) }, into: &flags)
+        } else {
+            Self.scan(value.unicodeScalars, into: &flags)
+        }
+        hasLineBreaks = flags.lineBreaks
+        hasUnusualBreaks = flags.unusualBreaks
+        apply(flags)
+    }
+
+    private static func scan<S: Sequence>(_ scalars: S, into flags: inout Flags) where S.Element == Unicode.Scalar {
+        var iterator = scalars.makeIterator()
         var previous: Unicode.Scalar?
         var current = iterator.next()
         while let char = current {
@@ -32,9 +45,6 @@ struct YAMLScalarAnalysis {
             previous = char
             current = next
         }
-        hasLineBreaks = flags.lineBreaks
-        hasUnusualBreaks = flags.unusualBreaks
-        apply(flags)
     }
 
     private mutating func apply(_ flags: Flags) {
@@ -49,7 +59,7 @@ struct YAMLScalarAnalysis {
     }
 
     /// The running state of libyaml's analysis loop.
-    private struct Flags {
+    fileprivate struct Flags {
         var blockIndicators = false, flowIndicators = false
         var lineBreaks = false, unusualBreaks = false, specialCharacters = false
         var leadingSpace = false, leadingBreak = false
