@@ -116,7 +116,7 @@ extension Lowering {
             report(.badOption, "option(name, default: text) takes constant strings", at: expr.range)
             return ""
         }
-        let trimmed = fallback.trimmingWhitespace
+        let trimmed = fallback.trimming(" \t\n")
         if trimmed != fallback || fallback.containsTemplateOpen {
             report(.badOption, "an option's default must be text without surrounding spaces or templates", at: arguments[1].value.range)
         }
@@ -169,14 +169,6 @@ struct TextPiece {
     }
 }
 
-extension String {
-    var trimmingWhitespace: String {
-        var scalars = Substring(self).unicodeScalars
-        while let first = scalars.first, first == " " || first == "\t" || first == "\n" { scalars.removeFirst() }
-        while let last = scalars.last, last == " " || last == "\t" || last == "\n" { scalars.removeLast() }
-        return String(scalars)
-    }
-}
 
 /// Template spellings shared by the lowering and the importer, so that an
 /// imported idiom compiles back to the same bytes.

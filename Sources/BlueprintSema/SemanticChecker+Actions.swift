@@ -137,7 +137,7 @@ extension SemanticChecker {
         case (.int, .float(let text)): return ("must be an integer, not \(text)", false)
         case (.int, .list), (.int, .map), (.int, .bool): return problem
         case (.int, .string(let text)):
-            if let text, !text.containsTemplateOpen, Int(text.trimmingCharacters) == nil { return ("must be an integer, not \"\(text)\"", false) }
+            if let text, !text.containsTemplateOpen, Int(text.trimming(" ")) == nil { return ("must be an integer, not \"\(text)\"", false) }
             return nil
         case (.stringList, .map), (.map, .list), (.map, .scalar), (.map, .string), (.map, .bool), (.map, .float),
             (.object, .list), (.object, .string), (.object, .scalar), (.object, .bool), (.object, .float):
@@ -218,11 +218,3 @@ extension SemanticChecker {
     }
 }
 
-extension String {
-    var trimmingCharacters: String {
-        var scalars = Substring(self).unicodeScalars
-        while let first = scalars.first, first == " " { scalars.removeFirst() }
-        while let last = scalars.last, last == " " { scalars.removeLast() }
-        return String(scalars)
-    }
-}

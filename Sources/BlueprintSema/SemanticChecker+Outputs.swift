@@ -164,7 +164,7 @@ public enum OutputInference {
                     keys.insert("kandoOutput")
                 }
                 guard let raw = key else { continue }
-                let trimmed = raw.trimmingCharacters(in: "\"'")
+                let trimmed = raw.trimming("\"'")
                 if trimmed.isEmpty || trimmed.contains("$") || trimmed.containsTemplateOpen || trimmed.contains("\u{1}")
                     || !trimmed.unicodeScalars.allSatisfy({ $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0) })
                 {
@@ -178,11 +178,3 @@ public enum OutputInference {
     }
 }
 
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var scalars = Substring(self).unicodeScalars
-        while let first = scalars.first, set.unicodeScalars.contains(first) { scalars.removeFirst() }
-        while let last = scalars.last, set.unicodeScalars.contains(last) { scalars.removeLast() }
-        return String(scalars)
-    }
-}

@@ -44,7 +44,7 @@ extension SemanticChecker {
         while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
         if text.hasPrefix("export ") { text = text.dropFirst(7) }
         guard let separator = text.firstIndex(where: { $0 == "=" || $0 == ":" }) else { return false }
-        let name = String(text[..<separator]).trimmingCharacters
+        let name = text[..<separator].trimming(" ")
         return !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }
     }
 

@@ -27,25 +27,7 @@ public struct ASTDumper {
         level -= 1
     }
 
-    func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\u{\(String(scalar.value, radix: 16))}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    func quoted(_ text: String) -> String { StringLiteral.quote(text) }
 
     func name(_ name: Name) -> String { name.isQuoted ? quoted(name.text) : name.text }
 

@@ -109,3 +109,15 @@ extension StringProtocol {
         return false
     }
 }
+
+extension StringProtocol {
+    /// The text without leading and trailing characters from `characters`
+    /// (by Unicode scalar; no Foundation).
+    public func trimming(_ characters: String) -> String {
+        let set = Set(characters.unicodeScalars)
+        var scalars = Substring(self).unicodeScalars
+        while let first = scalars.first, set.contains(first) { scalars.removeFirst() }
+        while let last = scalars.last, set.contains(last) { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -2,6 +2,8 @@
 // escaped, raw or multi-line, whichever keeps the exact bytes most readably)
 // and scalars by their YAML 1.1 type.
 
+import BlueprintSyntax
+
 enum BPSourceText {
     /// An identifier when the grammar allows one, else a quoted string.
     static func name(_ text: String) -> String {
@@ -44,26 +46,7 @@ enum BPSourceText {
     }
 
     /// `"..."` with escapes.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case "\0": out += "\\0"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\u{\(String(scalar.value, radix: 16))}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ text: String) -> String { StringLiteral.quote(text) }
 
     /// The fewest `#` such that neither `"#...` nor `\#...` occurs in `text`.
     static func hashCount(for text: String, quote: String) -> Int {
