@@ -47,7 +47,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BlueprintRuntimeTests",
-            dependencies: ["BlueprintRuntime", "BlueprintPlan", "BlueprintSema", "BlueprintSyntax", "TestSupport", "bpc"]
+            dependencies: ["BlueprintRuntime", "BlueprintPlan", "BlueprintSema", "BlueprintSyntax", "KanisterYAML", "TestSupport", "bpc"]
         ),
         .testTarget(name: "bpcTests", dependencies: ["bpc", "BlueprintSyntax", "KanisterYAML", "TestSupport"]),
     ],

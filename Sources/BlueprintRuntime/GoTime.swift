@@ -34,14 +34,15 @@ public struct GoTime: Sendable, Equatable {
     public func inZone(_ zone: TimeZone) -> GoTime {
         let date = Date(timeIntervalSince1970: TimeInterval(seconds))
         let offset = zone.secondsFromGMT(for: date)
-        let name = zone.identifier == "UTC" || zone.identifier == "GMT" && offset == 0 ? "UTC" : zone.abbreviation(for: date) ?? GoTime.numericZone(offset)
+        let isUTC = zone.identifier == "UTC" || (zone.identifier == "GMT" && offset == 0)
+        let name = isUTC ? "UTC" : zone.abbreviation(for: date) ?? GoTime.numericZone(offset)
         return GoTime(seconds: seconds, nanoseconds: nanoseconds, offset: offset, zone: name)
     }
 
     static func numericZone(_ offset: Int) -> String {
         let sign = offset < 0 ? "-" : "+"
         let minutes = abs(offset) / 60
-        return sign + pad(minutes / 60, 2) + (minutes % 60 == 0 ? "" : pad(minutes % 60, 2))
+        return sign + pad(minutes / 60, 2) + pad(minutes % 60, 2)
     }
 
     /// The wall clock in the time's own zone.

@@ -155,16 +155,23 @@ struct GoTimeParser {
         guard let hours = digits(exactly: 2) else { return false }
         var total = hours * 3600
         if !hoursOnly {
-            if colon { guard rest.first == ":" else { return false }; rest = rest.dropFirst() }
+            guard !colon || skip(":") else { return false }
             guard let minutes = digits(exactly: 2) else { return false }
             total += minutes * 60
         }
         if seconds {
-            if colon { guard rest.first == ":" else { return false }; rest = rest.dropFirst() }
+            guard !colon || skip(":") else { return false }
             guard let value = digits(exactly: 2) else { return false }
             total += value
         }
         offset = sign == "-" ? -total : total
+        return true
+    }
+
+    /// Consumes `character` if it comes next.
+    mutating func skip(_ character: Character) -> Bool {
+        guard rest.first == character else { return false }
+        rest = rest.dropFirst()
         return true
     }
 

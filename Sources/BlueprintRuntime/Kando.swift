@@ -27,7 +27,9 @@ public enum Kando {
     }
 
     /// Runs kando with `arguments` (after the program name); returns the exit status.
-    public static func main(_ arguments: [String], environment: [String: String], input: FileHandle = .standardInput, output: FileHandle = .standardOutput) -> Int32 {
+    public static func main(
+        _ arguments: [String], environment: [String: String], input: FileHandle = .standardInput, output: FileHandle = .standardOutput
+    ) -> Int32 {
         do {
             try dispatch(arguments, environment: environment, input: input, output: output)
             return 0
@@ -80,7 +82,10 @@ public enum Kando {
             throw Failure("cannot write \(relative) in the store")
         }
         let digest = ContentHash.sha256Hex([UInt8](data))
-        let info = "{\"id\":\"\(digest.prefix(16))\",\"logicalSize\":\(data.count),\"physicalSize\":\(data.count),\"path\":\(TemplateJSON.quote(relative))}"
+        let info = TemplateJSON.encode(.record("snapshot", [
+            ("id", .string(String(digest.prefix(16)))), ("logicalSize", .int(data.count)), ("physicalSize", .int(data.count)),
+            ("path", .string(relative)),
+        ]))
         let key = flags.values["output-name"] ?? "kandoOutput"
         output.write(Data((OutputProtocol.line(key: key, value: info) + "\n").utf8))
     }

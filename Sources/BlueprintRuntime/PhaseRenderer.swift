@@ -20,9 +20,10 @@ struct PhaseRenderer: Sendable {
             rendered.args = node.phase.args
             return (rendered, record)
         }
-        // Kanister's `.Phases` holds the running phase too: its objects, no output yet.
+        // Kanister's `.Phases` holds the running phase too (its objects, no output
+        // yet); the finally phase is `.DeferPhase` instead.
         var visible = phases
-        visible[node.name] = record.value
+        if node.kind != .finally { visible[node.name] = record.value }
         let data = parameters.value(phases: visible, deferPhase: node.kind == .finally ? record.value : deferPhase)
         let isRaw = ["wait", "waitv2"].contains(node.phase.function.lowercased())
         rendered.args = try node.phase.args.map { entry in
@@ -57,7 +58,9 @@ struct PhaseRenderer: Sendable {
         case .string(let text): return .string(try renderString(text, data: data, what: what))
         case .list(let items): return .list(try items.map { try renderValue($0, data: data, what: what) })
         case .map(let entries):
-            return .map(try entries.map { KanisterEntry(try renderString($0.key, data: data, what: what), try renderValue($0.value, data: data, what: what)) })
+            return .map(try entries.map { entry in
+                KanisterEntry(try renderString(entry.key, data: data, what: what), try renderValue(entry.value, data: data, what: what))
+            })
         default: return value
         }
     }
@@ -81,11 +84,18 @@ struct PhaseRenderer: Sendable {
                 throw PhaseFailure("secret '\(namespace)/\(objectName)' (object '\(name)') is not known; give it with --secret \(objectName)/KEY=VALUE")
             }
             record.secrets[name] = TemplateParameters.secret(name: objectName, namespace: namespace, data: data)
+            if isLenient, secrets.secrets[objectName] == nil {
+                record.secrets[name] = TemplateParameters.unknown(record.secrets[name], objectName)
+            }
         } else if kind == "configmap" {
             guard let data = secrets.configMaps[objectName] ?? (isLenient ? [:] : nil) else {
-                throw PhaseFailure("configmap '\(namespace)/\(objectName)' (object '\(name)') is not known; give it with --configmap \(objectName)/KEY=VALUE")
+                throw PhaseFailure(
+                    "configmap '\(namespace)/\(objectName)' (object '\(name)') is not known; give it with --configmap \(objectName)/KEY=VALUE")
             }
             record.configMaps[name] = TemplateParameters.configMap(name: objectName, namespace: namespace, data: data)
+            if isLenient, secrets.configMaps[objectName] == nil {
+                record.configMaps[name] = TemplateParameters.unknown(record.configMaps[name], objectName)
+            }
         }
     }
 }

@@ -99,6 +99,7 @@ public enum ProcessRunner {
             throw PhaseFailure("cannot create a pipe: \(String(cString: strerror(errno)))")
         }
         for descriptor in outPipe + errPipe { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+        closeInheritedDescriptorsOnExec()
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -134,6 +135,18 @@ public enum ProcessRunner {
             throw PhaseFailure("cannot run \(executable): \(String(cString: strerror(status)))")
         }
         return (ProcessGroup(pid: pid), outPipe[0], errPipe[0])
+    }
+
+    /// Marks every descriptor above stderr close-on-exec, so a phase inherits none
+    /// of bpc's (a pipe or socket our own parent watches would otherwise stay open
+    /// as long as the phase's processes live).
+    static func closeInheritedDescriptorsOnExec() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else { return }
+        for name in names {
+            guard let descriptor = Int32(name), descriptor > 2 else { continue }
+            let flags = fcntl(descriptor, F_GETFD)
+            if flags >= 0 && flags & FD_CLOEXEC == 0 { _ = fcntl(descriptor, F_SETFD, flags | FD_CLOEXEC) }
+        }
     }
 
     /// Reads both pipes until the leader exited and the pipes closed (or one second

@@ -95,7 +95,8 @@ extension RunScheduler {
                 summary.compensated.append(CompensationRecord(compensation: name, undoes: phase))
             } catch {
                 let message = "\(error)"
-                await journal.record(RunEvent(.compensationFailed, phase: name, error: message, undoes: phase, elapsed: Date().timeIntervalSince(started)))
+                let elapsed = Date().timeIntervalSince(started)
+                await journal.record(RunEvent(.compensationFailed, phase: name, error: message, undoes: phase, elapsed: elapsed))
                 summary.compensationFailures.append(PhaseError(phase: name, message: message))
             }
         }

@@ -100,6 +100,7 @@ public struct RunScheduler: Sendable {
                     running += 1
                     group.addTask { .node(await self.runNode(node, rendered)) }
                 }
+                if !result.isHealthy { group.cancelAll() }
                 if running == 0 { break }
                 guard let event = await group.next() else { break }
                 switch event {
@@ -165,13 +166,14 @@ public struct RunScheduler: Sendable {
                     RunEvent(.phaseCompleted, phase: node.name, attempt: attempt, outputs: outputs, elapsed: Date().timeIntervalSince(started)))
                 return .completed(node.name, outputs)
             } catch {
+                let elapsed = Date().timeIntervalSince(started)
                 if Task.isCancelled {
-                    await journal.record(RunEvent(.phaseFailed, phase: node.name, attempt: attempt, error: "cancelled", elapsed: Date().timeIntervalSince(started)))
+                    await journal.record(RunEvent(.phaseFailed, phase: node.name, attempt: attempt, error: "cancelled", elapsed: elapsed))
                     return .cancelled(node.name)
                 }
                 let message = "\(error)"
                 guard attempt <= node.retryCount else {
-                    await journal.record(RunEvent(.phaseFailed, phase: node.name, attempt: attempt, error: message, elapsed: Date().timeIntervalSince(started)))
+                    await journal.record(RunEvent(.phaseFailed, phase: node.name, attempt: attempt, error: message, elapsed: elapsed))
                     return .failed(node.name, message)
                 }
                 let delay = min(options.retryBackoff * pow(2, Double(attempt - 1)), options.maxBackoff)

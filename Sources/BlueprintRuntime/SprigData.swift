@@ -137,7 +137,8 @@ enum SprigData {
             return .list(try list(values[0]).filter { !removed.contains($0) })
         }
         table["sortAlpha"] = { values in
-            .list(SprigStrings.stringList(values.first ?? .null).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { .string($0) })
+            let sorted = SprigStrings.stringList(values.first ?? .null).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            return .list(sorted.map { .string($0) })
         }
         table["slice"] = { values in
             try Argument.atLeast(values, 1)

@@ -76,8 +76,12 @@ public struct TemplateParameters: Sendable {
             ("PVC", simple("pvc", "*param.PVCParams")),
             ("Namespace", simple("namespace", "*param.NamespaceParams")),
             ("ArtifactsIn", .map(TemplateMap(kind: isLenient ? .placeholder("artifacts") : .object, entries: artifacts))),
-            ("ConfigMaps", .map(TemplateMap(kind: .object, entries: TemplateParameters.objects(configMapNames, secrets, isSecret: false, isLenient)))),
-            ("Secrets", .map(TemplateMap(kind: .object, entries: TemplateParameters.objects(secretNames, secrets, isSecret: true, isLenient)))),
+            ("ConfigMaps", .map(TemplateMap(
+                kind: isLenient ? .placeholder("configmaps") : .object,
+                entries: TemplateParameters.objects(configMapNames, secrets, isSecret: false, isLenient)))),
+            ("Secrets", .map(TemplateMap(
+                kind: isLenient ? .placeholder("secrets") : .object,
+                entries: TemplateParameters.objects(secretNames, secrets, isSecret: true, isLenient)))),
             ("Time", .string(inputs.time)),
             ("Profile", TemplateParameters.profile(directory: inputs.profileDirectory, isLenient: isLenient)),
             ("Options", .strings(inputs.options)),
@@ -103,14 +107,17 @@ public struct TemplateParameters: Sendable {
         for name in names {
             let given = isSecret ? store.secrets[name] : store.configMaps[name]
             guard given != nil || isLenient else { continue }
-            var value = isSecret ? secret(name: name, namespace: "", data: given ?? [:]) : configMap(name: name, namespace: "", data: given ?? [:])
-            if given == nil, case .map(var record) = value {
-                record["Data"] = .map(TemplateMap(kind: .placeholder(name + ".data"), entries: [:]))
-                value = .map(record)
-            }
-            entries[name] = value
+            let value = isSecret ? secret(name: name, namespace: "", data: given ?? [:]) : configMap(name: name, namespace: "", data: given ?? [:])
+            entries[name] = given == nil ? unknown(value, name) ?? value : value
         }
         return entries
+    }
+
+    /// A secret or configmap whose data is not known (dry runs): `Data` is a placeholder.
+    static func unknown(_ value: TemplateValue?, _ name: String) -> TemplateValue? {
+        guard case .map(var record)? = value else { return value }
+        record["Data"] = .map(TemplateMap(kind: .placeholder(name + ".data"), entries: [:]))
+        return .map(record)
     }
 
     /// A corev1.Secret: `Data` values are byte strings (templates use `toString`).
@@ -141,7 +148,9 @@ public struct TemplateParameters: Sendable {
 
     /// The local profile: a directory store, written as a Location of type `local`.
     static func profile(directory: String, isLenient: Bool = false) -> TemplateValue {
-        let unknown: (String) -> TemplateValue = { name in isLenient ? .map(TemplateMap(kind: .placeholder("profile.\(name)"), entries: [:])) : .null }
+        let unknown: (String) -> TemplateValue = { name in
+            isLenient ? .map(TemplateMap(kind: .placeholder("profile.\(name)"), entries: [:])) : .null
+        }
         return .record("*param.Profile", [
             ("Location", .record("crv1alpha1.Location", [
                 ("Type", .string("local")), ("Bucket", .string("")), ("Endpoint", .string("")),

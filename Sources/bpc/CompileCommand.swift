@@ -44,7 +44,7 @@ struct CompileCommand: ParsableCommand {
             throw ExitStatus.usageOrIO
         }
         let bytes = emit == .plan ? try emitPlan(&compilation) : try emitYAML(&compilation)
-        try write(bytes, to: output ?? defaultOutput)
+        try Terminal.writeOutput(bytes, to: output ?? defaultOutput)
     }
 
     func emitYAML(_ compilation: inout Compilation) throws -> [UInt8] {
@@ -75,18 +75,5 @@ struct CompileCommand: ParsableCommand {
         if file == "-" { return "-" }
         let base = file.hasSuffix(".bp") ? String(file.dropLast(3)) : file
         return base + (emit == .plan ? ".plan.json" : ".yaml")
-    }
-
-    func write(_ bytes: [UInt8], to path: String) throws {
-        if path == "-" {
-            Terminal.writeOut(bytes)
-            return
-        }
-        do {
-            try Terminal.writeAtomically(bytes, to: path)
-        } catch {
-            Terminal.writeError("bpc: \(error)\n")
-            throw ExitStatus.usageOrIO
-        }
     }
 }

@@ -50,6 +50,6 @@ struct GraphCommand: ParsableCommand {
                 throw ExitStatus.usageOrIO
             }
         }
-        try PlanInput.write(bytes, to: output)
+        try Terminal.writeOutput(bytes, to: output)
     }
 }

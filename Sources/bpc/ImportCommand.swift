@@ -33,16 +33,6 @@ struct ImportCommand: ParsableCommand {
         let result = BlueprintImporter.importBlueprint(source.bytes)
         Terminal.printDiagnostics(result.diagnostics, in: source)
         guard let text = result.source else { throw ExitStatus.inputErrors }
-        let bytes = Array(text.utf8)
-        guard let output, output != "-" else {
-            Terminal.writeOut(bytes)
-            return
-        }
-        do {
-            try Terminal.writeAtomically(bytes, to: output)
-        } catch {
-            Terminal.writeError("bpc: \(error)\n")
-            throw ExitStatus.usageOrIO
-        }
+        try Terminal.writeOutput(Array(text.utf8), to: output)
     }
 }

@@ -57,18 +57,4 @@ enum PlanInput {
         }
         return [action]
     }
-
-    /// Writes to `output` atomically, or to standard output for nil and '-'.
-    static func write(_ bytes: [UInt8], to output: String?) throws {
-        guard let output, output != "-" else {
-            Terminal.writeOut(bytes)
-            return
-        }
-        do {
-            try Terminal.writeAtomically(bytes, to: output)
-        } catch {
-            Terminal.writeError("bpc: \(error)\n")
-            throw ExitStatus.usageOrIO
-        }
-    }
 }

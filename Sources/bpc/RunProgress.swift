@@ -35,7 +35,9 @@ final class LineReporter: RunReporter, @unchecked Sendable {
             let keys = (event.outputs ?? [:]).keys.sorted()
             return "✔ \(phase) completed\(elapsed)" + (keys.isEmpty ? "" : " outputs: \(keys.joined(separator: ", "))")
         case .phaseFailed: return "✘ \(phase) failed\(elapsed): \(event.error ?? "")"
-        case .phaseRetrying: return "↻ \(phase) attempt \(event.attempt ?? 0) failed: \(event.error ?? ""); retrying in \(String(format: "%.1fs", event.elapsed ?? 0))"
+        case .phaseRetrying:
+            let delay = String(format: "%.1fs", event.elapsed ?? 0)
+            return "↻ \(phase) attempt \(event.attempt ?? 0) failed: \(event.error ?? ""); retrying in \(delay)"
         case .interrupted: return "■ interrupted (\(event.value ?? "")): cancelling running phases, then rolling back"
         case .rollbackStarted: return "⟲ rolling back (\(event.value ?? ""))"
         case .compensationStarted: return "⟲ \(phase) started (undoes \(event.undoes ?? ""))"
@@ -140,7 +142,8 @@ final class LiveReporter: RunReporter, @unchecked Sendable {
         for row in rows {
             let seconds = row.started.map { (row.ended ?? Date()).timeIntervalSince($0) }
             let time = seconds.map { String(format: "%6.1fs", $0) } ?? "       "
-            let mark = ["done": "✔", "running": "▶", "undoing": "⟲", "failed": "✘", "cancelled": "■", "undo failed": "✘"][row.state] ?? "·"
+            let marks = ["done": "✔", "running": "▶", "undoing": "⟲", "failed": "✘", "cancelled": "■", "undo failed": "✘"]
+            let mark = marks[row.state] ?? "·"
             text += "\(mark) \(row.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(time)  \(row.state)\n"
         }
         drawnLines = rows.count

@@ -102,9 +102,12 @@ struct RunSession {
                 return nil
             }
         }
-        Terminal.writeError("run \(id): \(inputs.action) on \(inputs.subject.description) (backend \(scheduler.executor.name), journal \(scheduler.journal.path ?? "none"))\n")
+        let backend = "backend \(scheduler.executor.name), journal \(scheduler.journal.path ?? "none")"
+        Terminal.writeError("run \(id): \(inputs.action) on \(inputs.subject.description) (\(backend))\n")
         let watcher = SignalWatcher { _, count in
-            if count == 1 { Terminal.writeError("\nbpc: interrupted; stopping running phases, then rolling back (interrupt twice more to quit at once)\n") }
+            if count == 1 {
+                Terminal.writeError("\nbpc: interrupted; stopping running phases, then rolling back (interrupt twice more to quit at once)\n")
+            }
             if count >= 3 { exit(130) }
         }
         defer { watcher.cancel() }

@@ -32,6 +32,21 @@ enum Terminal {
         return SourceFile(path: path, bytes: [UInt8](data))
     }
 
+    /// Writes to `path` atomically, or to standard output for nil and "-"; an
+    /// I/O failure is printed and ends the command with status 2.
+    static func writeOutput(_ bytes: [UInt8], to path: String?) throws {
+        guard let path, path != "-" else {
+            writeOut(bytes)
+            return
+        }
+        do {
+            try writeAtomically(bytes, to: path)
+        } catch {
+            writeError("bpc: \(error)\n")
+            throw ExitStatus.usageOrIO
+        }
+    }
+
     /// Writes `bytes` to `path` atomically: a temporary file in the same
     /// directory, then rename, so readers never see a half-written file.
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws {

@@ -43,12 +43,15 @@ actor CallLog {
 struct ScriptedExecutor: PhaseExecutor {
     let log: CallLog
     let behaviors: [String: Behavior]
+    /// Called when a phase starts (before its behaviour), e.g. to send an interruption.
+    var onStart: @Sendable (String) -> Void = { _ in }
     var name: String { "scripted" }
 
     func unsupportedReason(for function: String) -> String? { function == "Unsupported" ? "not here" : nil }
 
     func run(_ phase: RenderedPhase, context: PhaseContext) async throws -> [String: String] {
         let attempt = await log.start(phase.name, phase.args)
+        onStart(phase.name)
         defer { Task { await log.end(phase.name) } }
         switch behaviors[phase.name] ?? .succeed([:]) {
         case .succeed(let outputs): return outputs
@@ -79,22 +82,22 @@ func sagaGraph(retry: [String: Int] = [:], timeout: [String: Double] = [:]) -> R
     return RunGraph(nodes: nodes)
 }
 
+/// Runs `graph`; with `interruptWhen`, a SIGINT arrives as soon as that phase starts.
 func runScenario(
-    _ graph: RunGraph, _ behaviors: [String: Behavior], parallel: Int = 4, interruptAfter: Double? = nil
+    _ graph: RunGraph, _ behaviors: [String: Behavior], parallel: Int = 4, interruptWhen: String? = nil
 ) async throws -> (RunSummary, CallLog, [RunEvent]) {
     let log = CallLog()
     let journal = try RunJournal(path: nil)
     let inputs = RunInputs(file: "test.bp", action: "backup", subject: RunSubject(kind: "statefulset", namespace: "ns", name: "db"))
-    let scheduler = RunScheduler(
-        runID: "test", graph: graph, executor: ScriptedExecutor(log: log, behaviors: behaviors), inputs: inputs,
-        secrets: RunSecrets(), journal: journal, options: RunOptions(parallel: parallel, retryBackoff: 0.01))
-    var interruptions: AsyncStream<Int32>?
-    if let interruptAfter {
-        interruptions = AsyncStream { continuation in
-            DispatchQueue.global().asyncAfter(deadline: .now() + interruptAfter) { continuation.yield(2) }
-        }
+    let (interruptions, continuation) = AsyncStream<Int32>.makeStream()
+    let executor = ScriptedExecutor(log: log, behaviors: behaviors) { name in
+        if name == interruptWhen { continuation.yield(SIGINT) }
     }
-    let summary = await scheduler.execute(inputs: inputs, interruptions: interruptions)
+    let scheduler = RunScheduler(
+        runID: "test", graph: graph, executor: executor, inputs: inputs,
+        secrets: RunSecrets(), journal: journal, options: RunOptions(parallel: parallel, retryBackoff: 0.01))
+    let summary = await scheduler.execute(inputs: inputs, interruptions: interruptWhen == nil ? nil : interruptions)
+    continuation.finish()
     return (summary, log, await journal.events)
 }
 
@@ -148,8 +151,8 @@ func runScenario(
 
     @Test func cancellationMidRunCancelsAndRollsBack() async throws {
         let started = Date()
-        let (summary, log, events) = try await runScenario(sagaGraph(), ["c": .sleep(30)], interruptAfter: 0.3)
-        #expect(Date().timeIntervalSince(started) < 10)
+        let (summary, log, events) = try await runScenario(sagaGraph(), ["c": .sleep(60)], interruptWhen: "c")
+        #expect(Date().timeIntervalSince(started) < 50, "the running phase was not cancelled")
         #expect(summary.status == .cancelled)
         #expect(summary.cancelledPhases == ["c"])
         #expect(await log.calls == ["a", "b", "c", "undo-b", "undo-a", "fin"])
