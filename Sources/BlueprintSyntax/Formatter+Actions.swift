@@ -101,38 +101,20 @@ extension FormatPrinter {
     }
 
     mutating func printBody(_ body: PhaseBody) {
-        if body.items.isEmpty, isSingleLine(body.range) || !hasComment(in: body.range) {
-            write("{}")
-            return
+        printSequence(body.items, range: body.range, open: "{", close: "}", isPadded: true, hasCommas: false, itemRange: bodyItemRange) {
+            $0.printBodyItem($1)
         }
-        if isSingleLine(body.range) {
-            write("{ ")
-            for (position, item) in body.items.enumerated() {
-                if position > 0 { write(", ") }
-                printBodyItem(item)
-            }
-            write(" }")
-            return
-        }
-        write("{")
-        endLine(after: body.range.start + 1)
-        indent += 1
-        for item in body.items {
-            let range = bodyItemRange(item)
-            emitLeading(before: range.start)
-            startLine()
-            printBodyItem(item)
-            endLine(after: range.end)
-        }
-        indent -= 1
-        emitInnerTrailing(before: body.range.end)
-        startLine()
-        write("}")
-        lastSourceEnd = body.range.end
     }
 
+    /// True when a comment starts inside `range` (comments are sorted: binary search).
     func hasComment(in range: SourceRange) -> Bool {
-        comments.contains { $0.start >= range.start && $0.start < range.end }
+        var low = 0
+        var high = comments.count
+        while low < high {
+            let middle = (low + high) / 2
+            if comments[middle].start < range.start { low = middle + 1 } else { high = middle }
+        }
+        return low < comments.count && comments[low].start < range.end
     }
 
     func bodyItemRange(_ item: BodyItem) -> SourceRange {

@@ -45,89 +45,58 @@ extension FormatPrinter {
 
     /// `{ a: 1, b: 2 }` when the source had it on one line, else one entry a line.
     mutating func printMap(_ entries: [MapEntry], range: SourceRange) {
-        if entries.isEmpty, !hasComment(in: range) {
-            write("{}")
-            return
+        printSequence(entries, range: range, open: "{", close: "}", isPadded: true, hasCommas: false, itemRange: \.range) {
+            $0.printEntry($1)
         }
-        if isSingleLine(range) {
-            write("{ ")
-            for (position, entry) in entries.enumerated() {
-                if position > 0 { write(", ") }
-                printEntry(entry)
-            }
-            write(" }")
-            return
-        }
-        write("{")
-        endLine(after: entries.first.map { min($0.range.start, range.start + 1) } ?? range.start + 1)
-        indent += 1
-        for entry in entries {
-            emitLeading(before: entry.range.start)
-            startLine()
-            printEntry(entry)
-            endLine(after: entry.range.end)
-        }
-        indent -= 1
-        emitInnerTrailing(before: range.end)
-        startLine()
-        write("}")
-        lastSourceEnd = range.end
     }
 
     mutating func printList(_ elements: [Expr], range: SourceRange) {
-        if elements.isEmpty, !hasComment(in: range) {
-            write("[]")
-            return
+        printSequence(elements, range: range, open: "[", close: "]", isPadded: false, hasCommas: false, itemRange: \.range) {
+            $0.printExpr($1)
         }
-        if isSingleLine(range) {
-            write("[")
-            for (position, element) in elements.enumerated() {
-                if position > 0 { write(", ") }
-                printExpr(element)
-            }
-            write("]")
-            return
-        }
-        write("[")
-        endLine(after: range.start + 1)
-        indent += 1
-        for element in elements {
-            emitLeading(before: element.range.start)
-            startLine()
-            printExpr(element)
-            endLine(after: element.range.end)
-        }
-        indent -= 1
-        emitInnerTrailing(before: range.end)
-        startLine()
-        write("]")
-        lastSourceEnd = range.end
     }
 
     mutating func printArguments(_ arguments: [CallArgument], range: SourceRange) {
-        if isSingleLine(range) || arguments.isEmpty {
-            write("(")
-            for (position, argument) in arguments.enumerated() {
-                if position > 0 { write(", ") }
-                printArgument(argument)
-            }
-            write(")")
+        // The range may run past the parentheses (over clauses and their comments).
+        guard !arguments.isEmpty else { return write("()") }
+        printSequence(arguments, range: range, open: "(", close: ")", isPadded: false, hasCommas: true, itemRange: \.range) {
+            $0.printArgument($1)
+        }
+    }
+
+    /// The one layout of bracketed items: `open close` when empty, inline when
+    /// the source had them on one line, else one item a line with comments kept.
+    mutating func printSequence<Item>(
+        _ items: [Item], range: SourceRange, open: String, close: String, isPadded: Bool, hasCommas: Bool,
+        itemRange: (Item) -> SourceRange, printItem: (inout FormatPrinter, Item) -> Void
+    ) {
+        if items.isEmpty, !hasComment(in: range) {
+            write(open + close)
             return
         }
-        write("(")
+        if isSingleLine(range) {
+            write(isPadded ? open + " " : open)
+            for (position, item) in items.enumerated() {
+                if position > 0 { write(", ") }
+                printItem(&self, item)
+            }
+            write(isPadded ? " " + close : close)
+            return
+        }
+        write(open)
         endLine(after: range.start + 1)
         indent += 1
-        for (position, argument) in arguments.enumerated() {
-            emitLeading(before: argument.range.start)
+        for (position, item) in items.enumerated() {
+            emitLeading(before: itemRange(item).start)
             startLine()
-            printArgument(argument)
-            if position < arguments.count - 1 { write(",") }
-            endLine(after: argument.range.end)
+            printItem(&self, item)
+            if hasCommas, position < items.count - 1 { write(",") }
+            endLine(after: itemRange(item).end)
         }
         indent -= 1
         emitInnerTrailing(before: range.end)
         startLine()
-        write(")")
+        write(close)
         lastSourceEnd = range.end
     }
 
