@@ -101,7 +101,7 @@ extension FormatPrinter {
     }
 
     mutating func printBody(_ body: PhaseBody) {
-        printSequence(body.items, range: body.range, open: "{", close: "}", isPadded: true, hasCommas: false, itemRange: bodyItemRange) {
+        printSequence(body.items, range: body.range, open: "{", close: "}", isPadded: true, hasCommas: false, itemRange: FormatPrinter.bodyItemRange) {
             $0.printBodyItem($1)
         }
     }
@@ -117,7 +117,8 @@ extension FormatPrinter {
         return low < comments.count && comments[low].start < range.end
     }
 
-    func bodyItemRange(_ item: BodyItem) -> SourceRange {
+    /// Static, so passing it as a function value copies no printer state.
+    static func bodyItemRange(_ item: BodyItem) -> SourceRange {
         switch item {
         case .argument(let entry): entry.range
         case .objects(let block): block.range
