@@ -91,6 +91,7 @@ let floorSpeed = measure("libyaml parse of the emitted YAML (C floor)", bytes: y
 let compileSeconds = Double(source.count) / 1_048_576 / compileSpeed
 let floorSeconds = Double(yaml.count) / 1_048_576 / floorSpeed
 print("libyaml events: \(events); compile time / C floor time: \(String(format: "%.2f", compileSeconds / floorSeconds))x")
+printCompileStages(file)
 _ = measure("import (YAML -> .bp)", bytes: yaml.count, repeats: 2) {
     _ = BlueprintImporter.importBlueprint(yaml)
 }

@@ -1,0 +1,39 @@
+// Where compile time goes: each stage of BlueprintCompiler timed on its own.
+
+import BlueprintPlan
+import BlueprintSema
+import BlueprintSyntax
+import Foundation
+import KanisterYAML
+
+func seconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func printCompileStages(_ file: SourceFile) {
+    var syntax: SourceFileSyntax?
+    let parse = seconds { syntax = Parser.parse(file).syntax }
+    guard let syntax else { return }
+    let module = Module(file: file, syntax: syntax)
+    var table: SymbolTable?
+    let index = seconds { table = SymbolTable(main: module) }
+    guard let table else { return }
+    var model: SemanticModel?
+    let check = seconds { model = SemanticChecker.check(table, main: module, isStrict: false).model }
+    guard let model else { return }
+    var plan: PlanBlueprint?
+    let build = seconds { plan = PlanBuilder.build(table, semantics: model, sourcePath: file.path).plan }
+    guard let plan else { return }
+    var blueprint: KanisterBlueprint?
+    let kanister = seconds { blueprint = PlanKanister.blueprint(from: plan).blueprint }
+    guard let blueprint else { return }
+    var node: YAMLNode?
+    let tree = seconds { node = BlueprintEmitter.node(for: blueprint) }
+    guard let node else { return }
+    let write = seconds { _ = try? YAMLWriter.write(node) }
+    let stages = [("parse", parse), ("index", index), ("check", check), ("plan", build), ("kanister model", kanister),
+                  ("YAML tree", tree), ("libyaml write", write)]
+    print("compile stages: " + stages.map { "\($0.0) \(String(format: "%.3f", $0.1)) s" }.joined(separator: ", "))
+}
