@@ -27,7 +27,12 @@ extension Lowering {
         case .parenthesized(let inner): return lowerValue(inner)
         case .identifier(let name):
             if case .constant(let decl) = table.resolve(name, in: action) {
-                return withLet(decl, fallback: .string("")) { $0.lowerValue(decl.value) }
+                // A let lowers the same way throughout an action: lower it once.
+                let key = "\(action?.name ?? "")\u{0}\(name)"
+                if let cached = letValues[key] { return cached }
+                let value = withLet(decl, fallback: .string("")) { $0.lowerValue(decl.value) }
+                letValues[key] = value
+                return value
             }
             return .string(interpolate(expr))
         case .error: return .null

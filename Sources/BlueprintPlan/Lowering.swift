@@ -25,6 +25,8 @@ public struct Lowering {
     var diagnostics: [Diagnostic] { reported.items }
     /// Lets being expanded, to catch `let a = b` / `let b = a`.
     var letStack: [String] = []
+    /// Lowered values of lets, by "action NUL let".
+    var letValues: [String: KanisterValue] = [:]
     /// Warn that retry and timeout are dropped; the plan builder keeps them and
     /// leaves the warning to the YAML build.
     var reportsRuntimeOnly = true

@@ -78,10 +78,15 @@ extension SemanticChecker {
         switch table.resolve(name, in: action) {
         case .constant(let decl):
             usedLets.insert(name)
-            if path.isEmpty, !letStack.contains(name) {
+            // A let that reads no phase is checked once per action; one that
+            // does is checked at every use, which records the use's data edges.
+            let key = "\(context.action?.name ?? "")\u{0}\(name)"
+            if path.isEmpty, !letStack.contains(name), !phaseFreeLets.contains(key) {
+                let referencesBefore = context.references.count
                 letStack.append(name)
                 checkExpression(decl.value)
                 letStack.removeLast()
+                if context.references.count == referencesBefore { phaseFreeLets.insert(key) }
             }
         case .phase(let phase):
             guard let part = path.first else { return }

@@ -66,6 +66,8 @@ public struct SemanticChecker {
     var letStack: [String] = []
     /// Kanister's validation rules as errors (lint) rather than warnings (compile).
     var isStrict = true
+    /// "action NUL let" for lets already checked in that action that read no phase.
+    var phaseFreeLets: Set<String> = []
     /// Output keys per "action NUL phase", computed once.
     var outputCache: [String: OutputSet] = [:]
     /// The phase being checked and where its references are recorded.

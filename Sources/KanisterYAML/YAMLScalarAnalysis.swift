@@ -24,12 +24,16 @@ struct YAMLScalarAnalysis {
         }
         // One pass with a window of (previous, current, next): over the bytes
         // when the text is ASCII (the common case), else over its scalars.
-        let isASCII = value.utf8.allSatisfy { $0 < 0x80 }
-        if isASCII {
-            Self.scan(value.utf8.lazy.map { Unicode.Scalar($0) }, into: &flags)
-        } else {
-            Self.scan(value.unicodeScalars, into: &flags)
+        let scannedBytes = value.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+            for index in bytes.indices {
+                let previous = index > 0 ? Unicode.Scalar(bytes[index - 1]) : nil
+                let next = index + 1 < bytes.count ? Unicode.Scalar(bytes[index + 1]) : nil
+                flags.scan(Unicode.Scalar(bytes[index]), previous: previous, next: next)
+            }
+            return true
         }
+        if scannedBytes != true { Self.scan(value.unicodeScalars, into: &flags) }
         hasLineBreaks = flags.lineBreaks
         hasUnusualBreaks = flags.unusualBreaks
         apply(flags)
