@@ -12,12 +12,16 @@ struct BPC: ParsableCommand {
         abstract: "The blueprint compiler: checks .bp files and compiles them to Kanister blueprints.",
         discussion: """
             Exit status: 0 on success, 1 when an input has errors (diagnostics are \
-            printed as file:line:col), 2 on usage or I/O errors.
+            printed as file:line:col), 2 on usage or I/O errors; `bpc run` adds 3 \
+            (failed, rolled back), 4 (rollback incomplete) and 130 (interrupted).
 
             Examples:
               bpc compile Samples/postgresql.bp -o postgresql.yaml
+              bpc import blueprint.yaml -o blueprint.bp
+              bpc lint --format gcc Samples/*.bp blueprint.yaml
               bpc fmt --check Samples/*.bp
-              bpc parse --dump-ast Samples/mysql.bp
+              bpc graph Samples/scale-backup.bp | dot -Tsvg > plan.svg
+              bpc run x.bp --action backup --object statefulset/ns/pg --backend dry-run
             """,
         version: "0.1.0",
         subcommands: [CompileCommand.self, ImportCommand.self, FormatCommand.self, ParseCommand.self, LintCommand.self, GraphCommand.self, PlanCommand.self, RunCommand.self, RollbackCommand.self, KandoCommand.self]
