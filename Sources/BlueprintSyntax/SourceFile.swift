@@ -39,8 +39,11 @@ public struct SourceFile: Sendable {
         self.bytes = bytes
         var starts = [0]
         starts.reserveCapacity(bytes.count / 32 + 1)
-        for (index, byte) in bytes.enumerated() where byte == 0x0A {
-            starts.append(index + 1)
+        // A line ends at LF, at CR LF, or at a lone CR: as the lexer counts them.
+        for (index, byte) in bytes.enumerated() {
+            if byte == 0x0A || (byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)) {
+                starts.append(index + 1)
+            }
         }
         self.lineStarts = starts
     }
@@ -65,12 +68,13 @@ public struct SourceFile: Sendable {
         return SourcePosition(line: line + 1, column: offset - lineStarts[line] + 1)
     }
 
-    /// The bytes of line `index` (0-based) without its CR LF or LF.
+    /// The bytes of line `index` (0-based) without its line end (LF, CR LF or CR).
     public func lineBytes(_ index: Int) -> ArraySlice<UInt8> {
         guard index >= 0, index < lineStarts.count else { return [] }
         let start = lineStarts[index]
-        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
-        if end > start, end <= bytes.count, end - 1 >= start, bytes[end - 1] == 0x0D { end -= 1 }
+        guard index + 1 < lineStarts.count else { return bytes[start..<max(start, bytes.count)] }
+        var end = lineStarts[index + 1] - 1
+        if bytes[end] == 0x0A, end > start, bytes[end - 1] == 0x0D { end -= 1 }
         return bytes[start..<max(start, end)]
     }
 
