@@ -174,7 +174,6 @@ struct TextPiece {
     }
 }
 
-
 /// Template spellings shared by the lowering and the importer, so that an
 /// imported idiom compiles back to the same bytes.
 public enum TemplateIdioms {

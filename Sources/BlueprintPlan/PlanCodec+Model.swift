@@ -92,7 +92,6 @@ extension KanisterPhase: Codable {
     }
 }
 
-
 extension PlanNode: Codable {
     enum Keys: String, CodingKey {
         case name, kind, phase, retryCount, timeoutSeconds, parallelGroup, sourceRange, runtimeClauseRanges
@@ -129,7 +128,6 @@ extension PlanNode: Codable {
             runtimeClauseRanges: try container.decode([[Int]].self, forKey: .runtimeClauseRanges).map(range))
     }
 }
-
 
 extension PlanGraph: Codable {
     enum Keys: String, CodingKey { case nodes, edges }

@@ -70,7 +70,8 @@ public enum PlanCodec {
         }
         guard header.formatVersion == PlanArtifact.formatVersion else {
             let found = header.formatVersion.map(String.init) ?? "missing"
-            let message = "plan format version \(found) is not supported: this bpc reads version \(PlanArtifact.formatVersion); "
+            let message =
+                "plan format version \(found) is not supported: this bpc reads version \(PlanArtifact.formatVersion); "
                 + "compile the source again with 'bpc compile --emit plan'"
             return (nil, [Diagnostic(.planVersion, .error, message, at: SourceRange(0, 0))])
         }

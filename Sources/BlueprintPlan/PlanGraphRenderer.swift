@@ -100,7 +100,11 @@ public enum PlanGraphRenderer {
             lines.append("  subgraph a\(actionIndex)[\(mermaidQuote("action \(action.name)"))]")
             var groups: [Int: [PlanNode]] = [:]
             for node in action.graph.nodes {
-                if let group = node.parallelGroup { groups[group, default: []].append(node) } else { lines.append("    " + mermaidNode(node, id: id(node.name))) }
+                if let group = node.parallelGroup {
+                    groups[group, default: []].append(node)
+                } else {
+                    lines.append("    " + mermaidNode(node, id: id(node.name)))
+                }
             }
             for (group, members) in groups.sorted(by: { $0.key < $1.key }) {
                 lines.append("    subgraph a\(actionIndex)_p\(group)[\"parallel\"]")

@@ -69,7 +69,8 @@ public enum PlanKanister {
             }
             var rewrite = RollbackRewrite(mainPhases: mainPhases, original: node.name, renamed: renamed)
             guard let phase = rewrite.rewrite(node.phase) else {
-                let message = "compensation '\(node.name)' is left out of action '\(name)': "
+                let message =
+                    "compensation '\(node.name)' is left out of action '\(name)': "
                     + rewrite.problems.joined(separator: "; ") + "; 'bpc run' still runs it"
                 diagnostics.append(Diagnostic(.rollbackValue, .warning, message, at: node.sourceRange))
                 continue

@@ -82,10 +82,13 @@ public enum Kando {
             throw Failure("cannot write \(relative) in the store")
         }
         let digest = ContentHash.sha256Hex([UInt8](data))
-        let info = TemplateJSON.encode(.record("snapshot", [
-            ("id", .string(String(digest.prefix(16)))), ("logicalSize", .int(data.count)), ("physicalSize", .int(data.count)),
-            ("path", .string(relative)),
-        ]))
+        let info = TemplateJSON.encode(
+            .record(
+                "snapshot",
+                [
+                    ("id", .string(String(digest.prefix(16)))), ("logicalSize", .int(data.count)), ("physicalSize", .int(data.count)),
+                    ("path", .string(relative)),
+                ]))
         let key = flags.values["output-name"] ?? "kandoOutput"
         output.write(Data((OutputProtocol.line(key: key, value: info) + "\n").utf8))
     }

@@ -35,7 +35,8 @@ public struct RenderedPhase: Sendable, Equatable {
     /// A list of strings; a single string is a one-element list (weak decoding).
     public func strings(_ key: String) -> [String]? {
         switch argument(key) {
-        case .list(let items): items.compactMap { item in
+        case .list(let items):
+            items.compactMap { item in
                 if case .string(let text) = item { return text }
                 if case .int(let text) = item { return text }
                 return nil

@@ -58,9 +58,10 @@ struct PhaseRenderer: Sendable {
         case .string(let text): return .string(try renderString(text, data: data, what: what))
         case .list(let items): return .list(try items.map { try renderValue($0, data: data, what: what) })
         case .map(let entries):
-            return .map(try entries.map { entry in
-                KanisterEntry(try renderString(entry.key, data: data, what: what), try renderValue(entry.value, data: data, what: what))
-            })
+            return .map(
+                try entries.map { entry in
+                    KanisterEntry(try renderString(entry.key, data: data, what: what), try renderValue(entry.value, data: data, what: what))
+                })
         default: return value
         }
     }

@@ -19,20 +19,24 @@ public struct PhaseRecord: Sendable, Equatable {
     }
 
     var value: TemplateValue {
-        .record("*param.Phase", [
-            ("Secrets", .map(TemplateMap(kind: .object, entries: secrets))),
-            ("ConfigMaps", .map(TemplateMap(kind: .object, entries: configMaps))),
-            ("Output", output.map { .object($0.mapValues { .string($0) }) } ?? .null),
-        ])
+        .record(
+            "*param.Phase",
+            [
+                ("Secrets", .map(TemplateMap(kind: .object, entries: secrets))),
+                ("ConfigMaps", .map(TemplateMap(kind: .object, entries: configMaps))),
+                ("Output", output.map { .object($0.mapValues { .string($0) }) } ?? .null),
+            ])
     }
 
     /// A phase whose outputs are unknown (dry run): any key reads as `<phase.key>`.
     static func placeholder(_ phase: String) -> TemplateValue {
-        .record("*param.Phase", [
-            ("Secrets", .map(TemplateMap(kind: .placeholder(phase + ".secrets"), entries: [:]))),
-            ("ConfigMaps", .map(TemplateMap(kind: .placeholder(phase + ".configmaps"), entries: [:]))),
-            ("Output", .map(TemplateMap(kind: .placeholder(phase + ".output"), entries: [:]))),
-        ])
+        .record(
+            "*param.Phase",
+            [
+                ("Secrets", .map(TemplateMap(kind: .placeholder(phase + ".secrets"), entries: [:]))),
+                ("ConfigMaps", .map(TemplateMap(kind: .placeholder(phase + ".configmaps"), entries: [:]))),
+                ("Output", .map(TemplateMap(kind: .placeholder(phase + ".output"), entries: [:]))),
+            ])
     }
 }
 
@@ -47,25 +51,31 @@ public struct TemplateParameters: Sendable {
         func workload(_ kind: String, _ type: String) -> TemplateValue {
             guard subject.kind == kind else { return .null }
             let pod = "\(subject.name)-0"
-            return .record(type, [
-                ("Name", .string(subject.name)), ("Namespace", .string(subject.namespace)),
-                ("Pods", .list([.string(pod)])), ("Containers", .list([.list([.string(subject.name)])])),
-                ("PersistentVolumeClaims", .map(TemplateMap(kind: .object, entries: [pod: .strings([:])]))),
-            ])
+            return .record(
+                type,
+                [
+                    ("Name", .string(subject.name)), ("Namespace", .string(subject.namespace)),
+                    ("Pods", .list([.string(pod)])), ("Containers", .list([.list([.string(subject.name)])])),
+                    ("PersistentVolumeClaims", .map(TemplateMap(kind: .object, entries: [pod: .strings([:])]))),
+                ])
         }
         func simple(_ kind: String, _ type: String) -> TemplateValue {
             guard subject.kind == kind else { return .null }
             return .record(type, [("Name", .string(subject.name)), ("Namespace", .string(subject.namespace))])
         }
         var artifacts = inputs.artifacts.mapValues { artifact in
-            TemplateValue.record("param.Artifact", [
-                ("KeyValue", .strings(artifact.keyValue)), ("KopiaSnapshot", .string(artifact.kopiaSnapshot ?? "")),
-            ])
+            TemplateValue.record(
+                "param.Artifact",
+                [
+                    ("KeyValue", .strings(artifact.keyValue)), ("KopiaSnapshot", .string(artifact.kopiaSnapshot ?? "")),
+                ])
         }
         for name in action?.inputArtifactNames ?? [] where isLenient && artifacts[name] == nil {
-            artifacts[name] = .record("param.Artifact", [
-                ("KeyValue", .map(TemplateMap(kind: .placeholder(name), entries: [:]))), ("KopiaSnapshot", .string("<\(name).KopiaSnapshot>")),
-            ])
+            artifacts[name] = .record(
+                "param.Artifact",
+                [
+                    ("KeyValue", .map(TemplateMap(kind: .placeholder(name), entries: [:]))), ("KopiaSnapshot", .string("<\(name).KopiaSnapshot>")),
+                ])
         }
         let secretNames = action?.secretNames ?? []
         let configMapNames = action?.configMapNames ?? []
@@ -76,12 +86,20 @@ public struct TemplateParameters: Sendable {
             ("PVC", simple("pvc", "*param.PVCParams")),
             ("Namespace", simple("namespace", "*param.NamespaceParams")),
             ("ArtifactsIn", .map(TemplateMap(kind: isLenient ? .placeholder("artifacts") : .object, entries: artifacts))),
-            ("ConfigMaps", .map(TemplateMap(
-                kind: isLenient ? .placeholder("configmaps") : .object,
-                entries: TemplateParameters.objects(configMapNames, secrets, isSecret: false, isLenient)))),
-            ("Secrets", .map(TemplateMap(
-                kind: isLenient ? .placeholder("secrets") : .object,
-                entries: TemplateParameters.objects(secretNames, secrets, isSecret: true, isLenient)))),
+            (
+                "ConfigMaps",
+                .map(
+                    TemplateMap(
+                        kind: isLenient ? .placeholder("configmaps") : .object,
+                        entries: TemplateParameters.objects(configMapNames, secrets, isSecret: false, isLenient)))
+            ),
+            (
+                "Secrets",
+                .map(
+                    TemplateMap(
+                        kind: isLenient ? .placeholder("secrets") : .object,
+                        entries: TemplateParameters.objects(secretNames, secrets, isSecret: true, isLenient)))
+            ),
             ("Time", .string(inputs.time)),
             ("Profile", TemplateParameters.profile(directory: inputs.profileDirectory, isLenient: isLenient)),
             ("Options", .strings(inputs.options)),
@@ -95,11 +113,13 @@ public struct TemplateParameters: Sendable {
     /// The parameters with `phases` (completed or started) and the finally phase's record.
     public func value(phases: [String: TemplateValue], deferPhase: TemplateValue? = nil) -> TemplateValue {
         let empty = PhaseRecord().value
-        return .record("param.TemplateParams", fixed + [
-            ("Phases", .map(TemplateMap(kind: .object, entries: phases))),
-            ("DeferPhase", deferPhase ?? empty),
-            ("CurrentPhase", .null),
-        ])
+        return .record(
+            "param.TemplateParams",
+            fixed + [
+                ("Phases", .map(TemplateMap(kind: .object, entries: phases))),
+                ("DeferPhase", deferPhase ?? empty),
+                ("CurrentPhase", .null),
+            ])
     }
 
     static func objects(_ names: [String], _ store: RunSecrets, isSecret: Bool, _ isLenient: Bool) -> [String: TemplateValue] {
@@ -122,19 +142,23 @@ public struct TemplateParameters: Sendable {
 
     /// A corev1.Secret: `Data` values are byte strings (templates use `toString`).
     public static func secret(name: String, namespace: String, data: [String: String]) -> TemplateValue {
-        .record("v1.Secret", [
-            ("Kind", .string("Secret")), ("APIVersion", .string("v1")), ("Name", .string(name)), ("Namespace", .string(namespace)),
-            ("Labels", .strings([:])), ("Annotations", .strings([:])),
-            ("Data", .map(TemplateMap(kind: .byteStrings, entries: data.mapValues { .bytes(Array($0.utf8)) }))),
-            ("StringData", .strings([:])), ("Type", .string("Opaque")),
-        ])
+        .record(
+            "v1.Secret",
+            [
+                ("Kind", .string("Secret")), ("APIVersion", .string("v1")), ("Name", .string(name)), ("Namespace", .string(namespace)),
+                ("Labels", .strings([:])), ("Annotations", .strings([:])),
+                ("Data", .map(TemplateMap(kind: .byteStrings, entries: data.mapValues { .bytes(Array($0.utf8)) }))),
+                ("StringData", .strings([:])), ("Type", .string("Opaque")),
+            ])
     }
 
     public static func configMap(name: String, namespace: String, data: [String: String]) -> TemplateValue {
-        .record("v1.ConfigMap", [
-            ("Kind", .string("ConfigMap")), ("APIVersion", .string("v1")), ("Name", .string(name)), ("Namespace", .string(namespace)),
-            ("Labels", .strings([:])), ("Annotations", .strings([:])), ("Data", .strings(data)),
-        ])
+        .record(
+            "v1.ConfigMap",
+            [
+                ("Kind", .string("ConfigMap")), ("APIVersion", .string("v1")), ("Name", .string(name)), ("Namespace", .string(namespace)),
+                ("Labels", .strings([:])), ("Annotations", .strings([:])), ("Data", .strings(data)),
+            ])
     }
 
     /// A dry run's `.Object`: name and namespace known, every other key a placeholder.
@@ -151,24 +175,38 @@ public struct TemplateParameters: Sendable {
         let unknown: (String) -> TemplateValue = { name in
             isLenient ? .map(TemplateMap(kind: .placeholder("profile.\(name)"), entries: [:])) : .null
         }
-        return .record("*param.Profile", [
-            ("Location", .record("crv1alpha1.Location", [
-                ("Type", .string("local")), ("Bucket", .string("")), ("Endpoint", .string("")),
-                ("Prefix", .string(directory)), ("Region", .string("")),
-            ])),
-            ("Credential", .record("param.Credential", [
-                ("Type", .string("")), ("KeyPair", unknown("keypair")), ("Secret", unknown("secret")), ("KopiaServerSecret", unknown("kopia")),
-            ])),
-            ("SkipSSLVerify", .bool(false)),
-        ])
+        return .record(
+            "*param.Profile",
+            [
+                (
+                    "Location",
+                    .record(
+                        "crv1alpha1.Location",
+                        [
+                            ("Type", .string("local")), ("Bucket", .string("")), ("Endpoint", .string("")),
+                            ("Prefix", .string(directory)), ("Region", .string("")),
+                        ])
+                ),
+                (
+                    "Credential",
+                    .record(
+                        "param.Credential",
+                        [
+                            ("Type", .string("")), ("KeyPair", unknown("keypair")), ("Secret", unknown("secret")), ("KopiaServerSecret", unknown("kopia")),
+                        ])
+                ),
+                ("SkipSSLVerify", .bool(false)),
+            ])
     }
 
     /// `.Object`: the given JSON, or a minimal object with name, namespace and kind.
     static func object(_ inputs: RunInputs, isLenient: Bool = false) -> TemplateValue {
         if let text = inputs.objectJSON, let value = try? TemplateJSON.decode(text) { return value }
         if isLenient { return placeholderObject(inputs) }
-        let kinds = ["statefulset": "StatefulSet", "deployment": "Deployment", "deploymentconfig": "DeploymentConfig",
-                     "pvc": "PersistentVolumeClaim", "namespace": "Namespace"]
+        let kinds = [
+            "statefulset": "StatefulSet", "deployment": "Deployment", "deploymentconfig": "DeploymentConfig",
+            "pvc": "PersistentVolumeClaim", "namespace": "Namespace",
+        ]
         var metadata: [String: TemplateValue] = ["name": .string(inputs.subject.name), "labels": .object([:]), "annotations": .object([:])]
         if inputs.subject.kind != "namespace" { metadata["namespace"] = .string(inputs.subject.namespace) }
         return .object([

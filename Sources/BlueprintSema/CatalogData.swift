@@ -1,6 +1,7 @@
 // Generated from ../shared/kanister/functions.json and template-params.json
 // (the facts about Kanister); KanisterCatalogTests checks they are still equal.
 // Regenerate: see ARCHITECTURE.md, "Kanister catalog".
+// swift-format-ignore-file
 
 enum CatalogData {
     static let functionsJSON = ##"""

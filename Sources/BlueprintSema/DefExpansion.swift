@@ -36,7 +36,9 @@ extension SymbolTable {
         guard let def = defs[call.callee.text] else {
             // An unknown name is reported as such (with the closest def), not as a misused function.
             if let arguments = call.arguments, !arguments.isEmpty, KanisterCatalog.shared.function(call.callee.text) != nil {
-                diagnostics.append(.error(.functionArguments, "'\(call.callee.text)' is a Kanister function: give its arguments in { ... }, not ( ... )", at: call.callee.range))
+                diagnostics.append(
+                    .error(
+                        .functionArguments, "'\(call.callee.text)' is a Kanister function: give its arguments in { ... }, not ( ... )", at: call.callee.range))
             }
             return ExpandedCall(function: call.callee, items: call.body?.items ?? [], clauses: call.clauses, defs: [])
         }

@@ -10,8 +10,9 @@ extension SemanticChecker {
         context = CheckContext(action: action)
         let finals = action.phases.filter(\.isFinally)
         for extra in finals.dropFirst() {
-            report(.duplicateFinally, "action '\(action.name)' has more than one finally phase; Kanister has one deferPhase per action", at: extra.decl.name.range,
-                   notes: [DiagnosticNote("the first finally is here", range: finals[0].decl.name.range)])
+            report(
+                .duplicateFinally, "action '\(action.name)' has more than one finally phase; Kanister has one deferPhase per action", at: extra.decl.name.range,
+                notes: [DiagnosticNote("the first finally is here", range: finals[0].decl.name.range)])
         }
         checkDuplicateNames(action.inputs, what: "input")
         checkDuplicateNames(action.secrets, what: "secret")
@@ -36,8 +37,9 @@ extension SemanticChecker {
         var seen: [String: Name] = [:]
         for name in names {
             if let previous = seen[name.text] {
-                report(.duplicateDefinition, "\(what) '\(name.text)' is declared twice", at: name.range,
-                       notes: [DiagnosticNote("first declared here", range: previous.range)])
+                report(
+                    .duplicateDefinition, "\(what) '\(name.text)' is declared twice", at: name.range,
+                    notes: [DiagnosticNote("first declared here", range: previous.range)])
             } else {
                 seen[name.text] = name
             }
@@ -57,7 +59,9 @@ extension SemanticChecker {
         let function = KanisterCatalog.shared.function(call.function.text)
         if function == nil, !call.function.text.isEmpty {
             let candidates = Array(KanisterCatalog.shared.functions.keys) + Array(table.defs.keys)
-            report(.unknownFunction, "unknown Kanister function '\(call.function.text)'\(Suggestions.hint(for: call.function.text, in: candidates))", at: call.function.range)
+            report(
+                .unknownFunction, "unknown Kanister function '\(call.function.text)'\(Suggestions.hint(for: call.function.text, in: candidates))",
+                at: call.function.range)
         }
         var given: Set<String> = []
         for item in call.items {
@@ -153,12 +157,15 @@ extension SemanticChecker {
         case .undoReference(let target, _):
             guard let targetPhase = action.phase(named: target.text) else {
                 let names = action.phases.map(\.name)
-                report(.badUndo, "undo names '\(target.text)', which is not a phase of action '\(action.name)'\(Suggestions.hint(for: target.text, in: names))", at: target.range)
+                report(
+                    .badUndo, "undo names '\(target.text)', which is not a phase of action '\(action.name)'\(Suggestions.hint(for: target.text, in: names))",
+                    at: target.range)
                 return
             }
             if targetPhase.order <= phase.order || targetPhase.isFinally {
-                report(.badUndo, "undo target '\(target.text)' must be a later phase of the same action (it compensates '\(phase.name)')", at: target.range,
-                       notes: [DiagnosticNote("'\(target.text)' is declared here", range: targetPhase.decl.name.range)])
+                report(
+                    .badUndo, "undo target '\(target.text)' must be a later phase of the same action (it compensates '\(phase.name)')", at: target.range,
+                    notes: [DiagnosticNote("'\(target.text)' is declared here", range: targetPhase.decl.name.range)])
             }
         case .undoInline(let name, let call, _):
             let (expanded, problems) = table.expand(call)
@@ -197,8 +204,10 @@ extension SemanticChecker {
             guard let group = phase.parallelGroup else { continue }
             for reference in references[phase.name] ?? [] {
                 guard let target = action.phase(named: reference.phase), target.parallelGroup == group, target.name != phase.name else { continue }
-                report(.parallelDataEdge, "phase '\(phase.name)' uses '\(target.name)', which runs in the same parallel group; move one of them out of the group", at: reference.range,
-                       notes: [DiagnosticNote("'\(target.name)' is declared here", range: target.decl.name.range)])
+                report(
+                    .parallelDataEdge, "phase '\(phase.name)' uses '\(target.name)', which runs in the same parallel group; move one of them out of the group",
+                    at: reference.range,
+                    notes: [DiagnosticNote("'\(target.name)' is declared here", range: target.decl.name.range)])
             }
         }
     }
@@ -217,4 +226,3 @@ extension SemanticChecker {
         }
     }
 }
-

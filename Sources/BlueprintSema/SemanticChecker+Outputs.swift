@@ -15,8 +15,9 @@ extension SemanticChecker {
         guard let action = context.action else { return }
         guard let target = action.phase(named: name) else {
             if let other = table.actions.first(where: { $0.phase(named: name) != nil }) {
-                report(.crossActionPhase, "phase '\(name)' belongs to action '\(other.name)'; a phase can only read phases of its own action", at: range,
-                       notes: [DiagnosticNote("'\(name)' is declared here", range: other.phase(named: name)?.decl.name.range)])
+                report(
+                    .crossActionPhase, "phase '\(name)' belongs to action '\(other.name)'; a phase can only read phases of its own action", at: range,
+                    notes: [DiagnosticNote("'\(name)' is declared here", range: other.phase(named: name)?.decl.name.range)])
             } else {
                 report(.undefinedPhase, "no phase '\(name)' in action '\(action.name)'\(Suggestions.hint(for: name, in: action.phases.map(\.name)))", at: range)
             }
@@ -24,8 +25,9 @@ extension SemanticChecker {
         }
         // Kanister renders every phase's objects before the first phase runs.
         if context.isObjects, let current = context.phase {
-            report(.laterPhase, "the objects of phase '\(current.name)' are rendered before any phase runs; they cannot read phase '\(name)'", at: range,
-                   notes: [DiagnosticNote("'\(name)' is declared here", range: target.decl.name.range)])
+            report(
+                .laterPhase, "the objects of phase '\(current.name)' are rendered before any phase runs; they cannot read phase '\(name)'", at: range,
+                notes: [DiagnosticNote("'\(name)' is declared here", range: target.decl.name.range)])
             return
         }
         if let current = context.phase, !context.isArtifact {
@@ -33,8 +35,9 @@ extension SemanticChecker {
             let isLater = target.order > current.order || (target.isFinally && !current.isFinally)
             if isLater || (isSelf && part == .output && !context.isCompensation) {
                 let what = isSelf ? "its own output" : "phase '\(name)', which runs later"
-                report(.laterPhase, "phase '\(current.name)' cannot read \(what)", at: range,
-                       notes: [DiagnosticNote("'\(name)' is declared here", range: target.decl.name.range)])
+                report(
+                    .laterPhase, "phase '\(current.name)' cannot read \(what)", at: range,
+                    notes: [DiagnosticNote("'\(name)' is declared here", range: target.decl.name.range)])
                 return
             }
             if !isSelf, let part {
@@ -57,13 +60,17 @@ extension SemanticChecker {
         let known = outputs.keys.sorted()
         if outputs.isOpen {
             if !known.isEmpty {
-                report(.unverifiableOutput, "phase '\(phase.name)' may not produce output '\(key)' (found only \(known.joined(separator: ", ")))\(Suggestions.hint(for: key, in: known))", at: range, severity: .warning)
+                report(
+                    .unverifiableOutput,
+                    "phase '\(phase.name)' may not produce output '\(key)' (found only \(known.joined(separator: ", ")))\(Suggestions.hint(for: key, in: known))",
+                    at: range, severity: .warning)
             }
             return
         }
         let listing = known.isEmpty ? "it produces no outputs" : "it produces \(known.joined(separator: ", "))"
-        report(.unknownOutput, "phase '\(phase.name)' has no output '\(key)'; \(listing)\(Suggestions.hint(for: key, in: known))", at: range,
-               notes: [DiagnosticNote("phase '\(phase.name)' is declared here", range: phase.decl.name.range)])
+        report(
+            .unknownOutput, "phase '\(phase.name)' has no output '\(key)'; \(listing)\(Suggestions.hint(for: key, in: known))", at: range,
+            notes: [DiagnosticNote("phase '\(phase.name)' is declared here", range: phase.decl.name.range)])
     }
 
     mutating func checkObjectName(_ name: String, _ range: SourceRange, of phase: PhaseInfo, part: PhaseReference.Part) {
@@ -77,7 +84,10 @@ extension SemanticChecker {
             }
         }
         guard !objects.contains(name) else { return }
-        report(.undeclaredObject, "phase '\(phase.name)' has no \(kind) object '\(name)'\(Suggestions.hint(for: name, in: objects)); declare it in objects { \(name): \(kind == "secret" ? "Secret" : "ConfigMap")(...) }", at: range)
+        report(
+            .undeclaredObject,
+            "phase '\(phase.name)' has no \(kind) object '\(name)'\(Suggestions.hint(for: name, in: objects)); declare it in objects { \(name): \(kind == "secret" ? "Secret" : "ConfigMap")(...) }",
+            at: range)
     }
 
     /// The kind of an object entry: `Secret(...)` or `{ kind: "Secret", ... }`.
@@ -177,4 +187,3 @@ public enum OutputInference {
         return (keys, isDynamic)
     }
 }
-

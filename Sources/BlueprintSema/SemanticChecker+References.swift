@@ -23,7 +23,9 @@ extension SemanticChecker {
             if case .identifier(let name) = callee.kind {
                 // A call names a template function (or option/kopia), never a value.
                 if !["option", "kopia"].contains(name), !TemplateFunctions.kanister.contains(name) {
-                    report(.unknownTemplateFunction, "unknown template function '\(name)'\(Suggestions.hint(for: name, in: Array(TemplateFunctions.kanister)))", at: callee.range)
+                    report(
+                        .unknownTemplateFunction, "unknown template function '\(name)'\(Suggestions.hint(for: name, in: Array(TemplateFunctions.kanister)))",
+                        at: callee.range)
                 }
             } else {
                 checkExpression(callee)
@@ -33,7 +35,9 @@ extension SemanticChecker {
             checkExpression(lhs)
             if case .identifier(let name) = rhs.kind {
                 if !TemplateFunctions.kanister.contains(name) {
-                    report(.unknownTemplateFunction, "unknown template function '\(name)'\(Suggestions.hint(for: name, in: Array(TemplateFunctions.kanister)))", at: rhs.range)
+                    report(
+                        .unknownTemplateFunction, "unknown template function '\(name)'\(Suggestions.hint(for: name, in: Array(TemplateFunctions.kanister)))",
+                        at: rhs.range)
                 }
             } else {
                 checkExpression(rhs)
@@ -91,7 +95,10 @@ extension SemanticChecker {
         case .phase(let phase):
             guard let part = path.first else { return }
             guard let kind = SemanticChecker.phaseParts[part.0] else {
-                report(.badReferencePart, "a phase has output, secrets and configmaps; '\(part.0)' is none of them\(Suggestions.hint(for: part.0, in: ["output", "secrets", "configmaps"]))", at: part.1)
+                report(
+                    .badReferencePart,
+                    "a phase has output, secrets and configmaps; '\(part.0)' is none of them\(Suggestions.hint(for: part.0, in: ["output", "secrets", "configmaps"]))",
+                    at: part.1)
                 return
             }
             checkPhaseReference(phase.name, kind, key: path.dropFirst().first, at: range)

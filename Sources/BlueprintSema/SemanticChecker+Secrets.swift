@@ -8,7 +8,9 @@ extension SemanticChecker {
     /// `\(dump.secrets.db.Data["password"] | toString)` in a command, outside an assignment.
     mutating func checkSecretInterpolation(_ expr: Expr, linePrefix: String) {
         guard let name = secretName(expr), !SemanticChecker.isOffCommandLine(linePrefix) else { return }
-        report(.secretInCommand, "secret value \(name) is written into a command line, where process listings show it; assign it to a variable first", at: expr.range, severity: .warning)
+        report(
+            .secretInCommand, "secret value \(name) is written into a command line, where process listings show it; assign it to a variable first",
+            at: expr.range, severity: .warning)
     }
 
     /// The path an expression reads when it reads a secret: a phase's

@@ -31,11 +31,13 @@ extension SemanticChecker {
     /// The source range of a template's byte range; a field's leading `.` is left out.
     func sourceRange(_ range: Range<Int>, segment: Int, of literal: StringLiteral, text: String) -> SourceRange {
         let utf8 = text.utf8
-        let startsWithDot = range.lowerBound < utf8.count && range.count > 1
+        let startsWithDot =
+            range.lowerBound < utf8.count && range.count > 1
             && utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)] == UInt8(ascii: ".")
         let lower = range.lowerBound + (startsWithDot ? 1 : 0)
-        return SourceRange(literal.sourceOffset(segment: segment, textOffset: lower),
-                           literal.sourceOffset(segment: segment, textOffset: range.upperBound))
+        return SourceRange(
+            literal.sourceOffset(segment: segment, textOffset: lower),
+            literal.sourceOffset(segment: segment, textOffset: range.upperBound))
     }
 
     mutating func checkTemplate(_ text: String, segment: Int, of literal: StringLiteral, linePrefix: String = "") {
@@ -78,7 +80,10 @@ extension SemanticChecker {
             }
             let parts: [String: PhaseReference.Part] = ["Output": .output, "Secrets": .secrets, "ConfigMaps": .configMaps]
             guard let kind = parts[part.0] else {
-                report(.badReferencePart, "a phase has Output, Secrets and ConfigMaps; '\(part.0)' is none of them\(Suggestions.hint(for: part.0, in: Array(parts.keys)))", at: part.1)
+                report(
+                    .badReferencePart,
+                    "a phase has Output, Secrets and ConfigMaps; '\(part.0)' is none of them\(Suggestions.hint(for: part.0, in: Array(parts.keys)))", at: part.1
+                )
                 return
             }
             checkPhaseReference(phase, kind, key: path.dropFirst(3).first, at: range)
@@ -107,8 +112,9 @@ extension SemanticChecker {
             let kind = action.decl.kind?.text.lowercased(),
             KanisterCatalog.workloadRoots.values.contains(kind), kind != requiredKind
         else { return }
-        report(.unpopulatedParameter, "'.\(root)' is empty in action '\(action.name)', which runs on \(action.decl.kind?.text ?? kind)", at: range,
-               notes: [DiagnosticNote("the action's kind is set here", range: action.decl.kind?.range)])
+        report(
+            .unpopulatedParameter, "'.\(root)' is empty in action '\(action.name)', which runs on \(action.decl.kind?.text ?? kind)", at: range,
+            notes: [DiagnosticNote("the action's kind is set here", range: action.decl.kind?.range)])
     }
 
     mutating func checkDeclared(_ name: String, _ range: SourceRange, in declared: [Name], what: String, keyword: String) {
@@ -118,8 +124,9 @@ extension SemanticChecker {
         if declared.isEmpty {
             report(code, "\(what) '\(name)' is not declared; add '\(keyword) \(name)' to the action", at: range, severity: .warning)
         } else {
-            report(code, "\(what) '\(name)' is not declared in this action\(Suggestions.hint(for: name, in: declared.map(\.text)))", at: range,
-                   notes: [DiagnosticNote("declared \(what)s are listed here", range: declared[0].range)])
+            report(
+                code, "\(what) '\(name)' is not declared in this action\(Suggestions.hint(for: name, in: declared.map(\.text)))", at: range,
+                notes: [DiagnosticNote("declared \(what)s are listed here", range: declared[0].range)])
         }
     }
 
@@ -132,6 +139,8 @@ extension SemanticChecker {
         let before = lineStart == 0 ? linePrefix : ""
         let line = before + String(decoding: bytes[lineStart..<min(bytes.count, lineStart + 200)], as: UTF8.self)
         guard !SemanticChecker.isOffCommandLine(line) else { return }
-        report(.secretInCommand, "secret value \(name) is written into a command line, where process listings show it; assign it to a variable first", at: range, severity: .warning)
+        report(
+            .secretInCommand, "secret value \(name) is written into a command line, where process listings show it; assign it to a variable first", at: range,
+            severity: .warning)
     }
 }

@@ -109,16 +109,23 @@ public struct SemanticChecker {
             case .blueprint(let decl):
                 blueprints.append(decl)
                 name = nil
-            case .constant(let decl): name = decl.name; kind = "let"
-            case .definition(let decl): name = decl.name; kind = "def"
-            case .action(let decl): name = Name("action " + decl.name.text, range: decl.name.range); kind = "action"
+            case .constant(let decl):
+                name = decl.name
+                kind = "let"
+            case .definition(let decl):
+                name = decl.name
+                kind = "def"
+            case .action(let decl):
+                name = Name("action " + decl.name.text, range: decl.name.range)
+                kind = "action"
             case .importFile, .error: name = nil
             }
             guard let name else { continue }
             if let previous = seen[name.text] {
                 let shown = name.text.hasPrefix("action ") ? String(name.text.dropFirst(7)) : name.text
-                report(.duplicateDefinition, "\(kind) '\(shown)' is defined twice", at: name.range,
-                       notes: [DiagnosticNote("the first definition is here", range: previous.range)])
+                report(
+                    .duplicateDefinition, "\(kind) '\(shown)' is defined twice", at: name.range,
+                    notes: [DiagnosticNote("the first definition is here", range: previous.range)])
             } else {
                 seen[name.text] = name
             }
@@ -127,8 +134,9 @@ public struct SemanticChecker {
             report(.missingBlueprintDecl, "missing 'blueprint NAME' declaration; it gives the Blueprint its metadata.name", at: SourceRange(0, 0))
         }
         for extra in blueprints.dropFirst() {
-            report(.duplicateDefinition, "a file declares one blueprint", at: extra.name.range,
-                   notes: [DiagnosticNote("the blueprint is declared here", range: blueprints[0].name.range)])
+            report(
+                .duplicateDefinition, "a file declares one blueprint", at: extra.name.range,
+                notes: [DiagnosticNote("the blueprint is declared here", range: blueprints[0].name.range)])
         }
     }
 
@@ -144,9 +152,10 @@ public struct SemanticChecker {
                 if let previous = seen[name.text] {
                     let isSameAction = previous.action == action.name
                     let place = isSameAction ? "in this action" : "in action '\(previous.action)'"
-                    report(.duplicatePhase, "phase name '\(name.text)' is used twice; Kanister requires unique phase names across the blueprint", at: name.range,
-                           severity: isSameAction || isStrict ? .error : .warning,
-                           notes: [DiagnosticNote("also used \(place) here", range: previous.name.range)])
+                    report(
+                        .duplicatePhase, "phase name '\(name.text)' is used twice; Kanister requires unique phase names across the blueprint", at: name.range,
+                        severity: isSameAction || isStrict ? .error : .warning,
+                        notes: [DiagnosticNote("also used \(place) here", range: previous.name.range)])
                 } else {
                     seen[name.text] = (action.name, name)
                 }

@@ -8,7 +8,9 @@ enum ValueShape {
     case string(String?)
     /// An expression that renders to a string at run time.
     case scalar
-    case int, float(String), bool, null, list, map, unknown
+    case int
+    case float(String)
+    case bool, null, list, map, unknown
 
     init(_ expr: Expr, table: SymbolTable, action: ActionInfo?, depth: Int = 0) {
         switch expr.kind {

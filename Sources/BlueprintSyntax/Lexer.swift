@@ -190,7 +190,8 @@ struct LexerState {
         case .notUTF8:
             let bytes = (start..<min(position, start + 4)).map { "0x" + hex(UInt32(buffer[$0])) }
             let shown = bytes.joined(separator: " ") + (position - start > 4 ? " ..." : "")
-            message = count == 1 && first.length == 1
+            message =
+                count == 1 && first.length == 1
                 ? "unexpected byte \(shown), which is not UTF-8" : "unexpected bytes \(shown), which are not UTF-8"
         case .character:
             var shown = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<position]), as: UTF8.self)

@@ -47,7 +47,9 @@ extension Parser {
         while cursor < content.upperBound, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 { cursor += 1 }
         if cursor < content.upperBound, bytes[cursor] == 0x0D { cursor += 1 }
         guard cursor < content.upperBound, bytes[cursor] == 0x0A else {
-            reportLiteral(.multilineStringLayout, "a multi-line string must start on the line after its opening \"\"\"", at: SourceRange(token.range.start, min(token.range.end, cursor + 1)))
+            reportLiteral(
+                .multilineStringLayout, "a multi-line string must start on the line after its opening \"\"\"",
+                at: SourceRange(token.range.start, min(token.range.end, cursor + 1)))
             return
         }
         let bodyStart = cursor + 1
@@ -57,7 +59,9 @@ extension Parser {
         if indent.contains(where: { $0 != 0x20 && $0 != 0x09 }) || lastLineStart < bodyStart {
             var textStart = max(bodyStart, lastLineStart)
             while bytes[textStart] == 0x20 || bytes[textStart] == 0x09 { textStart += 1 }
-            reportLiteral(.multilineStringLayout, "the closing \"\"\" of a multi-line string must stand on a line of its own", at: SourceRange(textStart, token.range.end))
+            reportLiteral(
+                .multilineStringLayout, "the closing \"\"\" of a multi-line string must stand on a line of its own", at: SourceRange(textStart, token.range.end)
+            )
             return
         }
         var lineStart = bodyStart
@@ -77,7 +81,9 @@ extension Parser {
         if bytes[line].starts(with: indent) {
             start += indent.count
         } else if !isBlank {
-            reportLiteral(.multilineStringLayout, "this line of a multi-line string is indented less than its closing \"\"\"", at: SourceRange(line.lowerBound, line.upperBound))
+            reportLiteral(
+                .multilineStringLayout, "this line of a multi-line string is indented less than its closing \"\"\"",
+                at: SourceRange(line.lowerBound, line.upperBound))
         } else {
             start = line.upperBound
         }
@@ -152,7 +158,9 @@ extension Parser {
         }
         if byte == UInt8(ascii: "u") {
             guard cursor + 1 < end, bytes[cursor + 1] == UInt8(ascii: "{") else {
-                reportLiteral(.invalidEscape, "invalid unicode escape; write \\u{1F600} with 1 to 8 hex digits of a valid scalar", at: SourceRange(escapeStart, cursor + 1))
+                reportLiteral(
+                    .invalidEscape, "invalid unicode escape; write \\u{1F600} with 1 to 8 hex digits of a valid scalar",
+                    at: SourceRange(escapeStart, cursor + 1))
                 return cursor + 1
             }
             var close = cursor + 2
@@ -164,7 +172,9 @@ extension Parser {
                 for unit in String(scalar).utf8 { decoder.append(unit, at: escapeStart) }
                 return close + 1
             }
-            reportLiteral(.invalidEscape, "invalid unicode escape; write \\u{1F600} with 1 to 8 hex digits of a valid scalar", at: SourceRange(escapeStart, min(close + 1, end)))
+            reportLiteral(
+                .invalidEscape, "invalid unicode escape; write \\u{1F600} with 1 to 8 hex digits of a valid scalar",
+                at: SourceRange(escapeStart, min(close + 1, end)))
             return min(close + 1, end)
         }
         reportEscape(escapeStart, cursor + 1)
@@ -173,7 +183,9 @@ extension Parser {
 
     mutating func reportEscape(_ start: Int, _ end: Int) {
         let shown = String(decoding: bytes[start..<min(end, bytes.count)], as: UTF8.self)
-        reportLiteral(.invalidEscape, "invalid escape '\(shown)'; valid escapes are \\n \\t \\r \\0 \\\\ \\\" \\' \\{ \\} \\u{...} and \\( )", at: SourceRange(start, end))
+        reportLiteral(
+            .invalidEscape, "invalid escape '\(shown)'; valid escapes are \\n \\t \\r \\0 \\\\ \\\" \\' \\{ \\} \\u{...} and \\( )", at: SourceRange(start, end)
+        )
     }
 
     /// Parses `expr )` starting at `start` with a nested parser over the same
@@ -186,7 +198,10 @@ extension Parser {
             if token.kind == .leftParen { depthCount += 1 }
             if token.kind == .rightParen {
                 depthCount -= 1
-                if depthCount == 0 { closeIndex = position; break }
+                if depthCount == 0 {
+                    closeIndex = position
+                    break
+                }
             }
         }
         let closeToken = lexed.tokens[closeIndex]

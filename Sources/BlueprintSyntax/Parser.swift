@@ -188,7 +188,10 @@ public struct Parser {
             case .leftBrace, .leftBracket, .leftParen: nesting += 1
             case .rightBrace, .rightBracket, .rightParen:
                 if nesting == 0 {
-                    if token.kind == .rightBrace, stopAtClosingBrace { isRecovering = false; return }
+                    if token.kind == .rightBrace, stopAtClosingBrace {
+                        isRecovering = false
+                        return
+                    }
                 } else {
                     nesting -= 1
                 }

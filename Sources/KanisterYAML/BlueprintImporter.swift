@@ -30,13 +30,15 @@ public enum BlueprintImporter {
             return ImportResult(source: nil, diagnostics: [.error(.yamlSyntax, "invalid YAML: \(error.message)", at: SourceRange(offset, offset))])
         }
         guard let document = documents.first, let root = document.mapping else {
-            return ImportResult(source: nil, diagnostics: [.error(.notBlueprint, "expected a Kanister Blueprint: a YAML mapping with kind: Blueprint", at: SourceRange(0, 0))])
+            return ImportResult(
+                source: nil, diagnostics: [.error(.notBlueprint, "expected a Kanister Blueprint: a YAML mapping with kind: Blueprint", at: SourceRange(0, 0))])
         }
         let kind = root["kind"]?.scalar?.value
         guard kind == "Blueprint" else {
             let range = root["kind"].map { BlueprintImporter.range(of: $0) } ?? SourceRange(0, 0)
             let found = kind.map { "kind: \($0)" } ?? "no kind"
-            return ImportResult(source: nil, diagnostics: [.error(.notBlueprint, "not a Kanister Blueprint (\(found)); bpc imports documents of kind: Blueprint", at: range)])
+            return ImportResult(
+                source: nil, diagnostics: [.error(.notBlueprint, "not a Kanister Blueprint (\(found)); bpc imports documents of kind: Blueprint", at: range)])
         }
         var writer = ImportWriter(bytes: bytes, comments: YAMLComments.find(in: bytes, document: document))
         writer.writeBlueprint(root)
@@ -47,7 +49,8 @@ public enum BlueprintImporter {
         let formatted = SourceFormatter.format(file)
         guard let text = formatted.text else {
             let messages = formatted.diagnostics.prefix(3).map { "\(file.location(of: $0.range.start)): \($0.message)" }
-            let problem = Diagnostic.error(.badShape, "internal error: the generated .bp does not parse: \(messages.joined(separator: "; "))", at: SourceRange(0, 0))
+            let problem = Diagnostic.error(
+                .badShape, "internal error: the generated .bp does not parse: \(messages.joined(separator: "; "))", at: SourceRange(0, 0))
             return ImportResult(source: nil, diagnostics: writer.diagnostics + [problem])
         }
         return ImportResult(source: text, diagnostics: writer.diagnostics)

@@ -150,8 +150,11 @@ extension ImportWriter {
         case .mapping(let mapping):
             for pair in mapping.pairs {
                 if let key = pair.key.scalar?.value { visit(key) }
-                if pair.value.scalar == nil { visitKeysAndNames(pair.value, visit) }
-                else if pair.key.scalar?.value == "name" { visitKeysAndNames(pair.value, visit) }
+                if pair.value.scalar == nil {
+                    visitKeysAndNames(pair.value, visit)
+                } else if pair.key.scalar?.value == "name" {
+                    visitKeysAndNames(pair.value, visit)
+                }
             }
         }
     }

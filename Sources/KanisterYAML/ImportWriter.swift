@@ -88,7 +88,9 @@ struct ImportWriter {
     }
 
     mutating func writeAction(_ name: String, _ action: YAMLMapping, at offset: Int) {
-        checkKeys(action, allowed: ["name", "kind", "inputArtifactNames", "secretNames", "configMapNames", "outputArtifacts", "phases", "deferPhase"], context: "action '\(name)'")
+        checkKeys(
+            action, allowed: ["name", "kind", "inputArtifactNames", "secretNames", "configMapNames", "outputArtifacts", "phases", "deferPhase"],
+            context: "action '\(name)'")
         if let informational = action["name"], informational.scalar?.value != name {
             fail("the action's 'name' field differs from its key; .bp cannot keep both", informational)
         }

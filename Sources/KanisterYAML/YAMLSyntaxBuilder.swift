@@ -102,8 +102,9 @@ struct YAMLSyntaxBuilder {
     func literal(_ text: String, node: YAMLNode) -> StringLiteral {
         let sourceRange = range(node)
         let anchors = YAMLSyntaxBuilder.align(Array(text.utf8), in: bytes, from: contentStart(node), to: sourceRange.end)
-        return StringLiteral(segments: [.text(text, sourceRange)], isMultiline: text.contains("\n"), hashes: 0,
-                             range: sourceRange, anchors: anchors)
+        return StringLiteral(
+            segments: [.text(text, sourceRange)], isMultiline: text.contains("\n"), hashes: 0,
+            range: sourceRange, anchors: anchors)
     }
 
     /// Where a scalar's content starts: after its quote, or on the line after a block header.

@@ -33,7 +33,9 @@ func printCompileStages(_ file: SourceFile) {
     let tree = seconds { node = BlueprintEmitter.node(for: blueprint) }
     guard let node else { return }
     let write = seconds { _ = try? YAMLWriter.write(node) }
-    let stages = [("parse", parse), ("index", index), ("check", check), ("plan", build), ("kanister model", kanister),
-                  ("YAML tree", tree), ("libyaml write", write)]
+    let stages = [
+        ("parse", parse), ("index", index), ("check", check), ("plan", build), ("kanister model", kanister),
+        ("YAML tree", tree), ("libyaml write", write),
+    ]
     print("compile stages: " + stages.map { "\($0.0) \(String(format: "%.3f", $0.1)) s" }.joined(separator: ", "))
 }

@@ -18,11 +18,12 @@ enum RuntimeBench {
 
     static func graph(count: Int, chained: Bool, command: [String] = []) -> RunGraph {
         let args = command.isEmpty ? [] : [KanisterEntry("command", .list(command.map { .string($0) }))]
-        return RunGraph(nodes: (0..<count).map { index in
-            RunNode(
-                name: "p\(index)", phase: RunPhase(function: "KubeTask", args: args),
-                dependencies: chained && index > 0 ? ["p\(index - 1)"] : [])
-        })
+        return RunGraph(
+            nodes: (0..<count).map { index in
+                RunNode(
+                    name: "p\(index)", phase: RunPhase(function: "KubeTask", args: args),
+                    dependencies: chained && index > 0 ? ["p\(index - 1)"] : [])
+            })
     }
 
     static func time(_ graph: RunGraph, executor: any PhaseExecutor, parallel: Int, journalPath: String? = nil) async throws -> Double {

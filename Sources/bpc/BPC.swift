@@ -24,7 +24,10 @@ struct BPC: ParsableCommand {
               bpc run x.bp --action backup --object statefulset/ns/pg --backend dry-run
             """,
         version: "0.1.0",
-        subcommands: [CompileCommand.self, ImportCommand.self, FormatCommand.self, ParseCommand.self, LintCommand.self, GraphCommand.self, PlanCommand.self, RunCommand.self, RollbackCommand.self, KandoCommand.self]
+        subcommands: [
+            CompileCommand.self, ImportCommand.self, FormatCommand.self, ParseCommand.self, LintCommand.self, GraphCommand.self, PlanCommand.self,
+            RunCommand.self, RollbackCommand.self, KandoCommand.self,
+        ]
     )
 
     /// Runs the command and maps every failure to the documented exit codes.

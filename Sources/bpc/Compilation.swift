@@ -3,9 +3,9 @@
 
 import BlueprintPlan
 import BlueprintSema
-import KanisterYAML
 import BlueprintSyntax
 import Foundation
+import KanisterYAML
 
 struct FileDiagnostics {
     var file: SourceFile

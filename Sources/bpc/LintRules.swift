@@ -16,7 +16,8 @@ enum LintRules {
     }
 
     /// Codes not listed here are described by their first message.
-    static let descriptions: [DiagnosticCode: String] = lexical
+    static let descriptions: [DiagnosticCode: String] =
+        lexical
         .merging(syntax) { first, _ in first }
         .merging(semantic) { first, _ in first }
         .merging(lowering) { first, _ in first }

@@ -34,17 +34,18 @@ import Testing
         #expect(ContentHash.sha256Hex(vector.input) == vector.digest)
     }
 
-    static let source = PlanLoweringTests.header + """
-        action backup on StatefulSet {
-          output result { id: a.output.id }
-          phase a: KubeTask { image: "x", command: ["kando output id 1"], podOverride: { n: 1, f: 1.5, b: true, list: [1, "two"] } } retry 2 timeout 90s undo KubeTask { image: "x", command: ["u"] }
-          parallel {
-            phase b: KubeTask { image: "x", command: ["\\(a.output.id)"] }
-            phase c: KubeTask { image: "x", command: ["c"] }
-          }
-          finally d: KubeTask { image: "x", command: ["d"] }
-        }
-        """
+    static let source =
+        PlanLoweringTests.header + """
+            action backup on StatefulSet {
+              output result { id: a.output.id }
+              phase a: KubeTask { image: "x", command: ["kando output id 1"], podOverride: { n: 1, f: 1.5, b: true, list: [1, "two"] } } retry 2 timeout 90s undo KubeTask { image: "x", command: ["u"] }
+              parallel {
+                phase b: KubeTask { image: "x", command: ["\\(a.output.id)"] }
+                phase c: KubeTask { image: "x", command: ["c"] }
+              }
+              finally d: KubeTask { image: "x", command: ["d"] }
+            }
+            """
 
     func artifact() -> PlanArtifact {
         let (plan, _) = PlanFixtures.plan(Self.source)

@@ -11,232 +11,255 @@ import Testing
     static let header = "blueprint b\n"
 
     @Test func phasesRunInSourceOrder() {
-        let graph = PlanFixtures.graph(Self.header + """
-            action backup {
-              phase a: KubeTask { image: "x", command: ["a"] }
-              phase b: KubeTask { image: "x", command: ["b"] }
-              phase c: KubeTask { image: "x", command: ["c"] }
-            }
-            """)
+        let graph = PlanFixtures.graph(
+            Self.header + """
+                action backup {
+                  phase a: KubeTask { image: "x", command: ["a"] }
+                  phase b: KubeTask { image: "x", command: ["b"] }
+                  phase c: KubeTask { image: "x", command: ["c"] }
+                }
+                """)
         #expect(graph.nodes.map(\.name) == ["a", "b", "c"])
         #expect(graph.nodes.map(\.kind) == [.phase, .phase, .phase])
         #expect(PlanFixtures.edges(graph) == ["a -> b: sequence", "b -> c: sequence"])
     }
 
     @Test func parallelMembersHaveNoEdgesAmongThemselves() {
-        let graph = PlanFixtures.graph(Self.header + """
-            action backup {
-              phase before: KubeTask { image: "x", command: ["a"] }
-              parallel {
-                phase left: KubeTask { image: "x", command: ["l"] }
-                phase right: KubeTask { image: "x", command: ["r"] }
-              }
-              parallel {
-                phase up: KubeTask { image: "x", command: ["u"] }
-                phase down: KubeTask { image: "x", command: ["d"] }
-              }
-              phase after: KubeTask { image: "x", command: ["b"] }
-            }
-            """)
+        let graph = PlanFixtures.graph(
+            Self.header + """
+                action backup {
+                  phase before: KubeTask { image: "x", command: ["a"] }
+                  parallel {
+                    phase left: KubeTask { image: "x", command: ["l"] }
+                    phase right: KubeTask { image: "x", command: ["r"] }
+                  }
+                  parallel {
+                    phase up: KubeTask { image: "x", command: ["u"] }
+                    phase down: KubeTask { image: "x", command: ["d"] }
+                  }
+                  phase after: KubeTask { image: "x", command: ["b"] }
+                }
+                """)
         #expect(graph.nodes.map(\.parallelGroup) == [nil, 0, 0, 1, 1, nil])
-        #expect(PlanFixtures.edges(graph) == [
-            "before -> left: sequence", "before -> right: sequence",
-            "left -> up: sequence", "left -> down: sequence",
-            "right -> up: sequence", "right -> down: sequence",
-            "up -> after: sequence", "down -> after: sequence",
-        ])
+        #expect(
+            PlanFixtures.edges(graph) == [
+                "before -> left: sequence", "before -> right: sequence",
+                "left -> up: sequence", "left -> down: sequence",
+                "right -> up: sequence", "right -> down: sequence",
+                "up -> after: sequence", "down -> after: sequence",
+            ])
     }
 
     @Test func finallyFollowsTheLastStage() {
-        let graph = PlanFixtures.graph(Self.header + """
-            action backup {
-              finally cleanup: KubeTask { image: "x", command: ["c"] }
-              phase a: KubeTask { image: "x", command: ["a"] }
-              parallel {
-                phase b: KubeTask { image: "x", command: ["b"] }
-                phase c: KubeTask { image: "x", command: ["c"] }
-              }
-            }
-            """)
+        let graph = PlanFixtures.graph(
+            Self.header + """
+                action backup {
+                  finally cleanup: KubeTask { image: "x", command: ["c"] }
+                  phase a: KubeTask { image: "x", command: ["a"] }
+                  parallel {
+                    phase b: KubeTask { image: "x", command: ["b"] }
+                    phase c: KubeTask { image: "x", command: ["c"] }
+                  }
+                }
+                """)
         #expect(graph.nodes.map(\.name) == ["a", "b", "c", "cleanup"])
         #expect(graph.finallyNode?.name == "cleanup")
-        #expect(PlanFixtures.edges(graph) == [
-            "a -> b: sequence", "a -> c: sequence", "b -> cleanup: finally", "c -> cleanup: finally",
-        ])
+        #expect(
+            PlanFixtures.edges(graph) == [
+                "a -> b: sequence", "a -> c: sequence", "b -> cleanup: finally", "c -> cleanup: finally",
+            ])
     }
 
     @Test func dataEdgesComeFromExpressionsAndRawTemplates() {
-        let graph = PlanFixtures.graph(Self.header + """
-            action backup {
-              phase dump: KubeTask { image: "x", command: ["kando output path p", "kando output size 1"] }
-              parallel {
-                phase upload: KubeTask { image: "x", command: ["echo \\(dump.output.path)"] }
-                phase check: KubeTask { image: "x", command: ["echo {{ .Phases.dump.Output.size }}"] }
-              }
-              phase report: KubeTask { image: "x", command: ["{{ index .Phases.upload.Output \\"a-b\\" }}", "{{ $.Phases.check.Output.ok }}"] }
-              finally log: KubeTask { image: "x", command: ["{{ .Phases.report.Output.done }}"] }
-            }
-            """, optimized: false)
+        let graph = PlanFixtures.graph(
+            Self.header + """
+                action backup {
+                  phase dump: KubeTask { image: "x", command: ["kando output path p", "kando output size 1"] }
+                  parallel {
+                    phase upload: KubeTask { image: "x", command: ["echo \\(dump.output.path)"] }
+                    phase check: KubeTask { image: "x", command: ["echo {{ .Phases.dump.Output.size }}"] }
+                  }
+                  phase report: KubeTask { image: "x", command: ["{{ index .Phases.upload.Output \\"a-b\\" }}", "{{ $.Phases.check.Output.ok }}"] }
+                  finally log: KubeTask { image: "x", command: ["{{ .Phases.report.Output.done }}"] }
+                }
+                """, optimized: false)
         let data = PlanFixtures.edges(graph).filter { $0.contains(": data") }
-        #expect(data == [
-            "dump -> upload: data Output.path", "dump -> check: data Output.size",
-            "upload -> report: data Output.a-b", "check -> report: data Output.ok", "report -> log: data Output.done",
-        ])
+        #expect(
+            data == [
+                "dump -> upload: data Output.path", "dump -> check: data Output.size",
+                "upload -> report: data Output.a-b", "check -> report: data Output.ok", "report -> log: data Output.done",
+            ])
     }
 
     @Test func referencesToPhasesWithDashesAreFound() {
-        let graph = PlanFixtures.graph(Self.header + """
-            action backup {
-              phase "take-dump": KubeTask { image: "x", command: ["kando output path p"] }
-              phase upload: KubeTask { image: "x", command: ["echo {{ (index .Phases \\"take-dump\\").Output.path }}"] }
-            }
-            """)
+        let graph = PlanFixtures.graph(
+            Self.header + """
+                action backup {
+                  phase "take-dump": KubeTask { image: "x", command: ["kando output path p"] }
+                  phase upload: KubeTask { image: "x", command: ["echo {{ (index .Phases \\"take-dump\\").Output.path }}"] }
+                }
+                """)
         #expect(PlanFixtures.edges(graph) == ["take-dump -> upload: data Output.path"])
     }
 
     @Test func inlineUndoBecomesACompensationNode() {
-        let graph = PlanFixtures.graph(Self.header + """
-            action backup on StatefulSet {
-              phase down: ScaleWorkload { replicas: 0 } undo ScaleWorkload { replicas: down.output.originalReplicaCount }
-              phase lock: KubeTask { image: "x", command: ["l"] } undo release: KubeTask { image: "x", command: ["r"] }
-            }
-            """)
+        let graph = PlanFixtures.graph(
+            Self.header + """
+                action backup on StatefulSet {
+                  phase down: ScaleWorkload { replicas: 0 } undo ScaleWorkload { replicas: down.output.originalReplicaCount }
+                  phase lock: KubeTask { image: "x", command: ["l"] } undo release: KubeTask { image: "x", command: ["r"] }
+                }
+                """)
         #expect(graph.nodes.map(\.name) == ["down", "down-undo", "lock", "release"])
         #expect(graph.nodes.map(\.kind) == [.phase, .compensation, .phase, .compensation])
         #expect(graph.compensations(of: "down") == ["down-undo"])
         #expect(graph.compensations(of: "lock") == ["release"])
-        #expect(PlanFixtures.edges(graph) == [
-            "down -> lock: sequence", "down -> down-undo: data Output.originalReplicaCount",
-            "down -> down-undo: rollback", "lock -> release: rollback",
-        ])
+        #expect(
+            PlanFixtures.edges(graph) == [
+                "down -> lock: sequence", "down -> down-undo: data Output.originalReplicaCount",
+                "down -> down-undo: rollback", "lock -> release: rollback",
+            ])
         let args = graph.node(named: "down-undo")?.phase.args ?? []
         #expect(args == [KanisterEntry("replicas", .string("{{ .Phases.down.Output.originalReplicaCount }}"))])
     }
 
     @Test func undoByNameIsARollbackEdgeToALaterPhase() {
-        let graph = PlanFixtures.graph(Self.header + """
-            action backup {
-              phase lock: KubeTask { image: "x", command: ["l"] } undo unlock
-              phase snap: KubeTask { image: "x", command: ["s"] }
-              phase unlock: KubeTask { image: "x", command: ["u"] }
-            }
-            """)
+        let graph = PlanFixtures.graph(
+            Self.header + """
+                action backup {
+                  phase lock: KubeTask { image: "x", command: ["l"] } undo unlock
+                  phase snap: KubeTask { image: "x", command: ["s"] }
+                  phase unlock: KubeTask { image: "x", command: ["u"] }
+                }
+                """)
         #expect(graph.nodes.map(\.kind) == [.phase, .phase, .phase])
         #expect(PlanFixtures.edges(graph) == ["lock -> snap: sequence", "lock -> unlock: rollback", "snap -> unlock: sequence"])
     }
 
     @Test func retryAndTimeoutAreKeptForTheRuntime() {
-        let graph = PlanFixtures.graph(Self.header + """
-            def copy(path) = KubeTask { image: "x", command: [path] } retry 3
-            action backup {
-              phase a: copy("/a") timeout 1h30m
-              phase b: KubeTask { image: "x", command: ["b"] } timeout 500ms retry 0
-            }
-            """)
+        let graph = PlanFixtures.graph(
+            Self.header + """
+                def copy(path) = KubeTask { image: "x", command: [path] } retry 3
+                action backup {
+                  phase a: copy("/a") timeout 1h30m
+                  phase b: KubeTask { image: "x", command: ["b"] } timeout 500ms retry 0
+                }
+                """)
         #expect(graph.nodes.map(\.retryCount) == [3, 0])
         #expect(graph.nodes.map(\.timeoutSeconds) == [5400, 0.5])
         #expect(graph.nodes.map(\.runtimeClauseRanges.count) == [2, 2])
     }
 
     @Test func badRuntimeClausesAreReported() {
-        let (_, diagnostics) = PlanFixtures.plan(Self.header + """
-            action backup {
-              phase a: KubeTask { image: "x", command: ["a"] } retry 1.5 timeout "soon"
-            }
-            """)
+        let (_, diagnostics) = PlanFixtures.plan(
+            Self.header + """
+                action backup {
+                  phase a: KubeTask { image: "x", command: ["a"] } retry 1.5 timeout "soon"
+                }
+                """)
         #expect(diagnostics.map(\.code) == [.badRuntimeClause, .badRuntimeClause])
     }
 
     @Test func defsAndLetsAreInlinedAndFolded() {
-        let graph = PlanFixtures.graph(Self.header + """
-            let base = "/backups"
-            let where = "\\(base)/\\(StatefulSet.Name)"
-            def push(path) = KubeTask { image: "tools", command: ["push", path] }
-            action backup on StatefulSet {
-              phase a: push("\\(where)/data")
-            }
-            """)
+        let graph = PlanFixtures.graph(
+            Self.header + """
+                let base = "/backups"
+                let where = "\\(base)/\\(StatefulSet.Name)"
+                def push(path) = KubeTask { image: "tools", command: ["push", path] }
+                action backup on StatefulSet {
+                  phase a: push("\\(where)/data")
+                }
+                """)
         let node = graph.nodes.first
         #expect(node?.phase.function == "KubeTask")
-        #expect(node?.phase.args == [
-            KanisterEntry("image", .string("tools")),
-            KanisterEntry("command", .list([.string("push"), .string("/backups/{{ .StatefulSet.Name }}/data")])),
-        ])
+        #expect(
+            node?.phase.args == [
+                KanisterEntry("image", .string("tools")),
+                KanisterEntry("command", .list([.string("push"), .string("/backups/{{ .StatefulSet.Name }}/data")])),
+            ])
     }
 
     @Test func importedDefinitionsAreInlined() throws {
-        let library = PlanFixtures.module("""
+        let library = PlanFixtures.module(
+            """
             let image = "ghcr.io/example/tools:1"
             def task(script) = KubeTask { image: image, command: ["sh", "-c", script] } retry 2
             def unused() = KubeTask { image: nowhere.at.all, command: [] }
             """, path: "lib.bp")
-        let main = PlanFixtures.module(Self.header + """
-            import "lib.bp"
-            action backup {
-              phase a: task("echo \\(image)")
-            }
-            """)
+        let main = PlanFixtures.module(
+            Self.header + """
+                import "lib.bp"
+                action backup {
+                  phase a: task("echo \\(image)")
+                }
+                """)
         let (plan, diagnostics) = PlanBuilder.build(SymbolTable(main: main, imports: [library]), sourcePath: "test.bp")
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
         let node = try #require(plan.actions.first?.graph.nodes.first)
         #expect(node.retryCount == 2)
-        #expect(node.phase.args == [
-            KanisterEntry("image", .string("ghcr.io/example/tools:1")),
-            KanisterEntry("command", .list([.string("sh"), .string("-c"), .string("echo ghcr.io/example/tools:1")])),
-        ])
+        #expect(
+            node.phase.args == [
+                KanisterEntry("image", .string("ghcr.io/example/tools:1")),
+                KanisterEntry("command", .list([.string("sh"), .string("-c"), .string("echo ghcr.io/example/tools:1")])),
+            ])
     }
 
     @Test func unusedDefinitionsNeverReachThePlan() {
-        let (plan, diagnostics) = PlanFixtures.plan(Self.header + """
-            let broken = nosuchname.field
-            def unusedDef() = KubeTask { image: nothing.here, command: ["x"] }
-            action backup {
-              phase a: KubeTask { image: "x", command: ["a"] }
-            }
-            """)
+        let (plan, diagnostics) = PlanFixtures.plan(
+            Self.header + """
+                let broken = nosuchname.field
+                def unusedDef() = KubeTask { image: nothing.here, command: ["x"] }
+                action backup {
+                  phase a: KubeTask { image: "x", command: ["a"] }
+                }
+                """)
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
         #expect(plan.actions.map { $0.graph.nodes.map(\.name) } == [["a"]])
     }
 
     @Test func compensationNamesMustBeFree() {
-        let (_, diagnostics) = PlanFixtures.plan(Self.header + """
-            action backup {
-              phase a: KubeTask { image: "x", command: ["a"] } undo b: KubeTask { image: "x", command: ["u"] }
-              phase b: KubeTask { image: "x", command: ["b"] }
-            }
-            """)
+        let (_, diagnostics) = PlanFixtures.plan(
+            Self.header + """
+                action backup {
+                  phase a: KubeTask { image: "x", command: ["a"] } undo b: KubeTask { image: "x", command: ["u"] }
+                  phase b: KubeTask { image: "x", command: ["b"] }
+                }
+                """)
         #expect(diagnostics.map(\.code) == [.duplicatePlanNode])
     }
 
     @Test func undoOfAnUnknownPhaseIsReported() {
-        let (_, diagnostics) = PlanFixtures.plan(Self.header + """
-            action backup {
-              phase a: KubeTask { image: "x", command: ["a"] } undo nowhere
-            }
-            """)
+        let (_, diagnostics) = PlanFixtures.plan(
+            Self.header + """
+                action backup {
+                  phase a: KubeTask { image: "x", command: ["a"] } undo nowhere
+                }
+                """)
         #expect(diagnostics.map(\.code) == [.undoTarget])
     }
 
     @Test func twoUnnamedUndosGetDistinctNames() {
-        let graph = PlanFixtures.graph(Self.header + """
-            def guarded() = KubeTask { image: "x", command: ["g"] } undo KubeTask { image: "x", command: ["u1"] }
-            action backup {
-              phase a: guarded() undo KubeTask { image: "x", command: ["u2"] }
-            }
-            """)
+        let graph = PlanFixtures.graph(
+            Self.header + """
+                def guarded() = KubeTask { image: "x", command: ["g"] } undo KubeTask { image: "x", command: ["u1"] }
+                action backup {
+                  phase a: guarded() undo KubeTask { image: "x", command: ["u2"] }
+                }
+                """)
         #expect(graph.nodes.map(\.name) == ["a", "a-undo", "a-undo-2"])
         #expect(graph.compensations(of: "a") == ["a-undo", "a-undo-2"])
     }
 
     @Test func actionFieldsAreLoweredOnce() throws {
-        let (plan, _) = PlanFixtures.plan(Self.header + """
-            action backup on StatefulSet {
-              input old
-              secret creds
-              output result { path: a.output.path }
-              phase a: KubeTask { image: "x", command: ["kando output path \\(old.KeyValue.p)"] }
-            }
-            """)
+        let (plan, _) = PlanFixtures.plan(
+            Self.header + """
+                action backup on StatefulSet {
+                  input old
+                  secret creds
+                  output result { path: a.output.path }
+                  phase a: KubeTask { image: "x", command: ["kando output path \\(old.KeyValue.p)"] }
+                }
+                """)
         let action = try #require(plan.actions.first)
         #expect(action.fields.kind == "StatefulSet")
         #expect(action.fields.inputArtifactNames == ["old"])

@@ -81,12 +81,13 @@ import Testing
     }
 
     @Test func aDataReferenceToALaterPhaseIsACycle() throws {
-        let (plan, diagnostics) = PlanFixtures.plan(PlanLoweringTests.header + """
-            action backup {
-              phase first: KubeTask { image: "x", command: ["{{ .Phases.second.Output.k }}"] }
-              phase second: KubeTask { image: "x", command: ["kando output k v"] }
-            }
-            """)
+        let (plan, diagnostics) = PlanFixtures.plan(
+            PlanLoweringTests.header + """
+                action backup {
+                  phase first: KubeTask { image: "x", command: ["{{ .Phases.second.Output.k }}"] }
+                  phase second: KubeTask { image: "x", command: ["kando output k v"] }
+                }
+                """)
         let cycle = try #require(diagnostics.first)
         #expect(cycle.code == .planCycle)
         #expect(cycle.message == "the phases of action 'backup' form a cycle: first -> second -> first")
@@ -95,24 +96,26 @@ import Testing
     }
 
     @Test func aCycleInsideAParallelGroupIsReported() throws {
-        let (_, diagnostics) = PlanFixtures.plan(PlanLoweringTests.header + """
-            action backup {
-              parallel {
-                phase left: KubeTask { image: "x", command: ["{{ .Phases.right.Output.r }}"] }
-                phase right: KubeTask { image: "x", command: ["{{ .Phases.left.Output.l }}"] }
-              }
-            }
-            """)
+        let (_, diagnostics) = PlanFixtures.plan(
+            PlanLoweringTests.header + """
+                action backup {
+                  parallel {
+                    phase left: KubeTask { image: "x", command: ["{{ .Phases.right.Output.r }}"] }
+                    phase right: KubeTask { image: "x", command: ["{{ .Phases.left.Output.l }}"] }
+                  }
+                }
+                """)
         #expect(diagnostics.map(\.message) == ["the phases of action 'backup' form a cycle: left -> right -> left"])
     }
 
     @Test func anUndoOfAnEarlierPhaseIsACycle() {
-        let (_, diagnostics) = PlanFixtures.plan(PlanLoweringTests.header + """
-            action backup {
-              phase unlock: KubeTask { image: "x", command: ["u"] }
-              phase lock: KubeTask { image: "x", command: ["l"] } undo unlock
-            }
-            """)
+        let (_, diagnostics) = PlanFixtures.plan(
+            PlanLoweringTests.header + """
+                action backup {
+                  phase unlock: KubeTask { image: "x", command: ["u"] }
+                  phase lock: KubeTask { image: "x", command: ["l"] } undo unlock
+                }
+                """)
         #expect(diagnostics.map(\.message) == ["the phases of action 'backup' form a cycle: unlock -> lock -> unlock"])
         #expect(diagnostics.first?.notes.last?.message == "'unlock' undoes 'lock', so it must come later")
     }
@@ -143,18 +146,19 @@ import Testing
 
     @Test func compensationOrderWithSeveralUndoEdges() {
         // a undo a1, a2 (inline); b undo unlockB (by name, a later phase); c undo c1; finally f undo nothing.
-        let graph = PlanFixtures.graph(PlanLoweringTests.header + """
-            action backup {
-              phase a: KubeTask { image: "x", command: ["a"] } undo a1: KubeTask { image: "x", command: ["1"] } undo a2: KubeTask { image: "x", command: ["2"] }
-              phase b: KubeTask { image: "x", command: ["b"] } undo unlockB
-              parallel {
-                phase c: KubeTask { image: "x", command: ["c"] } undo c1: KubeTask { image: "x", command: ["3"] }
-                phase d: KubeTask { image: "x", command: ["d"] } undo unlockB
-              }
-              phase unlockB: KubeTask { image: "x", command: ["u"] }
-              finally f: KubeTask { image: "x", command: ["f"] }
-            }
-            """)
+        let graph = PlanFixtures.graph(
+            PlanLoweringTests.header + """
+                action backup {
+                  phase a: KubeTask { image: "x", command: ["a"] } undo a1: KubeTask { image: "x", command: ["1"] } undo a2: KubeTask { image: "x", command: ["2"] }
+                  phase b: KubeTask { image: "x", command: ["b"] } undo unlockB
+                  parallel {
+                    phase c: KubeTask { image: "x", command: ["c"] } undo c1: KubeTask { image: "x", command: ["3"] }
+                    phase d: KubeTask { image: "x", command: ["d"] } undo unlockB
+                  }
+                  phase unlockB: KubeTask { image: "x", command: ["u"] }
+                  finally f: KubeTask { image: "x", command: ["f"] }
+                }
+                """)
         let steps = PlanSchedule(graph).compensationOrder
         #expect(steps.map(\.compensation) == ["unlockB", "c1", "a2", "a1"])
         #expect(steps.first?.undoes == ["d", "b"])

@@ -82,6 +82,7 @@ enum PlanGolden {
         let line = zip(left, right).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(left.count, right.count)
         let want = line < left.count ? String(left[line]) : "<end>"
         let got = line < right.count ? String(right[line]) : "<end>"
-        Issue.record("\(url.lastPathComponent) line \(line + 1): expected \(want.debugDescription), got \(got.debugDescription)", sourceLocation: sourceLocation)
+        Issue.record(
+            "\(url.lastPathComponent) line \(line + 1): expected \(want.debugDescription), got \(got.debugDescription)", sourceLocation: sourceLocation)
     }
 }

@@ -90,13 +90,14 @@ import Testing
 
     @Test(arguments: rewrites)
     func outputReferencesBecomeOptions(_ testCase: RewriteCase) throws {
-        let (plan, _) = PlanFixtures.plan(PlanLoweringTests.header + """
-            action backup {
-              phase a: KubeTask { image: "x", command: ["kando output k 1"] }
-              phase "take-dump": KubeTask { image: "x", command: ["kando output path p"] }
-              phase b: KubeTask { image: "x", command: ["b"] } undo KubeTask { image: "x", command: [\(goString(testCase.template))] }
-            }
-            """)
+        let (plan, _) = PlanFixtures.plan(
+            PlanLoweringTests.header + """
+                action backup {
+                  phase a: KubeTask { image: "x", command: ["kando output k 1"] }
+                  phase "take-dump": KubeTask { image: "x", command: ["kando output path p"] }
+                  phase b: KubeTask { image: "x", command: ["b"] } undo KubeTask { image: "x", command: [\(goString(testCase.template))] }
+                }
+                """)
         let (blueprint, diagnostics) = PlanKanister.blueprint(from: plan)
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
         let phase = try #require(blueprint.actions.last?.phases?.first)
@@ -109,36 +110,39 @@ import Testing
     }
 
     @Test func aCompensationThatCannotGetItsValuesIsLeftOut() throws {
-        let (plan, _) = PlanFixtures.plan(PlanLoweringTests.header + """
-            action backup {
-              phase a: KubeTask { image: "x", command: ["kando output k 1"] } undo KubeTask { image: "x", command: ["{{ toJson .Phases.a.Output }}"] }
-              phase b: KubeTask { image: "x", command: ["b"] } undo KubeTask { image: "x", command: ["{{ .DeferPhase.Output.x }}"] }
-              phase c: KubeTask { image: "x", command: ["c"] } undo KubeTask { image: "x", command: ["{{ .Phases.a.Output.k }}"] }
-              finally f: KubeTask { image: "x", command: ["kando output x 1"] }
-            }
-            """)
+        let (plan, _) = PlanFixtures.plan(
+            PlanLoweringTests.header + """
+                action backup {
+                  phase a: KubeTask { image: "x", command: ["kando output k 1"] } undo KubeTask { image: "x", command: ["{{ toJson .Phases.a.Output }}"] }
+                  phase b: KubeTask { image: "x", command: ["b"] } undo KubeTask { image: "x", command: ["{{ .DeferPhase.Output.x }}"] }
+                  phase c: KubeTask { image: "x", command: ["c"] } undo KubeTask { image: "x", command: ["{{ .Phases.a.Output.k }}"] }
+                  finally f: KubeTask { image: "x", command: ["kando output x 1"] }
+                }
+                """)
         let (blueprint, diagnostics) = PlanKanister.blueprint(from: plan)
         #expect(diagnostics.map(\.code) == [.rollbackValue, .rollbackValue])
-        #expect(diagnostics.map(\.message) == [
-            "compensation 'b-undo' is left out of action 'backup-rollback': it reads the finally phase (.DeferPhase); 'bpc run' still runs it",
-            "compensation 'a-undo' is left out of action 'backup-rollback': it reads 'a' as a whole, not one output, secret or configmap; 'bpc run' still runs it",
-        ])
+        #expect(
+            diagnostics.map(\.message) == [
+                "compensation 'b-undo' is left out of action 'backup-rollback': it reads the finally phase (.DeferPhase); 'bpc run' still runs it",
+                "compensation 'a-undo' is left out of action 'backup-rollback': it reads 'a' as a whole, not one output, secret or configmap; 'bpc run' still runs it",
+            ])
         #expect(blueprint.actions.last?.phases?.map(\.name) == ["c-undo"])
     }
 
     @Test func rollbackNamesMustBeFree() {
-        let (plan, _) = PlanFixtures.plan(PlanLoweringTests.header + """
-            action backup {
-              phase a: KubeTask { image: "x", command: ["a"] } undo b
-              phase b: KubeTask { image: "x", command: ["b"] }
-            }
-            action other {
-              phase "b-rollback": KubeTask { image: "x", command: ["o"] }
-            }
-            action "other-rollback" {
-              phase z: KubeTask { image: "x", command: ["z"] }
-            }
-            """)
+        let (plan, _) = PlanFixtures.plan(
+            PlanLoweringTests.header + """
+                action backup {
+                  phase a: KubeTask { image: "x", command: ["a"] } undo b
+                  phase b: KubeTask { image: "x", command: ["b"] }
+                }
+                action other {
+                  phase "b-rollback": KubeTask { image: "x", command: ["o"] }
+                }
+                action "other-rollback" {
+                  phase z: KubeTask { image: "x", command: ["z"] }
+                }
+                """)
         var (_, diagnostics) = PlanKanister.blueprint(from: plan)
         #expect(diagnostics.map(\.code) == [.rollbackName])
         var renamed = plan

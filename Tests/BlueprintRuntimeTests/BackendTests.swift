@@ -27,15 +27,18 @@ func processRunning(withArgument needle: String) -> Bool {
 }
 
 func kubeTask(_ name: String, _ command: [String]) -> RenderedPhase {
-    RenderedPhase(name: name, function: "KubeTask", args: [
-        KanisterEntry("namespace", .string("ns")), KanisterEntry("image", .string("busybox")),
-        KanisterEntry("command", .list(command.map { .string($0) })),
-    ])
+    RenderedPhase(
+        name: name, function: "KubeTask",
+        args: [
+            KanisterEntry("namespace", .string("ns")), KanisterEntry("image", .string("busybox")),
+            KanisterEntry("command", .list(command.map { .string($0) })),
+        ])
 }
 
 @Suite struct OutputProtocolTests {
     @Test func readsMarkedLinesAnywhereAndTheLastValueWins() throws {
-        let stdout = "noise\nprefix ###Phase-output###: {\"key\":\"a\",\"value\":\"1\"}\n###Phase-output###: {\"key\":\"a\",\"value\":\"2\"}\n###Phase-output###:   \n"
+        let stdout =
+            "noise\nprefix ###Phase-output###: {\"key\":\"a\",\"value\":\"1\"}\n###Phase-output###: {\"key\":\"a\",\"value\":\"2\"}\n###Phase-output###:   \n"
         #expect(try OutputProtocol.outputs(in: Array(stdout.utf8)) == ["a": "2"])
     }
 
@@ -74,7 +77,10 @@ func kubeTask(_ name: String, _ command: [String]) -> RenderedPhase {
         try Data("payload".utf8).write(to: URL(fileURLWithPath: source))
         defer { try? FileManager.default.removeItem(atPath: source) }
         let pushed = Pipe()
-        #expect(Kando.main(["location", "push", "--profile", "{}", "--path", "d/x.sql", "-o", "snap", source], environment: environment, output: pushed.fileHandleForWriting) == 0)
+        #expect(
+            Kando.main(
+                ["location", "push", "--profile", "{}", "--path", "d/x.sql", "-o", "snap", source], environment: environment,
+                output: pushed.fileHandleForWriting) == 0)
         try pushed.fileHandleForWriting.close()
         let line = String(decoding: pushed.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(try OutputProtocol.outputs(in: Array(line.utf8))["snap"]?.contains("\"logicalSize\":7") == true)

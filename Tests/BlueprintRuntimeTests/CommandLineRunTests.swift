@@ -92,13 +92,14 @@ struct Sandbox {
         let sandbox = try Sandbox()
         let path = sandbox.directory.appendingPathComponent("scale.bp").path
         try """
-            blueprint s
-            action backup on StatefulSet {
-              phase first: KubeTask { namespace: "n" image: "i" command: ["sh", "-c", "echo ran >> \(sandbox.log)"] }
-              phase down: ScaleWorkload { replicas: 0 }
-            }
-            """.write(toFile: path, atomically: true, encoding: .utf8)
-        let result = try TestSupport.run(PostgresEnvironment.bpcPath, ["run", path, "--action", "backup", "--object", "statefulset/ns/db"], directory: sandbox.directory)
+        blueprint s
+        action backup on StatefulSet {
+          phase first: KubeTask { namespace: "n" image: "i" command: ["sh", "-c", "echo ran >> \(sandbox.log)"] }
+          phase down: ScaleWorkload { replicas: 0 }
+        }
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try TestSupport.run(
+            PostgresEnvironment.bpcPath, ["run", path, "--action", "backup", "--object", "statefulset/ns/db"], directory: sandbox.directory)
         #expect(result.status == 2)
         #expect(result.errors.contains("ScaleWorkload (phases down)"))
         #expect(sandbox.sideEffects.isEmpty)
@@ -108,11 +109,11 @@ struct Sandbox {
         let sandbox = try Sandbox()
         let path = sandbox.directory.appendingPathComponent("one.bp").path
         try """
-            blueprint o
-            action backup on StatefulSet {
-              phase only: KubeTask { namespace: "n" image: "i" command: ["sh", "-c", "kando output k v"] }
-            }
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+        blueprint o
+        action backup on StatefulSet {
+          phase only: KubeTask { namespace: "n" image: "i" command: ["sh", "-c", "kando output k v"] }
+        }
+        """.write(toFile: path, atomically: true, encoding: .utf8)
         let result = try TestSupport.run(
             PostgresEnvironment.bpcPath, ["run", path, "--action", "backup", "--object", "statefulset/ns/db", "--events", "json"], directory: sandbox.directory)
         #expect(result.status == 0)

@@ -39,9 +39,14 @@ import Testing
     @Test func resumeSkipsCompletedPhasesAndKeepsTheirOutputs() async throws {
         let graph = RunGraph(nodes: [
             RunNode(name: "a"),
-            RunNode(name: "b", phase: RunPhase(function: "KubeTask", args: [KanisterEntry("command", .list([.string("{{ .Phases.a.Output.k }}")]))]), dependencies: ["a"]),
+            RunNode(
+                name: "b", phase: RunPhase(function: "KubeTask", args: [KanisterEntry("command", .list([.string("{{ .Phases.a.Output.k }}")]))]),
+                dependencies: ["a"]),
         ])
-        let earlier = [RunEvent(.runStarted), RunEvent(.phaseStarted, phase: "a"), RunEvent(.phaseCompleted, phase: "a", outputs: ["k": "from-a"]), RunEvent(.phaseStarted, phase: "b")]
+        let earlier = [
+            RunEvent(.runStarted), RunEvent(.phaseStarted, phase: "a"), RunEvent(.phaseCompleted, phase: "a", outputs: ["k": "from-a"]),
+            RunEvent(.phaseStarted, phase: "b"),
+        ]
         let log = CallLog()
         let journal = try RunJournal(path: nil, existing: earlier)
         let scheduler = makeScheduler(graph, log: log, journal: journal)
@@ -72,9 +77,15 @@ import Testing
         let script = "{{ index .Phases.b.Secrets.s.Data \"password\" | toString }} {{ .Phases.a.Output.k }} {{ .StatefulSet.Name }} {{ .Options.o }}"
         let graph = RunGraph(nodes: [
             RunNode(name: "a"),
-            RunNode(name: "b", phase: RunPhase(
-                function: "KubeTask", objects: [RunObject(name: "s", fields: [KanisterEntry("kind", .string("Secret")), KanisterEntry("name", .string("{{ .StatefulSet.Name }}-creds"))])],
-                args: [KanisterEntry("command", .string(script))]), dependencies: ["a"]),
+            RunNode(
+                name: "b",
+                phase: RunPhase(
+                    function: "KubeTask",
+                    objects: [
+                        RunObject(
+                            name: "s", fields: [KanisterEntry("kind", .string("Secret")), KanisterEntry("name", .string("{{ .StatefulSet.Name }}-creds"))])
+                    ],
+                    args: [KanisterEntry("command", .string(script))]), dependencies: ["a"]),
         ])
         let log = CallLog()
         var inputs = testInputs
@@ -88,8 +99,13 @@ import Testing
     }
 
     @Test func aMissingSecretFailsThePhaseBeforeItRuns() async throws {
-        let graph = RunGraph(nodes: [RunNode(name: "a", phase: RunPhase(
-            function: "KubeTask", objects: [RunObject(name: "s", fields: [KanisterEntry("kind", .string("secret")), KanisterEntry("name", .string("nope"))])]))])
+        let graph = RunGraph(nodes: [
+            RunNode(
+                name: "a",
+                phase: RunPhase(
+                    function: "KubeTask",
+                    objects: [RunObject(name: "s", fields: [KanisterEntry("kind", .string("secret")), KanisterEntry("name", .string("nope"))])]))
+        ])
         let log = CallLog()
         let summary = await makeScheduler(graph, log: log, journal: try RunJournal(path: nil)).execute(inputs: testInputs)
         #expect(summary.status == .failed)

@@ -72,9 +72,10 @@ func sagaGraph(retry: [String: Int] = [:], timeout: [String: Double] = [:]) -> R
     var previous: String?
     for name in ["a", "b", "c", "d"] {
         let undo = name == "d" ? [] : ["undo-\(name)"]
-        nodes.append(RunNode(
-            name: name, retryCount: retry[name] ?? 0, timeoutSeconds: timeout[name],
-            dependencies: previous.map { [$0] } ?? [], compensations: undo))
+        nodes.append(
+            RunNode(
+                name: name, retryCount: retry[name] ?? 0, timeoutSeconds: timeout[name],
+                dependencies: previous.map { [$0] } ?? [], compensations: undo))
         if name != "d" { nodes.append(RunNode(name: "undo-\(name)", kind: .compensation)) }
         previous = name
     }
@@ -109,9 +110,11 @@ func runScenario(
         #expect(summary.compensated.isEmpty)
     }
 
-    @Test(arguments: [("a", ["a", "fin"], [String]()), ("b", ["a", "b", "undo-a", "fin"], ["undo-a"]),
-                      ("c", ["a", "b", "c", "undo-b", "undo-a", "fin"], ["undo-b", "undo-a"]),
-                      ("d", ["a", "b", "c", "d", "undo-c", "undo-b", "undo-a", "fin"], ["undo-c", "undo-b", "undo-a"])])
+    @Test(arguments: [
+        ("a", ["a", "fin"], [String]()), ("b", ["a", "b", "undo-a", "fin"], ["undo-a"]),
+        ("c", ["a", "b", "c", "undo-b", "undo-a", "fin"], ["undo-b", "undo-a"]),
+        ("d", ["a", "b", "c", "d", "undo-c", "undo-b", "undo-a", "fin"], ["undo-c", "undo-b", "undo-a"]),
+    ])
     func failureAtPhaseKUndoesCompletedPhasesInReverse(failing: String, calls: [String], undone: [String]) async throws {
         let (summary, log, _) = try await runScenario(sagaGraph(), [failing: .fail("boom")])
         #expect(summary.status == .failed)

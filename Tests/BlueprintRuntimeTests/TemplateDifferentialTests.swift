@@ -125,10 +125,11 @@ enum RenderOracle {
 
     static func results(_ cases: [RenderCase]) throws -> [OracleResult] {
         let kcheck = try TestSupport.kcheck.get()
-        let input = cases.map { item in
-            let data = item.data.map { ",\"data\":" + json($0) } ?? ""
-            return "{\"template\":" + TemplateJSON.quote(item.template) + data + "}"
-        }.joined(separator: "\n") + "\n"
+        let input =
+            cases.map { item in
+                let data = item.data.map { ",\"data\":" + json($0) } ?? ""
+                return "{\"template\":" + TemplateJSON.quote(item.template) + data + "}"
+            }.joined(separator: "\n") + "\n"
         let result = try TestSupport.run(kcheck, ["tmpl-render"], input: Data(input.utf8))
         let lines = result.output.split(separator: "\n", omittingEmptySubsequences: true)
         guard result.status == 0, lines.count == cases.count else {

@@ -33,8 +33,7 @@ enum GoTemplateOracle {
     /// `$KCHECK` when CI already built it (.ci/test.sh), otherwise build.sh (retried, as
     /// another test process may be rebuilding at the same moment).
     private static func buildKcheck() -> Result<String, OracleError> {
-        if let path = ProcessInfo.processInfo.environment["KCHECK"], FileManager.default.isExecutableFile(atPath: path)
-        {
+        if let path = ProcessInfo.processInfo.environment["KCHECK"], FileManager.default.isExecutableFile(atPath: path) {
             return .success(path)
         }
         var lastError = ""

@@ -29,11 +29,10 @@
 // The parser's diagnostics count too: a fixture must parse cleanly unless it
 // states the parse error.
 
-import Foundation
-import Testing
-
 import BlueprintSema
 import BlueprintSyntax
+import Foundation
+import Testing
 
 /// One expected note: a line (absent for a note without a position), an optional column, a regex.
 struct ExpectedNote: Sendable, CustomStringConvertible {

@@ -2,10 +2,9 @@
 // line, caret and tildes, tabs, clipped multi-line ranges, notes, fix-its,
 // the per-file limit, colour), and a golden file of a real parse.
 
+import BlueprintSyntax
 import Foundation
 import Testing
-
-import BlueprintSyntax
 
 @Suite("Diagnostic renderer")
 struct DiagnosticRendererTests {
@@ -132,7 +131,8 @@ struct DiagnosticRendererTests {
         let data = try #require(FileManager.default.contents(atPath: url.path))
         let file = SourceFile(path: name + ".bp", bytes: Array(data))
         let diagnostics = Parser.parse(file).diagnostics
-        let text = DiagnosticRenderer().render(diagnostics, in: file)
+        let text =
+            DiagnosticRenderer().render(diagnostics, in: file)
             + "--- gcc\n" + DiagnosticRenderer(style: .gcc).render(diagnostics, in: file)
         Golden.check(text, against: directory.appendingPathComponent(name + ".txt"))
     }

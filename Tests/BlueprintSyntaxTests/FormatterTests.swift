@@ -2,10 +2,9 @@
 // with CR LF line ends), keeps every comment and every decoded string, and
 // gives no text for a file with syntax errors.
 
+import BlueprintSyntax
 import Foundation
 import Testing
-
-import BlueprintSyntax
 
 @Suite("Formatter")
 struct FormatterTests {

@@ -2,10 +2,9 @@
 // line ends, 10 MB lines, many siblings and deep nesting. Nothing crashes,
 // nothing is quadratic, and the results are what the grammar says.
 
+import BlueprintSyntax
 import Foundation
 import Testing
-
-import BlueprintSyntax
 
 @Suite("Hostile inputs")
 struct HostileInputTests {
@@ -150,7 +149,8 @@ struct HostileInputTests {
     /// Deep nesting inside an action and a phase body, closed properly.
     @Test func deepNestingInPhaseBody() {
         let depth = 50_000
-        let text = "action a {\n  phase p: KubeTask {\n    args: " + String(repeating: "[", count: depth)
+        let text =
+            "action a {\n  phase p: KubeTask {\n    args: " + String(repeating: "[", count: depth)
             + String(repeating: "]", count: depth) + "\n  }\n  phase q: KubeTask {}\n}\n"
         let (_, result) = parse(text)
         #expect(result.diagnostics.map(\.code) == [.nestingTooDeep])

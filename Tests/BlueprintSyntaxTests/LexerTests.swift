@@ -1,9 +1,8 @@
 // Lexer tests: for each input, the exact (kind, text) tokens and the exact
 // diagnostics (code, range, message); plus line starts, sub-ranges and limits.
 
-import Testing
-
 import BlueprintSyntax
+import Testing
 
 /// An expected token: its kind and its text (invalid UTF-8 shown as U+FFFD).
 struct Tok: Equatable, Sendable, CustomStringConvertible {
@@ -64,7 +63,7 @@ struct LexerTests {
             "a-",
             [.id("a"), .bad("-")],
             [
-                D("BP0001", "1:2-1:3", "unexpected '-' (a negative number needs a digit right after '-')"),
+                D("BP0001", "1:2-1:3", "unexpected '-' (a negative number needs a digit right after '-')")
             ]),
         LexCase(
             "a--b",
@@ -77,7 +76,7 @@ struct LexerTests {
             "a-b-c x_1 _y Z9 -a",
             [.id("a-b-c"), .id("x_1"), .id("_y"), .id("Z9"), .bad("-"), .id("a")],
             [
-                D("BP0001", "1:17-1:18", "unexpected '-' (a negative number needs a digit right after '-')"),
+                D("BP0001", "1:17-1:18", "unexpected '-' (a negative number needs a digit right after '-')")
             ]),
         LexCase(
             "0 42 007",
@@ -87,7 +86,7 @@ struct LexerTests {
             "-7 -0 --1",
             [.int("-7"), .int("-0"), .bad("-"), .int("-1")],
             [
-                D("BP0001", "1:7-1:8", "unexpected '-' (a negative number needs a digit right after '-')"),
+                D("BP0001", "1:7-1:8", "unexpected '-' (a negative number needs a digit right after '-')")
             ]),
         LexCase(
             "1.5 -2.25 0.0",
@@ -101,7 +100,7 @@ struct LexerTests {
             "1. 1.e3 .5 1e",
             [.int("1"), .p("."), .int("1"), .p("."), .id("e3"), .p("."), .int("5"), .bad("1e")],
             [
-                D("BP0006", "1:12-1:14", "malformed number or duration '1e' (durations look like 30s, 10m, 1h30m, 500ms)"),
+                D("BP0006", "1:12-1:14", "malformed number or duration '1e' (durations look like 30s, 10m, 1h30m, 500ms)")
             ]),
         LexCase(
             "1.5.6",
@@ -127,7 +126,7 @@ struct LexerTests {
             "3h. 12ab 10m.x",
             [.dur("3h"), .p("."), .bad("12ab"), .dur("10m"), .p("."), .id("x")],
             [
-                D("BP0006", "1:5-1:9", "malformed number or duration '12ab' (durations look like 30s, 10m, 1h30m, 500ms)"),
+                D("BP0006", "1:5-1:9", "malformed number or duration '12ab' (durations look like 30s, 10m, 1h30m, 500ms)")
             ]),
         LexCase(
             "\"abc\" \"\" \"a\\\"b\" \"\\\\\" \"a\\nb\\t\"",
@@ -205,19 +204,19 @@ struct LexerTests {
             "a\u{feff}",
             [.id("a"), .bad("\u{feff}")],
             [
-                D("BP0001", "1:2-1:5", "unexpected character '\u{feff}' (U+FEFF)"),
+                D("BP0001", "1:2-1:5", "unexpected character '\u{feff}' (U+FEFF)")
             ]),
         LexCase(
             bytes: [0x61, 0x00, 0x62],
             [.id("a"), .bad("\u{0}"), .id("b")],
             [
-                D("BP0003", "1:2-1:3", "unexpected NUL byte"),
+                D("BP0003", "1:2-1:3", "unexpected NUL byte")
             ]),
         LexCase(
             bytes: [0x00, 0x00, 0x00],
             [.bad("\u{0}\u{0}\u{0}")],
             [
-                D("BP0003", "1:1-1:4", "unexpected NUL bytes (3)"),
+                D("BP0003", "1:1-1:4", "unexpected NUL bytes (3)")
             ]),
         LexCase(
             bytes: [0x22, 0x78, 0x00, 0x79, 0x22, 0x20, 0x23, 0x20, 0x63, 0x00],
@@ -237,13 +236,13 @@ struct LexerTests {
             bytes: [0x61, 0x20, 0xFF, 0x20, 0x62],
             [.id("a"), .bad("�"), .id("b")],
             [
-                D("BP0002", "1:3-1:4", "unexpected byte 0xFF, which is not UTF-8"),
+                D("BP0002", "1:3-1:4", "unexpected byte 0xFF, which is not UTF-8")
             ]),
         LexCase(
             bytes: [0xFF, 0xFE],
             [.bad("��")],
             [
-                D("BP0002", "1:1-1:3", "unexpected bytes 0xFF 0xFE, which are not UTF-8"),
+                D("BP0002", "1:1-1:3", "unexpected bytes 0xFF 0xFE, which are not UTF-8")
             ]),
         LexCase(
             bytes: [0xC3, 0x20, 0xE2, 0x82, 0x20, 0xC0, 0x80],
@@ -257,7 +256,7 @@ struct LexerTests {
             bytes: [0xED, 0xA0, 0x80],
             [.bad("���")],
             [
-                D("BP0002", "1:1-1:4", "unexpected bytes 0xED 0xA0 0x80, which are not UTF-8"),
+                D("BP0002", "1:1-1:4", "unexpected bytes 0xED 0xA0 0x80, which are not UTF-8")
             ]),
         LexCase(
             bytes: [0x22, 0xFF, 0x22, 0x20, 0x23, 0x20, 0xC3],
@@ -274,7 +273,7 @@ struct LexerTests {
             "é",
             [.bad("é")],
             [
-                D("BP0001", "1:1-1:3", "unexpected character 'é' (U+00E9)"),
+                D("BP0001", "1:1-1:3", "unexpected character 'é' (U+00E9)")
             ]),
         LexCase(
             "café 日本",
@@ -287,7 +286,7 @@ struct LexerTests {
             "😀 \"😀\"",
             [.bad("😀"), .str("\"😀\"")],
             [
-                D("BP0001", "1:1-1:5", "unexpected character '😀' (U+1F600)"),
+                D("BP0001", "1:1-1:5", "unexpected character '😀' (U+1F600)")
             ]),
         LexCase(
             "@$% ; @",
@@ -301,49 +300,49 @@ struct LexerTests {
             "\"abc",
             [.str("\"abc")],
             [
-                D("BP0004", "1:1-1:5", "unterminated string; expected \""),
+                D("BP0004", "1:1-1:5", "unterminated string; expected \"")
             ]),
         LexCase(
             "\"abc\nd",
             [.str("\"abc"), .id("d")],
             [
-                D("BP0004", "1:1-1:5", "unterminated string; expected \""),
+                D("BP0004", "1:1-1:5", "unterminated string; expected \"")
             ]),
         LexCase(
             "\"abc\\",
             [.str("\"abc\\")],
             [
-                D("BP0004", "1:1-1:6", "unterminated string; expected \""),
+                D("BP0004", "1:1-1:6", "unterminated string; expected \"")
             ]),
         LexCase(
             "\"abc\\\"",
             [.str("\"abc\\\"")],
             [
-                D("BP0004", "1:1-1:7", "unterminated string; expected \""),
+                D("BP0004", "1:1-1:7", "unterminated string; expected \"")
             ]),
         LexCase(
             "#\"abc\"",
             [.str("#\"abc\"")],
             [
-                D("BP0004", "1:1-1:7", "unterminated string; expected \"#"),
+                D("BP0004", "1:1-1:7", "unterminated string; expected \"#")
             ]),
         LexCase(
             "\"\"\"\n  abc",
             [.ml("\"\"\"\n  abc")],
             [
-                D("BP0004", "1:1-2:6", "unterminated multi-line string; expected \"\"\""),
+                D("BP0004", "1:1-2:6", "unterminated multi-line string; expected \"\"\"")
             ]),
         LexCase(
             "#\"\"\"\n  x\n  \"\"\"",
             [.ml("#\"\"\"\n  x\n  \"\"\"")],
             [
-                D("BP0004", "1:1-3:6", "unterminated multi-line string; expected \"\"\"#"),
+                D("BP0004", "1:1-3:6", "unterminated multi-line string; expected \"\"\"#")
             ]),
         LexCase(
             "\"x\\(a",
             [.str("\"x\\(a")],
             [
-                D("BP0008", "1:3-1:6", "unterminated interpolation; expected ')'"),
+                D("BP0008", "1:3-1:6", "unterminated interpolation; expected ')'")
             ]),
         LexCase(
             "\"x\\(a\n)\"",
@@ -356,19 +355,19 @@ struct LexerTests {
             "\"a\\(x\"",
             [.str("\"a\\(x\"")],
             [
-                D("BP0008", "1:3-1:7", "unterminated interpolation; expected ')'"),
+                D("BP0008", "1:3-1:7", "unterminated interpolation; expected ')'")
             ]),
         LexCase(
             "\"a\\(\"b\"",
             [.str("\"a\\(\"b\"")],
             [
-                D("BP0008", "1:3-1:8", "unterminated interpolation; expected ')'"),
+                D("BP0008", "1:3-1:8", "unterminated interpolation; expected ')'")
             ]),
         LexCase(
             "\"\"\"\n  \\(x\n  \"\"\"",
             [.ml("\"\"\"\n  \\(x\n  \"\"\"")],
             [
-                D("BP0008", "2:3-3:6", "unterminated interpolation; expected ')'"),
+                D("BP0008", "2:3-3:6", "unterminated interpolation; expected ')'")
             ]),
         LexCase(
             "“x” \u{a0}",
@@ -382,13 +381,13 @@ struct LexerTests {
             "-",
             [.bad("-")],
             [
-                D("BP0001", "1:1-1:2", "unexpected '-' (a negative number needs a digit right after '-')"),
+                D("BP0001", "1:1-1:2", "unexpected '-' (a negative number needs a digit right after '-')")
             ]),
         LexCase(
             "- 1",
             [.bad("-"), .int("1")],
             [
-                D("BP0001", "1:1-1:2", "unexpected '-' (a negative number needs a digit right after '-')"),
+                D("BP0001", "1:1-1:2", "unexpected '-' (a negative number needs a digit right after '-')")
             ]),
     ]
 

@@ -1,9 +1,8 @@
 // Malformed inputs, each with its exact diagnostics (code, line:col, message,
 // notes): one diagnostic per mistake, at the right place, with no cascade.
 
-import Testing
-
 import BlueprintSyntax
+import Testing
 
 struct DiagnosticCase: Sendable, CustomTestStringConvertible {
     var name: String
@@ -30,61 +29,63 @@ struct ParserDiagnosticTests {
             "missing colon after phase name",
             "action a {\n  phase dump KubeTask {}\n}\n",
             [
-                D("BP1001", "2:14", "expected ':' after the phase name 'dump', found 'KubeTask'"),
+                D("BP1001", "2:14", "expected ':' after the phase name 'dump', found 'KubeTask'")
             ]),
         DiagnosticCase(
             "missing colon after quoted phase name",
             "action a {\n  phase \"dump-all\" KubeTask {}\n}\n",
             [
-                D("BP1001", "2:20", "expected ':' after the phase name 'dump-all', found 'KubeTask'"),
+                D("BP1001", "2:20", "expected ':' after the phase name 'dump-all', found 'KubeTask'")
             ]),
         DiagnosticCase(
             "missing closing brace of action at end of file",
             "action backup {\n  phase dump: KubeTask {}\n",
             [
-                D("BP1008", "2:26", "expected '}' to close action 'backup', found end of file", notes: [("1:15", "action 'backup' was opened here")]),
+                D("BP1008", "2:26", "expected '}' to close action 'backup', found end of file", notes: [("1:15", "action 'backup' was opened here")])
             ]),
         DiagnosticCase(
             "missing closing brace of action before the next action",
             "action backup {\n  phase dump: KubeTask {}\n\naction restore {}\n",
             [
-                D("BP1008", "2:26", "expected '}' to close action 'backup', found 'action'", notes: [("1:15", "action 'backup' was opened here")]),
+                D("BP1008", "2:26", "expected '}' to close action 'backup', found 'action'", notes: [("1:15", "action 'backup' was opened here")])
             ]),
         DiagnosticCase(
             "missing closing brace of phase body before the next phase",
             "action a {\n  phase x: KubeTask {\n    image: \"x\"\n  phase y: KubeTask {}\n}\n",
             [
-                D("BP1008", "3:15", "expected '}' to close the phase body, found 'phase'", notes: [("2:21", "the phase body was opened here")]),
+                D("BP1008", "3:15", "expected '}' to close the phase body, found 'phase'", notes: [("2:21", "the phase body was opened here")])
             ]),
         DiagnosticCase(
             "missing closing bracket of list in a body",
             "action a {\n  phase x: KubeTask {\n    command: [\"sh\", \"-c\"\n  }\n}\n",
             [
-                D("BP1008", "3:25", "expected ']' to close the list, found '}'", notes: [("3:14", "the list was opened here")]),
+                D("BP1008", "3:25", "expected ']' to close the list, found '}'", notes: [("3:14", "the list was opened here")])
             ]),
         DiagnosticCase(
             "missing closing bracket before the next let",
             "let x = [1, 2\nlet y = 3\n",
             [
-                D("BP1008", "1:14", "expected ']' to close the list, found 'let'", notes: [("1:9", "the list was opened here")]),
+                D("BP1008", "1:14", "expected ']' to close the list, found 'let'", notes: [("1:9", "the list was opened here")])
             ]),
         DiagnosticCase(
             "missing closing parenthesis of arguments",
             "let x = option(\"a\", default: \"b\"\nlet y = 3\n",
             [
-                D("BP1008", "1:33", "expected ')' to close the argument list, found 'let'", notes: [("1:15", "the argument list was opened here")]),
+                D("BP1008", "1:33", "expected ')' to close the argument list, found 'let'", notes: [("1:15", "the argument list was opened here")])
             ]),
         DiagnosticCase(
             "missing closing parenthesis of parenthesized expression",
             "let x = (a | b\n",
             [
-                D("BP1008", "1:15", "expected ')' to close the parenthesized expression, found end of file", notes: [("1:9", "the parenthesized expression was opened here")]),
+                D(
+                    "BP1008", "1:15", "expected ')' to close the parenthesized expression, found end of file",
+                    notes: [("1:9", "the parenthesized expression was opened here")])
             ]),
         DiagnosticCase(
             "missing closing bracket of index",
             "let x = a[\"k\"\nlet y = 1\n",
             [
-                D("BP1008", "1:14", "expected ']' to close the index, found 'let'", notes: [("1:10", "the index was opened here")]),
+                D("BP1008", "1:14", "expected ']' to close the index, found 'let'", notes: [("1:10", "the index was opened here")])
             ]),
         DiagnosticCase(
             "missing comma between arguments",
@@ -104,85 +105,85 @@ struct ParserDiagnosticTests {
             "number at top level",
             "let x = 1 2\n",
             [
-                D("BP1003", "1:11", "expected a declaration (blueprint, import, let, def or action), found integer 2"),
+                D("BP1003", "1:11", "expected a declaration (blueprint, import, let, def or action), found integer 2")
             ]),
         DiagnosticCase(
             "phase outside action",
             "phase dump: KubeTask {}\n",
             [
-                D("BP1003", "1:1", "expected a declaration (blueprint, import, let, def or action), found 'phase'; 'phase' belongs inside an action { ... }"),
+                D("BP1003", "1:1", "expected a declaration (blueprint, import, let, def or action), found 'phase'; 'phase' belongs inside an action { ... }")
             ]),
         DiagnosticCase(
             "input outside action",
             "input backup\n",
             [
-                D("BP1003", "1:1", "expected a declaration (blueprint, import, let, def or action), found 'input'; 'input' belongs inside an action { ... }"),
+                D("BP1003", "1:1", "expected a declaration (blueprint, import, let, def or action), found 'input'; 'input' belongs inside an action { ... }")
             ]),
         DiagnosticCase(
             "junk inside action",
             "action a {\n  image: \"x\"\n  phase p: KubeTask {}\n}\n",
             [
-                D("BP1006", "2:3", "expected an action item (phase, parallel, finally, input, output, secret, configmap or let), found 'image'"),
+                D("BP1006", "2:3", "expected an action item (phase, parallel, finally, input, output, secret, configmap or let), found 'image'")
             ]),
         DiagnosticCase(
             "non-phase inside parallel",
             "action a {\n  parallel {\n    phase a: KubeTask {}\n    input x\n    phase b: KubeTask {}\n  }\n}\n",
             [
-                D("BP1006", "4:5", "expected a phase (a parallel group holds only phases), found 'input'"),
+                D("BP1006", "4:5", "expected a phase (a parallel group holds only phases), found 'input'")
             ]),
         DiagnosticCase(
             "missing expression after equals",
             "let x =\nlet y = 2\n",
             [
-                D("BP1004", "1:8", "expected an expression, found 'let'"),
+                D("BP1004", "1:8", "expected an expression, found 'let'")
             ]),
         DiagnosticCase(
             "missing name after let",
             "let = 3\n",
             [
-                D("BP1007", "1:5", "expected an identifier after 'let', found '='"),
+                D("BP1007", "1:5", "expected an identifier after 'let', found '='")
             ]),
         DiagnosticCase(
             "missing equals in let",
             "let x 3\n",
             [
-                D("BP1001", "1:7", "expected '=' after the name of a let, found integer 3"),
+                D("BP1001", "1:7", "expected '=' after the name of a let, found integer 3")
             ]),
         DiagnosticCase(
             "missing callee of phase",
             "action a {\n  phase p: { image: \"x\" }\n}\n",
             [
-                D("BP1007", "2:12", "expected an identifier naming a Kanister function or a def, found '{'"),
+                D("BP1007", "2:12", "expected an identifier naming a Kanister function or a def, found '{'")
             ]),
         DiagnosticCase(
             "output without value",
             "action a {\n  output snap\n}\n",
             [
-                D("BP1001", "2:14", "expected '= kopia(...)' or '{ key: value }' after output 'snap', found '}'"),
+                D("BP1001", "2:14", "expected '= kopia(...)' or '{ key: value }' after output 'snap', found '}'")
             ]),
         DiagnosticCase(
             "missing brace after action name",
             "action a\n  phase p: KubeTask {}\n\naction b {}\n",
             [
-                D("BP1001", "1:9", "expected '{' to open the body of action 'a', found 'phase'"),
+                D("BP1001", "1:9", "expected '{' to open the body of action 'a', found 'phase'")
             ]),
         DiagnosticCase(
             "missing value after key",
             "action a {\n  phase p: KubeTask {\n    image:\n    command: [\"x\"]\n  }\n}\n",
             [
-                D("BP1004", "3:11", "expected an expression, found 'command'"),
+                D("BP1004", "3:11", "expected an expression, found 'command'")
             ]),
         DiagnosticCase(
             "missing colon after key",
             "action a {\n  phase p: KubeTask {\n    image \"x\"\n  }\n}\n",
             [
-                D("BP1001", "3:11", "expected ':' after the key 'image', found string \"x\""),
+                D("BP1001", "3:11", "expected ':' after the key 'image', found string \"x\"")
             ]),
         DiagnosticCase(
             "bad escape",
             "let x = \"a\\qb\"\n",
             [
-                D("BP0005", "1:11", "invalid escape '\\q'; valid escapes are \\n \\t \\r \\0 \\\\ \\\" \\' \\{ \\} \\u{...} and \\( )"),
+                D("BP0005", "1:11", "invalid escape '\\q'; valid escapes are \\n \\t \\r \\0 \\\\ \\\" \\' \\{ \\} \\u{...} and \\( )")
             ]),
         DiagnosticCase(
             "bad unicode escapes",
@@ -198,85 +199,85 @@ struct ParserDiagnosticTests {
             "bad escape in raw string",
             "let x = #\"ok \\q but \\#q\"#\n",
             [
-                D("BP0005", "1:21", "invalid escape '\\#q'; valid escapes are \\n \\t \\r \\0 \\\\ \\\" \\' \\{ \\} \\u{...} and \\( )"),
+                D("BP0005", "1:21", "invalid escape '\\#q'; valid escapes are \\n \\t \\r \\0 \\\\ \\\" \\' \\{ \\} \\u{...} and \\( )")
             ]),
         DiagnosticCase(
             "unterminated string",
             "let x = \"abc\nlet y = 1\n",
             [
-                D("BP0004", "1:9", "unterminated string; expected \""),
+                D("BP0004", "1:9", "unterminated string; expected \"")
             ]),
         DiagnosticCase(
             "unterminated raw string",
             "let x = #\"abc\"\nlet y = 1\n",
             [
-                D("BP0004", "1:9", "unterminated string; expected \"#"),
+                D("BP0004", "1:9", "unterminated string; expected \"#")
             ]),
         DiagnosticCase(
             "unterminated multi-line string",
             "let x = \"\"\"\n  abc\n",
             [
-                D("BP0004", "1:9", "unterminated multi-line string; expected \"\"\""),
+                D("BP0004", "1:9", "unterminated multi-line string; expected \"\"\"")
             ]),
         DiagnosticCase(
             "multi-line string content on the opening line",
             "let x = \"\"\" abc\n  def\n  \"\"\"\n",
             [
-                D("BP0007", "1:9", "a multi-line string must start on the line after its opening \"\"\""),
+                D("BP0007", "1:9", "a multi-line string must start on the line after its opening \"\"\"")
             ]),
         DiagnosticCase(
             "closing quotes not alone",
             "let x = \"\"\"\n  abc\n  def\"\"\"\n",
             [
-                D("BP0007", "3:3", "the closing \"\"\" of a multi-line string must stand on a line of its own"),
+                D("BP0007", "3:3", "the closing \"\"\" of a multi-line string must stand on a line of its own")
             ]),
         DiagnosticCase(
             "under-indented line",
             "let x = \"\"\"\n    abc\n  def\n    ghi\n    \"\"\"\n",
             [
-                D("BP0007", "3:1", "this line of a multi-line string is indented less than its closing \"\"\""),
+                D("BP0007", "3:1", "this line of a multi-line string is indented less than its closing \"\"\"")
             ]),
         DiagnosticCase(
             "unterminated interpolation at end of line",
             "let x = \"a\\(b\nlet y = 1\n",
             [
-                D("BP0008", "1:11", "unterminated interpolation; expected ')'"),
+                D("BP0008", "1:11", "unterminated interpolation; expected ')'")
             ]),
         DiagnosticCase(
             "unterminated interpolation with a quote inside",
             "let x = \"a\\(b\"\n",
             [
-                D("BP0008", "1:11", "unterminated interpolation; expected ')'"),
+                D("BP0008", "1:11", "unterminated interpolation; expected ')'")
             ]),
         DiagnosticCase(
             "empty interpolation",
             "let x = \"a\\()b\"\n",
             [
-                D("BP1004", "1:11", "expected an expression inside \\( )"),
+                D("BP1004", "1:11", "expected an expression inside \\( )")
             ]),
         DiagnosticCase(
             "two expressions in an interpolation",
             "let x = \"\\(a b)\"\n",
             [
-                D("BP1001", "1:14", "expected ')' to end the interpolation, found 'b'"),
+                D("BP1001", "1:14", "expected ')' to end the interpolation, found 'b'")
             ]),
         DiagnosticCase(
             "bad escape inside an interpolated string",
             "let x = \"\\(f(\"\\q\"))\"\n",
             [
-                D("BP0005", "1:15", "invalid escape '\\q'; valid escapes are \\n \\t \\r \\0 \\\\ \\\" \\' \\{ \\} \\u{...} and \\( )"),
+                D("BP0005", "1:15", "invalid escape '\\q'; valid escapes are \\n \\t \\r \\0 \\\\ \\\" \\' \\{ \\} \\u{...} and \\( )")
             ]),
         DiagnosticCase(
             "invalid character in an interpolation",
             "let x = \"\\(a; b)\"\n",
             [
-                D("BP0001", "1:13", "unexpected character ';'"),
+                D("BP0001", "1:13", "unexpected character ';'")
             ]),
         DiagnosticCase(
             "malformed duration",
             "action a {\n  phase p: KubeTask {} timeout 10x\n}\n",
             [
-                D("BP0006", "2:32", "malformed number or duration '10x' (durations look like 30s, 10m, 1h30m, 500ms)"),
+                D("BP0006", "2:32", "malformed number or duration '10x' (durations look like 30s, 10m, 1h30m, 500ms)")
             ]),
         DiagnosticCase(
             "malformed numbers",
@@ -296,17 +297,20 @@ struct ParserDiagnosticTests {
             "invalid character @",
             "let x = @y\n",
             [
-                D("BP0001", "1:9", "unexpected character '@'"),
+                D("BP0001", "1:9", "unexpected character '@'")
             ]),
         DiagnosticCase(
             "invalid character $",
             "action a {\n  phase p: KubeTask {\n    image: $image\n  }\n}\n",
             [
-                D("BP0001", "3:12", "unexpected character '$'"),
+                D("BP0001", "3:12", "unexpected character '$'")
             ]),
         DiagnosticCase(
             "NUL byte",
-            bytes: [0x6C, 0x65, 0x74, 0x20, 0x78, 0x20, 0x3D, 0x20, 0x31, 0x00, 0x0A, 0x6C, 0x65, 0x74, 0x20, 0x79, 0x20, 0x3D, 0x20, 0x22, 0x61, 0x00, 0x62, 0x22, 0x0A],
+            bytes: [
+                0x6C, 0x65, 0x74, 0x20, 0x78, 0x20, 0x3D, 0x20, 0x31, 0x00, 0x0A, 0x6C, 0x65, 0x74, 0x20, 0x79, 0x20, 0x3D, 0x20, 0x22, 0x61, 0x00, 0x62, 0x22,
+                0x0A,
+            ],
             [
                 D("BP0003", "1:10", "unexpected NUL byte"),
                 D("BP0003", "2:11", "NUL byte in text"),
@@ -315,13 +319,13 @@ struct ParserDiagnosticTests {
             "invalid UTF-8 outside a string",
             bytes: [0x6C, 0x65, 0x74, 0x20, 0x78, 0x20, 0x3D, 0x20, 0xFF, 0xFE, 0x0A],
             [
-                D("BP0002", "1:9", "unexpected bytes 0xFF 0xFE, which are not UTF-8"),
+                D("BP0002", "1:9", "unexpected bytes 0xFF 0xFE, which are not UTF-8")
             ]),
         DiagnosticCase(
             "invalid UTF-8 in a string",
             bytes: [0x6C, 0x65, 0x74, 0x20, 0x78, 0x20, 0x3D, 0x20, 0x22, 0x63, 0x61, 0x66, 0xE9, 0x22, 0x0A],
             [
-                D("BP0002", "1:13", "byte 0xE9 is not valid UTF-8"),
+                D("BP0002", "1:13", "byte 0xE9 is not valid UTF-8")
             ]),
         DiagnosticCase(
             "smart quotes",
@@ -351,73 +355,73 @@ struct ParserDiagnosticTests {
             "interpolation name",
             "action \"a\\(x)\" {}\n",
             [
-                D("BP1007", "1:8", "a name cannot contain an interpolation"),
+                D("BP1007", "1:8", "a name cannot contain an interpolation")
             ]),
         DiagnosticCase(
             "missing name after on",
             "action a on {\n}\n",
             [
-                D("BP1007", "1:13", "expected a name after 'on' (a workload kind such as StatefulSet), found '{'"),
+                D("BP1007", "1:13", "expected a name after 'on' (a workload kind such as StatefulSet), found '{'")
             ]),
         DiagnosticCase(
             "unknown undo form",
             "action a {\n  phase p: KubeTask {} undo\n}\n",
             [
-                D("BP1007", "2:28", "expected a name after 'undo' (a later phase, or an inline Function { ... }), found '}'"),
+                D("BP1007", "2:28", "expected a name after 'undo' (a later phase, or an inline Function { ... }), found '}'")
             ]),
         DiagnosticCase(
             "missing closing brace of parallel",
             "action a {\n  parallel {\n    phase a: KubeTask {}\n  finally f: KubeTask {}\n}\n",
             [
-                D("BP1008", "3:25", "expected '}' to close the parallel group, found 'finally'", notes: [("2:12", "the parallel group was opened here")]),
+                D("BP1008", "3:25", "expected '}' to close the parallel group, found 'finally'", notes: [("2:12", "the parallel group was opened here")])
             ]),
         DiagnosticCase(
             "missing closing brace of a map",
             "action a {\n  phase p: KubeTask {\n    m: { a: 1\n  }\n}\n",
             [
-                D("BP1008", "5:2", "expected '}' to close action 'a', found end of file", notes: [("1:10", "action 'a' was opened here")]),
+                D("BP1008", "5:2", "expected '}' to close action 'a', found end of file", notes: [("1:10", "action 'a' was opened here")])
             ]),
         DiagnosticCase(
             "def without equals",
             "def f(a) KubeTask {}\n",
             [
-                D("BP1001", "1:10", "expected '=' after the name of a def, found 'KubeTask'"),
+                D("BP1001", "1:10", "expected '=' after the name of a def, found 'KubeTask'")
             ]),
         DiagnosticCase(
             "def with bad parameter",
             "def f(a, 1) = KubeTask {}\n",
             [
-                D("BP1008", "1:10", "expected ')' to close the parameter list, found integer 1", notes: [("1:6", "the parameter list was opened here")]),
+                D("BP1008", "1:10", "expected ')' to close the parameter list, found integer 1", notes: [("1:6", "the parameter list was opened here")])
             ]),
         DiagnosticCase(
             "import without a path",
             "import tools\n",
             [
-                D("BP1001", "1:8", "expected a file path string after 'import', found 'tools'"),
+                D("BP1001", "1:8", "expected a file path string after 'import', found 'tools'")
             ]),
         DiagnosticCase(
             "blueprint without a name",
             "blueprint {}\n",
             [
-                D("BP1007", "1:11", "expected a name after 'blueprint', found '{'"),
+                D("BP1007", "1:11", "expected a name after 'blueprint', found '{'")
             ]),
         DiagnosticCase(
             "timeout at the end of the file",
             "action a {\n  phase p: KubeTask {} timeout",
             [
-                D("BP1004", "2:31", "expected a duration after 'timeout' (such as 10m), found end of file"),
+                D("BP1004", "2:31", "expected a duration after 'timeout' (such as 10m), found end of file")
             ]),
         DiagnosticCase(
             "named undo without a function",
             "action a {\n  phase p: KubeTask {} undo restore:\n}\n",
             [
-                D("BP1007", "2:37", "expected an identifier naming a Kanister function or a def, found '}'"),
+                D("BP1007", "2:37", "expected an identifier naming a Kanister function or a def, found '}'")
             ]),
         DiagnosticCase(
             "outputs without commas",
             "action a {\n  phase p: KubeTask {\n    outputs [a b]\n  }\n}\n",
             [
-                D("BP1008", "3:16", "expected ']' to close the outputs list, found 'b'", notes: [("3:13", "the outputs list was opened here")]),
+                D("BP1008", "3:16", "expected ']' to close the outputs list, found 'b'", notes: [("3:13", "the outputs list was opened here")])
             ]),
         DiagnosticCase(
             "stray closing brackets",
@@ -430,13 +434,15 @@ struct ParserDiagnosticTests {
             "closing brace alone",
             "}\n",
             [
-                D("BP1003", "1:1", "expected a declaration (blueprint, import, let, def or action), found '}'"),
+                D("BP1003", "1:1", "expected a declaration (blueprint, import, let, def or action), found '}'")
             ]),
         DiagnosticCase(
             "unclosed brace at end of file with nested lists",
             "let x = {a: [1, (2",
             [
-                D("BP1008", "1:19", "expected ')' to close the parenthesized expression, found end of file", notes: [("1:17", "the parenthesized expression was opened here")]),
+                D(
+                    "BP1008", "1:19", "expected ')' to close the parenthesized expression, found end of file",
+                    notes: [("1:17", "the parenthesized expression was opened here")])
             ]),
         DiagnosticCase(
             "three phases missing their colon",

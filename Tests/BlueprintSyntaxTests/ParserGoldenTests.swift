@@ -1,10 +1,9 @@
 // Parser golden tests: each Fixtures/parse/NAME.bp is parsed and its AST dump
 // compared with NAME.ast. BPC_UPDATE_GOLDENS=1 rewrites the .ast files (and fails).
 
+import BlueprintSyntax
 import Foundation
 import Testing
-
-import BlueprintSyntax
 
 @Suite("Parser goldens")
 struct ParserGoldenTests {

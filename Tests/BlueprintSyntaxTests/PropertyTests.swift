@@ -2,9 +2,8 @@
 // random token sequences from the grammar's terminals never crash or hang the
 // lexer, parser, formatter or renderer, and their outputs keep their invariants.
 
-import Testing
-
 import BlueprintSyntax
+import Testing
 
 /// Random inputs from a SplitMix64 stream.
 struct InputGenerator {
@@ -13,11 +12,12 @@ struct InputGenerator {
     init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
     /// Bytes and byte strings that steer the lexer into its corner cases.
-    static let pieces: [[UInt8]] = [
-        "\"", "\\", "#", "{", "}", "(", ")", "[", "]", "\n", "\r\n", "\r", " ", "\t", "\\(", "\\#(", "\"\"\"",
-        "#\"", "\"#", ":", ",", ".", "|", "=", "-", "0", "7", "e", "ms", "h", "a", "Z", "_", "phase", "action",
-        "\\u{", "\\{", "@", "$", ";",
-    ].map { Array($0.utf8) } + [[0x00], [0x80], [0xC3, 0xA9], [0xE2, 0x82], [0xFF], [0xEF, 0xBB, 0xBF], [0xF0, 0x9F, 0x98, 0x80]]
+    static let pieces: [[UInt8]] =
+        [
+            "\"", "\\", "#", "{", "}", "(", ")", "[", "]", "\n", "\r\n", "\r", " ", "\t", "\\(", "\\#(", "\"\"\"",
+            "#\"", "\"#", ":", ",", ".", "|", "=", "-", "0", "7", "e", "ms", "h", "a", "Z", "_", "phase", "action",
+            "\\u{", "\\{", "@", "$", ";",
+        ].map { Array($0.utf8) } + [[0x00], [0x80], [0xC3, 0xA9], [0xE2, 0x82], [0xFF], [0xEF, 0xBB, 0xBF], [0xF0, 0x9F, 0x98, 0x80]]
 
     /// Terminals of the grammar, keywords included, for token soup.
     static let terminals: [String] = [
@@ -184,7 +184,8 @@ struct PropertyTests {
         if hasErrors { Issue.record("text for a file with errors: \(shown)", sourceLocation: sourceLocation) }
         let again = SourceFormatter.format(SourceFile(path: "p.bp", text: text))
         if again.text == nil {
-            Issue.record("formatted text does not parse (\(again.diagnostics.map(\.message))) for \(shown): \(text.debugDescription)", sourceLocation: sourceLocation)
+            Issue.record(
+                "formatted text does not parse (\(again.diagnostics.map(\.message))) for \(shown): \(text.debugDescription)", sourceLocation: sourceLocation)
         } else if again.text != text {
             Issue.record("format is not idempotent for \(shown): \(Golden.firstDifference(text, again.text ?? ""))", sourceLocation: sourceLocation)
         }

@@ -31,9 +31,14 @@ struct RandomProgram {
         switch int(below: 5) {
         case 0:
             output += "blueprint " + pick(Self.names)
-            if chance(50) { output += " "; map(depth: 1) }
+            if chance(50) {
+                output += " "
+                map(depth: 1)
+            }
         case 1: output += "import " + simpleString()
-        case 2: output += "let " + pick(Self.identifiers) + " = "; expression(depth: 0)
+        case 2:
+            output += "let " + pick(Self.identifiers) + " = "
+            expression(depth: 0)
         case 3:
             output += "def " + pick(Self.identifiers)
             if chance(60) { output += "(" + (0..<int(below: 3)).map { _ in pick(Self.identifiers) }.joined(separator: ", ") + ")" }
@@ -63,14 +68,25 @@ struct RandomProgram {
         case 4:
             output += "output " + pick(Self.names)
             let shape = int(below: 3)
-            if shape != 1 { output += " = "; expression(depth: 1) }
-            if shape != 0 { output += " "; map(depth: 1) }
+            if shape != 1 {
+                output += " = "
+                expression(depth: 1)
+            }
+            if shape != 0 {
+                output += " "
+                map(depth: 1)
+            }
         case 5:
             output += "parallel {"
-            for _ in 0..<int(below: 3) { output += "\n    "; phase("phase") }
+            for _ in 0..<int(below: 3) {
+                output += "\n    "
+                phase("phase")
+            }
             output += "\n  }"
         case 6: phase("finally")
-        default: output += "let " + pick(Self.identifiers) + " = "; expression(depth: 1)
+        default:
+            output += "let " + pick(Self.identifiers) + " = "
+            expression(depth: 1)
         }
     }
 
@@ -131,7 +147,10 @@ struct RandomProgram {
         while chance(20) {
             switch int(below: 3) {
             case 0: output += "." + pick(Self.names)
-            case 1: output += "["; expression(depth: depth + 1); output += "]"
+            case 1:
+                output += "["
+                expression(depth: depth + 1)
+                output += "]"
             default: arguments(depth: depth + 1)
             }
         }
@@ -165,7 +184,10 @@ struct RandomProgram {
             }
             output += "]"
         case 7: map(depth: depth + 1)
-        default: output += "("; expression(depth: depth + 1); output += ")"
+        default:
+            output += "("
+            expression(depth: depth + 1)
+            output += ")"
         }
     }
 

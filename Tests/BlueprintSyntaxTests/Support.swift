@@ -2,10 +2,9 @@
 // #filePath, no bundle), golden-file checks, diagnostic summaries and a
 // seeded random number generator.
 
+import BlueprintSyntax
 import Foundation
 import Testing
-
-import BlueprintSyntax
 
 /// Paths of the test fixtures and of the package's samples.
 enum TestPaths {

@@ -60,8 +60,9 @@ struct OutputReference: Sendable, CustomTestStringConvertible {
         let kcheck = try TestSupport.kcheck.get()
         let result = try TestSupport.run(kcheck, ["validate", "-no-warn", url.path])
         let theirs = result.output.split(separator: "\n").compactMap { kcheckDuplicate(String($0)) }
-        #expect(ours.sorted { $0.description < $1.description } == theirs.sorted { $0.description < $1.description },
-                "bpc lint and kcheck disagree on duplicate phase names\nkcheck: \(result.output)")
+        #expect(
+            ours.sorted { $0.description < $1.description } == theirs.sorted { $0.description < $1.description },
+            "bpc lint and kcheck disagree on duplicate phase names\nkcheck: \(result.output)")
     }
 
     /// The comparison is not vacuous: the corpus has real duplicates, and both tools find all of them.
