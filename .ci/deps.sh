@@ -3,22 +3,26 @@
 # libyaml-dev (the YAML library bpc links), graphviz (DOT rendering tests),
 # Python's jsonschema (the SARIF schema test), PostgreSQL (bpc run's end-to-end test).
 # Go comes with kcheck's own build script. Safe to run again.
+# `bash .ci/deps.sh build` installs only what building bpc needs.
 set -euo pipefail
 missing=()
 dpkg -s libyaml-dev >/dev/null 2>&1 || missing+=(libyaml-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
-command -v dot >/dev/null 2>&1 || missing+=(graphviz)
-# PostgreSQL server and client: bpc run's end-to-end test (.ci/postgres-e2e.sh)
-# starts its own server on loopback; runuser (util-linux) runs it as postgres.
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
-command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
-command -v python3 >/dev/null 2>&1 || missing+=(python3)
+if [ "${1:-}" != "build" ]; then
+  command -v dot >/dev/null 2>&1 || missing+=(graphviz)
+  # PostgreSQL server and client: bpc run's end-to-end test (.ci/postgres-e2e.sh)
+  # starts its own server on loopback; runuser (util-linux) runs it as postgres.
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
+  command -v python3 >/dev/null 2>&1 || missing+=(python3)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
 fi
+[ "${1:-}" = "build" ] && exit 0
 # jsonschema: the SARIF test validates `bpc lint --format sarif` against the
 # official schema with Python. Installed only when python3 cannot import it.
 if ! python3 -c 'import jsonschema' >/dev/null 2>&1; then
