@@ -60,6 +60,10 @@ extension Lowering {
             report(.letCycle, "let '\(name)' refers to itself: \((letStack + [name]).joined(separator: " -> "))", at: decl.name.range)
             return fallback
         }
+        guard letStack.count < SemanticChecker.maxLetDepth else {
+            report(.letTooDeep, "lets nest more than \(SemanticChecker.maxLetDepth) deep at '\(name)'", at: decl.name.range)
+            return fallback
+        }
         letStack.append(name)
         defer { letStack.removeLast() }
         return body(&self)

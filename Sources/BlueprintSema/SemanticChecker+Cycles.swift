@@ -4,6 +4,9 @@
 import BlueprintSyntax
 
 extension SemanticChecker {
+    /// Deeper chains of lets (`let a = b`, `let b = c`, ...) are an error, not a stack overflow.
+    public static let maxLetDepth = 64
+
     mutating func checkLetCycles() {
         var finished: Set<LetKey> = []
         var stack: [LetDecl] = []
@@ -28,6 +31,15 @@ extension SemanticChecker {
         if let start = stack.firstIndex(where: { LetKey($0) == key }) {
             let names = (stack[start...].map(\.name.text) + [decl.name.text]).joined(separator: " -> ")
             report(.semanticCycle, "let '\(decl.name.text)' refers to itself: \(names)", at: decl.name.range)
+            return
+        }
+        guard stack.count < SemanticChecker.maxLetDepth else {
+            // One error per file: a long chain would otherwise give one every 64 lets.
+            if !hasReportedLetDepth {
+                report(.letTooDeep, "lets nest more than \(SemanticChecker.maxLetDepth) deep at '\(decl.name.text)'", at: decl.name.range)
+                hasReportedLetDepth = true
+            }
+            finished.insert(key)
             return
         }
         stack.append(decl)

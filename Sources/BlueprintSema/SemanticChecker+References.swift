@@ -85,7 +85,7 @@ extension SemanticChecker {
             // A let that reads no phase is checked once per action; one that
             // does is checked at every use, which records the use's data edges.
             let key = "\(context.action?.name ?? "")\u{0}\(name)"
-            if path.isEmpty, !letStack.contains(name), !phaseFreeLets.contains(key) {
+            if path.isEmpty, !letStack.contains(name), letStack.count < SemanticChecker.maxLetDepth, !phaseFreeLets.contains(key) {
                 let referencesBefore = context.references.count
                 letStack.append(name)
                 checkExpression(decl.value)

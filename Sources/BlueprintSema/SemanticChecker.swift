@@ -32,6 +32,7 @@ extension DiagnosticCode {
     public static let badClause = DiagnosticCode("BP2024")
     public static let deferPhaseOutside = DiagnosticCode("BP2025")
     public static let nullValue = DiagnosticCode("BP2030")
+    public static let letTooDeep = DiagnosticCode("BP2031")
     public static let unusedOutput = DiagnosticCode("BP2101")
     public static let unusedInput = DiagnosticCode("BP2102")
     public static let unusedLet = DiagnosticCode("BP2103")
@@ -68,6 +69,7 @@ public struct SemanticChecker {
     var isStrict = true
     /// "action NUL let" for lets already checked in that action that read no phase.
     var phaseFreeLets: Set<String> = []
+    var hasReportedLetDepth = false
     /// Output keys per "action NUL phase", computed once.
     var outputCache: [String: OutputSet] = [:]
     /// The phase being checked and where its references are recorded.

@@ -48,6 +48,10 @@ public enum BlueprintImporter {
         let file = SourceFile(path: "import.bp", text: writer.output)
         let formatted = SourceFormatter.format(file)
         guard let text = formatted.text else {
+            if formatted.diagnostics.contains(where: { $0.code == .nestingTooDeep }) {
+                let message = "the blueprint nests values deeper than .bp allows (\(Parser.maxDepth) levels)"
+                return ImportResult(source: nil, diagnostics: writer.diagnostics + [.error(.badShape, message, at: SourceRange(0, 0))])
+            }
             let messages = formatted.diagnostics.prefix(3).map { "\(file.location(of: $0.range.start)): \($0.message)" }
             let problem = Diagnostic.error(
                 .badShape, "internal error: the generated .bp does not parse: \(messages.joined(separator: "; "))", at: SourceRange(0, 0))

@@ -75,6 +75,7 @@ enum LintRules {
         .badClause: "Malformed retry or timeout clause.",
         .deferPhaseOutside: "DeferPhase read outside the output artifacts.",
         .nullValue: "Null argument value (Kanister's renderer panics on it).",
+        .letTooDeep: "Lets nest too deeply.",
         .badReferencePart: "A phase reference must name output, secrets or configmaps.",
         .unusedOutput: "A declared phase output is never used.",
         .unusedInput: "An input artifact is never used.",
