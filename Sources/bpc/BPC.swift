@@ -31,10 +31,14 @@ struct BPC: ParsableCommand {
     )
 
     /// Runs the command and maps every failure to the documented exit codes.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let exit as ExitStatus {
             Foundation.exit(exit.code)
         } catch {

@@ -5,7 +5,7 @@ import ArgumentParser
 import BlueprintRuntime
 import Foundation
 
-struct RollbackCommand: ParsableCommand {
+struct RollbackCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rollback",
         abstract: "Run the compensations a crashed or failed run still owes.",
@@ -33,7 +33,7 @@ struct RollbackCommand: ParsableCommand {
     @Option(help: "Where journals are kept.")
     var runsDirectory: String = ".bpc/runs"
 
-    func run() throws {
+    func run() async throws {
         do {
             let ledger = try RunSession.loadLedger(id, runsDirectory: runsDirectory)
             if ledger.finishedStatus == "succeeded" {
@@ -44,7 +44,7 @@ struct RollbackCommand: ParsableCommand {
             session.secrets = RunSecrets(
                 secrets: try RunSetup.objects(secrets, flag: "--secret"), configMaps: try RunSetup.objects(configMaps, flag: "--configmap"))
             session.format = EventFormat(rawValue: events) ?? .auto
-            let summary = session.runBlocking()
+            let summary = await session.run()
             guard let summary else { throw ExitStatus.usageOrIO }
             if !summary.isCleanlyUndone { throw ExitStatus(code: 4) }
         } catch let problem as RunInputError {

@@ -6,7 +6,7 @@ import ArgumentParser
 import BlueprintRuntime
 import Foundation
 
-struct RunCommand: ParsableCommand {
+struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run an action of a blueprint locally, with rollback on failure.",
@@ -96,10 +96,10 @@ struct RunCommand: ParsableCommand {
         if let parallel, parallel < 1 { throw ValidationError("--parallel must be at least 1") }
     }
 
-    func run() throws {
+    func run() async throws {
         do {
             let session = try resume.map { try RunSession.resuming($0, command: self) } ?? RunSession.starting(command: self)
-            let summary = session.runBlocking()
+            let summary = await session.run()
             throw ExitStatus(code: RunSession.exitCode(summary))
         } catch let problem as RunInputError {
             Terminal.writeError("bpc: \(problem)\n")

@@ -60,19 +60,7 @@ struct RunSession {
 
     var journalPath: String { RunSetup.journalPath(id, runsDirectory) }
 
-    /// Runs to the end on the concurrency pool while this thread waits; nil when
-    /// the run could not start.
-    func runBlocking() -> RunSummary? {
-        let box = SummaryBox()
-        let semaphore = DispatchSemaphore(value: 0)
-        Task {
-            box.summary = await run()
-            semaphore.signal()
-        }
-        semaphore.wait()
-        return box.summary
-    }
-
+    /// Runs to the end; nil when the run could not start.
     func run() async -> RunSummary? {
         let reporter = makeReporter()
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("bpc-run-\(id)-\(getpid())").path
@@ -186,6 +174,3 @@ struct RunSession {
     }
 }
 
-final class SummaryBox: @unchecked Sendable {
-    var summary: RunSummary?
-}
