@@ -99,8 +99,16 @@ extension Lowering {
 
     /// `base.member`; phase references map to `.Phases.P.Output` and friends.
     mutating func memberTerm(_ base: Expr, _ member: Name) -> GoTerm? {
-        if case .identifier(let root) = base.kind, case .phase(let phase) = table.resolve(root, in: action) {
-            let prefix = phase.isFinally ? ".DeferPhase" : field(".Phases", root).operand
+        // A phase of the action, or the named compensation being lowered (its own objects).
+        var phasePrefix: String?
+        if case .identifier(let root) = base.kind {
+            if case .phase(let phase) = table.resolve(root, in: action) {
+                phasePrefix = phase.isFinally ? ".DeferPhase" : field(".Phases", root).operand
+            } else if root == compensationName {
+                phasePrefix = field(".Phases", root).operand
+            }
+        }
+        if let prefix = phasePrefix {
             switch member.text {
             case "output", "Output": return .chain("\(prefix).Output")
             case "secrets", "Secrets": return .chain("\(prefix).Secrets")

@@ -25,6 +25,8 @@ public struct Lowering {
     var diagnostics: [Diagnostic] { reported.items }
     /// Lets being expanded, to catch `let a = b` / `let b = a`.
     var letStack: [String] = []
+    /// The named inline compensation being lowered: it may read its own objects.
+    var compensationName: String?
     /// Lowered values of lets, by "action NUL let".
     var letValues: [String: KanisterValue] = [:]
     /// Warn that retry and timeout are dropped; the plan builder keeps them and

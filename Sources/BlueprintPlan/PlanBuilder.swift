@@ -102,7 +102,9 @@ extension Lowering {
     }
 
     mutating func addCompensation(_ decl: PhaseDecl, to builder: inout GraphBuilder) {
+        compensationName = decl.name.text
         let (phase, clauses) = lowerExpandedPhase(decl)
+        compensationName = nil
         var node = PlanNode(name: decl.name.text, kind: .compensation, phase: phase, sourceRange: decl.range)
         addNode(&node, clauses: clauses, to: &builder, at: decl.name.range)
     }

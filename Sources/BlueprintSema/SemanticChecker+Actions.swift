@@ -173,7 +173,9 @@ extension SemanticChecker {
             usedDefs.formUnion(expanded.defs)
             // A compensation runs after its phase: it may read that phase's outputs.
             context.isCompensation = true
+            context.compensation = name.map { ($0.text, expanded) }
             checkCall(expanded, phaseName: name?.text ?? "\(phase.name)-undo")
+            context.compensation = nil
             context.isCompensation = false
         case .retry(let count, _):
             if case .int(let text) = count.kind, let value = Int(text), value >= 0 { return }

@@ -108,6 +108,8 @@ extension SemanticChecker {
             checkTemplatePath([(root, range)] + path)
         case .secret, .configMap, .templateFunction:
             break
+        case .unknown where name == context.compensation?.name:
+            checkOwnObjects(path, at: range)
         case .unknown:
             // `other.output.key` names a phase: of another action, or of none.
             let kind = path.first.flatMap { SemanticChecker.phaseParts[$0.0] }
@@ -125,4 +127,28 @@ extension SemanticChecker {
         "output": .output, "Output": .output, "secrets": .secrets, "Secrets": .secrets,
         "configmaps": .configMaps, "configMaps": .configMaps, "ConfigMaps": .configMaps,
     ]
+}
+
+extension SemanticChecker {
+    /// `name.secrets.s` inside the named compensation `name`: its own objects, rendered before it runs.
+    mutating func checkOwnObjects(_ path: [(String, SourceRange)], at range: SourceRange) {
+        guard let (name, call) = context.compensation, let part = path.first else { return }
+        let kinds: [String: String] = [
+            "secrets": "secret", "Secrets": "secret", "configmaps": "configmap", "configMaps": "configmap", "ConfigMaps": "configmap",
+        ]
+        guard let kind = kinds[part.0] else {
+            report(.badReferencePart, "compensation '\(name)' can read its own secrets and configmaps; '\(part.0)' is neither", at: part.1)
+            return
+        }
+        guard let (objectName, objectRange) = path.dropFirst().first else { return }
+        var objects: [String] = []
+        for case .objects(let block) in call.items {
+            for entry in block.entries where objectKind(entry.value)?.lowercased() == kind {
+                if let key = entry.key.constantText { objects.append(key) }
+            }
+        }
+        guard !objects.contains(objectName) else { return }
+        report(
+            .undeclaredObject, "compensation '\(name)' has no \(kind) object '\(objectName)'\(Suggestions.hint(for: objectName, in: objects))", at: objectRange)
+    }
 }

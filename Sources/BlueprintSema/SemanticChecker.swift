@@ -202,6 +202,8 @@ struct CheckContext {
     var isCommand = false
     /// In an inline compensation, which runs after its phase.
     var isCompensation = false
+    /// The named inline compensation being checked, which may read its own objects.
+    var compensation: (name: String, call: ExpandedCall)?
     var references: [PhaseReference] = []
     var usedInputs: Set<String> = []
     var usedOutputs: [String: Set<String>] = [:]
