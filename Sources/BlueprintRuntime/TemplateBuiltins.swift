@@ -1,6 +1,7 @@
 // Go's text/template builtins (index, len, not, eq, ne, lt, le, gt, ge, print,
 // printf, println, html, urlquery) and the argument checks every function shares.
 
+import BlueprintSema
 import Foundation
 
 /// Argument conversions as Go's text/template applies them to typed parameters.
@@ -37,7 +38,7 @@ enum Argument {
         case .int(let number): return number
         case .float(let number): return number.isFinite ? Int(clamping: Int64(exactly: number.rounded(.towardZero)) ?? 0) : 0
         case .bool(let flag): return flag ? 1 : 0
-        case .string(let text): return GoNumberParsing.integer(text) ?? 0
+        case .string(let text): return GoInteger.parse(text).flatMap { Int(exactly: $0) } ?? 0
         default: return 0
         }
     }

@@ -76,7 +76,7 @@ extension TemplateExecution {
         let text = number.text.replacingOccurrences(of: "_", with: "")
         switch number.kind {
         case .integer:
-            if let value = GoNumberParsing.integer(text) { return .int(value) }
+            if let value = GoInteger.parse(text).flatMap({ Int(exactly: $0) }) { return .int(value) }
             throw failure("number \(number.text) does not fit an int", at: number.range)
         case .float:
             if let value = Double(text) { return .float(value) }
@@ -160,30 +160,6 @@ extension TemplateExecution {
 }
 
 enum GoNumberParsing {
-    /// Go integer literal syntax: decimal, 0x, 0o, 0b, and leading-zero octal.
-    static func integer(_ text: String) -> Int? {
-        var body = Substring(text)
-        var negative = false
-        if let sign = body.first, sign == "-" || sign == "+" {
-            negative = sign == "-"
-            body = body.dropFirst()
-        }
-        let lower = body.lowercased()
-        let value: Int?
-        if lower.hasPrefix("0x") {
-            value = Int(lower.dropFirst(2), radix: 16)
-        } else if lower.hasPrefix("0o") {
-            value = Int(lower.dropFirst(2), radix: 8)
-        } else if lower.hasPrefix("0b") {
-            value = Int(lower.dropFirst(2), radix: 2)
-        } else if lower.count > 1, lower.hasPrefix("0") {
-            value = Int(lower.dropFirst(), radix: 8)
-        } else {
-            value = Int(lower)
-        }
-        return value.map { negative ? -$0 : $0 }
-    }
-
     /// A character constant such as `'a'` or `'\n'`.
     static func character(_ text: String) -> UInt32? {
         let body = text.dropFirst().dropLast()

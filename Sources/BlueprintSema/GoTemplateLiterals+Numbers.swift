@@ -68,12 +68,18 @@ extension GoTemplateLiterals {
 
     /// strconv.ParseInt(s, 0, 64) succeeds.
     static func isValidInt(_ text: [UInt8]) -> Bool {
-        guard let first = text.first else { return false }
+        parseInt(text[...]) != nil
+    }
+
+    /// strconv.ParseInt(s, 0, 64): sign, base prefix (0x, 0o, 0b, leading 0), underscores.
+    static func parseInt(_ text: ArraySlice<UInt8>) -> Int64? {
+        guard let first = text.first else { return nil }
         let isNegative = first == 0x2D
-        let digits = first == 0x2B || first == 0x2D ? text.dropFirst() : text[...]
-        guard let magnitude = parseUnsigned(digits) else { return false }
+        let digits = first == 0x2B || first == 0x2D ? text.dropFirst() : text
+        guard let magnitude = parseUnsigned(digits) else { return nil }
         let cutoff = UInt64(1) << 63
-        return isNegative ? magnitude <= cutoff : magnitude < cutoff
+        if isNegative { return magnitude <= cutoff ? Int64(truncatingIfNeeded: 0 &- magnitude) : nil }
+        return magnitude < cutoff ? Int64(magnitude) : nil
     }
 
     /// strconv's underscoreOK: `_` only between digits or after a base prefix.
@@ -218,5 +224,13 @@ extension GoTemplateLiterals {
             }
             return Array(bytes[start..<index])
         }
+    }
+}
+
+/// Go's integer syntax, for every target that reads Go or YAML integers.
+public enum GoInteger {
+    /// strconv.ParseInt(text, 0, 64): `-42`, `0x1F`, `0o17`, `017`, `0b101`, `1_000`.
+    public static func parse(_ text: String) -> Int64? {
+        GoTemplateLiterals.parseInt(Array(text.utf8)[...])
     }
 }

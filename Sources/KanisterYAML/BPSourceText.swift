@@ -2,6 +2,7 @@
 // escaped, raw or multi-line, whichever keeps the exact bytes most readably)
 // and scalars by their YAML 1.1 type.
 
+import BlueprintSema
 import BlueprintSyntax
 
 enum BPSourceText {
@@ -93,28 +94,10 @@ enum BPSourceText {
         }
     }
 
-    /// Go's ParseInt(s, 0, 64) as decimal text.
+    /// A YAML 1.1 integer as decimal text: underscores dropped (as go-yaml
+    /// does), then Go's ParseInt(s, 0, 64).
     static func integer(_ text: String) -> String? {
-        var digits = text.replacingOccurrences(of: "_", with: "")
-        var sign = ""
-        if digits.hasPrefix("-") || digits.hasPrefix("+") {
-            if digits.hasPrefix("-") { sign = "-" }
-            digits.removeFirst()
-        }
-        let lower = digits.lowercased()
-        let value: Int64?
-        if lower.hasPrefix("0x") {
-            value = Int64(lower.dropFirst(2), radix: 16)
-        } else if lower.hasPrefix("0o") {
-            value = Int64(lower.dropFirst(2), radix: 8)
-        } else if lower.hasPrefix("0b") {
-            value = Int64(lower.dropFirst(2), radix: 2)
-        } else if lower.count > 1, lower.hasPrefix("0") {
-            value = Int64(lower.dropFirst(), radix: 8)
-        } else {
-            value = Int64(lower)
-        }
-        return value.map { sign + String($0) }
+        GoInteger.parse(text.replacingOccurrences(of: "_", with: "")).map { String($0) }
     }
 
     /// A float literal the .bp lexer reads (digits '.' digits, optional exponent).
