@@ -174,29 +174,4 @@ func isGoIdentifier(_ text: String) -> Bool {
 }
 
 /// A Go double-quoted string literal.
-func goQuote(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        case "\r": out += "\\r"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                out += "\\x" + String(format2: scalar.value)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
-}
-
-extension String {
-    init(format2 value: UInt32) {
-        let digits = String(value, radix: 16)
-        self = digits.count < 2 ? "0" + digits : digits
-    }
-}
+func goQuote(_ text: String) -> String { GoQuote.quote(text) }

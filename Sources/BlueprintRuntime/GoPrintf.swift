@@ -2,6 +2,8 @@
 // blueprints use (%s %v %d %q %t %f %e %g %x %o %b %c %T %%), flags, width and
 // precision, and Go's %!verb(type=value) markers for mismatches.
 
+import BlueprintSema
+
 enum GoPrintf {
     struct Spec {
         var minus = false, plus = false, zero = false, space = false, sharp = false

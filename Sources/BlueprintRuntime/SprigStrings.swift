@@ -2,6 +2,7 @@
 // types sprig declares (a `string` parameter rejects numbers, as Go does).
 
 import BlueprintPlan
+import BlueprintSema
 import Foundation
 
 enum SprigStrings {

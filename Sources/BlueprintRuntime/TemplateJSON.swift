@@ -2,6 +2,7 @@
 // struct fields in order, HTML-safe escapes, []byte as base64) and decoding as
 // kcheck does (integers as int, other numbers as float64, objects as dynamic maps).
 
+import BlueprintSema
 import Foundation
 
 public enum TemplateJSON {
