@@ -45,13 +45,68 @@ public struct Parser {
     /// Parses a whole file.
     public static func parse(_ file: SourceFile) -> ParseResult {
         let lexed = Lexer.tokenize(file.bytes)
-        var parser = Parser(bytes: file.bytes, tokens: lexed.tokens)
+        if let result = parseInParallel(file.bytes, lexed: lexed) {
+            return result
+        }
+        return parseSequentially(file.bytes, lexed: lexed)
+    }
+
+    /// Parses a lexed file on one core, with error recovery.
+    static func parseSequentially(_ bytes: [UInt8], lexed: LexResult) -> ParseResult {
+        var parser = Parser(bytes: bytes, tokens: lexed.tokens)
         parser.diagnostics = lexed.diagnostics
         let syntax = parser.parseFile()
         let sorted = parser.diagnostics.enumerated().sorted {
             ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset)
         }.map(\.element)
         return ParseResult(syntax: syntax, diagnostics: sorted)
+    }
+
+    /// Below this many tokens a file is parsed on one core.
+    static let parallelThreshold = 100_000
+
+    /// Parses groups of top-level declarations on all cores. The parser carries no
+    /// state from one clean declaration to the next, so this gives the sequential
+    /// result; nil when the file is small or any group has a diagnostic (recovery
+    /// may cross declaration boundaries, so errors are left to the sequential parse).
+    /// Lexical errors also leave the file to the sequential parse.
+    static func parseInParallel(
+        _ bytes: [UInt8], lexed: LexResult, minimumTokens: Int = parallelThreshold, parts: Int = Parallel.processorCount
+    ) -> ParseResult? {
+        let tokens = lexed.tokens
+        guard parts > 1, lexed.diagnostics.isEmpty, tokens.count >= minimumTokens, let end = tokens.last else { return nil }
+        let cuts = declarationCuts(bytes, tokens, parts: parts)
+        guard cuts.count > 2 else { return nil }
+        let groups = Parallel.map(cuts.count - 1) { group -> (declarations: [Declaration], isClean: Bool) in
+            var parser = Parser(bytes: bytes, tokens: Array(tokens[cuts[group]..<cuts[group + 1]]) + [end])
+            let syntax = parser.parseFile()
+            return (syntax.declarations, parser.diagnostics.isEmpty)
+        }
+        guard groups.allSatisfy(\.isClean) else { return nil }
+        let syntax = SourceFileSyntax(declarations: groups.flatMap(\.declarations), range: SourceRange(0, bytes.count))
+        return ParseResult(syntax: syntax, diagnostics: [])
+    }
+
+    /// Token indices that cut the file into about `parts` groups of declarations:
+    /// 0, the index of an `action` keyword that starts a line outside any
+    /// brackets for each cut, and the index of the end-of-file token.
+    static func declarationCuts(_ bytes: [UInt8], _ tokens: [Token], parts: Int) -> [Int] {
+        var cuts = [0]
+        var nesting = 0
+        let action = Array("action".utf8)
+        for (index, token) in tokens.enumerated() {
+            switch token.kind {
+            case .leftBrace, .leftBracket, .leftParen: nesting += 1
+            case .rightBrace, .rightBracket, .rightParen: nesting -= 1
+            case .identifier where nesting == 0 && token.isAtLineStart && token.range.length == action.count:
+                let target = tokens.count * cuts.count / parts
+                if index >= target, cuts.count < parts, bytes[token.range.start..<token.range.end].elementsEqual(action) {
+                    cuts.append(index)
+                }
+            default: break
+            }
+        }
+        return cuts + [tokens.count - 1]
     }
 
     // MARK: tokens

@@ -25,7 +25,9 @@ public final class YAMLEventEmitter {
     private let emitter: UnsafeMutablePointer<yaml_emitter_t>
     private let output = YAMLOutputBuffer()
 
-    public init() throws {
+    /// `prefix` is output that comes before the stream (a header comment).
+    public init(prefix: [UInt8] = []) throws {
+        output.bytes = prefix
         emitter = UnsafeMutablePointer<yaml_emitter_t>.allocate(capacity: 1)
         guard yaml_emitter_initialize(emitter) != 0 else {
             emitter.deallocate()
@@ -55,18 +57,54 @@ public final class YAMLEventEmitter {
     public var bytes: [UInt8] { output.bytes }
 
     public func emit(_ event: YAMLEmitEvent) throws {
+        var events = try Self.prepare([event])
+        try emit(prepared: &events)
+    }
+
+    /// libyaml events made ready without an emitter (each owns copies of its
+    /// strings), so they can be built on any thread and emitted later in order.
+    static func prepare(_ events: [YAMLEmitEvent]) throws -> [yaml_event_t] {
+        var prepared: [yaml_event_t] = []
+        prepared.reserveCapacity(events.count)
+        do {
+            for event in events { try append(event, to: &prepared) }
+        } catch {
+            discard(&prepared)
+            throw error
+        }
+        return prepared
+    }
+
+    /// Appends the libyaml event for `event`.
+    static func append(_ event: YAMLEmitEvent, to prepared: inout [yaml_event_t]) throws {
         var raw = yaml_event_t()
         guard try initialize(&raw, for: event) != 0 else {
             throw YAMLWriterError(message: "cannot create the YAML event \(event)")
         }
-        // yaml_emitter_emit takes the event over, also when it fails.
-        guard yaml_emitter_emit(emitter, &raw) != 0 else {
-            let problem = emitter.pointee.problem.map { String(cString: $0) } ?? "cannot write YAML"
-            throw YAMLWriterError(message: problem)
+        prepared.append(raw)
+    }
+
+    /// Emits prepared events in order and leaves `events` empty: libyaml takes each
+    /// event over, also when it fails; the ones after a failure are freed here.
+    func emit(prepared events: inout [yaml_event_t]) throws {
+        defer { events.removeAll() }
+        for index in events.indices {
+            guard yaml_emitter_emit(emitter, &events[index]) != 0 else {
+                var rest = Array(events[(index + 1)...])
+                Self.discard(&rest)
+                let problem = emitter.pointee.problem.map { String(cString: $0) } ?? "cannot write YAML"
+                throw YAMLWriterError(message: problem)
+            }
         }
     }
 
-    private func initialize(_ raw: inout yaml_event_t, for event: YAMLEmitEvent) throws -> Int32 {
+    /// Frees prepared events that will not be emitted.
+    static func discard(_ events: inout [yaml_event_t]) {
+        for index in events.indices { yaml_event_delete(&events[index]) }
+        events.removeAll()
+    }
+
+    private static func initialize(_ raw: inout yaml_event_t, for event: YAMLEmitEvent) throws -> Int32 {
         switch event {
         case .streamStart: return yaml_stream_start_event_initialize(&raw, YAML_UTF8_ENCODING)
         case .streamEnd: return yaml_stream_end_event_initialize(&raw)
@@ -90,19 +128,20 @@ public final class YAMLEventEmitter {
         }
     }
 
-    private func initializeScalar(
+    private static func initializeScalar(
         _ raw: inout yaml_event_t, value: String, tag: String?, style: YAMLScalarStyle
     ) throws -> Int32 {
-        var bytes = Array(value.utf8)
-        guard let length = Int32(exactly: bytes.count) else {
-            throw YAMLWriterError(message: "scalar of \(bytes.count) bytes is too long")
-        }
-        bytes.append(0)  // never empty, so the buffer always has a base address
-        let implicit: Int32 = tag == nil ? 1 : 0
-        return bytes.withUnsafeBufferPointer { buffer in
-            withOptionalCString(tag) {
-                yaml_scalar_event_initialize(
-                    &raw, nil, $0, buffer.baseAddress, length, implicit, implicit, Self.cStyle(style))
+        var value = value
+        return try value.withUTF8 { buffer in
+            guard let length = Int32(exactly: buffer.count) else {
+                throw YAMLWriterError(message: "scalar of \(buffer.count) bytes is too long")
+            }
+            let implicit: Int32 = tag == nil ? 1 : 0
+            // libyaml copies the text; it wants a non-null pointer also for "".
+            return withNonNullBase(buffer) { base in
+                withOptionalCString(tag) {
+                    yaml_scalar_event_initialize(&raw, nil, $0, base, length, implicit, implicit, Self.cStyle(style))
+                }
             }
         }
     }
@@ -125,4 +164,14 @@ private func withOptionalCString<Result>(
     guard let text else { return body(nil) }
     let bytes = Array(text.utf8) + [0]
     return bytes.withUnsafeBufferPointer { body($0.baseAddress) }
+}
+
+/// Calls `body` with the buffer's base address, or with a pointer to a NUL byte when
+/// the buffer is empty and has none.
+private func withNonNullBase<Result>(
+    _ buffer: UnsafeBufferPointer<UInt8>, _ body: (UnsafePointer<UInt8>) throws -> Result
+) rethrows -> Result {
+    if let base = buffer.baseAddress { return try body(base) }
+    var nul: UInt8 = 0
+    return try withUnsafePointer(to: &nul) { try body($0) }
 }

@@ -31,12 +31,21 @@ extension YAMLResolved {
     /// Resolves plain (unquoted, untagged) text the way go-yaml v2 does. Numbers that
     /// are syntactically ints or floats count as such even when out of range.
     public static func resolvePlain(_ text: String) -> YAMLResolved {
-        if trueWords.contains(text) || falseWords.contains(text) { return .bool }
-        if nullWords.contains(text) { return .null }
-        if floatWords.contains(text) { return .float }
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { resolvePlain(utf8: $0) }
+    }
+
+    static func resolvePlain(utf8 bytes: UnsafeBufferPointer<UInt8>) -> YAMLResolved {
         guard let first = bytes.first else { return .null }
-        if first == UInt8(ascii: ".") { return isFloatSyntax(bytes) ? .float : .string }
+        // Every bool, null and special float word has at most 5 bytes and starts with
+        // one of these; the sets are only consulted for such short texts.
+        if bytes.count <= 5, mayStartWord(first) {
+            let text = String(decoding: bytes, as: UTF8.self)
+            if trueWords.contains(text) || falseWords.contains(text) { return .bool }
+            if nullWords.contains(text) { return .null }
+            if floatWords.contains(text) { return .float }
+        }
+        if first == UInt8(ascii: ".") { return isFloatSyntax(Array(bytes)) ? .float : .string }
         guard isDigit(first) || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") else {
             return .string
         }
@@ -44,6 +53,17 @@ extension YAMLResolved {
         if isIntegerSyntax(digits) { return .int }
         if isFloatSyntax(digits) { return .float }
         return .string
+    }
+
+    /// The first letters of the bool, null and special float words.
+    private static func mayStartWord(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"),
+            UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"),
+            UInt8(ascii: "~"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"):
+            return true
+        default: return false
+        }
     }
 
     /// The boolean a plain text stands for, if it is one of the YAML 1.1 bool words.

@@ -10,45 +10,76 @@ struct YAMLScalarAnalysis {
     var hasLineBreaks = false
     /// A break other than `\n` (`\r`, NEL, LS, PS): never written in a block scalar.
     var hasUnusualBreaks = false
+    /// A `"` or `\`, which read better single-quoted.
+    var hasQuoteOrBackslash = false
 
     init(_ value: String) {
-        guard !value.isEmpty else {
+        var text = value
+        self = text.withUTF8 { Self(utf8: $0) }
+    }
+
+    /// The analysis of UTF-8 text: one pass with a window of (previous, current,
+    /// next) over the bytes when the text is ASCII (the common case), else over
+    /// its Unicode scalars.
+    init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard !bytes.isEmpty else {
             isFlowPlainAllowed = false
+            isBlockPlainAllowed = true
             isBlockAllowed = false
             return
         }
         var flags = Flags()
-        if value.hasPrefix("---") || value.hasPrefix("...") {
+        if Self.hasDocumentMarker(bytes) {
             flags.blockIndicators = true
             flags.flowIndicators = true
         }
-        // One pass with a window of (previous, current, next): over the bytes
-        // when the text is ASCII (the common case), else over its scalars.
-        let scannedBytes = value.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
-            for index in bytes.indices {
-                let previous = index > 0 ? Unicode.Scalar(bytes[index - 1]) : nil
-                let next = index + 1 < bytes.count ? Unicode.Scalar(bytes[index + 1]) : nil
-                flags.scan(Unicode.Scalar(bytes[index]), previous: previous, next: next)
-            }
-            return true
+        if !Self.scanASCII(bytes, into: &flags) {
+            flags = Flags()
+            flags.blockIndicators = Self.hasDocumentMarker(bytes)
+            flags.flowIndicators = flags.blockIndicators
+            Self.scanScalars(String(decoding: bytes, as: UTF8.self).unicodeScalars, into: &flags)
         }
-        if scannedBytes != true { Self.scan(value.unicodeScalars, into: &flags) }
         hasLineBreaks = flags.lineBreaks
         hasUnusualBreaks = flags.unusualBreaks
+        hasQuoteOrBackslash = flags.quoteOrBackslash
         apply(flags)
     }
 
-    private static func scan<S: Sequence>(_ scalars: S, into flags: inout Flags) where S.Element == Unicode.Scalar {
+    /// The scan of ASCII text, byte by byte; false (flags unfinished) at the first
+    /// non-ASCII byte. Letters, digits and most punctuation take the short path.
+    private static func scanASCII(_ bytes: UnsafeBufferPointer<UInt8>, into flags: inout Flags) -> Bool {
+        let last = bytes.count - 1
+        for index in 0...last {
+            let byte = bytes[index]
+            guard byte < 0x80 else { return false }
+            guard isInMask(byte, low: fullScanLow, high: fullScanHigh) else {
+                flags.previousSpace = false
+                flags.previousBreak = false
+                continue
+            }
+            let previous = index > 0 ? UInt32(bytes[index - 1]) : Flags.none
+            let next = index < last ? UInt32(bytes[index + 1]) : Flags.none
+            flags.scan(UInt32(byte), previous: previous, next: next)
+        }
+        return true
+    }
+
+    private static func scanScalars(_ scalars: String.UnicodeScalarView, into flags: inout Flags) {
         var iterator = scalars.makeIterator()
-        var previous: Unicode.Scalar?
-        var current = iterator.next()
+        var previous = Flags.none
+        var current = iterator.next()?.value
         while let char = current {
-            let next = iterator.next()
-            flags.scan(char, previous: previous, next: next)
+            let next = iterator.next()?.value
+            flags.scan(char, previous: previous, next: next ?? Flags.none)
             previous = char
             current = next
         }
+    }
+
+    /// `---` or `...` at the start.
+    private static func hasDocumentMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 3, bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: ".") else { return false }
+        return bytes[1] == bytes[0] && bytes[2] == bytes[0]
     }
 
     private mutating func apply(_ flags: Flags) {
@@ -62,64 +93,73 @@ struct YAMLScalarAnalysis {
         isBlockAllowed = !(flags.trailingSpace || special)
     }
 
-    /// The running state of libyaml's analysis loop.
+    /// The running state of libyaml's analysis loop, over code points.
     fileprivate struct Flags {
+        /// No character: before the first or after the last (counts as blank).
+        static let none: UInt32 = .max
+
         var blockIndicators = false, flowIndicators = false
         var lineBreaks = false, unusualBreaks = false, specialCharacters = false
         var leadingSpace = false, leadingBreak = false
         var trailingSpace = false, trailingBreak = false
         var breakSpace = false, spaceBreak = false
         var previousSpace = false, previousBreak = false
+        var quoteOrBackslash = false
 
-        mutating func scan(_ char: Unicode.Scalar, previous: Unicode.Scalar?, next: Unicode.Scalar?) {
-            let followedByBlank = next.map(isBlank) ?? true
-            let precededByBlank = previous.map(isBlank) ?? true
-            scanIndicator(char, isFirst: previous == nil, precededByBlank, followedByBlank)
+        @inline(__always)
+        mutating func scan(_ char: UInt32, previous: UInt32, next: UInt32) {
+            let isFirst = previous == Self.none
+            let isLast = next == Self.none
+            scanIndicator(char, isFirst: isFirst, precededByBlank: isBlank(previous), followedByBlank: isBlank(next))
             if !isPrintable(char) { specialCharacters = true }
-            if isBreak(char) {
+            if char == 0x22 || char == 0x5C { quoteOrBackslash = true }
+            let isBreakChar = isBreak(char)
+            if isBreakChar {
                 lineBreaks = true
-                if char != "\n" { unusualBreaks = true }
+                if char != 0x0A { unusualBreaks = true }
             }
-            scanWhitespace(char, isFirst: previous == nil, isLast: next == nil)
+            scanWhitespace(isSpace: char == 0x20, isBreak: isBreakChar, isFirst: isFirst, isLast: isLast)
         }
 
-        private mutating func scanIndicator(
-            _ char: Unicode.Scalar, isFirst: Bool, _ precededByBlank: Bool, _ followedByBlank: Bool
-        ) {
+        @inline(__always)
+        private mutating func scanIndicator(_ char: UInt32, isFirst: Bool, precededByBlank: Bool, followedByBlank: Bool) {
+            // Letters, digits and most text are no indicator at all.
+            guard char < 0x80, isInMask(UInt8(char), low: fullScanLow, high: fullScanHigh) else { return }
             if isFirst {
-                if isLeadingIndicator(char) {
+                if isInMask(UInt8(char), low: leadingIndicatorLow, high: leadingIndicatorHigh) {
                     flowIndicators = true
                     blockIndicators = true
                 }
-                if char == "?" || char == ":" {
+                if char == 0x3F || char == 0x3A {  // ? :
                     flowIndicators = true
                     if followedByBlank { blockIndicators = true }
                 }
-                if char == "-" && followedByBlank {
+                if char == 0x2D && followedByBlank {  // -
                     flowIndicators = true
                     blockIndicators = true
                 }
                 return
             }
-            if isFlowIndicator(char) { flowIndicators = true }
-            if char == ":" {
+            if isInMask(UInt8(char), low: flowIndicatorLow, high: flowIndicatorHigh) { flowIndicators = true }
+            if char == 0x3A {  // :
                 flowIndicators = true
                 if followedByBlank { blockIndicators = true }
             }
-            if char == "#" && precededByBlank {
+            if char == 0x23 && precededByBlank {  // #
                 flowIndicators = true
                 blockIndicators = true
             }
         }
 
-        private mutating func scanWhitespace(_ char: Unicode.Scalar, isFirst: Bool, isLast: Bool) {
-            if char == " " {
+        @inline(__always)
+        private mutating func scanWhitespace(isSpace: Bool, isBreak: Bool, isFirst: Bool, isLast: Bool) {
+            if isSpace {
                 if isFirst { leadingSpace = true }
                 if isLast { trailingSpace = true }
                 if previousBreak { breakSpace = true }
                 previousSpace = true
                 previousBreak = false
-            } else if isBreak(char) {
+            } else if isBreak {
                 if isFirst { leadingBreak = true }
                 if isLast { trailingBreak = true }
                 if previousSpace { spaceBreak = true }
@@ -133,41 +173,48 @@ struct YAMLScalarAnalysis {
     }
 }
 
-/// `#,[]{}&*!|>'"%@` and backquote: indicators that forbid plain style at the start.
-private func isLeadingIndicator(_ char: Unicode.Scalar) -> Bool {
-    switch char {
-    case "#", ",", "[", "]", "{", "}", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`": return true
-    default: return false
-    }
-}
+// ASCII character classes as bit masks over 0...63 (low) and 64...127 (high);
+// literal constants, so no lazy initialization on the hot path.
 
+/// `#,[]{}&*!|>'"%@` and backquote: indicators that forbid plain style at the start.
+private let leadingIndicatorLow: UInt64 = 0x4000_14EE_0000_0000
+private let leadingIndicatorHigh: UInt64 = 0x3800_0001_2800_0001
 /// `,?[]{}`: flow indicators anywhere in the text.
-private func isFlowIndicator(_ char: Unicode.Scalar) -> Bool {
-    switch char {
-    case ",", "?", "[", "]", "{", "}": return true
-    default: return false
-    }
+private let flowIndicatorLow: UInt64 = 0x8000_1000_0000_0000
+private let flowIndicatorHigh: UInt64 = 0x2800_0000_2800_0000
+/// Characters the full scan must see: every indicator (the two sets above and
+/// `:-#?`), `\`, controls, space and DEL. Anything else only resets the
+/// space and break state.
+private let fullScanLow: UInt64 = 0xC400_34EF_FFFF_FFFF
+private let fullScanHigh: UInt64 = 0xB800_0001_3800_0001
+
+@inline(__always)
+private func isInMask(_ byte: UInt8, low: UInt64, high: UInt64) -> Bool {
+    byte < 64 ? (low >> UInt64(byte)) & 1 != 0 : (high >> UInt64(byte &- 64)) & 1 != 0
 }
 
 /// libyaml's IS_BREAK: `\r`, `\n`, NEL, LS, PS.
-func isBreak(_ char: Unicode.Scalar) -> Bool {
-    switch char.value {
+@inline(__always)
+private func isBreak(_ char: UInt32) -> Bool {
+    switch char {
     case 0x0D, 0x0A, 0x85, 0x2028, 0x2029: return true
     default: return false
     }
 }
 
-/// libyaml's IS_BLANKZ without the NUL: space, tab or a break.
-private func isBlank(_ char: Unicode.Scalar) -> Bool {
-    char == " " || char == "\t" || isBreak(char)
+/// libyaml's IS_BLANKZ without the NUL: space, tab or a break; also "no character".
+@inline(__always)
+private func isBlank(_ char: UInt32) -> Bool {
+    char == 0x20 || char == 0x09 || char == YAMLScalarAnalysis.Flags.none || isBreak(char)
 }
 
 /// libyaml's IS_PRINTABLE: `\n`, ASCII printables, U+00A0...U+D7FF, U+E000...U+FFFD
 /// without the BOM. Tabs and characters beyond the BMP are not "printable".
-private func isPrintable(_ char: Unicode.Scalar) -> Bool {
-    switch char.value {
-    case 0x0A, 0x20...0x7E, 0xA0...0xD7FF: return true
-    case 0xE000...0xFFFD: return char.value != 0xFEFF
+@inline(__always)
+private func isPrintable(_ char: UInt32) -> Bool {
+    switch char {
+    case 0x20...0x7E, 0x0A, 0xA0...0xD7FF: return true
+    case 0xE000...0xFFFD: return char != 0xFEFF
     default: return false
     }
 }

@@ -14,32 +14,36 @@ struct YAMLScalarContext: Equatable {
 enum YAMLStringStyle {
     /// The style to write `value` in so that it reads back as the same string.
     static func choose(for value: String, in context: YAMLScalarContext) -> YAMLScalarStyle {
-        let analysis = YAMLScalarAnalysis(value)
+        var text = value
+        return text.withUTF8 { choose(utf8: $0, in: context) }
+    }
+
+    static func choose(utf8 bytes: UnsafeBufferPointer<UInt8>, in context: YAMLScalarContext) -> YAMLScalarStyle {
+        let analysis = YAMLScalarAnalysis(utf8: bytes)
         if analysis.hasLineBreaks {
             let isLiteralPossible =
                 analysis.isBlockAllowed && !analysis.hasUnusualBreaks
                 && !context.isFlow && !context.isKey
             return isLiteralPossible ? .literal : .doubleQuoted
         }
-        if isPlainSafe(value, analysis: analysis, in: context) { return .plain }
-        let prefersSingle = value.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-        return prefersSingle && analysis.isSingleQuotedAllowed ? .singleQuoted : .doubleQuoted
+        if isPlainSafe(bytes, analysis: analysis, in: context) { return .plain }
+        return analysis.hasQuoteOrBackslash && analysis.isSingleQuotedAllowed ? .singleQuoted : .doubleQuoted
     }
 
     /// Plain is safe when libyaml allows it here and the text resolves to a string
     /// under YAML 1.1, also for readers stricter than go-yaml (dates, sexagesimal).
     static func isPlainSafe(
-        _ value: String, analysis: YAMLScalarAnalysis, in context: YAMLScalarContext
+        _ bytes: UnsafeBufferPointer<UInt8>, analysis: YAMLScalarAnalysis, in context: YAMLScalarContext
     ) -> Bool {
         let isAllowed = context.isFlow ? analysis.isFlowPlainAllowed : analysis.isBlockPlainAllowed
-        guard isAllowed, !value.isEmpty else { return false }
-        guard YAMLResolved.resolvePlain(value) == .string else { return false }
-        let bytes = Array(value.utf8)
-        return value != "<<" && value != "=" && !looksLikeDate(bytes) && !looksSexagesimal(bytes)
+        guard isAllowed, !bytes.isEmpty else { return false }
+        guard YAMLResolved.resolvePlain(utf8: bytes) == .string else { return false }
+        let isMergeOrValueKey = bytes.count <= 2 && (bytes.elementsEqual("<<".utf8) || bytes.elementsEqual("=".utf8))
+        return !isMergeOrValueKey && !looksLikeDate(bytes) && !looksSexagesimal(bytes)
     }
 
     /// `YYYY-M-D...`: a YAML 1.1 timestamp for readers that resolve them.
-    static func looksLikeDate(_ bytes: [UInt8]) -> Bool {
+    static func looksLikeDate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         func skipDigits(_ counts: ClosedRange<Int>) -> Bool {
             let start = index
@@ -59,7 +63,7 @@ enum YAMLStringStyle {
     }
 
     /// `1:20`, `-3:25:45.5`: YAML 1.1 base-60 numbers.
-    static func looksSexagesimal(_ bytes: [UInt8]) -> Bool {
+    static func looksSexagesimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var body = bytes[...]
         if let first = body.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
             body = body.dropFirst()

@@ -54,11 +54,19 @@ func peakMemoryMB() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
+if CommandLine.arguments.dropFirst().first == "source" {
+    // `bpc-bench source [BYTES]` prints the generated blueprint, for profiling `bpc compile` on it.
+    let bytes = generateBlueprint(minimumBytes: Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 10_500_000)
+    FileHandle.standardOutput.write(Data(bytes))
+    exit(0)
+}
 if CommandLine.arguments.dropFirst().first == "runtime" {
     await RuntimeBench.run()
     exit(0)
 }
-let size = Int(CommandLine.arguments.dropFirst().first ?? "") ?? 10_500_000
+// `bpc-bench compile` measures compile only (and its C floor and stages).
+let onlyCompile = CommandLine.arguments.dropFirst().first == "compile"
+let size = Int(CommandLine.arguments.dropFirst(onlyCompile ? 2 : 1).first ?? "") ?? 10_500_000
 let source = generateBlueprint(minimumBytes: size)
 let file = SourceFile(path: "bench.bp", bytes: source)
 print("input: \(String(format: "%.2f", Double(source.count) / 1_048_576)) MB generated .bp")
@@ -67,16 +75,18 @@ guard !check.hasErrors else {
     print("internal error: the generated blueprint does not parse: \(check.diagnostics.prefix(3))")
     exit(1)
 }
-var tokenCount = 0
-_ = measure("lex", bytes: source.count, repeats: 5) { tokenCount = Lexer.tokenize(source).tokens.count }
-_ = measure("lex+parse", bytes: source.count, repeats: 3) { _ = Parser.parse(file) }
-_ = measure("format", bytes: source.count, repeats: 2) { _ = SourceFormatter.format(file) }
-print("tokens: \(tokenCount)")
+if !onlyCompile {
+    var tokenCount = 0
+    _ = measure("lex", bytes: source.count, repeats: 5) { tokenCount = Lexer.tokenize(source).tokens.count }
+    _ = measure("lex+parse", bytes: source.count, repeats: 3) { _ = Parser.parse(file) }
+    _ = measure("format", bytes: source.count, repeats: 2) { _ = SourceFormatter.format(file) }
+    print("tokens: \(tokenCount)")
+}
 
 // Compile end to end (parse, check, lower, emit with libyaml), import back,
 // and libyaml alone on the emitted YAML: the C floor compile is measured against.
 var yaml: [UInt8] = []
-let compileSpeed = measure("compile (.bp -> YAML)", bytes: source.count, repeats: 2) {
+let compileSpeed = measure("compile (.bp -> YAML)", bytes: source.count, repeats: 3) {
     yaml = BlueprintCompiler.compile(file).yaml ?? []
 }
 guard !yaml.isEmpty else {
@@ -92,6 +102,7 @@ let compileSeconds = Double(source.count) / 1_048_576 / compileSpeed
 let floorSeconds = Double(yaml.count) / 1_048_576 / floorSpeed
 print("libyaml events: \(events); compile time / C floor time: \(String(format: "%.2f", compileSeconds / floorSeconds))x")
 printCompileStages(file)
+if onlyCompile { exit(0) }
 _ = measure("import (YAML -> .bp)", bytes: yaml.count, repeats: 2) {
     _ = BlueprintImporter.importBlueprint(yaml)
 }

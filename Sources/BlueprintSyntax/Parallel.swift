@@ -1,0 +1,100 @@
+// Parallel: the compiler's data parallelism. Independent work items (actions, YAML
+// subtrees) run on every core through libdispatch; results come back in input
+// order, so output and diagnostics are the same as a sequential run.
+
+import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+public enum Parallel {
+    /// `transform(index)` for each index in `0..<count`, run concurrently; the
+    /// results in index order. `transform` must only touch its own state.
+    public static func map<T>(_ count: Int, _ transform: (Int) -> T) -> [T] {
+        guard count > 1 else { return (0..<count).map(transform) }
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        withoutActuallyEscaping(transform) { transform in
+            let shared = UncheckedBox((results, transform))
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                shared.value.0[index] = shared.value.1(index)
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// `0..<count` cut into `min(count, parts)` non-empty contiguous ranges of about
+    /// equal total `weight`, for work whose items cost unequal amounts.
+    public static func ranges(_ count: Int, parts: Int = processorCount, weight: (Int) -> Int) -> [Range<Int>] {
+        guard count > 0 else { return [] }
+        let parts = max(1, min(parts, count))
+        let weights = (0..<count).map { max(1, weight($0)) }
+        let total = weights.reduce(0, +)
+        var result: [Range<Int>] = []
+        var start = 0
+        var sum = 0
+        for index in 0..<count where result.count < parts - 1 {
+            sum += weights[index]
+            // Close a range when it reaches its share, or when each range still
+            // to come needs one of the items left.
+            let itemsLeft = count - index - 1
+            let rangesLeft = parts - result.count - 1
+            let share = total * (result.count + 1) / parts
+            if itemsLeft == rangesLeft || (sum >= share && itemsLeft > rangesLeft) {
+                result.append(start..<(index + 1))
+                start = index + 1
+            }
+        }
+        if start < count { result.append(start..<count) }
+        return result
+    }
+
+    /// Produces `count` items concurrently and consumes them strictly in index order
+    /// as they become ready: `produce` runs on any core, `consume(index, item)` runs
+    /// once per index, never two at a time, index 0 first. For work whose last
+    /// step is sequential (one libyaml emitter) while the preparation is not.
+    public static func pipeline<T>(_ count: Int, produce: (Int) -> T, consume: (Int, T) -> Void) {
+        guard count > 1 else {
+            for index in 0..<count { consume(index, produce(index)) }
+            return
+        }
+        // turns[i] is signalled once item i-1 has been consumed. libdispatch claims
+        // iterations in index order, so every awaited turn belongs to a running
+        // iteration and the chain cannot deadlock, even on one thread. (Semaphores
+        // start at 0: libdispatch traps when one is freed below its initial value.)
+        let turns = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+        turns[0].signal()
+        withoutActuallyEscaping(produce) { produce in
+            withoutActuallyEscaping(consume) { consume in
+                let shared = UncheckedBox((produce, consume))
+                DispatchQueue.concurrentPerform(iterations: count) { index in
+                    let item = shared.value.0(index)
+                    turns[index].wait()
+                    shared.value.1(index, item)
+                    if index + 1 < count { turns[index + 1].signal() }
+                }
+            }
+        }
+    }
+
+    /// The number of cores work is spread over.
+    public static let processorCount: Int = max(1, ProcessorCount.online())
+}
+
+/// A value handed to concurrent iterations that each touch a distinct part of it
+/// (or, for closures, that their callers promise are safe to run concurrently).
+private struct UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+private enum ProcessorCount {
+    static func online() -> Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+}

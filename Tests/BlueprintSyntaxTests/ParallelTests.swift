@@ -1,0 +1,99 @@
+// The compiler's data parallelism: Parallel keeps input order, and the parallel
+// parse gives exactly the sequential parse (or declines) on real and mutated files.
+
+import Foundation
+import Testing
+
+@testable import BlueprintSyntax
+
+@Suite("Parallel")
+struct ParallelTests {
+    @Test(arguments: [0, 1, 2, 7, 1000])
+    func mapKeepsOrder(_ count: Int) {
+        #expect(Parallel.map(count) { $0 * $0 } == (0..<count).map { $0 * $0 })
+    }
+
+    @Test(arguments: [(0, 2), (1, 2), (5, 2), (5, 3), (10, 4), (3, 8), (100, 2)])
+    func rangesTileTheItems(_ count: Int, _ parts: Int) {
+        let weights = (0..<count).map { ($0 * 7919) % 13 }
+        let ranges = Parallel.ranges(count, parts: parts) { weights[$0] }
+        #expect(ranges.count == min(count, parts))
+        #expect(ranges.first?.lowerBound ?? 0 == 0)
+        #expect(ranges.last?.upperBound ?? 0 == count)
+        for (range, next) in zip(ranges, ranges.dropFirst()) { #expect(range.upperBound == next.lowerBound) }
+        #expect(ranges.allSatisfy { !$0.isEmpty })
+    }
+
+    @Test func rangesBalanceWeight() {
+        // One heavy item first: it gets a range of its own.
+        let weights = [100] + Array(repeating: 1, count: 100)
+        let ranges = Parallel.ranges(weights.count, parts: 2) { weights[$0] }
+        #expect(ranges == [0..<1, 1..<101])
+    }
+
+    @Test func pipelineConsumesInOrder() {
+        var consumed: [Int] = []
+        Parallel.pipeline(
+            500, produce: { index in index * 3 },
+            consume: { index, item in
+                #expect(item == index * 3)
+                consumed.append(index)
+            })
+        #expect(consumed == Array(0..<500))
+    }
+
+    /// Every sample and parser fixture, one after the other in a file: many
+    /// actions, and the parser's error fixtures among them.
+    static let inputs: [String] = {
+        let paths = FormatterTests.inputs
+        let texts = paths.compactMap { FileManager.default.contents(atPath: $0).map { String(decoding: $0, as: UTF8.self) } }
+        let clean = texts.filter { !Parser.parse(SourceFile(path: "x.bp", text: $0)).hasErrors }
+        return texts + [clean.joined(separator: "\n"), texts.joined(separator: "\n")]
+    }()
+
+    @Test(arguments: inputs.indices)
+    func parallelParseIsTheSequentialParse(_ index: Int) throws {
+        let bytes = Array(Self.inputs[index].utf8)
+        let lexed = Lexer.tokenize(bytes)
+        let sequential = Parser.parseSequentially(bytes, lexed: lexed)
+        for parts in 2...4 {
+            guard let parallel = Parser.parseInParallel(bytes, lexed: lexed, minimumTokens: 0, parts: parts) else {
+                continue
+            }
+            #expect(sequential.diagnostics.isEmpty, "the parallel parse accepted a file with syntax errors")
+            #expect(parallel.syntax == sequential.syntax)
+        }
+    }
+
+    /// The concatenation of the clean inputs has many actions: it must really be
+    /// cut and parsed in parallel, not declined.
+    @Test func largeCleanFileIsCut() throws {
+        let bytes = Array(Self.inputs[Self.inputs.count - 2].utf8)
+        let lexed = Lexer.tokenize(bytes)
+        let cuts = Parser.declarationCuts(bytes, lexed.tokens, parts: 3)
+        #expect(cuts.count == 4)
+        let parallel = try #require(Parser.parseInParallel(bytes, lexed: lexed, minimumTokens: 0, parts: 3))
+        #expect(parallel.syntax == Parser.parseSequentially(bytes, lexed: lexed).syntax)
+        #expect(parallel.syntax.declarations.count > 20)
+    }
+
+    /// Lines dropped or repeated at random break files in every place; the
+    /// parallel parse must still equal the sequential one whenever it answers.
+    @Test(arguments: 0..<60)
+    func mutatedFiles(_ seed: Int) {
+        var random = SplitMix64(seed: UInt64(seed))
+        let base = Self.inputs[Self.inputs.count - 2]
+        var lines = base.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for _ in 0..<3 {
+            let at = Int(random.next() % UInt64(lines.count))
+            if random.next() % 2 == 0 { lines.remove(at: at) } else { lines.insert(lines[at], at: at) }
+        }
+        let bytes = Array(lines.joined(separator: "\n").utf8)
+        let lexed = Lexer.tokenize(bytes)
+        let sequential = Parser.parseSequentially(bytes, lexed: lexed)
+        if let parallel = Parser.parseInParallel(bytes, lexed: lexed, minimumTokens: 0, parts: 2) {
+            #expect(sequential.diagnostics.isEmpty)
+            #expect(parallel.syntax == sequential.syntax)
+        }
+    }
+}
