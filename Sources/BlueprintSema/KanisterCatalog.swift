@@ -91,3 +91,61 @@ public struct KanisterCatalog: Sendable {
         return keys
     }
 }
+
+/// What the checks need to know about one template root, found with one lookup
+/// (a class, so passing it around costs one retain).
+final class TemplateRootInfo: Sendable {
+    /// The roots the checks treat specially; the rest are `other`.
+    enum Kind: Sendable {
+        case phases, artifactsIn, secrets, configMaps, deferPhase, other
+    }
+
+    let kind: Kind
+    /// The root's fixed fields (sorted), when it has any.
+    let fields: [String]?
+    /// `fields` as a set, for membership.
+    let fieldSet: Set<String>
+    /// The ActionSet object kind the root needs, for the workload roots (`StatefulSet`).
+    let workloadKind: String?
+
+    init(kind: Kind, fields: [String]?, workloadKind: String?) {
+        self.kind = kind
+        self.fields = fields
+        self.fieldSet = Set(fields ?? [])
+        self.workloadKind = workloadKind
+    }
+}
+
+extension KanisterCatalog {
+    /// Every template root of the shared catalog with what the checks need about it.
+    static let rootInfo: [String: TemplateRootInfo] = {
+        let catalog = KanisterCatalog.shared
+        let kinds: [String: TemplateRootInfo.Kind] = [
+            "Phases": .phases, "ArtifactsIn": .artifactsIn, "Secrets": .secrets, "ConfigMaps": .configMaps, "DeferPhase": .deferPhase,
+        ]
+        var info: [String: TemplateRootInfo] = [:]
+        for root in catalog.templateRoots {
+            let fields = catalog.rootFields[root]
+            info[root] = TemplateRootInfo(kind: kinds[root] ?? .other, fields: fields, workloadKind: workloadRoots[root])
+        }
+        return info
+    }()
+
+    /// The lowercased kinds of ActionSet objects that have a workload root.
+    static let workloadKinds: Set<String> = Set(workloadRoots.values)
+}
+
+/// A catalog function behind a class reference, so the checks pass it around
+/// without copying the spec's arrays and strings.
+final class FunctionFacts: Sendable {
+    let spec: FunctionSpec
+
+    init(_ spec: FunctionSpec) {
+        self.spec = spec
+    }
+}
+
+extension KanisterCatalog {
+    /// `shared.functions` with each spec behind a `FunctionFacts`.
+    static let functionFacts: [String: FunctionFacts] = shared.functions.mapValues(FunctionFacts.init)
+}

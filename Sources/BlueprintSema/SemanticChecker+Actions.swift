@@ -6,6 +6,11 @@ import BlueprintSyntax
 extension SemanticChecker {
     static let unrenderedFunctions: Set<String> = ["wait", "waitv2"]
 
+    /// Whether `function` (in any case) is one of `unrenderedFunctions`.
+    static func isUnrendered(_ function: String) -> Bool {
+        unrenderedFunctions.contains(function.lowercased())
+    }
+
     mutating func checkAction(_ action: ActionInfo) {
         context = CheckContext(action: action)
         let finals = action.phases.filter(\.isFinally)
@@ -56,23 +61,25 @@ extension SemanticChecker {
 
     /// The function, its arguments, objects and every expression in them.
     mutating func checkCall(_ call: ExpandedCall, phaseName: String) {
-        let function = KanisterCatalog.shared.function(call.function.text)
+        // A class reference: handing it to each argument's check copies no FunctionSpec.
+        let function = KanisterCatalog.functionFacts[call.function.text]
         if function == nil, !call.function.text.isEmpty {
             let candidates = Array(KanisterCatalog.shared.functions.keys) + Array(table.defs.keys)
             report(
                 .unknownFunction, "unknown Kanister function '\(call.function.text)'\(Suggestions.hint(for: call.function.text, in: candidates))",
                 at: call.function.range)
         }
-        var given: Set<String> = []
+        var given: [String] = []
+        let isUnrendered = SemanticChecker.isUnrendered(call.function.text)
         for item in call.items {
             switch item {
             case .argument(let entry):
                 let key = entry.key.constantText ?? ""
-                given.insert(key)
-                if let function { checkArgument(entry, key: key, of: function) }
+                given.append(key)
+                if let function { checkArgument(entry, key: key, of: function.spec) }
                 // Kanister leaves Wait and WaitV2 arguments unrendered: they are opaque,
                 // except the object references, which the function renders itself.
-                guard !SemanticChecker.unrenderedFunctions.contains(call.function.text.lowercased()) else {
+                guard !isUnrendered else {
                     if key == "conditions" { checkWaitObjectReferences(entry.value) }
                     continue
                 }
@@ -96,7 +103,7 @@ extension SemanticChecker {
                 break
             }
         }
-        guard let function else { return }
+        guard let function = function?.spec else { return }
         for argument in function.args where argument.required && !given.contains(argument.name) {
             report(.missingArgument, "\(function.name) needs the argument '\(argument.name)' (\(argument.type.spelling))", at: call.function.range)
         }
@@ -132,9 +139,9 @@ extension SemanticChecker {
     }
 
     /// What Kanister's weak decoding cannot turn into the type (as kcheck judges it).
-    func typeProblem(_ value: Expr, expected: ArgumentType, isCommand: Bool) -> (message: String, isWarning: Bool)? {
-        let shape = ValueShape(value, table: table, action: context.action)
-        let problem = (message: "must be \(expected.spelling), not \(shape.spelling)", isWarning: false)
+    mutating func typeProblem(_ value: Expr, expected: ArgumentType, isCommand: Bool) -> (message: String, isWarning: Bool)? {
+        let shape = ValueShape(value) { resolveInAction($0) }
+        var problem: (message: String, isWarning: Bool) { ("must be \(expected.spelling), not \(shape.spelling)", false) }
         switch (expected, shape) {
         case (_, .unknown), (_, .null): return nil
         case (.string, .list), (.string, .map), (.bool, .list), (.bool, .map): return problem

@@ -158,8 +158,7 @@ public enum OutputInference {
     public static func keys(in script: String) -> (keys: Set<String>, isDynamic: Bool) {
         var keys: Set<String> = []
         var isDynamic = false
-        for line in script.split(whereSeparator: { $0 == "\n" || $0 == ";" || $0 == "|" || $0 == "&" }) {
-            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        for words in wordsPerLine(script) {
             for (index, word) in words.enumerated() {
                 var key: String?
                 if word == "output", index > 0, words[index - 1] == "kando", index + 1 < words.count {
@@ -176,7 +175,7 @@ public enum OutputInference {
                 guard let raw = key else { continue }
                 let trimmed = raw.trimming("\"'")
                 if trimmed.isEmpty || trimmed.contains("$") || trimmed.containsTemplateOpen || trimmed.contains("\u{1}")
-                    || !trimmed.unicodeScalars.allSatisfy({ $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0) })
+                    || !trimmed.utf8.allSatisfy(isKeyByte)
                 {
                     isDynamic = true
                 } else {
@@ -185,5 +184,49 @@ public enum OutputInference {
             }
         }
         return (keys, isDynamic)
+    }
+
+    /// `_`, an ASCII letter or digit: what an output key is made of (no Unicode tables needed).
+    static func isKeyByte(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "_") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+    }
+
+    /// The words (split at spaces and tabs) of each line (split at line feeds, `;`, `|` and `&`).
+    static func wordsPerLine(_ script: String) -> [[String]] {
+        if let lines = asciiWordsPerLine(script) { return lines }
+        return script.split(whereSeparator: { $0 == "\n" || $0 == ";" || $0 == "|" || $0 == "&" }).map { line in
+            line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        }
+    }
+
+    /// `wordsPerLine` by a byte scan, for ASCII without carriage returns, where every
+    /// byte is a Character; nil for other text. Lines without words are left out.
+    static func asciiWordsPerLine(_ script: String) -> [[String]]? {
+        var text = script
+        return text.withUTF8 { bytes -> [[String]]? in
+            var lines: [[String]] = []
+            var words: [String] = []
+            var wordStart: Int?
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : UInt8(ascii: "\n")
+                guard byte < 0x80, byte != 0x0D else { return nil }
+                let endsLine = byte == 0x0A || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "|") || byte == UInt8(ascii: "&")
+                let endsWord = endsLine || byte == 0x20 || byte == 0x09
+                if endsWord {
+                    if let start = wordStart {
+                        words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                        wordStart = nil
+                    }
+                    if endsLine, !words.isEmpty {
+                        lines.append(words)
+                        words.removeAll(keepingCapacity: true)
+                    }
+                } else if wordStart == nil {
+                    wordStart = index
+                }
+            }
+            return lines
+        }
     }
 }

@@ -22,7 +22,7 @@ extension SemanticChecker {
         case .call(let callee, let arguments):
             if case .identifier(let name) = callee.kind {
                 // A call names a template function (or option/kopia), never a value.
-                if !["option", "kopia"].contains(name), !TemplateFunctions.kanister.contains(name) {
+                if name != "option", name != "kopia", !TemplateFunctions.kanister.contains(name) {
                     report(
                         .unknownTemplateFunction, "unknown template function '\(name)'\(Suggestions.hint(for: name, in: Array(TemplateFunctions.kanister)))",
                         at: callee.range)
@@ -51,22 +51,24 @@ extension SemanticChecker {
 
     /// `a.b["c"].d`: the root identifier and the constant path after it.
     mutating func checkChain(_ expr: Expr) {
+        // Collected from the outside in, then reversed.
         var path: [(String, SourceRange)] = []
         var current = expr
         while true {
             switch current.kind {
             case .member(let base, let name):
-                path.insert((name.text, name.range), at: 0)
+                path.append((name.text, name.range))
                 current = base
             case .index(let base, let key):
                 checkExpression(key)
                 if case .string(let literal) = key.kind, let text = literal.constantText {
-                    path.insert((text, key.range), at: 0)
+                    path.append((text, key.range))
                 } else {
                     path.removeAll()
                 }
                 current = base
             case .identifier(let name):
+                path.reverse()
                 checkRoot(name, current.range, path: path)
                 return
             default:
@@ -76,16 +78,39 @@ extension SemanticChecker {
         }
     }
 
+    /// `table.resolve(name, in: context.action)`, remembered for the rest of the action.
+    mutating func resolveInAction(_ name: String) -> Symbol {
+        resolvedInAction(name).symbol
+    }
+
+    /// What `name` resolves to in the current action, with the template root's facts.
+    mutating func resolvedInAction(_ name: String) -> ResolvedName {
+        if let known = context.resolved[name] { return known }
+        let symbol = table.resolve(name, in: context.action)
+        var rootInfo: TemplateRootInfo?
+        if case .templateRoot(let root) = symbol { rootInfo = KanisterCatalog.rootInfo[root] }
+        let resolved = ResolvedName(symbol: symbol, rootInfo: rootInfo)
+        context.resolved[name] = resolved
+        return resolved
+    }
+
     /// A root identifier with the path that follows it.
     mutating func checkRoot(_ name: String, _ range: SourceRange, path: [(String, SourceRange)]) {
-        let action = context.action
-        switch table.resolve(name, in: action) {
+        let resolved = resolvedInAction(name)
+        if case .templateRoot(let root) = resolved.symbol, let info = resolved.rootInfo {
+            checkTemplatePath(root: root, range, rest: path[...], info: info)
+            return
+        }
+        switch resolved.symbol {
         case .constant(let decl):
             usedLets.insert(name)
             // A let that reads no phase is checked once per action; one that
             // does is checked at every use, which records the use's data edges.
-            let key = "\(context.action?.name ?? "")\u{0}\(name)"
-            if path.isEmpty, !letStack.contains(name), letStack.count < SemanticChecker.maxLetDepth, !phaseFreeLets.contains(key) {
+            guard path.isEmpty, !letStack.contains(name), letStack.count < SemanticChecker.maxLetDepth else { return }
+            var key = context.action?.name ?? ""
+            key.append("\u{0}")
+            key.append(name)
+            if !phaseFreeLets.contains(key) {
                 let referencesBefore = context.references.count
                 letStack.append(name)
                 checkExpression(decl.value)
@@ -105,7 +130,7 @@ extension SemanticChecker {
         case .inputArtifact(let input):
             context.usedInputs.insert(input.text)
         case .templateRoot(let root):
-            checkTemplatePath([(root, range)] + path)
+            checkTemplatePath(root: root, range, rest: path[...])
         case .secret, .configMap, .templateFunction:
             break
         case .unknown where name == context.compensation?.name:
@@ -117,7 +142,7 @@ extension SemanticChecker {
                 checkPhaseReference(name, kind, key: kind == nil ? nil : path.dropFirst().first, at: range)
                 return
             }
-            let candidates = table.visibleNames(in: action)
+            let candidates = table.visibleNames(in: context.action)
             report(.unknownIdentifier, "unknown name '\(name)'\(Suggestions.hint(for: name, in: candidates))", at: range)
         }
     }

@@ -8,6 +8,19 @@ extension SemanticChecker {
     /// `\(dump.secrets.db.Data["password"] | toString)` in a command, outside an assignment.
     mutating func checkSecretInterpolation(_ expr: Expr, linePrefix: String) {
         guard let name = secretName(expr), !SemanticChecker.isOffCommandLine(linePrefix) else { return }
+        reportSecretInterpolation(expr, name: name)
+    }
+
+    /// The same check for the interpolation at `segment` of `literal`; the line
+    /// before it is rebuilt only when the interpolation reads a secret.
+    mutating func checkSecretInterpolation(_ expr: Expr, in literal: StringLiteral, segment: Int) {
+        guard let name = secretName(expr),
+            !SemanticChecker.isOffCommandLine(SemanticChecker.linePrefix(of: literal, before: segment))
+        else { return }
+        reportSecretInterpolation(expr, name: name)
+    }
+
+    private mutating func reportSecretInterpolation(_ expr: Expr, name: String) {
         report(
             .secretInCommand, "secret value \(name) is written into a command line, where process listings show it; assign it to a variable first",
             at: expr.range, severity: .warning)
@@ -15,7 +28,34 @@ extension SemanticChecker {
 
     /// The path an expression reads when it reads a secret: a phase's
     /// `secrets`, the `Secrets` parameter or a declared action secret.
-    func secretName(_ expr: Expr) -> String? {
+    mutating func secretName(_ expr: Expr) -> String? {
+        // The name right after the root decides; the whole path is built only for a secret.
+        var nearest: String?
+        var current = expr
+        while true {
+            switch current.kind {
+            case .pipe(let lhs, _): current = lhs
+            case .parenthesized(let inner): current = inner
+            case .member(let base, let name):
+                nearest = name.text
+                current = base
+            case .index(let base, let key):
+                if case .string(let literal) = key.kind, let text = literal.constantText { nearest = text }
+                current = base
+            case .identifier(let root):
+                switch resolveInAction(root) {
+                case .phase: guard nearest == "secrets" || nearest == "Secrets" else { return nil }
+                case .templateRoot("Secrets"), .secret: break
+                default: return nil
+                }
+                return SemanticChecker.dottedPath(expr, root: root)
+            default: return nil
+            }
+        }
+    }
+
+    /// `root.a.b` for the chain `secretName` walked: members and constant index keys.
+    static func dottedPath(_ expr: Expr, root: String) -> String {
         var path: [String] = []
         var current = expr
         while true {
@@ -23,19 +63,13 @@ extension SemanticChecker {
             case .pipe(let lhs, _): current = lhs
             case .parenthesized(let inner): current = inner
             case .member(let base, let name):
-                path.insert(name.text, at: 0)
+                path.append(name.text)
                 current = base
             case .index(let base, let key):
-                if case .string(let literal) = key.kind, let text = literal.constantText { path.insert(text, at: 0) }
+                if case .string(let literal) = key.kind, let text = literal.constantText { path.append(text) }
                 current = base
-            case .identifier(let root):
-                let dotted = ([root] + path).joined(separator: ".")
-                switch table.resolve(root, in: context.action) {
-                case .phase: return ["secrets", "Secrets"].contains(path.first ?? "") ? dotted : nil
-                case .templateRoot("Secrets"), .secret: return dotted
-                default: return nil
-                }
-            default: return nil
+            default:
+                return ([root] + path.reversed()).joined(separator: ".")
             }
         }
     }
@@ -50,12 +84,29 @@ extension SemanticChecker {
         return !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }
     }
 
-    /// Appends `text` to the current line, which restarts after each line feed.
+    /// Appends `text` to the current line, which restarts after each line feed
+    /// (a line feed right after a carriage return is one Character with it, not a line feed).
     static func extendLine(_ line: inout String, with text: String) {
-        if let newline = text.lastIndex(of: "\n") {
-            line = String(text[text.index(after: newline)...])
+        if let start = lineRestart(in: text) {
+            line = String(text[start...])
         } else {
             line += text
         }
+    }
+
+    /// The index after the last Character "\n" of `text`, found by a byte scan.
+    static func lineRestart(in text: String) -> String.Index? {
+        let utf8 = text.utf8
+        var index = utf8.endIndex
+        while index > utf8.startIndex {
+            let previous = utf8.index(before: index)
+            if utf8[previous] == 0x0A {
+                // CR LF is a single grapheme, which is not equal to "\n".
+                let isCRLF = previous > utf8.startIndex && utf8[utf8.index(before: previous)] == 0x0D
+                if !isCRLF { return index }
+            }
+            index = previous
+        }
+        return nil
     }
 }

@@ -9,39 +9,54 @@ extension DiagnosticCode {
 
 extension SemanticChecker {
     mutating func checkString(_ literal: StringLiteral) {
-        // The text of the current line before the segment, for the secret check.
-        var linePrefix = ""
+        // The secret checks read the text of the current line before a segment;
+        // it is rebuilt (linePrefix(of:before:)) only when one of them needs it.
         for (index, segment) in literal.segments.enumerated() {
             switch segment {
             case .interpolation(let expr):
                 checkExpression(expr)
-                if context.isCommand { checkSecretInterpolation(expr, linePrefix: linePrefix) }
-                linePrefix += "\u{1}"
-            case .literalText(let text, _):
-                SemanticChecker.extendLine(&linePrefix, with: text)
+                if context.isCommand { checkSecretInterpolation(expr, in: literal, segment: index) }
+            case .literalText:
+                break
             case .text(let text, _):
                 if text.utf8.count >= 2, text.containsTemplateOpen {
-                    checkTemplate(text, segment: index, of: literal, linePrefix: linePrefix)
+                    checkTemplate(text, segment: index, of: literal)
                 }
-                SemanticChecker.extendLine(&linePrefix, with: text)
             }
         }
     }
 
+    /// The text of the current line before segment `segment`: what `extendLine`
+    /// makes of the text segments before it, an interpolation counting as U+0001.
+    static func linePrefix(of literal: StringLiteral, before segment: Int) -> String {
+        var line = ""
+        for index in 0..<min(segment, literal.segments.count) {
+            switch literal.segments[index] {
+            case .interpolation: line += "\u{1}"
+            case .literalText(let text, _), .text(let text, _): extendLine(&line, with: text)
+            }
+        }
+        return line
+    }
+
     /// The source range of a template's byte range; a field's leading `.` is left out.
-    func sourceRange(_ range: Range<Int>, segment: Int, of literal: StringLiteral, text: String) -> SourceRange {
-        let utf8 = text.utf8
+    static func sourceRange(_ range: Range<Int>, segment: Int, of literal: StringLiteral, utf8 text: String.UTF8View) -> SourceRange {
         let startsWithDot =
-            range.lowerBound < utf8.count && range.count > 1
-            && utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)] == UInt8(ascii: ".")
+            range.lowerBound < text.count && range.count > 1
+            && text[text.index(text.startIndex, offsetBy: range.lowerBound)] == UInt8(ascii: ".")
         let lower = range.lowerBound + (startsWithDot ? 1 : 0)
         return SourceRange(
             literal.sourceOffset(segment: segment, textOffset: lower),
             literal.sourceOffset(segment: segment, textOffset: range.upperBound))
     }
 
-    mutating func checkTemplate(_ text: String, segment: Int, of literal: StringLiteral, linePrefix: String = "") {
-        switch GoTemplate.parse(text) {
+    /// The source range of a template's byte range; a field's leading `.` is left out.
+    func sourceRange(_ range: Range<Int>, segment: Int, of literal: StringLiteral, text: String) -> SourceRange {
+        SemanticChecker.sourceRange(range, segment: segment, of: literal, utf8: text.utf8)
+    }
+
+    mutating func checkTemplate(_ text: String, segment: Int, of literal: StringLiteral, linePrefix: String? = nil) {
+        switch templateSummary(text) {
         case .failure(let error):
             let at = literal.sourceOffset(segment: segment, textOffset: min(error.offset, text.utf8.count))
             let range = SourceRange(at, at + 1)
@@ -51,67 +66,115 @@ extension SemanticChecker {
             } else {
                 report(.malformedTemplate, "malformed template: \(error.message)\(hint)", at: range)
             }
-        case .success(let tree):
-            for reference in tree.rootReferences {
-                let path = zip(reference.path, reference.ranges).map { ($0, sourceRange($1, segment: segment, of: literal, text: text)) }
+        case .success(let references):
+            let utf8 = text.utf8
+            for reference in references {
+                var path: [(String, SourceRange)] = []
+                path.reserveCapacity(reference.path.count)
+                for (name, range) in zip(reference.path, reference.ranges) {
+                    path.append((name, SemanticChecker.sourceRange(range, segment: segment, of: literal, utf8: utf8)))
+                }
                 checkTemplatePath(path)
                 if context.isCommand, reference.path.contains(where: { $0 == "Secrets" }) {
-                    checkSecretUse(text, at: reference.ranges[0], range: path[0].1, name: "." + reference.path.joined(separator: "."), linePrefix: linePrefix)
+                    checkSecretUse(
+                        text, at: reference.ranges[0], range: path[0].1, name: "." + reference.path.joined(separator: "."),
+                        linePrefix: linePrefix ?? SemanticChecker.linePrefix(of: literal, before: segment))
                 }
             }
+        }
+    }
+
+    /// The root references of a template, or its parse error. A text met a
+    /// second time is kept, so repeated texts (defs, lets) are parsed at most twice
+    /// while a text met once costs no more than a hash.
+    mutating func templateSummary(_ text: String) -> TemplateSummary {
+        let hash = text.hashValue
+        guard let entry = templateCache[hash] else {
+            templateCache[hash] = TemplateCacheEntry(text: text)
+            return SemanticChecker.summarize(text)
+        }
+        if let summary = entry.summary, entry.text == text { return summary }
+        let summary = SemanticChecker.summarize(text)
+        if entry.summary == nil, entry.text == text {
+            templateCache[hash] = TemplateCacheEntry(text: text, summary: summary)
+        }
+        return summary
+    }
+
+    /// Parses a template as Kanister does and keeps what the checks use.
+    static func summarize(_ text: String) -> TemplateSummary {
+        switch GoTemplate.parse(text) {
+        case .failure(let error): .failure(error)
+        case .success(let tree): .success(tree.rootReferences)
         }
     }
 
     /// A template parameter path: `.Phases.p.Output.k`, `.ArtifactsIn.a`, `.StatefulSet.Name`, ...
     mutating func checkTemplatePath(_ path: [(String, SourceRange)]) {
         guard let (root, rootRange) = path.first else { return }
-        let catalog = KanisterCatalog.shared
-        guard catalog.templateRoots.contains(root) else {
-            report(.unknownTemplateParameter, "unknown template parameter '.\(root)'\(Suggestions.hint(for: root, in: catalog.templateRoots))", at: rootRange)
+        checkTemplatePath(root: root, rootRange, rest: path.dropFirst())
+    }
+
+    /// The same check with the root apart from the rest of the path (`rest` may start at any index).
+    mutating func checkTemplatePath(root: String, _ rootRange: SourceRange, rest: ArraySlice<(String, SourceRange)>) {
+        guard let info = KanisterCatalog.rootInfo[root] else {
+            let roots = KanisterCatalog.shared.templateRoots
+            report(.unknownTemplateParameter, "unknown template parameter '.\(root)'\(Suggestions.hint(for: root, in: roots))", at: rootRange)
             return
         }
-        let second = path.dropFirst().first
-        switch root {
-        case "Phases":
+        checkTemplatePath(root: root, rootRange, rest: rest, info: info)
+    }
+
+    /// The same check once the root is known to be a template parameter described by `info`.
+    mutating func checkTemplatePath(root: String, _ rootRange: SourceRange, rest: ArraySlice<(String, SourceRange)>, info: TemplateRootInfo) {
+        let second = rest.first
+        switch info.kind {
+        case .phases:
             guard let (phase, range) = second else { return }
-            guard let part = path.dropFirst(2).first else {
+            guard let part = rest.dropFirst().first else {
                 checkPhaseReference(phase, nil, key: nil, at: range)
                 return
             }
-            let parts: [String: PhaseReference.Part] = ["Output": .output, "Secrets": .secrets, "ConfigMaps": .configMaps]
-            guard let kind = parts[part.0] else {
+            guard let kind = SemanticChecker.templatePhaseParts[part.0] else {
+                let parts = Array(SemanticChecker.templatePhaseParts.keys)
                 report(
                     .badReferencePart,
-                    "a phase has Output, Secrets and ConfigMaps; '\(part.0)' is none of them\(Suggestions.hint(for: part.0, in: Array(parts.keys)))", at: part.1
+                    "a phase has Output, Secrets and ConfigMaps; '\(part.0)' is none of them\(Suggestions.hint(for: part.0, in: parts))", at: part.1
                 )
                 return
             }
-            checkPhaseReference(phase, kind, key: path.dropFirst(3).first, at: range)
-        case "ArtifactsIn":
+            checkPhaseReference(phase, kind, key: rest.dropFirst(2).first, at: range)
+        case .artifactsIn:
             if let (name, range) = second { checkDeclared(name, range, in: context.action?.inputs ?? [], what: "input artifact", keyword: "input") }
-        case "Secrets":
+        case .secrets:
             if let (name, range) = second { checkDeclared(name, range, in: context.action?.secrets ?? [], what: "secret", keyword: "secret") }
-        case "ConfigMaps":
+        case .configMaps:
             if let (name, range) = second { checkDeclared(name, range, in: context.action?.configMaps ?? [], what: "configmap", keyword: "configmap") }
-        case "DeferPhase":
+        case .deferPhase:
             if !context.isArtifact {
                 let reader = context.phase.map { "phase '\($0.name)'" } ?? "a phase"
                 report(.deferPhaseOutside, "\(reader) cannot read .DeferPhase: only output artifacts are rendered after the deferPhase", at: rootRange)
             }
-        default:
-            checkWorkloadRoot(root, rootRange)
-            if let (field, range) = second, let fields = catalog.rootFields[root], !fields.contains(field) {
+        case .other:
+            if let requiredKind = info.workloadKind { checkWorkloadRoot(root, rootRange, requiredKind: requiredKind) }
+            if let (field, range) = second, let fields = info.fields, !info.fieldSet.contains(field) {
                 report(.unknownTemplateParameter, "'.\(root)' has no field '\(field)'\(Suggestions.hint(for: field, in: fields))", at: range)
             }
         }
     }
 
+    /// The parts of a phase a template can read: `.Phases.dump.Output.key`.
+    static let templatePhaseParts: [String: PhaseReference.Part] = ["Output": .output, "Secrets": .secrets, "ConfigMaps": .configMaps]
+
     /// `.StatefulSet` is nil unless the ActionSet's object is a StatefulSet.
     mutating func checkWorkloadRoot(_ root: String, _ range: SourceRange) {
-        guard let requiredKind = KanisterCatalog.workloadRoots[root], let action = context.action,
-            let kind = action.decl.kind?.text.lowercased(),
-            KanisterCatalog.workloadRoots.values.contains(kind), kind != requiredKind
-        else { return }
+        guard let requiredKind = KanisterCatalog.workloadRoots[root] else { return }
+        checkWorkloadRoot(root, range, requiredKind: requiredKind)
+    }
+
+    /// The same check once the root's required kind is known.
+    mutating func checkWorkloadRoot(_ root: String, _ range: SourceRange, requiredKind: String) {
+        guard let kind = context.workloadKind, kind != requiredKind, let action = context.action else { return }
         report(
             .unpopulatedParameter, "'.\(root)' is empty in action '\(action.name)', which runs on \(action.decl.kind?.text ?? kind)", at: range,
             notes: [DiagnosticNote("the action's kind is set here", range: action.decl.kind?.range)])

@@ -74,6 +74,9 @@ public struct SemanticChecker {
     var outputCache: [String: OutputSet] = [:]
     /// The phase being checked and where its references are recorded.
     var context = CheckContext()
+    /// The template texts met so far by hash value, with the parse outcome of
+    /// those met more than once (a def or let repeats them).
+    var templateCache: [Int: TemplateCacheEntry] = [:]
 
     /// With `isStrict` (lint), a phase name reused in another action is an
     /// error, as Kanister's validation says; compiling translates such a
@@ -95,9 +98,33 @@ public struct SemanticChecker {
     mutating func checkFile() {
         checkDeclarations()
         checkLetCycles()
-        for action in table.actions { checkAction(action) }
+        checkActions()
         checkDuplicatePhases()
         checkUnusedDefinitions()
+    }
+
+    /// Checks the actions on all cores: each contiguous group of actions on its own
+    /// copy of the checker, the copies' findings merged in action order, which
+    /// gives the same diagnostics in the same order as checking one by one.
+    mutating func checkActions() {
+        let actions = table.actions
+        let groups = Parallel.ranges(actions.count) { actions[$0].phases.count }
+        var base = self
+        base.reported = DiagnosticList()
+        let parts = Parallel.map(groups.count) { group -> SemanticChecker in
+            var checker = base
+            for action in actions[groups[group]] { checker.checkAction(action) }
+            return checker
+        }
+        for part in parts { merge(part) }
+    }
+
+    /// Takes over what a copy that checked some actions found.
+    mutating func merge(_ part: SemanticChecker) {
+        for diagnostic in part.reported.items { reported.append(diagnostic) }
+        model.phaseReferences.merge(part.model.phaseReferences) { _, later in later }
+        usedLets.formUnion(part.usedLets)
+        usedDefs.formUnion(part.usedDefs)
     }
 
     /// One blueprint header; no two lets, defs or actions with one name.
@@ -147,9 +174,8 @@ public struct SemanticChecker {
         var seen: [String: (action: String, name: Name)] = [:]
         for action in table.actions {
             // Source order, so the second occurrence is the one reported.
-            let phases = (action.phases + compensations(of: action)).sorted { $0.decl.name.range.start < $1.decl.name.range.start }
-            for phase in phases {
-                let name = phase.decl.name
+            let names = phaseAndCompensationNames(of: action).sorted { $0.range.start < $1.range.start }
+            for name in names {
                 guard !name.text.isEmpty else { continue }
                 if let previous = seen[name.text] {
                     let isSameAction = previous.action == action.name
@@ -163,6 +189,15 @@ public struct SemanticChecker {
                 }
             }
         }
+    }
+
+    /// The names of `action.phases + compensations(of: action)`, in that order.
+    func phaseAndCompensationNames(of action: ActionInfo) -> [Name] {
+        var names = action.phases.map(\.decl.name)
+        for phase in action.phases {
+            for case .undoInline(let name?, _, _) in phase.decl.call.clauses { names.append(name) }
+        }
+        return names
     }
 
     /// Named inline compensations, which become phases of the rollback action.
@@ -207,4 +242,33 @@ struct CheckContext {
     var references: [PhaseReference] = []
     var usedInputs: Set<String> = []
     var usedOutputs: [String: Set<String>] = [:]
+    /// The action's kind, lowercased, when it is one a workload root needs (`statefulset`, ...).
+    var workloadKind: String?
+    /// `table.resolve(name, in: action)` of the names met in this action.
+    var resolved: [String: ResolvedName] = [:]
+
+    init(action: ActionInfo? = nil) {
+        self.action = action
+        if let kind = action?.decl.kind?.text.lowercased(), KanisterCatalog.workloadKinds.contains(kind) {
+            workloadKind = kind
+        }
+    }
+}
+
+/// What the checks need from one template text: its root references, or Go's parse error.
+enum TemplateSummary {
+    case success([TemplateReference])
+    case failure(GoTemplateParseError)
+}
+
+/// A name resolved in an action and, for a template root, what the checks know about it.
+struct ResolvedName {
+    var symbol: Symbol
+    var rootInfo: TemplateRootInfo?
+}
+
+/// A template text seen by the checker and, once it is seen again, its summary.
+struct TemplateCacheEntry {
+    var text: String
+    var summary: TemplateSummary?
 }

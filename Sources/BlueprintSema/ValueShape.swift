@@ -13,6 +13,11 @@ enum ValueShape {
     case bool, null, list, map, unknown
 
     init(_ expr: Expr, table: SymbolTable, action: ActionInfo?, depth: Int = 0) {
+        self.init(expr, depth: depth) { table.resolve($0, in: action) }
+    }
+
+    /// The shape with root names resolved by `resolve` (lets are followed).
+    init(_ expr: Expr, depth: Int = 0, resolve: (String) -> Symbol) {
         switch expr.kind {
         case .string(let literal): self = .string(literal.constantText)
         case .int: self = .int
@@ -22,10 +27,10 @@ enum ValueShape {
         case .null: self = .null
         case .bash, .list: self = .list
         case .map: self = .map
-        case .parenthesized(let inner): self = ValueShape(inner, table: table, action: action, depth: depth)
+        case .parenthesized(let inner): self = ValueShape(inner, depth: depth, resolve: resolve)
         case .identifier(let name):
-            if depth < 32, case .constant(let decl) = table.resolve(name, in: action) {
-                self = ValueShape(decl.value, table: table, action: action, depth: depth + 1)
+            if depth < 32, case .constant(let decl) = resolve(name) {
+                self = ValueShape(decl.value, depth: depth + 1, resolve: resolve)
             } else {
                 self = .scalar
             }

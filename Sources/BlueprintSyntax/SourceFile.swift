@@ -89,6 +89,7 @@ public struct SourceFile: Sendable {
 extension StringProtocol {
     /// True when the text holds `{{`, the start of a Go template action (a byte scan, no Foundation).
     public var containsTemplateOpen: Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ UTF8Scan.containsTemplateOpen($0) }) { return found }
         var previousWasBrace = false
         for byte in utf8 {
             let isBrace = byte == UInt8(ascii: "{")
@@ -99,9 +100,71 @@ extension StringProtocol {
     }
 }
 
+extension String {
+    /// True when the text holds `{{` (the concrete fast path of `StringProtocol.containsTemplateOpen`).
+    public var containsTemplateOpen: Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ UTF8Scan.containsTemplateOpen($0) }) { return found }
+        var copy = self
+        return copy.withUTF8 { UTF8Scan.containsTemplateOpen($0) }
+    }
+}
+
+extension Substring {
+    /// True when the text holds `{{` (the concrete fast path of `StringProtocol.containsTemplateOpen`).
+    public var containsTemplateOpen: Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ UTF8Scan.containsTemplateOpen($0) }) { return found }
+        var copy = self
+        return copy.withUTF8 { UTF8Scan.containsTemplateOpen($0) }
+    }
+}
+
+/// Byte scans over contiguous UTF-8, shared by the string helpers.
+public enum UTF8Scan {
+    /// True when `bytes` holds two consecutive `{`.
+    @inlinable
+    public static func containsTemplateOpen(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 2, let base = bytes.baseAddress else { return false }
+        // Look at every second byte: a `{{` always covers one of them.
+        var index = 1
+        let count = bytes.count
+        while index < count {
+            if base[index] == 0x7B {
+                if base[index - 1] == 0x7B || (index + 1 < count && base[index + 1] == 0x7B) { return true }
+            }
+            index &+= 2
+        }
+        return false
+    }
+
+    /// True when `haystack` holds `needle` as a byte sequence.
+    @inlinable
+    public static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = needle.count
+        guard count > 0 else { return true }
+        guard count <= haystack.count, let base = haystack.baseAddress, let pattern = needle.baseAddress else { return false }
+        let first = pattern[0]
+        var index = 0
+        let last = haystack.count - count
+        while index <= last {
+            if base[index] == first {
+                var matched = 1
+                while matched < count, base[index + matched] == pattern[matched] { matched += 1 }
+                if matched == count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+}
+
 extension StringProtocol {
     /// A plain byte search for `needle` (no Foundation, no Unicode folding).
     public func containsBytes(_ needle: String) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ haystack in
+            needle.utf8.withContiguousStorageIfAvailable { UTF8Scan.contains(haystack, $0) }
+        }), let found {
+            return found
+        }
         let haystack = Array(utf8)
         let pattern = Array(needle.utf8)
         guard let first = pattern.first, pattern.count <= haystack.count else { return pattern.isEmpty }
