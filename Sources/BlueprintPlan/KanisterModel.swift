@@ -2,7 +2,7 @@
 // phases, artifacts and argument values of any shape, ready to be emitted.
 
 /// An argument value: what a YAML node can hold. Numbers keep their source text.
-public indirect enum KanisterValue: Sendable, Equatable {
+public enum KanisterValue: Sendable, Equatable {
     case string(String)
     case int(String)
     case float(String)

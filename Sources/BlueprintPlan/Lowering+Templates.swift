@@ -42,7 +42,7 @@ extension Lowering {
 
     mutating func term(_ expr: Expr) -> GoTerm? {
         switch expr.kind {
-        case .identifier(let name): return resolveRoot(name, expr)
+        case .identifier(let name): return resolveRoot(name, expr, resolve(name))
         case .member(let base, let member): return memberTerm(base, member)
         case .index(let base, let key):
             guard let baseTerm = term(base), let keyTerm = term(key) else { return nil }
@@ -78,8 +78,9 @@ extension Lowering {
         }
     }
 
-    mutating func resolveRoot(_ name: String, _ expr: Expr) -> GoTerm? {
-        switch table.resolve(name, in: action) {
+    /// The term of identifier `expr`, `name`, which resolves to `symbol`.
+    mutating func resolveRoot(_ name: String, _ expr: Expr, _ symbol: Symbol) -> GoTerm? {
+        switch symbol {
         case .constant(let decl):
             return withLet(decl, fallback: nil) { $0.term(decl.value) }
         case .phase(let phase):
@@ -99,26 +100,35 @@ extension Lowering {
 
     /// `base.member`; phase references map to `.Phases.P.Output` and friends.
     mutating func memberTerm(_ base: Expr, _ member: Name) -> GoTerm? {
+        guard case .identifier(let root) = base.kind else { return memberTerm(of: term(base), member) }
         // A phase of the action, or the named compensation being lowered (its own objects).
-        var phasePrefix: String?
-        if case .identifier(let root) = base.kind {
-            if case .phase(let phase) = table.resolve(root, in: action) {
-                phasePrefix = phase.isFinally ? ".DeferPhase" : field(".Phases", root).operand
-            } else if root == compensationName {
-                phasePrefix = field(".Phases", root).operand
-            }
+        let symbol = resolve(root)
+        if case .phase(let phase) = symbol {
+            return phaseMember(phase.isFinally ? ".DeferPhase" : field(".Phases", root).operand, member)
         }
-        if let prefix = phasePrefix {
-            switch member.text {
-            case "output", "Output": return .chain("\(prefix).Output")
-            case "secrets", "Secrets": return .chain("\(prefix).Secrets")
-            case "configmaps", "configMaps", "ConfigMaps": return .chain("\(prefix).ConfigMaps")
-            default:
-                report(.badReference, "a phase has output, secrets and configmaps; '\(member.text)' is none of them", at: member.range)
-                return nil
-            }
+        if root == compensationName { return phaseMember(field(".Phases", root).operand, member) }
+        if case .templateRoot = symbol, !member.isQuoted, isGoIdentifier(member.text) {
+            // `resolveRoot` would give `.chain(".\(root)")`: spell the chain at once.
+            return .chain(".\(root).\(member.text)")
         }
-        guard let baseTerm = term(base) else { return nil }
+        return memberTerm(of: resolveRoot(root, base, symbol), member)
+    }
+
+    /// `output`, `secrets` or `configmaps` of the phase spelled `prefix`.
+    mutating func phaseMember(_ prefix: String, _ member: Name) -> GoTerm? {
+        switch member.text {
+        case "output", "Output": return .chain("\(prefix).Output")
+        case "secrets", "Secrets": return .chain("\(prefix).Secrets")
+        case "configmaps", "configMaps", "ConfigMaps": return .chain("\(prefix).ConfigMaps")
+        default:
+            report(.badReference, "a phase has output, secrets and configmaps; '\(member.text)' is none of them", at: member.range)
+            return nil
+        }
+    }
+
+    /// `member` of a base that is no phase, read from its term (nil after a diagnostic).
+    func memberTerm(of baseTerm: GoTerm?, _ member: Name) -> GoTerm? {
+        guard let baseTerm else { return nil }
         if isGoIdentifier(member.text), !member.isQuoted {
             switch baseTerm {
             case .chain(let text): return .chain("\(text).\(member.text)")
@@ -169,6 +179,31 @@ extension Lowering {
 
 /// True for names Go's template field syntax accepts after a dot.
 func isGoIdentifier(_ text: String) -> Bool {
+    if let answer = asciiGoIdentifier(text) { return answer }
+    return unicodeGoIdentifier(text)
+}
+
+/// `isGoIdentifier` decided byte by byte: among ASCII scalars exactly the letters
+/// are alphabetic and the digits numeric. Nil when a non-ASCII byte comes
+/// before the answer is known.
+func asciiGoIdentifier(_ text: String) -> Bool? {
+    var text = text
+    return text.withUTF8 { bytes -> Bool? in
+        guard !bytes.isEmpty else { return false }
+        for (position, byte) in bytes.enumerated() {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"): continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9") where position > 0: continue
+            case 0x80...: return nil
+            default: return false
+            }
+        }
+        return true
+    }
+}
+
+/// `isGoIdentifier` by Unicode properties.
+func unicodeGoIdentifier(_ text: String) -> Bool {
     guard let first = text.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
     return text.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil }
 }

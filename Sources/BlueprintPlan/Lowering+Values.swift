@@ -21,12 +21,15 @@ extension Lowering {
         case .duration(let text): return .string(text)
         case .bool(let value): return .bool(value)
         case .null: return .null
-        case .bash(let literal): return .list(TemplateIdioms.bashPreamble.map { .string($0) } + [.string(lowerString(literal))])
+        case .bash(let literal):
+            var command = TemplateIdioms.bashPreambleValues
+            command.append(.string(lowerString(literal)))
+            return .list(command)
         case .list(let elements): return .list(elements.map { lowerValue($0) })
         case .map(let entries): return .map(entries.map { KanisterEntry(lowerKey($0.key), lowerValue($0.value)) })
         case .parenthesized(let inner): return lowerValue(inner)
         case .identifier(let name):
-            if case .constant(let decl) = table.resolve(name, in: action) {
+            if case .constant(let decl) = resolve(name) {
                 // A let lowers the same way throughout an action: lower it once.
                 let key = "\(action?.name ?? "")\u{0}\(name)"
                 if let cached = letValues[key] { return cached }
@@ -71,6 +74,8 @@ extension Lowering {
 
     /// The template text of a string literal.
     mutating func lowerString(_ literal: StringLiteral) -> String {
+        // Plain text needs no pieces: joining one text piece gives it back.
+        if literal.segments.count == 1, case .text(let text, _) = literal.segments[0] { return text }
         var pieces: [TextPiece] = []
         appendPieces(of: literal, to: &pieces)
         return TextPiece.join(pieces)
@@ -98,7 +103,7 @@ extension Lowering {
         case .parenthesized(let inner):
             appendInterpolation(inner, to: &pieces)
         case .identifier(let name):
-            if case .constant(let decl) = table.resolve(name, in: action) {
+            if case .constant(let decl) = resolve(name) {
                 withLet(decl, fallback: ()) { $0.appendInterpolation(decl.value, to: &pieces) }
             } else {
                 pieces.append(TextPiece(text: interpolate(expr), isLiteral: false))
@@ -140,7 +145,7 @@ extension Lowering {
             appendPieces(of: literal, to: &pieces)
             return pieces.allSatisfy({ $0.isLiteral || !$0.text.containsTemplateOpen }) ? TextPiece.join(pieces) : nil
         case .identifier(let name):
-            guard case .constant(let decl) = table.resolve(name, in: action) else { return nil }
+            guard case .constant(let decl) = resolve(name) else { return nil }
             return withLet(decl, fallback: nil) { $0.constantString(decl.value) }
         case .parenthesized(let inner): return constantString(inner)
         default: return nil
@@ -157,6 +162,8 @@ struct TextPiece {
     /// Joins pieces, escaping a literal `{` that would touch another `{` as `{{"{"}}`.
     static func join(_ pieces: [TextPiece]) -> String {
         var output = ""
+        // One piece is taken as it is; several are copied into one buffer.
+        if pieces.count > 1 { output.reserveCapacity(pieces.reduce(0) { $0 + $1.text.utf8.count }) }
         for (index, piece) in pieces.enumerated() {
             guard piece.isLiteral, piece.text.contains("{") else {
                 output += piece.text
@@ -189,6 +196,8 @@ public enum TemplateIdioms {
 
     /// The preamble of the `bash """..."""` command sugar.
     public static let bashPreamble = ["bash", "-o", "errexit", "-o", "pipefail", "-c"]
+    /// `bashPreamble` as argument values.
+    static let bashPreambleValues = bashPreamble.map { KanisterValue.string($0) }
 
     /// `{{ PIPELINE }}`: how every expression outside a string is written.
     public static func action(_ pipeline: String) -> String { "{{ \(pipeline) }}" }

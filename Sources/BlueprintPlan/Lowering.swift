@@ -20,7 +20,12 @@ extension DiagnosticCode {
 
 public struct Lowering {
     let table: SymbolTable
-    var action: ActionInfo?
+    /// The action being lowered; nil for the blueprint's metadata.
+    var action: ActionInfo? {
+        didSet { symbols = [:] }
+    }
+    /// What names resolve to in `action` (the table and the action do not change).
+    var symbols: [String: Symbol] = [:]
     var reported = DiagnosticList()
     var diagnostics: [Diagnostic] { reported.items }
     /// Lets being expanded, to catch `let a = b` / `let b = a`.
@@ -42,6 +47,14 @@ public struct Lowering {
         var lowering = Lowering(table: table)
         let blueprint = lowering.lowerBlueprint(sourcePath: sourcePath)
         return (blueprint, lowering.diagnostics)
+    }
+
+    /// What `name` refers to in the current action; `table.resolve`, remembered.
+    mutating func resolve(_ name: String) -> Symbol {
+        if let symbol = symbols[name] { return symbol }
+        let symbol = table.resolve(name, in: action)
+        symbols[name] = symbol
+        return symbol
     }
 
     /// Records a diagnostic once: a let or def expanded at several places

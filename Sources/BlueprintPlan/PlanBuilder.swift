@@ -23,9 +23,7 @@ public enum PlanBuilder {
     public static func build(
         _ table: SymbolTable, semantics: SemanticModel? = nil, sourcePath: String?
     ) -> (plan: PlanBlueprint, diagnostics: [Diagnostic]) {
-        let (plan, diagnostics) = lower(table, semantics: semantics, sourcePath: sourcePath)
-        let (optimized, problems) = PlanPasses.optimize(plan)
-        return (optimized, diagnostics + problems)
+        lowerAll(table, semantics: semantics, sourcePath: sourcePath, optimizing: true)
     }
 
     /// The plan as lowered, every sequence and finally edge still present. Data
@@ -34,15 +32,35 @@ public enum PlanBuilder {
     public static func lower(
         _ table: SymbolTable, semantics: SemanticModel? = nil, sourcePath: String?
     ) -> (plan: PlanBlueprint, diagnostics: [Diagnostic]) {
+        lowerAll(table, semantics: semantics, sourcePath: sourcePath, optimizing: false)
+    }
+
+    /// Lowers (and optimizes) the actions on all cores: each contiguous group of
+    /// actions on its own copy of the lowering. Diagnostics come in the order of a
+    /// one-by-one run: every lowering diagnostic, then every optimizer diagnostic.
+    static func lowerAll(
+        _ table: SymbolTable, semantics: SemanticModel?, sourcePath: String?, optimizing: Bool
+    ) -> (plan: PlanBlueprint, diagnostics: [Diagnostic]) {
         var lowering = Lowering(table: table)
         lowering.reportsRuntimeOnly = false
         let header = lowering.lowerMetadata()
-        let actions = table.actions.map { info in
-            lowering.planAction(info, references: semantics?.phaseReferences[info.name] ?? [:])
+        let base = lowering
+        let infos = table.actions
+        let groups = Parallel.ranges(infos.count) { infos[$0].phases.count }
+        let parts = Parallel.map(groups.count) { group -> (actions: [PlanAction], lowering: Lowering, problems: [Diagnostic]) in
+            var lowering = base
+            var actions = infos[groups[group]].map { info in
+                lowering.planAction(info, references: semantics?.phaseReferences[info.name] ?? [:])
+            }
+            var problems: [Diagnostic] = []
+            if optimizing { PlanPasses.optimize(&actions, problems: &problems) }
+            return (actions, lowering, problems)
         }
+        for part in parts { lowering.merge(part.lowering) }
         let plan = PlanBlueprint(
-            name: header?.name ?? "", metadata: header?.metadata ?? [], actions: actions, sourcePath: sourcePath)
-        return (plan, lowering.diagnostics)
+            name: header?.name ?? "", metadata: header?.metadata ?? [], actions: parts.flatMap(\.actions),
+            sourcePath: sourcePath)
+        return (plan, lowering.diagnostics + parts.flatMap(\.problems))
     }
 }
 
@@ -153,6 +171,7 @@ extension Lowering {
 
     /// Rollback edges of `undo NAME`: NAME must be a phase of the same action.
     mutating func resolveUndo(_ builder: GraphBuilder, in info: ActionInfo) -> [PlanEdge] {
+        guard !builder.undoReferences.isEmpty else { return [] }
         var edges: [PlanEdge] = []
         let kinds = Dictionary(builder.nodes.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
         for (phase, target) in builder.undoReferences {
@@ -205,16 +224,20 @@ enum PlanEdges {
     /// A data edge from every phase whose output, secrets or configmaps a node's
     /// templates read (`.DeferPhase` is the finally phase).
     static func data(_ nodes: [PlanNode]) -> [PlanEdge] {
-        let names = Set(nodes.map(\.name))
-        let finallyName = nodes.first { $0.kind == .finally }?.name
         var edges: [PlanEdge] = []
+        var names: Set<String>?
         for node in nodes {
-            for text in node.phase.templateStrings {
+            // Most templates read no phase: only those that may are parsed.
+            let texts = phaseReadingStrings(node.phase)
+            guard !texts.isEmpty else { continue }
+            let known = names ?? Set(nodes.map(\.name))
+            names = known
+            for text in texts {
                 for reference in TemplateReferences.phaseReferences(in: text) {
                     let source: String?
                     switch reference.target {
-                    case .phase(let name): source = names.contains(name) ? name : nil
-                    case .deferPhase: source = finallyName
+                    case .phase(let name): source = known.contains(name) ? name : nil
+                    case .deferPhase: source = nodes.first { $0.kind == .finally }?.name
                     }
                     guard let source, source != node.name else { continue }
                     edges.append(PlanEdge(from: source, to: node.name, kind: .data, keys: [reference.key]))
@@ -224,15 +247,21 @@ enum PlanEdges {
         return edges
     }
 
+    /// The template strings of `phase` that may read a phase, in order.
+    static func phaseReadingStrings(_ phase: KanisterPhase) -> [String] {
+        var texts: [String] = []
+        phase.forEachTemplateString { text in
+            if ByteScan.mayReadPhase(text) { texts.append(text) }
+        }
+        return texts
+    }
+
     /// Data edges of the references Sema found in each phase's source. A
     /// reference inside an inline `undo` belongs to that compensation.
     static func data(_ references: [String: [PhaseReference]], _ graph: GraphBuilder) -> [PlanEdge] {
+        guard !references.isEmpty else { return [] }
         let parts: [PhaseReference.Part: String] = [.output: "Output", .secrets: "Secrets", .configMaps: "ConfigMaps"]
-        let nodes = Dictionary(graph.nodes.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        var compensationsOf: [String: [PlanNode]] = [:]
-        for edge in graph.edges where edge.kind == .rollback {
-            if let node = nodes[edge.to], node.kind == .compensation { compensationsOf[edge.from, default: []].append(node) }
-        }
+        let compensationsOf = compensations(graph)
         var edges: [PlanEdge] = []
         for (phase, uses) in references {
             let compensations = compensationsOf[phase] ?? []
@@ -245,29 +274,52 @@ enum PlanEdges {
         return edges.filter { $0.from != $0.to }
     }
 
+    /// The inline compensations of each phase (the targets of its rollback edges,
+    /// in order, that are compensations), as name and source range.
+    static func compensations(_ graph: GraphBuilder) -> [String: [(name: String, sourceRange: SourceRange)]] {
+        var result: [String: [(name: String, sourceRange: SourceRange)]] = [:]
+        var firstIndex: [String: Int]?
+        for edge in graph.edges where edge.kind == .rollback {
+            let indices = firstIndex ?? Dictionary(graph.nodes.indices.map { (graph.nodes[$0].name, $0) }, uniquingKeysWith: { first, _ in first })
+            firstIndex = indices
+            guard let index = indices[edge.to], graph.nodes[index].kind == .compensation else { continue }
+            result[edge.from, default: []].append((graph.nodes[index].name, graph.nodes[index].sourceRange))
+        }
+        return result
+    }
+
     /// `10m`, `1h30m`, `500ms` in seconds.
     static func seconds(ofDuration text: String) -> Double? {
-        var total = 0.0
-        var number = ""
-        var scalars = Substring(text).unicodeScalars[...]
-        while let scalar = scalars.first {
-            scalars.removeFirst()
-            if ("0"..."9").contains(scalar) {
-                number.unicodeScalars.append(scalar)
-                continue
+        var text = text
+        return text.withUTF8 { bytes in
+            var total = 0.0
+            var numberStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { continue }
+                let digits = UnsafeBufferPointer(rebasing: bytes[numberStart..<(index - 1)])
+                guard let value = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
+                switch byte {
+                case UInt8(ascii: "h"): total += value * 3600
+                case UInt8(ascii: "s"): total += value
+                case UInt8(ascii: "m") where index < bytes.count && bytes[index] == UInt8(ascii: "s"):
+                    index += 1
+                    total += value / 1000
+                case UInt8(ascii: "m"): total += value * 60
+                default: return nil
+                }
+                numberStart = index
             }
-            guard let value = Double(number) else { return nil }
-            number = ""
-            switch scalar {
-            case "h": total += value * 3600
-            case "s": total += value
-            case "m" where scalars.first == "s":
-                scalars.removeFirst()
-                total += value / 1000
-            case "m": total += value * 60
-            default: return nil
-            }
+            return numberStart == bytes.count && !bytes.isEmpty ? total : nil
         }
-        return number.isEmpty && !text.isEmpty ? total : nil
+    }
+}
+
+extension Lowering {
+    /// Takes over the diagnostics of a copy that lowered some of the actions.
+    mutating func merge(_ part: Lowering) {
+        for diagnostic in part.reported.items { reported.append(diagnostic) }
     }
 }

@@ -23,7 +23,15 @@ public enum PlanEdgeKind: String, Sendable, Equatable, CaseIterable, Comparable 
     /// `to` is the finally phase and runs after `from`, whatever happened.
     case finally
 
-    var rank: Int { PlanEdgeKind.allCases.firstIndex(of: self) ?? 0 }
+    /// The position in `allCases`.
+    var rank: Int {
+        switch self {
+        case .sequence: 0
+        case .data: 1
+        case .rollback: 2
+        case .finally: 3
+        }
+    }
     public static func < (lhs: PlanEdgeKind, rhs: PlanEdgeKind) -> Bool { lhs.rank < rhs.rank }
 
     /// Sequence, data and finally edges order the forward run; rollback edges do not.
@@ -78,28 +86,44 @@ public struct PlanEdge: Sendable, Equatable, Hashable, Codable {
     }
 }
 
+/// The indices in `PlanGraph.nodes` of an edge's source and target.
+struct PlanEdgeEnds: Sendable, Equatable {
+    var from: Int
+    var to: Int
+}
+
 public struct PlanGraph: Sendable, Equatable {
     /// In source order: each phase followed by its inline compensations, the finally phase last.
     public private(set) var nodes: [PlanNode]
     /// Sorted by source node, kind, then target node (rollback edges in written order).
     public private(set) var edges: [PlanEdge]
     private var indexByName: [String: Int]
-    /// Positions in `edges` by source and by target node.
-    private var outgoing: [String: [Int]] = [:]
-    private var incoming: [String: [Int]] = [:]
+    /// For each edge, its source and target as node indices.
+    private(set) var ends: [PlanEdgeEnds]
+    /// Positions in `edges` by source and by target node index.
+    private var outgoing: [[Int]]
+    private var incoming: [[Int]]
 
     public init(nodes: [PlanNode], edges: [PlanEdge]) {
+        let indexByName = PlanGraph.indexByName(nodes)
+        let (normalized, ends) = PlanGraph.normalize(edges, indexByName, nodeCount: nodes.count)
+        self.init(nodes: nodes, indexByName: indexByName, normalizedEdges: normalized, ends: ends)
+    }
+
+    /// A graph from edges that `normalize` already returned for these nodes.
+    private init(nodes: [PlanNode], indexByName: [String: Int], normalizedEdges edges: [PlanEdge], ends: [PlanEdgeEnds]) {
         self.nodes = nodes
-        var indexByName: [String: Int] = [:]
-        for (index, node) in nodes.enumerated() where indexByName[node.name] == nil {
-            indexByName[node.name] = index
-        }
         self.indexByName = indexByName
-        self.edges = PlanGraph.normalize(edges, indexByName)
-        for (position, edge) in self.edges.enumerated() {
-            outgoing[edge.from, default: []].append(position)
-            incoming[edge.to, default: []].append(position)
+        self.edges = edges
+        self.ends = ends
+        var outgoing = [[Int]](repeating: [], count: nodes.count)
+        var incoming = [[Int]](repeating: [], count: nodes.count)
+        for (position, end) in ends.enumerated() {
+            outgoing[end.from].append(position)
+            incoming[end.to].append(position)
         }
+        self.outgoing = outgoing
+        self.incoming = incoming
     }
 
     public static func == (lhs: PlanGraph, rhs: PlanGraph) -> Bool {
@@ -109,10 +133,14 @@ public struct PlanGraph: Sendable, Equatable {
     public func index(of name: String) -> Int? { indexByName[name] }
     public func node(named name: String) -> PlanNode? { indexByName[name].map { nodes[$0] } }
     public var forwardNodes: [PlanNode] { nodes.filter(\.isForward) }
-    public var finallyNode: PlanNode? { nodes.first { $0.kind == .finally } }
+    public var finallyNode: PlanNode? { nodes.firstIndex { $0.kind == .finally }.map { nodes[$0] } }
+    /// True when some node is undone by another (an `undo`).
+    var hasRollbackEdges: Bool { edges.contains { $0.kind == .rollback } }
+    /// How many `retry` and `timeout` clauses the nodes have.
+    var runtimeClauseCount: Int { nodes.reduce(0) { $0 + $1.runtimeClauseRanges.count } }
 
-    public func edges(from name: String) -> [PlanEdge] { (outgoing[name] ?? []).map { edges[$0] } }
-    public func edges(to name: String) -> [PlanEdge] { (incoming[name] ?? []).map { edges[$0] } }
+    public func edges(from name: String) -> [PlanEdge] { indexByName[name].map { outgoing[$0].map { edges[$0] } } ?? [] }
+    public func edges(to name: String) -> [PlanEdge] { indexByName[name].map { incoming[$0].map { edges[$0] } } ?? [] }
 
     /// The compensations of `name`, in the order its `undo` clauses are written.
     public func compensations(of name: String) -> [String] {
@@ -124,31 +152,60 @@ public struct PlanGraph: Sendable, Equatable {
         PlanGraph(nodes: nodes, edges: edges)
     }
 
+    /// The same nodes with the edges for which `keep` (by position) is true:
+    /// `replacingEdges` of those edges, without normalizing them again.
+    func keepingEdges(_ keep: [Bool]) -> PlanGraph {
+        let kept = edges.indices.filter { keep[$0] }
+        return PlanGraph(nodes: nodes, indexByName: indexByName, normalizedEdges: kept.map { edges[$0] }, ends: kept.map { ends[$0] })
+    }
+
     /// The same edges with other nodes (same names).
     public func replacingNodes(_ nodes: [PlanNode]) -> PlanGraph {
         PlanGraph(nodes: nodes, edges: edges)
     }
 
+    /// The index of each name, the first node holding it.
+    static func indexByName(_ nodes: [PlanNode]) -> [String: Int] {
+        var indexByName: [String: Int] = [:]
+        indexByName.reserveCapacity(nodes.count)
+        for (index, node) in nodes.enumerated() where indexByName[node.name] == nil {
+            indexByName[node.name] = index
+        }
+        return indexByName
+    }
+
     /// Drops edges to unknown nodes and merges duplicates (keys united), then sorts.
     /// Rollback edges keep their written order among those of one node.
-    static func normalize(_ edges: [PlanEdge], _ indexByName: [String: Int]) -> [PlanEdge] {
+    static func normalize(
+        _ edges: [PlanEdge], _ indexByName: [String: Int], nodeCount: Int
+    ) -> (edges: [PlanEdge], ends: [PlanEdgeEnds]) {
         var merged: [PlanEdge] = []
-        var position: [PlanEdge: Int] = [:]
+        var mergedEnds: [PlanEdgeEnds] = []
+        // An edge's identity (source, target, kind) as one number.
+        var position: [Int: Int] = [:]
         for edge in edges {
-            guard indexByName[edge.from] != nil, indexByName[edge.to] != nil else { continue }
-            let identity = PlanEdge(from: edge.from, to: edge.to, kind: edge.kind)
+            guard let from = indexByName[edge.from], let to = indexByName[edge.to] else { continue }
+            let identity = (from * nodeCount + to) * 4 + edge.kind.rank
             if let existing = position[identity] {
-                merged[existing].keys = Array(Set(merged[existing].keys + edge.keys)).sorted()
+                if !edge.keys.isEmpty { merged[existing].keys = uniqueSorted(merged[existing].keys + edge.keys) }
             } else {
                 position[identity] = merged.count
-                merged.append(PlanEdge(from: edge.from, to: edge.to, kind: edge.kind, keys: Array(Set(edge.keys)).sorted()))
+                merged.append(PlanEdge(from: edge.from, to: edge.to, kind: edge.kind, keys: uniqueSorted(edge.keys)))
+                mergedEnds.append(PlanEdgeEnds(from: from, to: to))
             }
         }
-        func sortKey(_ edge: PlanEdge, _ written: Int) -> (Int, Int, Int, Int) {
-            let target = edge.kind == .rollback ? 0 : indexByName[edge.to] ?? 0
-            return (indexByName[edge.from] ?? 0, edge.kind.rank, target, written)
+        let sortKeys = merged.indices.map { written in
+            let kind = merged[written].kind
+            let target = kind == .rollback ? 0 : mergedEnds[written].to
+            return (mergedEnds[written].from, kind.rank, target, written)
         }
-        return merged.enumerated().sorted { sortKey($0.element, $0.offset) < sortKey($1.element, $1.offset) }.map(\.element)
+        let order = merged.indices.sorted { sortKeys[$0] < sortKeys[$1] }
+        return (order.map { merged[$0] }, order.map { mergedEnds[$0] })
+    }
+
+    /// The keys without duplicates, sorted (the merged keys are already so).
+    static func uniqueSorted(_ keys: [String]) -> [String] {
+        keys.count < 2 ? keys : Array(Set(keys)).sorted()
     }
 }
 

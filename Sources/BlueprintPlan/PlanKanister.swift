@@ -10,11 +10,13 @@ public enum PlanKanister {
     /// The Kanister model of `plan`, with a rollback action after each action that has compensations.
     public static func blueprint(from plan: PlanBlueprint) -> (blueprint: KanisterBlueprint, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var taken = Set(plan.actions.flatMap { $0.graph.forwardNodes.map(\.name) })
+        // Only a rollback action needs the names taken (and only compensations make one).
+        let hasCompensations = plan.actions.contains { $0.graph.hasRollbackEdges }
+        var taken = hasCompensations ? forwardNames(plan) : []
         let actionNames = Set(plan.actions.map(\.name))
         var actions: [KanisterAction] = []
         var notes: [String] = []
-        var warnedClauses: Set<SourceRange> = []
+        var warnedClauses = Set<SourceRange>(minimumCapacity: plan.actions.reduce(0) { $0 + $1.graph.runtimeClauseCount })
         for action in plan.actions {
             actions.append(mainAction(action, warnedClauses: &warnedClauses, &diagnostics))
             if let rollback = rollbackAction(action, taken: &taken, actionNames: actionNames, &diagnostics) {
@@ -27,14 +29,25 @@ public enum PlanKanister {
         return (blueprint, diagnostics)
     }
 
+    /// The names of the forward nodes of every action.
+    static func forwardNames(_ plan: PlanBlueprint) -> Set<String> {
+        var names: Set<String> = []
+        for action in plan.actions {
+            let nodes = action.graph.nodes
+            for index in nodes.indices where nodes[index].isForward { names.insert(nodes[index].name) }
+        }
+        return names
+    }
+
     static func mainAction(_ action: PlanAction, warnedClauses: inout Set<SourceRange>, _ diagnostics: inout [Diagnostic]) -> KanisterAction {
         var result = action.fields
-        let phases = action.graph.nodes.filter { $0.kind == .phase }
-        if !phases.isEmpty { result.phases = phases.map(\.phase) }
+        let nodes = action.graph.nodes
+        let phases = nodes.indices.filter { nodes[$0].kind == .phase }.map { nodes[$0].phase }
+        if !phases.isEmpty { result.phases = phases }
         result.deferPhase = action.graph.finallyNode?.phase
-        for node in action.graph.nodes {
+        for index in nodes.indices {
             // A def's clause is shared by every phase that uses the def: say it once.
-            for range in node.runtimeClauseRanges where warnedClauses.insert(range).inserted {
+            for range in nodes[index].runtimeClauseRanges where warnedClauses.insert(range).inserted {
                 let message = "Kanister ignores retry and timeout; they apply to 'bpc run' only"
                 diagnostics.append(Diagnostic(.runtimeOnly, .warning, message, at: range))
             }
@@ -48,6 +61,8 @@ public enum PlanKanister {
         _ action: PlanAction, taken: inout Set<String>, actionNames: Set<String>, _ diagnostics: inout [Diagnostic]
     ) -> (action: KanisterAction, note: [String])? {
         let graph = action.graph
+        // Without rollback edges there is nothing to compensate.
+        guard graph.hasRollbackEdges else { return nil }
         let steps = PlanSchedule.compensationOrder(graph, order: PlanSchedule.topologicalOrder(graph))
         guard !steps.isEmpty else { return nil }
         let name = action.name + rollbackSuffix

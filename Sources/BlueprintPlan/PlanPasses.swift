@@ -9,14 +9,20 @@ public enum PlanPasses {
     public static func optimize(_ plan: PlanBlueprint) -> (plan: PlanBlueprint, diagnostics: [Diagnostic]) {
         var result = plan
         var diagnostics: [Diagnostic] = []
-        for (index, action) in plan.actions.enumerated() {
-            if let cycle = findCycle(action.graph) {
-                diagnostics.append(cycleDiagnostic(cycle, in: action))
+        optimize(&result.actions, problems: &diagnostics)
+        return (result, diagnostics)
+    }
+
+    /// Optimizes each action's graph in place; an action with a cycle keeps its
+    /// graph and gets a diagnostic.
+    static func optimize(_ actions: inout [PlanAction], problems: inout [Diagnostic]) {
+        for index in actions.indices {
+            if let cycle = findCycle(actions[index].graph) {
+                problems.append(cycleDiagnostic(cycle, in: actions[index]))
                 continue
             }
-            result.actions[index].graph = reduceTransitively(action.graph)
+            actions[index].graph = reduceTransitively(actions[index].graph)
         }
-        return (result, diagnostics)
     }
 
     /// A cycle over edges of every kind, as the edges along it, or nil.
@@ -24,9 +30,7 @@ public enum PlanPasses {
     /// left has a predecessor that is left too, so walking predecessors from
     /// one of them must come back to a node already seen.
     public static func findCycle(_ graph: PlanGraph) -> [PlanEdge]? {
-        let indexed = graph.edges.compactMap { edge in
-            graph.index(of: edge.from).flatMap { from in graph.index(of: edge.to).map { (from, $0, edge) } }
-        }
+        let indexed = zip(graph.ends, graph.edges).map { ($0.from, $0.to, $1) }
         let sorted = TopologicalSort.kahn(count: graph.nodes.count, edges: indexed.map { ($0.0, $0.1) })
         guard let start = sorted.leftover.min() else { return nil }
         let left = Set(sorted.leftover)
@@ -67,15 +71,16 @@ public enum PlanPasses {
     /// Expects an acyclic graph.
     public static func reduceTransitively(_ graph: PlanGraph) -> PlanGraph {
         let dag = OrderedDAG(graph)
-        let implied = Set(dag.impliedEdges().map { [dag.order[$0.from], dag.order[$0.to]] })
-        let dataPairs = Set(graph.edges.filter { $0.kind == .data }.map { [$0.from, $0.to] })
-        return graph.replacingEdges(
-            graph.edges.filter { edge in
-                guard edge.kind == .sequence || edge.kind == .finally,
-                    let from = graph.index(of: edge.from), let to = graph.index(of: edge.to)
-                else { return true }
-                return !implied.contains([from, to]) && !dataPairs.contains([edge.from, edge.to])
-            })
+        // Node pairs as one number each.
+        let count = graph.nodes.count
+        let implied = Set(dag.impliedEdges().map { dag.order[$0.from] * count + dag.order[$0.to] })
+        let dataPairs = Set(zip(graph.edges, graph.ends).filter { $0.0.kind == .data }.map { $0.1.from * count + $0.1.to })
+        let keep = zip(graph.edges, graph.ends).map { edge, ends in
+            guard edge.kind == .sequence || edge.kind == .finally else { return true }
+            let pair = ends.from * count + ends.to
+            return !implied.contains(pair) && !dataPairs.contains(pair)
+        }
+        return graph.keepingEdges(keep)
     }
 
     /// Both ways of finding implied edges, as sorted "from>to" names (for tests).

@@ -13,16 +13,25 @@ struct OrderedDAG {
     let successors: [[Int]]
 
     init(_ graph: PlanGraph) {
-        let forward = Set(graph.nodes.indices.filter { graph.nodes[$0].isForward })
+        let forward = PlanSchedule.forwardMask(graph)
         let edges = PlanSchedule.orderingEdges(graph, forward)
         order = TopologicalSort.kahn(count: graph.nodes.count, edges: edges, only: forward).order
         var position = [Int](repeating: -1, count: graph.nodes.count)
         for (rank, node) in order.enumerated() { position[node] = rank }
-        var successors = [Set<Int>](repeating: [], count: order.count)
+        var successors = [[Int]](repeating: [], count: order.count)
         for (from, to) in edges where position[from] >= 0 && position[to] >= 0 {
-            successors[position[from]].insert(position[to])
+            successors[position[from]].append(position[to])
         }
-        self.successors = successors.map { $0.sorted() }
+        self.successors = successors.map(OrderedDAG.sortedUnique)
+    }
+
+    /// The positions ascending, each once.
+    static func sortedUnique(_ positions: [Int]) -> [Int] {
+        guard positions.count > 1 else { return positions }
+        var result: [Int] = []
+        result.reserveCapacity(positions.count)
+        for position in positions.sorted() where result.last != position { result.append(position) }
+        return result
     }
 
     /// The edges `(from, to)` (as positions) that another path already implies.
@@ -114,26 +123,30 @@ struct Bitset {
 
 /// Kahn's algorithm; among ready nodes the lowest index (source order) goes first.
 enum TopologicalSort {
-    static func kahn(count: Int, edges: [(Int, Int)], only: Set<Int>? = nil) -> (order: [Int], leftover: [Int]) {
-        let members = only ?? Set(0..<count)
-        var indegree: [Int: Int] = [:]
-        var successors: [Int: [Int]] = [:]
-        for (from, to) in edges where members.contains(from) && members.contains(to) {
-            indegree[to, default: 0] += 1
-            successors[from, default: []].append(to)
+    /// The nodes `0..<count` (those `only` marks, if given) in topological order,
+    /// and those left over because they are on or behind a cycle, ascending.
+    static func kahn(count: Int, edges: [(Int, Int)], only: [Bool]? = nil) -> (order: [Int], leftover: [Int]) {
+        let isMember = only ?? [Bool](repeating: true, count: count)
+        var indegree = [Int](repeating: 0, count: count)
+        var successors = [[Int]](repeating: [], count: count)
+        for (from, to) in edges where isMember[from] && isMember[to] {
+            indegree[to] += 1
+            successors[from].append(to)
         }
         var ready = MinHeap()
-        for node in members where indegree[node, default: 0] == 0 { ready.push(node) }
+        for node in 0..<count where isMember[node] && indegree[node] == 0 { ready.push(node) }
         var order: [Int] = []
+        order.reserveCapacity(count)
+        var isPlaced = [Bool](repeating: false, count: count)
         while let node = ready.pop() {
             order.append(node)
-            for next in successors[node] ?? [] {
-                indegree[next, default: 0] -= 1
+            isPlaced[node] = true
+            for next in successors[node] {
+                indegree[next] -= 1
                 if indegree[next] == 0 { ready.push(next) }
             }
         }
-        let placed = Set(order)
-        return (order, members.filter { !placed.contains($0) }.sorted())
+        return (order, (0..<count).filter { isMember[$0] && !isPlaced[$0] })
     }
 }
 

@@ -31,7 +31,7 @@ enum TemplateReferences {
     /// The phase references of one string; none when it holds no valid template.
     static func phaseReferences(in text: String) -> [TemplatePhaseReference] {
         // Most templates read no phase: skip parsing those.
-        guard text.containsTemplateOpen, text.containsBytes("Phase"), let tree = GoTemplate.parse(text).tree else { return [] }
+        guard ByteScan.mayReadPhase(text), let tree = GoTemplate.parse(text).tree else { return [] }
         var collector = ReferenceCollector()
         collector.visit(tree.nodes, dotIsRoot: true)
         return collector.references
@@ -154,13 +154,17 @@ extension GoTemplateOperand {
 }
 
 extension KanisterValue {
-    /// Every string of the value, map keys included, in order.
-    var strings: [String] {
+    /// Calls `body` with every string of the value, map keys included, in order.
+    func forEachString(_ body: (String) -> Void) {
         switch self {
-        case .string(let text): [text]
-        case .int, .float, .bool, .null: []
-        case .list(let items): items.flatMap(\.strings)
-        case .map(let entries): entries.flatMap { [$0.key] + $0.value.strings }
+        case .string(let text): body(text)
+        case .int, .float, .bool, .null: break
+        case .list(let items): for item in items { item.forEachString(body) }
+        case .map(let entries):
+            for entry in entries {
+                body(entry.key)
+                entry.value.forEachString(body)
+            }
         }
     }
 
@@ -176,9 +180,16 @@ extension KanisterValue {
 }
 
 extension KanisterPhase {
-    /// The strings Kanister renders: object fields, argument keys and values.
-    var templateStrings: [String] {
-        objects.flatMap { $0.reference.fields.map(\.value) } + args.flatMap { [$0.key] + $0.value.strings }
+    /// Calls `body` with each string Kanister renders, in order: object fields,
+    /// then argument keys and values.
+    func forEachTemplateString(_ body: (String) -> Void) {
+        for object in objects {
+            for field in object.reference.fields { body(field.value) }
+        }
+        for entry in args {
+            body(entry.key)
+            entry.value.forEachString(body)
+        }
     }
 
     /// The phase with every rendered string transformed.

@@ -16,7 +16,7 @@ public struct PlanSchedule: Sendable, Equatable {
     public var compensationOrder: [PlanCompensationStep]
 
     public init(_ graph: PlanGraph) {
-        let forward = Set(graph.nodes.indices.filter { graph.nodes[$0].isForward })
+        let forward = PlanSchedule.forwardMask(graph)
         let edges = PlanSchedule.orderingEdges(graph, forward)
         let sorted = TopologicalSort.kahn(count: graph.nodes.count, edges: edges, only: forward).order
         var predecessors: [Int: [Int]] = [:]
@@ -48,17 +48,21 @@ public struct PlanSchedule: Sendable, Equatable {
 
     /// The forward nodes in a topological order of the ordering edges; ties go to source order.
     public static func topologicalOrder(_ graph: PlanGraph) -> [String] {
-        let forward = Set(graph.nodes.indices.filter { graph.nodes[$0].isForward })
+        let forward = forwardMask(graph)
         let edges = orderingEdges(graph, forward)
         return TopologicalSort.kahn(count: graph.nodes.count, edges: edges, only: forward).order.map { graph.nodes[$0].name }
     }
 
-    static func orderingEdges(_ graph: PlanGraph, _ forward: Set<Int>) -> [(Int, Int)] {
-        graph.edges.compactMap { edge in
-            guard edge.kind.isOrdering, let from = graph.index(of: edge.from), let to = graph.index(of: edge.to),
-                forward.contains(from), forward.contains(to)
-            else { return nil }
-            return (from, to)
+    /// For each node index, whether the node runs forward.
+    static func forwardMask(_ graph: PlanGraph) -> [Bool] {
+        graph.nodes.map(\.isForward)
+    }
+
+    /// The ordering edges between forward nodes, as node indices.
+    static func orderingEdges(_ graph: PlanGraph, _ forward: [Bool]) -> [(Int, Int)] {
+        zip(graph.edges, graph.ends).compactMap { edge, ends in
+            guard edge.kind.isOrdering, forward[ends.from], forward[ends.to] else { return nil }
+            return (ends.from, ends.to)
         }
     }
 
