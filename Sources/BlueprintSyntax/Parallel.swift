@@ -57,31 +57,47 @@ public enum Parallel {
     }
 
     /// Produces `count` items concurrently and consumes them strictly in index order
-    /// as they become ready: `produce` runs on any core, `consume(index, item)` runs
-    /// once per index, never two at a time, index 0 first. For work whose last
-    /// step is sequential (one libyaml emitter) while the preparation is not.
+    /// as they become ready: `produce` runs on worker threads, `consume(index, item)`
+    /// on the calling thread, index 0 first. For work whose last step is sequential
+    /// (one libyaml emitter) while the preparation is not: the producers run ahead
+    /// and never wait for the consumer.
     public static func pipeline<T>(_ count: Int, produce: (Int) -> T, consume: (Int, T) -> Void) {
         guard count > 1 else {
             for index in 0..<count { consume(index, produce(index)) }
             return
         }
-        // turns[i] is signalled once item i-1 has been consumed. libdispatch claims
-        // iterations in index order, so every awaited turn belongs to a running
-        // iteration and the chain cannot deadlock, even on one thread. (Semaphores
-        // start at 0: libdispatch traps when one is freed below its initial value.)
-        let turns = (0..<count).map { _ in DispatchSemaphore(value: 0) }
-        turns[0].signal()
+        let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        slots.initialize(repeating: nil)
+        defer {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+        // ready[i] is signalled once slots[i] holds item i; each is waited once.
+        let ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+        let producers = DispatchGroup()
         withoutActuallyEscaping(produce) { produce in
-            withoutActuallyEscaping(consume) { consume in
-                let shared = UncheckedBox((produce, consume))
+            let shared = UncheckedBox((slots, produce))
+            DispatchQueue.global().async(group: producers) {
                 DispatchQueue.concurrentPerform(iterations: count) { index in
-                    let item = shared.value.0(index)
-                    turns[index].wait()
-                    shared.value.1(index, item)
-                    if index + 1 < count { turns[index + 1].signal() }
+                    shared.value.0[index] = shared.value.1(index)
+                    ready[index].signal()
                 }
             }
+            for index in 0..<count {
+                ready[index].wait()
+                consume(index, slots[index].take()!)
+            }
+            // `produce` must not outlive this call: the producers are done by now,
+            // but their block may still be returning.
+            producers.wait()
         }
+    }
+
+    /// Drops `value` on a background thread: freeing a large tree of objects (an
+    /// AST, a plan) then overlaps the work that follows instead of delaying it.
+    /// Callers pass their last reference (`consume`), else nothing is gained.
+    public static func releaseInBackground<T: Sendable>(_ value: consuming T) {
+        DispatchQueue.global(qos: .utility).async { [value] in withExtendedLifetime(value) {} }
     }
 
     /// The number of cores work is spread over.

@@ -13,6 +13,7 @@ public enum BlueprintCompiler {
         let checked = SemanticChecker.check(table, main: main, isStrict: false)
         guard !checked.diagnostics.contains(where: { $0.severity == .error }) else { return (nil, checked.diagnostics) }
         let (plan, diagnostics) = PlanBuilder.build(table, semantics: checked.model, sourcePath: main.file.path)
+        Parallel.releaseInBackground((consume table, checked.model))
         let failed = diagnostics.contains { $0.severity == .error }
         return (failed ? nil : plan, checked.diagnostics + diagnostics)
     }
@@ -23,6 +24,7 @@ public enum BlueprintCompiler {
         let (plan, diagnostics) = self.plan(main: main, imports: imports)
         guard let plan else { return (nil, diagnostics) }
         let (blueprint, problems) = PlanKanister.blueprint(from: plan)
+        Parallel.releaseInBackground(consume plan)
         let failed = problems.contains { $0.severity == .error }
         return (failed ? nil : blueprint, diagnostics + problems)
     }
@@ -38,6 +40,7 @@ public enum BlueprintCompiler {
         let parsed = Parser.parse(file)
         guard !parsed.hasErrors else { return (nil, parsed.diagnostics) }
         let (blueprint, diagnostics) = lower(main: Module(file: file, syntax: parsed.syntax))
+        Parallel.releaseInBackground(parsed.syntax)
         guard let blueprint else { return (nil, parsed.diagnostics + diagnostics) }
         do {
             return (try BlueprintEmitter.emit(blueprint), parsed.diagnostics + diagnostics)

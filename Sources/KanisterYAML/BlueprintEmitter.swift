@@ -2,6 +2,7 @@
 // actions; a phase as func, name, objects, args), written by libyaml.
 
 import BlueprintPlan
+import BlueprintSyntax
 
 public enum BlueprintEmitter {
     public static let apiVersion = "cr.kanister.io/v1alpha1"
@@ -12,13 +13,17 @@ public enum BlueprintEmitter {
         if let path = blueprint.sourcePath { header += " from \(path)" }
         header += ". Edit the .bp source, not this file."
         if !blueprint.notes.isEmpty { header += "\n\n" + blueprint.notes.joined(separator: "\n") }
-        return try YAMLWriter.write(node(for: blueprint), headerComment: header)
+        let tree = node(for: blueprint)
+        defer { Parallel.releaseInBackground(consume tree) }
+        return try YAMLWriter.write(tree, headerComment: header)
     }
 
     public static func node(for blueprint: KanisterBlueprint) -> YAMLNode {
         var metadata: [YAMLPair] = [pair("name", .string(blueprint.name))]
         metadata += blueprint.metadata.map { pair($0.key, node(for: $0.value)) }
-        let actions = blueprint.actions.map { pair($0.name, node(for: $0)) }
+        let actions = Parallel.map(blueprint.actions.count) { index in
+            pair(blueprint.actions[index].name, node(for: blueprint.actions[index]))
+        }
         return .map(pairs: [
             pair("apiVersion", .string(apiVersion)),
             pair("kind", .string("Blueprint")),

@@ -3,6 +3,12 @@
 
 import CLibYAML
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One emitter event. Tags are full tags (`tag:yaml.org,2002:str`); nil means implicit.
 public enum YAMLEmitEvent: Sendable, Equatable {
     case streamStart, streamEnd
@@ -136,6 +142,7 @@ public final class YAMLEventEmitter {
             guard let length = Int32(exactly: buffer.count) else {
                 throw YAMLWriterError(message: "scalar of \(buffer.count) bytes is too long")
             }
+            if tag == nil { return initializeUntaggedScalar(&raw, utf8: buffer, style: style) }
             let implicit: Int32 = tag == nil ? 1 : 0
             // libyaml copies the text; it wants a non-null pointer also for "".
             return withNonNullBase(buffer) { base in
@@ -144,6 +151,26 @@ public final class YAMLEventEmitter {
                 }
             }
         }
+    }
+
+    /// What `yaml_scalar_event_initialize` does for an untagged scalar (a copy of
+    /// the text owned by the event, freed by libyaml with `free`), without its
+    /// UTF-8 validation: a Swift string is valid UTF-8 by construction, and the
+    /// check costs as much as the copy. Returns 0 when out of memory, like libyaml.
+    private static func initializeUntaggedScalar(
+        _ raw: inout yaml_event_t, utf8 buffer: UnsafeBufferPointer<UInt8>, style: YAMLScalarStyle
+    ) -> Int32 {
+        guard let copy = malloc(buffer.count + 1)?.assumingMemoryBound(to: yaml_char_t.self) else { return 0 }
+        if let base = buffer.baseAddress { copy.update(from: base, count: buffer.count) }
+        copy[buffer.count] = 0
+        raw = yaml_event_t()
+        raw.type = YAML_SCALAR_EVENT
+        raw.data.scalar.value = copy
+        raw.data.scalar.length = buffer.count
+        raw.data.scalar.plain_implicit = 1
+        raw.data.scalar.quoted_implicit = 1
+        raw.data.scalar.style = cStyle(style)
+        return 1
     }
 
     private static func cStyle(_ style: YAMLScalarStyle) -> yaml_scalar_style_t {

@@ -39,12 +39,7 @@ extension YAMLResolved {
         guard let first = bytes.first else { return .null }
         // Every bool, null and special float word has at most 5 bytes and starts with
         // one of these; the sets are only consulted for such short texts.
-        if bytes.count <= 5, mayStartWord(first) {
-            let text = String(decoding: bytes, as: UTF8.self)
-            if trueWords.contains(text) || falseWords.contains(text) { return .bool }
-            if nullWords.contains(text) { return .null }
-            if floatWords.contains(text) { return .float }
-        }
+        if bytes.count <= 5, mayStartWord(first), let kind = wordKind(bytes) { return kind }
         if first == UInt8(ascii: ".") { return isFloatSyntax(Array(bytes)) ? .float : .string }
         guard isDigit(first) || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") else {
             return .string
@@ -54,6 +49,25 @@ extension YAMLResolved {
         if isFloatSyntax(digits) { return .float }
         return .string
     }
+
+    /// The kind of a bool, null or special float word, compared byte by byte
+    /// (no hashing: most texts checked here are short mapping keys).
+    private static func wordKind(_ bytes: UnsafeBufferPointer<UInt8>) -> YAMLResolved? {
+        for (word, kind) in wordsByLength[bytes.count] where bytes.elementsEqual(word) { return kind }
+        return nil
+    }
+
+    /// Every word of the sets above with its kind, by byte length (0...5).
+    private static let wordsByLength: [[([UInt8], YAMLResolved)]] = {
+        var table = [[([UInt8], YAMLResolved)]](repeating: [], count: 6)
+        let kinds: [(Set<String>, YAMLResolved)] = [
+            (trueWords, .bool), (falseWords, .bool), (nullWords, .null), (floatWords, .float),
+        ]
+        for (words, kind) in kinds {
+            for word in words.sorted() { table[word.utf8.count].append((Array(word.utf8), kind)) }
+        }
+        return table
+    }()
 
     /// The first letters of the bool, null and special float words.
     private static func mayStartWord(_ byte: UInt8) -> Bool {

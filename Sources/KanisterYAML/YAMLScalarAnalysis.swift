@@ -34,34 +34,72 @@ struct YAMLScalarAnalysis {
             flags.flowIndicators = true
         }
         if !Self.scanASCII(bytes, into: &flags) {
-            flags = Flags()
-            flags.blockIndicators = Self.hasDocumentMarker(bytes)
-            flags.flowIndicators = flags.blockIndicators
-            Self.scanScalars(String(decoding: bytes, as: UTF8.self).unicodeScalars, into: &flags)
+            flags = Self.scalarFlags(bytes)
         }
+        self = Self(flags: flags)
+    }
+
+    /// The scan of ASCII text, byte by byte; false (flags unfinished) at the first
+    /// non-ASCII byte. The first and last characters get the full scan; between
+    /// them most characters matter little (an indicator only counts at the start),
+    /// so letters, digits, most punctuation, spaces and flow indicators take short paths.
+    private static func scanASCII(_ bytes: UnsafeBufferPointer<UInt8>, into flags: inout Flags) -> Bool {
+        let last = bytes.count - 1
+        guard bytes[0] < 0x80 else { return false }
+        flags.scan(UInt32(bytes[0]), previous: Flags.none, next: last > 0 ? UInt32(bytes[1]) : Flags.none)
+        guard last > 0 else { return true }
+        var index = 1
+        // True when the characters since the last full scan leave previousSpace and
+        // previousBreak false (anything but a space or a break does).
+        var isStateCleared = false
+        while index < last {
+            let byte = bytes[index]
+            if byte < 0x80 && !isInMask(byte, low: middleScanLow, high: middleScanHigh) {
+                isStateCleared = true
+            } else if byte == 0x20 {
+                if !isStateCleared && flags.previousBreak { flags.breakSpace = true }
+                flags.previousSpace = true
+                flags.previousBreak = false
+                isStateCleared = false
+            } else if byte < 0x80 && isInMask(byte, low: flowIndicatorLow, high: flowIndicatorHigh) {
+                flags.flowIndicators = true
+                isStateCleared = true
+            } else {
+                guard byte < 0x80 else { return false }
+                if isStateCleared { flags.clearPrevious() }
+                isStateCleared = false
+                flags.scan(UInt32(byte), previous: UInt32(bytes[index - 1]), next: UInt32(bytes[index + 1]))
+            }
+            index += 1
+        }
+        guard bytes[last] < 0x80 else { return false }
+        if isStateCleared { flags.clearPrevious() }
+        flags.scan(UInt32(bytes[last]), previous: UInt32(bytes[last - 1]), next: Flags.none)
+        return true
+    }
+
+    /// The reference analysis, one Unicode scalar at a time: what non-ASCII text
+    /// gets, and what tests hold the ASCII path to.
+    init(scanningScalarsOf value: String) {
+        var text = value
+        self = text.withUTF8 { bytes in
+            bytes.isEmpty ? Self(utf8: bytes) : Self(flags: Self.scalarFlags(bytes))
+        }
+    }
+
+    private init(flags: Flags) {
         hasLineBreaks = flags.lineBreaks
         hasUnusualBreaks = flags.unusualBreaks
         hasQuoteOrBackslash = flags.quoteOrBackslash
         apply(flags)
     }
 
-    /// The scan of ASCII text, byte by byte; false (flags unfinished) at the first
-    /// non-ASCII byte. Letters, digits and most punctuation take the short path.
-    private static func scanASCII(_ bytes: UnsafeBufferPointer<UInt8>, into flags: inout Flags) -> Bool {
-        let last = bytes.count - 1
-        for index in 0...last {
-            let byte = bytes[index]
-            guard byte < 0x80 else { return false }
-            guard isInMask(byte, low: fullScanLow, high: fullScanHigh) else {
-                flags.previousSpace = false
-                flags.previousBreak = false
-                continue
-            }
-            let previous = index > 0 ? UInt32(bytes[index - 1]) : Flags.none
-            let next = index < last ? UInt32(bytes[index + 1]) : Flags.none
-            flags.scan(UInt32(byte), previous: previous, next: next)
-        }
-        return true
+    private static func scalarFlags(_ bytes: UnsafeBufferPointer<UInt8>) -> Flags {
+        var flags = Flags()
+        flags.blockIndicators = hasDocumentMarker(bytes)
+        flags.flowIndicators = flags.blockIndicators
+        scanScalars(String(decoding: bytes, as: UTF8.self).unicodeScalars, into: &flags)
+        return flags
     }
 
     private static func scanScalars(_ scalars: String.UnicodeScalarView, into flags: inout Flags) {
@@ -106,6 +144,12 @@ struct YAMLScalarAnalysis {
         var previousSpace = false, previousBreak = false
         var quoteOrBackslash = false
 
+        /// What a character other than a space or a break leaves behind.
+        mutating func clearPrevious() {
+            previousSpace = false
+            previousBreak = false
+        }
+
         @inline(__always)
         mutating func scan(_ char: UInt32, previous: UInt32, next: UInt32) {
             let isFirst = previous == Self.none
@@ -124,7 +168,7 @@ struct YAMLScalarAnalysis {
         @inline(__always)
         private mutating func scanIndicator(_ char: UInt32, isFirst: Bool, precededByBlank: Bool, followedByBlank: Bool) {
             // Letters, digits and most text are no indicator at all.
-            guard char < 0x80, isInMask(UInt8(char), low: fullScanLow, high: fullScanHigh) else { return }
+            guard char < 0x80, isInMask(UInt8(char), low: indicatorLow, high: indicatorHigh) else { return }
             if isFirst {
                 if isInMask(UInt8(char), low: leadingIndicatorLow, high: leadingIndicatorHigh) {
                     flowIndicators = true
@@ -182,11 +226,14 @@ private let leadingIndicatorHigh: UInt64 = 0x3800_0001_2800_0001
 /// `,?[]{}`: flow indicators anywhere in the text.
 private let flowIndicatorLow: UInt64 = 0x8000_1000_0000_0000
 private let flowIndicatorHigh: UInt64 = 0x2800_0000_2800_0000
-/// Characters the full scan must see: every indicator (the two sets above and
-/// `:-#?`), `\`, controls, space and DEL. Anything else only resets the
-/// space and break state.
-private let fullScanLow: UInt64 = 0xC400_34EF_FFFF_FFFF
-private let fullScanHigh: UInt64 = 0xB800_0001_3800_0001
+/// Characters that need more than the short path after the first position:
+/// `,?[]{}:#"\`, space, controls and DEL.
+private let middleScanLow: UInt64 = 0x8400_100D_FFFF_FFFF
+private let middleScanHigh: UInt64 = 0xA800_0000_3800_0000
+/// Every indicator (the two sets above and `:-#?`) with `\`, controls, space and
+/// DEL: a character outside it is no indicator.
+private let indicatorLow: UInt64 = 0xC400_34EF_FFFF_FFFF
+private let indicatorHigh: UInt64 = 0xB800_0001_3800_0001
 
 @inline(__always)
 private func isInMask(_ byte: UInt8, low: UInt64, high: UInt64) -> Bool {

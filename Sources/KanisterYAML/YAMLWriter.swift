@@ -79,6 +79,7 @@ public enum YAMLWriter {
         case .event(let event): return try YAMLEventEmitter.prepare([event])
         case .subtree(let node, let context):
             var events: [yaml_event_t] = []
+            events.reserveCapacity(eventCount(of: node))
             do {
                 try appendEvents(of: node, in: context, to: &events)
             } catch {
@@ -97,6 +98,16 @@ public enum YAMLWriter {
             bytes += line.isEmpty ? Array("#\n".utf8) : Array("# \(line)\n".utf8)
         }
         return bytes
+    }
+
+    /// How many events `node` is written as.
+    static func eventCount(of node: YAMLNode) -> Int {
+        switch node {
+        case .scalar: return 1
+        case .sequence(let sequence): return sequence.items.reduce(2) { $0 + eventCount(of: $1) }
+        case .mapping(let mapping):
+            return mapping.pairs.reduce(2) { $0 + eventCount(of: $1.key) + eventCount(of: $1.value) }
+        }
     }
 
     /// Appends the events of a node and its children; `context` says whether it
