@@ -59,9 +59,12 @@ public enum Parallel {
     /// Produces `count` items concurrently and consumes them strictly in index order
     /// as they become ready: `produce` runs on worker threads, `consume(index, item)`
     /// on the calling thread, index 0 first. For work whose last step is sequential
-    /// (one libyaml emitter) while the preparation is not: the producers run ahead
-    /// and never wait for the consumer.
-    public static func pipeline<T>(_ count: Int, produce: (Int) -> T, consume: (Int, T) -> Void) {
+    /// (one libyaml emitter) while the preparation is not: the producers run up to
+    /// `lookahead` items ahead of the consumer, so memory of consumed items is
+    /// reused rather than all items held at once.
+    public static func pipeline<T>(
+        _ count: Int, lookahead: Int = 32, produce: (Int) -> T, consume: (Int, T) -> Void
+    ) {
         guard count > 1 else {
             for index in 0..<count { consume(index, produce(index)) }
             return
@@ -73,12 +76,18 @@ public enum Parallel {
             slots.deallocate()
         }
         // ready[i] is signalled once slots[i] holds item i; each is waited once.
+        // consumed[i] is signalled once item i is consumed, releasing the producer of
+        // item i + lookahead. Producers claim items in index order, so the earliest
+        // unconsumed item is always being produced, and the chain cannot deadlock.
+        let lookahead = max(1, lookahead)
         let ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+        let consumed = (0..<max(0, count - lookahead)).map { _ in DispatchSemaphore(value: 0) }
         let producers = DispatchGroup()
         withoutActuallyEscaping(produce) { produce in
             let shared = UncheckedBox((slots, produce))
             DispatchQueue.global().async(group: producers) {
                 DispatchQueue.concurrentPerform(iterations: count) { index in
+                    if index >= lookahead { consumed[index - lookahead].wait() }
                     shared.value.0[index] = shared.value.1(index)
                     ready[index].signal()
                 }
@@ -86,6 +95,7 @@ public enum Parallel {
             for index in 0..<count {
                 ready[index].wait()
                 consume(index, slots[index].take()!)
+                if index < consumed.count { consumed[index].signal() }
             }
             // `produce` must not outlive this call: the producers are done by now,
             // but their block may still be returning.

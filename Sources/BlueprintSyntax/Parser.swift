@@ -44,11 +44,8 @@ public struct Parser {
 
     /// Parses a whole file.
     public static func parse(_ file: SourceFile) -> ParseResult {
-        let lexed = Lexer.tokenize(file.bytes)
-        if let result = parseInParallel(file.bytes, lexed: lexed) {
-            return result
-        }
-        return parseSequentially(file.bytes, lexed: lexed)
+        if let result = parseInParallel(file.bytes) { return result }
+        return parseSequentially(file.bytes, lexed: Lexer.tokenize(file.bytes))
     }
 
     /// Parses a lexed file on one core, with error recovery.
@@ -62,51 +59,64 @@ public struct Parser {
         return ParseResult(syntax: syntax, diagnostics: sorted)
     }
 
-    /// Below this many tokens a file is parsed on one core.
-    static let parallelThreshold = 100_000
+    /// Below this many bytes a file is lexed and parsed on one core.
+    static let parallelThreshold = 1_000_000
 
-    /// Parses groups of top-level declarations on all cores. The parser carries no
+    /// Lexes and parses groups of top-level declarations on all cores, the file cut
+    /// where a line starts with `action `. Neither the lexer nor the parser carries
     /// state from one clean declaration to the next, so this gives the sequential
-    /// result; nil when the file is small or any group has a diagnostic (recovery
-    /// may cross declaration boundaries, so errors are left to the sequential parse).
-    /// Lexical errors also leave the file to the sequential parse.
+    /// result; nil when the file is small or any group has a diagnostic (a group
+    /// cut inside a string or a block has one; recovery may cross declaration
+    /// boundaries, so every error is left to the sequential parse).
     static func parseInParallel(
-        _ bytes: [UInt8], lexed: LexResult, minimumTokens: Int = parallelThreshold, parts: Int = Parallel.processorCount
+        _ bytes: [UInt8], minimumBytes: Int = parallelThreshold, parts: Int = Parallel.processorCount
     ) -> ParseResult? {
-        let tokens = lexed.tokens
-        guard parts > 1, lexed.diagnostics.isEmpty, tokens.count >= minimumTokens, let end = tokens.last else { return nil }
-        let cuts = declarationCuts(bytes, tokens, parts: parts)
+        guard parts > 1, bytes.count >= minimumBytes else { return nil }
+        let cuts = declarationCuts(bytes, parts: parts)
         guard cuts.count > 2 else { return nil }
-        let groups = Parallel.map(cuts.count - 1) { group -> (declarations: [Declaration], isClean: Bool) in
-            var parser = Parser(bytes: bytes, tokens: Array(tokens[cuts[group]..<cuts[group + 1]]) + [end])
-            let syntax = parser.parseFile()
-            return (syntax.declarations, parser.diagnostics.isEmpty)
+        let groups = Parallel.map(cuts.count - 1) { group -> [Declaration]? in
+            let lexed = Lexer.tokenize(bytes, range: cuts[group]..<cuts[group + 1])
+            guard lexed.diagnostics.isEmpty else { return nil }
+            var parser = Parser(bytes: bytes, tokens: lexed.tokens)
+            let declarations = parser.parseFile().declarations
+            return parser.diagnostics.isEmpty ? declarations : nil
         }
-        guard groups.allSatisfy(\.isClean) else { return nil }
-        let syntax = SourceFileSyntax(declarations: groups.flatMap(\.declarations), range: SourceRange(0, bytes.count))
-        return ParseResult(syntax: syntax, diagnostics: [])
+        var declarations: [Declaration] = []
+        for group in groups {
+            guard let group else { return nil }
+            declarations += group
+        }
+        return ParseResult(syntax: SourceFileSyntax(declarations: declarations, range: SourceRange(0, bytes.count)), diagnostics: [])
     }
 
-    /// Token indices that cut the file into about `parts` groups of declarations:
-    /// 0, the index of an `action` keyword that starts a line outside any
-    /// brackets for each cut, and the index of the end-of-file token.
-    static func declarationCuts(_ bytes: [UInt8], _ tokens: [Token], parts: Int) -> [Int] {
+    /// Byte offsets that cut the file into about `parts` groups: 0, for each cut the
+    /// offset of an `action ` that starts a line, and the end of the file.
+    static func declarationCuts(_ bytes: [UInt8], parts: Int) -> [Int] {
+        let keyword = Array("\naction".utf8)
         var cuts = [0]
-        var nesting = 0
-        let action = Array("action".utf8)
-        for (index, token) in tokens.enumerated() {
-            switch token.kind {
-            case .leftBrace, .leftBracket, .leftParen: nesting += 1
-            case .rightBrace, .rightBracket, .rightParen: nesting -= 1
-            case .identifier where nesting == 0 && token.isAtLineStart && token.range.length == action.count:
-                let target = tokens.count * cuts.count / parts
-                if index >= target, cuts.count < parts, bytes[token.range.start..<token.range.end].elementsEqual(action) {
-                    cuts.append(index)
-                }
-            default: break
-            }
+        var offset = 0
+        while cuts.count < parts {
+            offset = max(offset, bytes.count * cuts.count / parts)
+            guard let found = firstLine(starting: keyword, in: bytes, from: offset) else { break }
+            cuts.append(found)
+            offset = found + 1
         }
-        return cuts + [tokens.count - 1]
+        return cuts + [bytes.count]
+    }
+
+    /// The offset just after the first `\n` at or after `start` that begins `pattern`
+    /// followed by a space or a tab.
+    static func firstLine(starting pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index + pattern.count < bytes.count {
+            if bytes[index] == pattern[0], bytes[index..<(index + pattern.count)].elementsEqual(pattern),
+                bytes[index + pattern.count] == UInt8(ascii: " ") || bytes[index + pattern.count] == UInt8(ascii: "\t")
+            {
+                return index + 1
+            }
+            index += 1
+        }
+        return nil
     }
 
     // MARK: tokens

@@ -37,15 +37,25 @@ public struct SourceFile: Sendable {
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
+        self.lineStarts = Self.lineStarts(of: bytes)
+    }
+
+    /// Where each line starts. A line ends at LF, at CR LF, or at a lone CR: as
+    /// the lexer counts them.
+    static func lineStarts(of bytes: [UInt8]) -> [Int] {
         var starts = [0]
         starts.reserveCapacity(bytes.count / 32 + 1)
-        // A line ends at LF, at CR LF, or at a lone CR: as the lexer counts them.
-        for (index, byte) in bytes.enumerated() {
-            if byte == 0x0A || (byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)) {
-                starts.append(index + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            for index in 0..<count {
+                let byte = buffer[index]
+                guard byte <= 0x0D else { continue }
+                if byte == 0x0A || (byte == 0x0D && (index + 1 == count || buffer[index + 1] != 0x0A)) {
+                    starts.append(index + 1)
+                }
             }
         }
-        self.lineStarts = starts
+        return starts
     }
 
     public init(path: String, text: String) {

@@ -57,7 +57,7 @@ struct ParallelTests {
         let lexed = Lexer.tokenize(bytes)
         let sequential = Parser.parseSequentially(bytes, lexed: lexed)
         for parts in 2...4 {
-            guard let parallel = Parser.parseInParallel(bytes, lexed: lexed, minimumTokens: 0, parts: parts) else {
+            guard let parallel = Parser.parseInParallel(bytes, minimumBytes: 0, parts: parts) else {
                 continue
             }
             #expect(sequential.diagnostics.isEmpty, "the parallel parse accepted a file with syntax errors")
@@ -69,11 +69,11 @@ struct ParallelTests {
     /// cut and parsed in parallel, not declined.
     @Test func largeCleanFileIsCut() throws {
         let bytes = Array(Self.inputs[Self.inputs.count - 2].utf8)
-        let lexed = Lexer.tokenize(bytes)
-        let cuts = Parser.declarationCuts(bytes, lexed.tokens, parts: 3)
+        let cuts = Parser.declarationCuts(bytes, parts: 3)
         #expect(cuts.count == 4)
-        let parallel = try #require(Parser.parseInParallel(bytes, lexed: lexed, minimumTokens: 0, parts: 3))
-        #expect(parallel.syntax == Parser.parseSequentially(bytes, lexed: lexed).syntax)
+        for cut in cuts.dropFirst().dropLast() { #expect(bytes[(cut - 1)..<(cut + 7)].elementsEqual("\naction ".utf8)) }
+        let parallel = try #require(Parser.parseInParallel(bytes, minimumBytes: 0, parts: 3))
+        #expect(parallel.syntax == Parser.parseSequentially(bytes, lexed: Lexer.tokenize(bytes)).syntax)
         #expect(parallel.syntax.declarations.count > 20)
     }
 
@@ -91,7 +91,29 @@ struct ParallelTests {
         let bytes = Array(lines.joined(separator: "\n").utf8)
         let lexed = Lexer.tokenize(bytes)
         let sequential = Parser.parseSequentially(bytes, lexed: lexed)
-        if let parallel = Parser.parseInParallel(bytes, lexed: lexed, minimumTokens: 0, parts: 2) {
+        if let parallel = Parser.parseInParallel(bytes, minimumBytes: 0, parts: 2) {
+            #expect(sequential.diagnostics.isEmpty)
+            #expect(parallel.syntax == sequential.syntax)
+        }
+    }
+
+    /// Lines that start with `action ` where no declaration starts: inside a
+    /// multi-line string, a raw string, a block and a list. A cut there must be
+    /// declined (or, where both parses accept the file, give the same syntax).
+    static let trickyCuts: [String] = [
+        "blueprint b {}\nlet x = \"\"\"\n  a\naction y {\n  \"\"\"\naction z on Deployment {}\n",
+        "blueprint b {}\nlet x = #\"\"\"\n  a\naction y {\n  \"\"\"#\naction z on Deployment {}\n",
+        "blueprint b {}\naction a on Deployment {\n  phase p: KubeTask {\n    args: {\naction: 1 }\n  }\n}\naction z on Deployment {}\n",
+        "blueprint b {}\nlet x = [\naction y\n]\naction z on Deployment {}\n",
+        "blueprint b {}\nlet x = 1\naction\ty on Deployment {}\naction z on Deployment {}\n",
+    ]
+
+    @Test(arguments: trickyCuts)
+    func trickyCutsAreDeclinedOrAgree(_ text: String) {
+        let bytes = Array(text.utf8)
+        let sequential = Parser.parseSequentially(bytes, lexed: Lexer.tokenize(bytes))
+        for parts in 2...3 {
+            guard let parallel = Parser.parseInParallel(bytes, minimumBytes: 0, parts: parts) else { continue }
             #expect(sequential.diagnostics.isEmpty)
             #expect(parallel.syntax == sequential.syntax)
         }
