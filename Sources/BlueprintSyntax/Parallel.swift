@@ -105,10 +105,24 @@ public enum Parallel {
 
     /// Drops `value` on a background thread: freeing a large tree of objects (an
     /// AST, a plan) then overlaps the work that follows instead of delaying it.
-    /// Callers pass their last reference (`consume`), else nothing is gained.
+    /// With `keepsReleasedValuesUntilExit`, keeps it instead. Callers pass their
+    /// last reference (`consume`), else nothing is gained.
     public static func releaseInBackground<T: Sendable>(_ value: consuming T) {
+        guard !keepsReleasedValuesUntilExit else {
+            let value = UncheckedBox(value)
+            keptUntilExit.sync { keptValues.append(value) }
+            return
+        }
         DispatchQueue.global(qos: .utility).async { [value] in withExtendedLifetime(value) {} }
     }
+
+    /// Set once at the start of a short-lived process (the `bpc` command line):
+    /// values handed to `releaseInBackground` are kept until the process exits,
+    /// whose teardown returns their memory at once, instead of being freed object
+    /// by object while the process still works (as compilers such as clang do).
+    nonisolated(unsafe) public static var keepsReleasedValuesUntilExit = false
+    private static let keptUntilExit = DispatchQueue(label: "bpc.kept-until-exit")
+    nonisolated(unsafe) private static var keptValues: [Any] = []
 
     /// The number of cores work is spread over.
     public static let processorCount: Int = max(1, ProcessorCount.online())

@@ -44,7 +44,9 @@ struct CompileCommand: ParsableCommand {
             throw ExitStatus.usageOrIO
         }
         let bytes = emit == .plan ? try emitPlan(&compilation) : try emitYAML(&compilation)
+        Parallel.releaseInBackground(consume compilation)
         try Terminal.writeOutput(bytes, to: output ?? defaultOutput)
+        Parallel.releaseInBackground(bytes)
     }
 
     func emitYAML(_ compilation: inout Compilation) throws -> [UInt8] {
