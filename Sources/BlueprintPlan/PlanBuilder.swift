@@ -251,7 +251,7 @@ enum PlanEdges {
     static func phaseReadingStrings(_ phase: KanisterPhase) -> [String] {
         var texts: [String] = []
         phase.forEachTemplateString { text in
-            if ByteScan.mayReadPhase(text) { texts.append(text) }
+            if TemplateReferences.mayReadPhase(text) { texts.append(text) }
         }
         return texts
     }

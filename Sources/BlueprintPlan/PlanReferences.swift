@@ -28,10 +28,15 @@ struct TemplatePhaseReference: Equatable {
 }
 
 enum TemplateReferences {
+    /// True when `text` holds both `{{` and `Phase`: only then can a template read a phase.
+    static func mayReadPhase(_ text: String) -> Bool {
+        text.containsBytes("Phase") && text.containsTemplateOpen
+    }
+
     /// The phase references of one string; none when it holds no valid template.
     static func phaseReferences(in text: String) -> [TemplatePhaseReference] {
         // Most templates read no phase: skip parsing those.
-        guard ByteScan.mayReadPhase(text), let tree = GoTemplate.parse(text).tree else { return [] }
+        guard mayReadPhase(text), let tree = GoTemplate.parse(text).tree else { return [] }
         var collector = ReferenceCollector()
         collector.visit(tree.nodes, dotIsRoot: true)
         return collector.references

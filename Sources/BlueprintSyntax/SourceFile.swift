@@ -97,34 +97,24 @@ public struct SourceFile: Sendable {
 }
 
 extension StringProtocol {
-    /// True when the text holds `{{`, the start of a Go template action (a byte scan, no Foundation).
+    /// True when the text holds `{{`, the start of a Go template action (a byte
+    /// scan, no Foundation; inlinable, so it is specialized for String and Substring).
+    @inlinable
     public var containsTemplateOpen: Bool {
         if let found = utf8.withContiguousStorageIfAvailable({ UTF8Scan.containsTemplateOpen($0) }) { return found }
-        var previousWasBrace = false
-        for byte in utf8 {
-            let isBrace = byte == UInt8(ascii: "{")
-            if isBrace, previousWasBrace { return true }
-            previousWasBrace = isBrace
+        var copy = String(self)
+        return copy.withUTF8 { UTF8Scan.containsTemplateOpen($0) }
+    }
+
+    /// A plain byte search for `needle` (no Foundation, no Unicode folding).
+    @inlinable
+    public func containsBytes(_ needle: String) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { pattern in
+            if let found = utf8.withContiguousStorageIfAvailable({ UTF8Scan.contains($0, pattern) }) { return found }
+            var copy = String(self)
+            return copy.withUTF8 { UTF8Scan.contains($0, pattern) }
         }
-        return false
-    }
-}
-
-extension String {
-    /// True when the text holds `{{` (the concrete fast path of `StringProtocol.containsTemplateOpen`).
-    public var containsTemplateOpen: Bool {
-        if let found = utf8.withContiguousStorageIfAvailable({ UTF8Scan.containsTemplateOpen($0) }) { return found }
-        var copy = self
-        return copy.withUTF8 { UTF8Scan.containsTemplateOpen($0) }
-    }
-}
-
-extension Substring {
-    /// True when the text holds `{{` (the concrete fast path of `StringProtocol.containsTemplateOpen`).
-    public var containsTemplateOpen: Bool {
-        if let found = utf8.withContiguousStorageIfAvailable({ UTF8Scan.containsTemplateOpen($0) }) { return found }
-        var copy = self
-        return copy.withUTF8 { UTF8Scan.containsTemplateOpen($0) }
     }
 }
 
@@ -152,38 +142,37 @@ public enum UTF8Scan {
         let count = needle.count
         guard count > 0 else { return true }
         guard count <= haystack.count, let base = haystack.baseAddress, let pattern = needle.baseAddress else { return false }
-        let first = pattern[0]
-        var index = 0
         let last = haystack.count - count
-        while index <= last {
-            if base[index] == first {
-                var matched = 1
-                while matched < count, base[index + matched] == pattern[matched] { matched += 1 }
-                if matched == count { return true }
-            }
-            index += 1
+        var index = 0
+        while let found = firstIndex(of: pattern[0], in: haystack, from: index), found <= last {
+            var matched = 1
+            while matched < count, base[found + matched] == pattern[matched] { matched += 1 }
+            if matched == count { return true }
+            index = found + 1
         }
         return false
     }
-}
 
-extension StringProtocol {
-    /// A plain byte search for `needle` (no Foundation, no Unicode folding).
-    public func containsBytes(_ needle: String) -> Bool {
-        if let found = utf8.withContiguousStorageIfAvailable({ haystack in
-            needle.utf8.withContiguousStorageIfAvailable { UTF8Scan.contains(haystack, $0) }
-        }), let found {
-            return found
+    /// The first position at or after `start` that holds `target`, eight bytes at a time.
+    @inlinable
+    public static func firstIndex(of target: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let pattern = UInt64(target) &* ones
+        var index = start
+        while index + 8 <= bytes.count {
+            // A zero byte in `word` marks `target`; the lowest flagged byte is always a true match.
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) ^ pattern
+            let found = (word &- ones) & ~word & (ones << 7)
+            if found != 0 { return index + found.trailingZeroBitCount / 8 }
+            index += 8
         }
-        let haystack = Array(utf8)
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first, pattern.count <= haystack.count else { return pattern.isEmpty }
-        var index = 0
-        while index <= haystack.count - pattern.count {
-            if haystack[index] == first, haystack[index..<(index + pattern.count)].elementsEqual(pattern) { return true }
+        while index < bytes.count {
+            if base[index] == target { return index }
             index += 1
         }
-        return false
+        return nil
     }
 }
 
