@@ -44,22 +44,26 @@ enum YAMLStringStyle {
 
     /// `YYYY-M-D...`: a YAML 1.1 timestamp for readers that resolve them.
     static func looksLikeDate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // The shortest date, `YYYY-M-D`, has 8 bytes and starts with a digit.
+        guard bytes.count >= 8, YAMLResolved.isDigit(bytes[0]) else { return false }
         var index = 0
-        func skipDigits(_ counts: ClosedRange<Int>) -> Bool {
-            let start = index
-            while index < bytes.count, index - start < counts.upperBound,
-                YAMLResolved.isDigit(bytes[index])
-            {
-                index += 1
-            }
-            return counts.contains(index - start)
-        }
-        func skipDash() -> Bool {
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "-") else { return false }
+        return skipDigits(bytes, &index, 4...4) && skipDash(bytes, &index) && skipDigits(bytes, &index, 1...2)
+            && skipDash(bytes, &index) && skipDigits(bytes, &index, 1...2)
+    }
+
+    /// Skips up to `counts.upperBound` digits; true when their number is in `counts`.
+    private static func skipDigits(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, _ counts: ClosedRange<Int>) -> Bool {
+        let start = index
+        while index < bytes.count, index - start < counts.upperBound, YAMLResolved.isDigit(bytes[index]) {
             index += 1
-            return true
         }
-        return skipDigits(4...4) && skipDash() && skipDigits(1...2) && skipDash() && skipDigits(1...2)
+        return counts.contains(index - start)
+    }
+
+    private static func skipDash(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Bool {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "-") else { return false }
+        index += 1
+        return true
     }
 
     /// `1:20`, `-3:25:45.5`: YAML 1.1 base-60 numbers.
