@@ -75,6 +75,8 @@ extension LexerState {
     /// (single-line strings) or the end of input, leaving `position` there.
     mutating func scanStringBody(hashes: Int, isMultiline: Bool) -> Bool {
         while position < end {
+            position = skipStringText(from: position)
+            guard position < end else { break }
             let byte = buffer[position]
             if byte == 0x22, closesString(hashes: hashes, isMultiline: isMultiline) {
                 position += (isMultiline ? 3 : 1) + hashes
@@ -94,6 +96,22 @@ extension LexerState {
             position += 1
         }
         return false
+    }
+
+    /// The offset of the first `"`, `\`, CR or LF at or after `start` (and
+    /// before `end`), or `end`. Checks eight bytes at a time.
+    @inline(__always) func skipStringText(from start: Int) -> Int {
+        var cursor = start
+        let base = UnsafeRawPointer(buffer.baseAddress!)
+        while cursor + 8 <= end {
+            let word = base.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)
+            if hasByte(0x22, in: word) || hasByte(0x5C, in: word) || hasByte(0x0A, in: word) || hasByte(0x0D, in: word) {
+                break
+            }
+            cursor += 8
+        }
+        while cursor < end, !isStringSpecial(buffer[cursor]) { cursor += 1 }
+        return cursor
     }
 
     @inline(__always) func hasHashes(at index: Int, count: Int) -> Bool {
@@ -172,6 +190,8 @@ extension LexerState {
     mutating func validateText(_ start: Int) {
         var cursor = start
         while cursor < position {
+            cursor = skipPlainText(from: cursor)
+            guard cursor < position else { return }
             let byte = buffer[cursor]
             if byte != 0, byte < 0x80 {
                 cursor += 1
@@ -192,6 +212,21 @@ extension LexerState {
         }
     }
 
+    /// The offset of the first byte at or after `start` (and before `position`)
+    /// that is NUL or not ASCII, or `position`. Checks eight bytes at a time.
+    @inline(__always) func skipPlainText(from start: Int) -> Int {
+        var cursor = start
+        let base = UnsafeRawPointer(buffer.baseAddress!)
+        while cursor + 8 <= position {
+            let word = base.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)
+            // A high bit is set in some byte exactly when one is 0 or at least 0x80.
+            if (word | (word &- 0x0101_0101_0101_0101)) & 0x8080_8080_8080_8080 != 0 { break }
+            cursor += 8
+        }
+        while cursor < position, buffer[cursor] != 0, buffer[cursor] < 0x80 { cursor += 1 }
+        return cursor
+    }
+
     /// The length of a well-formed UTF-8 sequence at `index`, or 0.
     func validUTF8Length(at index: Int) -> Int {
         let lead = buffer[index]
@@ -205,4 +240,17 @@ extension LexerState {
         if lead == 0xF4, second > 0x8F { return 0 }
         return length
     }
+}
+
+/// `"`, `\`, CR or LF: the bytes `scanStringBody` looks at; all others are text.
+@inline(__always) func isStringSpecial(_ byte: UInt8) -> Bool {
+    // Bit n of the mask is set for byte n: 0x0A, 0x0D and 0x22.
+    byte == 0x5C || (byte < 64 && (UInt64(0x4_0000_2400) >> UInt64(byte)) & 1 != 0)
+}
+
+/// True when some byte of `word` may be `byte`: never false when one is
+/// (a byte after a match may show up as one too).
+@inline(__always) func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
+    let bits = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+    return (bits &- 0x0101_0101_0101_0101) & ~bits & 0x8080_8080_8080_8080 != 0
 }

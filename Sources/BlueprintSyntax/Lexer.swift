@@ -54,7 +54,7 @@ struct LexerState {
     mutating func run() {
         if position == 0, end >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
             position = 3
-            add(.whitespace, from: 0)
+            addTrivia(.whitespace, from: 0)
         }
         tokens.reserveCapacity(stopAtClosingParen ? 16 : max(16, (end - position) / 8))
         if stopAtClosingParen {
@@ -65,15 +65,17 @@ struct LexerState {
         tokens.append(Token(kind: .endOfFile, range: SourceRange(position, position), isAtLineStart: sawNewline))
     }
 
+    /// Adds a token that is not trivia, ending at `position`.
     @inline(__always) mutating func add(_ kind: TokenKind, from start: Int) {
-        if kind.isTrivia {
-            if kind == .newline { sawNewline = true }
-            if !includeTrivia { return }
-            tokens.append(Token(kind: kind, range: SourceRange(start, position)))
-            return
-        }
         tokens.append(Token(kind: kind, range: SourceRange(start, position), isAtLineStart: sawNewline))
         sawNewline = false
+    }
+
+    /// Adds whitespace, a line end or a comment, ending at `position`: a token
+    /// only with `includeTrivia`.
+    @inline(__always) mutating func addTrivia(_ kind: TokenKind, from start: Int) {
+        if kind == .newline { sawNewline = true }
+        if includeTrivia { tokens.append(Token(kind: kind, range: SourceRange(start, position))) }
     }
 
     mutating func report(_ code: DiagnosticCode, _ message: String, _ start: Int, _ stop: Int) {
@@ -90,13 +92,13 @@ struct LexerState {
             while position < end, case let next = buffer[position], next == 0x20 || next == 0x09 || next == 0x0C || next == 0x0B {
                 position += 1
             }
-            add(.whitespace, from: start)
+            addTrivia(.whitespace, from: start)
         case 0x0A:
             position += 1
-            add(.newline, from: start)
+            addTrivia(.newline, from: start)
         case 0x0D:
             position += peek(1) == 0x0A ? 2 : 1
-            add(.newline, from: start)
+            addTrivia(.newline, from: start)
         case UInt8(ascii: "#"):
             lexHashOrComment(start)
         case UInt8(ascii: "\""):
@@ -141,17 +143,18 @@ struct LexerState {
     }
 
     mutating func lexIdentifier(_ start: Int) {
-        position += 1
-        while position < end {
-            let next = buffer[position]
+        var cursor = position + 1
+        while cursor < end {
+            let next = buffer[cursor]
             if isIdentifierByte(next) {
-                position += 1
-            } else if next == UInt8(ascii: "-"), isIdentifierByte(peek(1)) {
-                position += 2
+                cursor += 1
+            } else if next == UInt8(ascii: "-"), cursor + 1 < end, isIdentifierByte(buffer[cursor + 1]) {
+                cursor += 2
             } else {
                 break
             }
         }
+        position = cursor
         add(.identifier, from: start)
     }
 
@@ -166,7 +169,7 @@ struct LexerState {
         }
         while position < end, buffer[position] != 0x0A, buffer[position] != 0x0D { position += 1 }
         validateText(start)
-        add(.comment, from: start)
+        addTrivia(.comment, from: start)
     }
 
     /// Bytes that start no token: one `.invalid` token and one diagnostic for a
@@ -242,9 +245,11 @@ struct LexerState {
 
 @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
 
+/// A letter, a digit or `_`.
 @inline(__always) func isIdentifierByte(_ byte: UInt8) -> Bool {
-    let lower = byte | 0x20
-    return (lower >= 0x61 && lower <= 0x7A) || isDigit(byte) || byte == 0x5F
+    // Bit n of the first mask is set for byte n (digits), of the second for byte 64 + n (letters, '_').
+    let mask: UInt64 = byte < 64 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_87FF_FFFE
+    return byte < 128 && (mask >> UInt64(byte & 63)) & 1 != 0
 }
 
 /// The length of the UTF-8 sequence a lead byte announces (1 for bad lead bytes).

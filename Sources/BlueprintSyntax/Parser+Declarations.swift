@@ -116,12 +116,12 @@ extension Parser {
     mutating func parseActionItem() -> ActionItem {
         endRecoveryAtLineStart()
         let start = current.range.start
-        if isKeyword("input") { return .input(parseNameList()) }
-        if isKeyword("secret") { return .secret(parseNameList()) }
-        if isKeyword("configmap") { return .configMap(parseNameList()) }
+        if isKeyword("input") { return .input(parseNameList("input")) }
+        if isKeyword("secret") { return .secret(parseNameList("secret")) }
+        if isKeyword("configmap") { return .configMap(parseNameList("configmap")) }
         if isKeyword("output") { return .output(parseOutput()) }
-        if isKeyword("phase") { return .phase(parsePhase()) }
-        if isKeyword("finally") { return .finally(parsePhase()) }
+        if isKeyword("phase") { return .phase(parsePhase("phase")) }
+        if isKeyword("finally") { return .finally(parsePhase("finally")) }
         if isKeyword("parallel") { return .parallel(parseParallel()) }
         if isKeyword("let") { return .constant(parseLet()) }
         reportExpected(
@@ -133,13 +133,14 @@ extension Parser {
     }
 
     /// InputDecl = "input" Name { "," Name } ;  (also "secret" and "configmap")
-    mutating func parseNameList() -> NameList {
-        let keyword = advance()
-        var names = [parseName("after '\(text(of: keyword))'")]
+    /// `keyword` is the current token's text.
+    mutating func parseNameList(_ keyword: StaticString) -> NameList {
+        let start = advance().range.start
+        var names = [parseName("after '\(keyword)'")]
         while consume(.comma) != nil {
             names.append(parseName("after ','"))
         }
-        return NameList(names: names, range: SourceRange(keyword.range.start, lastEnd))
+        return NameList(names: names, range: SourceRange(start, lastEnd))
     }
 
     /// OutputDecl = "output" Name [ "=" Expr ] [ MapLiteral ] ;
@@ -170,7 +171,7 @@ extension Parser {
                 endRecoveryAtLineStart()
                 let before = index
                 if isKeyword("phase") {
-                    phases.append(parsePhase())
+                    phases.append(parsePhase("phase"))
                 } else {
                     reportExpected(
                         "a phase (a parallel group holds only phases)", code: .expectedActionItem, atCurrentToken: true)
@@ -215,7 +216,7 @@ extension Parser {
     // MARK: names
 
     /// Name = IDENT | STRING ;
-    mutating func parseName(_ context: String) -> Name {
+    mutating func parseName(_ context: @autoclosure () -> String) -> Name {
         if current.kind == .identifier {
             let token = advance()
             return Name(text(of: token), range: token.range)
@@ -228,16 +229,16 @@ extension Parser {
             }
             return Name(literal.constantText ?? "", range: token.range, isQuoted: true)
         }
-        reportExpected("a name \(context)", code: .expectedName)
+        reportExpected("a name \(context())", code: .expectedName)
         return Name("", range: missingTokenRange)
     }
 
-    mutating func parseIdentifierName(_ context: String) -> Name {
+    mutating func parseIdentifierName(_ context: @autoclosure () -> String) -> Name {
         if current.kind == .identifier {
             let token = advance()
             return Name(text(of: token), range: token.range)
         }
-        reportExpected("an identifier \(context)", code: .expectedName)
+        reportExpected("an identifier \(context())", code: .expectedName)
         return Name("", range: missingTokenRange)
     }
 
@@ -245,7 +246,7 @@ extension Parser {
     /// A missing closer is not reported when an error inside the list may be
     /// its cause (the parser is recovering from it), or when the parser is
     /// recovering on the same line or at the end of the file.
-    mutating func closeDelimiter(_ kind: TokenKind, opened: Token, _ what: String) {
+    mutating func closeDelimiter(_ kind: TokenKind, opened: Token, _ what: @autoclosure () -> String) {
         switch opened.kind {
         case .leftParen: openParens -= 1
         case .leftBracket: openBrackets -= 1
@@ -254,6 +255,7 @@ extension Parser {
         }
         if consume(kind) != nil { return }
         if isRecovering, recoveryStart >= opened.range.start { return }
+        let what = what()
         let note = DiagnosticNote("\(what) was opened here", range: opened.range)
         let found = isAtEnd ? "end of file" : describe(current)
         endRecoveryAtLineStart()

@@ -84,7 +84,7 @@ extension Parser {
             return Expr(.parenthesized(inner), range: SourceRange(token.range.start, lastEnd))
         default:
             reportExpected("an expression", code: .expectedExpression, atCurrentToken: !token.isAtLineStart)
-            if ![.rightBrace, .rightBracket, .rightParen, .comma, .endOfFile].contains(token.kind), !token.isAtLineStart {
+            if !token.kind.isCloserOrSeparator, !token.isAtLineStart {
                 advance()
             }
             return Expr(.error, range: token.range)

@@ -2,12 +2,13 @@
 
 extension Parser {
     /// PhaseDecl = "phase" Name ":" PhaseCall ;  FinallyDecl = "finally" Name ":" PhaseCall ;
-    mutating func parsePhase() -> PhaseDecl {
-        let keyword = advance()
-        let name = parseName("after '\(text(of: keyword))'")
+    /// `keyword` is the current token's text.
+    mutating func parsePhase(_ keyword: StaticString) -> PhaseDecl {
+        let start = advance().range.start
+        let name = parseName("after '\(keyword)'")
         expect(.colon, "after the phase name '\(name.text)'")
         let call = parsePhaseCall(allowClauses: true)
-        return PhaseDecl(name: name, call: call, range: SourceRange(keyword.range.start, lastEnd))
+        return PhaseDecl(name: name, call: call, range: SourceRange(start, lastEnd))
     }
 
     /// PhaseCall = IDENT [ ArgumentList ] [ PhaseBody ] { PhaseClause } ;
@@ -76,7 +77,7 @@ extension Parser {
         if isKeyword("retry") || isKeyword("timeout") {
             let keyword = advance()
             let value: Expr
-            if [.rightBrace, .rightBracket, .rightParen, .comma, .colon, .endOfFile].contains(current.kind) {
+            if current.kind == .colon || current.kind.isCloserOrSeparator {
                 let what = isKeyword("retry", keyword) ? "a number of retries after 'retry'" : "a duration after 'timeout' (such as 10m)"
                 reportExpected(what, code: .expectedExpression)
                 value = Expr(.error, range: missingTokenRange)

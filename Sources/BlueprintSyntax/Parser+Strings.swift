@@ -18,7 +18,12 @@ extension Parser {
             beginRecovery(at: token.range.start)
         }
         let reported = diagnostics.count
+        // The parser's decoder is reused: its arrays keep their capacity.
+        let storage = decoderStorage ?? DecoderStorage()
+        decoderStorage = storage
         var decoder = StringDecoder(hashes: hashes)
+        swap(&decoder, &storage.decoder)
+        decoder.hashes = hashes
         if isMultiline {
             decodeMultiline(contentStart..<max(contentStart, contentEnd), token: token, into: &decoder)
         } else {
@@ -27,8 +32,12 @@ extension Parser {
         decoder.flush()
         // The lexer reported an unterminated string; what its contents look like is a consequence.
         if !isTerminated, diagnostics.count > reported { diagnostics.removeSubrange(reported...) }
-        return StringLiteral(
-            segments: decoder.segments, isMultiline: isMultiline, hashes: hashes, range: token.range, anchors: decoder.anchors)
+        let literal = StringLiteral(
+            segments: Array(decoder.segments[...]), isMultiline: isMultiline, hashes: hashes, range: token.range,
+            anchors: Array(decoder.anchors[...]))
+        decoder.reset()
+        swap(&decoder, &storage.decoder)
+        return literal
     }
 
     func hasClosingDelimiter(_ token: Token, quoteLength: Int, hashes: Int) -> Bool {
@@ -55,8 +64,8 @@ extension Parser {
         let bodyStart = cursor + 1
         var lastLineStart = content.upperBound
         while lastLineStart > bodyStart, bytes[lastLineStart - 1] != 0x0A { lastLineStart -= 1 }
-        let indent = bytes[lastLineStart..<content.upperBound]
-        if indent.contains(where: { $0 != 0x20 && $0 != 0x09 }) || lastLineStart < bodyStart {
+        let indent = lastLineStart..<content.upperBound
+        if !isBlank(indent) || lastLineStart < bodyStart {
             var textStart = max(bodyStart, lastLineStart)
             while bytes[textStart] == 0x20 || bytes[textStart] == 0x09 { textStart += 1 }
             reportLiteral(
@@ -66,21 +75,49 @@ extension Parser {
         }
         var lineStart = bodyStart
         while lineStart < lastLineStart {
-            var lineEnd = lineStart
-            while bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let lineEnd = firstByte(0x0A, from: lineStart, to: bytes.count)
             let textEnd = lineEnd > lineStart && bytes[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd
             lineStart = decodeMultilineLine(lineStart..<textEnd, indent: indent, contentEnd: lastLineStart, into: &decoder)
         }
     }
 
+    /// True when `range` holds only spaces and tabs.
+    func isBlank(_ range: Range<Int>) -> Bool {
+        var cursor = range.lowerBound
+        while cursor < range.upperBound {
+            if bytes[cursor] != 0x20 && bytes[cursor] != 0x09 { return false }
+            cursor += 1
+        }
+        return true
+    }
+
+    /// True when the bytes at `start` begin with the bytes of `prefix`, all before `end`.
+    func hasPrefix(_ prefix: Range<Int>, at start: Int, before end: Int) -> Bool {
+        guard prefix.count <= end - start else { return false }
+        var offset = 0
+        while offset < prefix.count {
+            if bytes[start + offset] != bytes[prefix.lowerBound + offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// The offset of the first `byte` in `start..<end`, or `end`.
+    func firstByte(_ byte: UInt8, from start: Int, to end: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var cursor = start
+            while cursor < end, buffer[cursor] != byte { cursor += 1 }
+            return cursor
+        }
+    }
+
     /// One content line: strips `indent`, decodes it, appends the line feed.
     /// Returns the offset where the next line starts.
-    mutating func decodeMultilineLine(_ line: Range<Int>, indent: ArraySlice<UInt8>, contentEnd: Int, into decoder: inout StringDecoder) -> Int {
-        let isBlank = bytes[line].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    mutating func decodeMultilineLine(_ line: Range<Int>, indent: Range<Int>, contentEnd: Int, into decoder: inout StringDecoder) -> Int {
         var start = line.lowerBound
-        if bytes[line].starts(with: indent) {
+        if hasPrefix(indent, at: line.lowerBound, before: line.upperBound) {
             start += indent.count
-        } else if !isBlank {
+        } else if !isBlank(line) {
             reportLiteral(
                 .multilineStringLayout, "this line of a multi-line string is indented less than its closing \"\"\"",
                 at: SourceRange(line.lowerBound, line.upperBound))
@@ -91,13 +128,11 @@ extension Parser {
         var resume = decodeRun(start..<textEnd, into: &decoder, isMultiline: true, limit: contentEnd)
         while resume > textEnd {
             // An interpolation ran over the line end: go on after it, to the end of its line.
-            var next = resume
-            while next < contentEnd, bytes[next] != 0x0A { next += 1 }
+            let next = firstByte(0x0A, from: resume, to: contentEnd)
             textEnd = next > resume && bytes[next - 1] == 0x0D ? next - 1 : next
             resume = decodeRun(resume..<textEnd, into: &decoder, isMultiline: true, limit: contentEnd)
         }
-        var lineFeed = textEnd
-        while lineFeed < contentEnd, bytes[lineFeed] != 0x0A { lineFeed += 1 }
+        let lineFeed = firstByte(0x0A, from: textEnd, to: contentEnd)
         if decoder.joinsNextLine {
             decoder.joinsNextLine = false
         } else if lineFeed < contentEnd {
@@ -114,9 +149,14 @@ extension Parser {
     mutating func decodeRun(_ run: Range<Int>, into decoder: inout StringDecoder, isMultiline: Bool, limit: Int? = nil) -> Int {
         var cursor = run.lowerBound
         while cursor < run.upperBound {
-            let byte = bytes[cursor]
-            guard byte == 0x5C, hasHashes(at: cursor + 1, count: decoder.hashes, before: run.upperBound) else {
-                decoder.append(byte, at: cursor)
+            let backslash = firstByte(0x5C, from: cursor, to: run.upperBound)
+            if backslash > cursor {
+                bytes.withUnsafeBufferPointer { decoder.append(contentsOf: $0, from: cursor, to: backslash) }
+                cursor = backslash
+                continue
+            }
+            guard hasHashes(at: cursor + 1, count: decoder.hashes, before: run.upperBound) else {
+                decoder.append(0x5C, at: cursor)
                 cursor += 1
                 continue
             }
@@ -141,14 +181,22 @@ extension Parser {
         return true
     }
 
+    /// The byte a one-character escape (`\n`, `\"`, ...) stands for, or nil.
+    func simpleEscape(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "t"): 0x09
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "0"): 0
+        case 0x5C, 0x22, 0x27: byte
+        default: nil
+        }
+    }
+
     /// One escape after the backslash (and hashes); returns the offset after it.
     mutating func decodeEscape(at cursor: Int, escapeStart: Int, end: Int, into decoder: inout StringDecoder) -> Int {
-        let simple: [UInt8: UInt8] = [
-            UInt8(ascii: "n"): 0x0A, UInt8(ascii: "t"): 0x09, UInt8(ascii: "r"): 0x0D, UInt8(ascii: "0"): 0,
-            0x5C: 0x5C, 0x22: 0x22, 0x27: 0x27,
-        ]
         let byte = bytes[cursor]
-        if let value = simple[byte] {
+        if let value = simpleEscape(byte) {
             decoder.append(value, at: escapeStart)
             return cursor + 1
         }
@@ -191,21 +239,13 @@ extension Parser {
     /// Parses `expr )` starting at `start` with a nested parser over the same
     /// bytes; returns the offset after the closing parenthesis.
     mutating func parseInterpolation(from start: Int, limit: Int, into decoder: inout StringDecoder) -> Int {
-        let lexed = Lexer.tokenize(bytes, range: start..<limit, stopAtClosingParen: true)
-        var depthCount = 1
-        var closeIndex = lexed.tokens.count - 1
-        for (position, token) in lexed.tokens.enumerated() {
-            if token.kind == .leftParen { depthCount += 1 }
-            if token.kind == .rightParen {
-                depthCount -= 1
-                if depthCount == 0 {
-                    closeIndex = position
-                    break
-                }
-            }
-        }
+        var lexed = Lexer.tokenize(bytes, range: start..<limit, stopAtClosingParen: true)
+        let closeIndex = closingParenIndex(in: lexed.tokens)
         let closeToken = lexed.tokens[closeIndex]
-        var inner = Array(lexed.tokens[..<closeIndex])
+        // The tokens before the `)`, then the end (in place: no copy).
+        var inner = lexed.tokens
+        lexed.tokens = []
+        inner.removeSubrange(closeIndex...)
         inner.append(Token(kind: .endOfFile, range: SourceRange(closeToken.range.start, closeToken.range.start)))
         var nested = Parser(bytes: bytes, tokens: inner, depth: depth)
         let expr: Expr
@@ -218,18 +258,39 @@ extension Parser {
         }
         // The outer lexer saw this code as string text: report the bytes that start no
         // token and malformed numbers (NUL and non-UTF-8 bytes were reported as text).
-        diagnostics += lexed.diagnostics.filter {
-            ($0.code == .invalidByte || $0.code == .malformedNumber) && $0.range.start < closeToken.range.start
+        if !lexed.diagnostics.isEmpty {
+            diagnostics += lexed.diagnostics.filter {
+                ($0.code == .invalidByte || $0.code == .malformedNumber) && $0.range.start < closeToken.range.start
+            }
         }
-        diagnostics += nested.diagnostics
+        if !nested.diagnostics.isEmpty { diagnostics += nested.diagnostics }
         decoder.appendInterpolation(expr)
         return closeToken.kind == .rightParen ? closeToken.range.end : limit
     }
+
+    /// The index of the `)` that closes an interpolation (one is open before
+    /// the first token), or of the last token when none does.
+    func closingParenIndex(in tokens: [Token]) -> Int {
+        var depthCount = 1
+        for position in tokens.indices {
+            if tokens[position].kind == .leftParen { depthCount += 1 }
+            if tokens[position].kind == .rightParen {
+                depthCount -= 1
+                if depthCount == 0 { return position }
+            }
+        }
+        return tokens.count - 1
+    }
+}
+
+/// A parser's string decoder between literals.
+final class DecoderStorage {
+    var decoder = StringDecoder(hashes: 0)
 }
 
 /// Accumulates decoded bytes into segments.
 struct StringDecoder {
-    let hashes: Int
+    var hashes: Int
     var segments: [StringSegment] = []
     var buffer: [UInt8] = []
     var bufferStart = -1
@@ -239,6 +300,16 @@ struct StringDecoder {
 
     init(hashes: Int) { self.hashes = hashes }
 
+    /// Empties the decoder for the next literal, keeping the arrays' capacity.
+    mutating func reset() {
+        segments.removeAll(keepingCapacity: true)
+        buffer.removeAll(keepingCapacity: true)
+        anchors.removeAll(keepingCapacity: true)
+        bufferStart = -1
+        bufferEnd = -1
+        joinsNextLine = false
+    }
+
     mutating func append(_ byte: UInt8, at offset: Int) {
         if bufferStart < 0 { bufferStart = offset }
         if buffer.isEmpty || offset != bufferEnd {
@@ -246,6 +317,17 @@ struct StringDecoder {
         }
         buffer.append(byte)
         bufferEnd = offset + 1
+    }
+
+    /// Appends the source bytes `start..<end` (not empty) as they are, as
+    /// `append(_:at:)` would one by one.
+    mutating func append(contentsOf source: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+        if bufferStart < 0 { bufferStart = start }
+        if buffer.isEmpty || start != bufferEnd {
+            anchors.append(StringAnchor(segment: segments.count, textOffset: buffer.count, sourceOffset: start))
+        }
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<end]))
+        bufferEnd = end
     }
 
     mutating func appendLiteral(_ byte: UInt8, range: SourceRange) {

@@ -29,6 +29,9 @@ public struct Parser {
     var openParens = 0
     var openBrackets = 0
     var openBraces = 0
+    /// The string decoder, kept between literals to reuse its storage (in a
+    /// box made at the first literal, so the parser stays small to copy).
+    var decoderStorage: DecoderStorage?
 
     /// Deeper nesting than this is reported, not recursed into.
     public static let maxDepth = 128
@@ -129,16 +132,27 @@ public struct Parser {
     }
 
     func text(of token: Token) -> String {
-        String(decoding: bytes[token.range.start..<token.range.end], as: UTF8.self)
+        bytes.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[token.range.start..<token.range.end]), as: UTF8.self)
+        }
     }
 
     /// True when `token` is the identifier `keyword` (keywords are contextual).
-    func isKeyword(_ keyword: StaticString, _ token: Token? = nil) -> Bool {
-        let token = token ?? current
-        guard token.kind == .identifier, token.range.length == keyword.utf8CodeUnitCount else { return false }
-        let start = token.range.start
-        return keyword.withUTF8Buffer { expected in
-            for offset in 0..<expected.count where bytes[start + offset] != expected[offset] { return false }
+    @inline(__always) func isKeyword(_ keyword: StaticString) -> Bool {
+        isKeyword(keyword, current)
+    }
+
+    /// True when `token` is the identifier `keyword`.
+    @inline(__always) func isKeyword(_ keyword: StaticString, _ token: Token) -> Bool {
+        token.kind == .identifier && token.range.length == keyword.utf8CodeUnitCount
+            && hasBytes(of: keyword, at: token.range.start)
+    }
+
+    /// True when the bytes at `start` spell `keyword` (which fits before the end).
+    func hasBytes(of keyword: StaticString, at start: Int) -> Bool {
+        let expected = keyword.utf8Start
+        return bytes.withUnsafeBufferPointer { buffer in
+            for offset in 0..<keyword.utf8CodeUnitCount where buffer[start + offset] != expected[offset] { return false }
             return true
         }
     }
@@ -159,9 +173,9 @@ public struct Parser {
 
     /// Consumes `kind` or reports "expected KIND CONTEXT" and synthesizes nothing.
     @discardableResult
-    mutating func expect(_ kind: TokenKind, _ context: String) -> Token? {
+    mutating func expect(_ kind: TokenKind, _ context: @autoclosure () -> String) -> Token? {
         if let token = consume(kind) { return token }
-        reportExpected("\(kind) \(context)")
+        reportExpected("\(kind) \(context())")
         return nil
     }
 

@@ -15,6 +15,14 @@ public enum TokenKind: UInt8, Sendable, Equatable, CustomStringConvertible {
 
     public var isTrivia: Bool { self == .whitespace || self == .newline || self == .comment }
 
+    /// `}`, `]`, `)`, `,` or the end of the file: a token no expression starts with.
+    var isCloserOrSeparator: Bool {
+        switch self {
+        case .rightBrace, .rightBracket, .rightParen, .comma, .endOfFile: true
+        default: false
+        }
+    }
+
     public var description: String {
         switch self {
         case .identifier: "identifier"
