@@ -2,7 +2,7 @@
 // the writer's style choice for strings: plain only when it reads back as the same string.
 
 /// Which styles libyaml's emitter allows for a scalar's text.
-struct YAMLScalarAnalysis {
+struct YAMLScalarAnalysis: Equatable {
     var isFlowPlainAllowed = true
     var isBlockPlainAllowed = true
     var isSingleQuotedAllowed = true

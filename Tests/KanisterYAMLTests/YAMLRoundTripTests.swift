@@ -55,6 +55,22 @@ private func document(for value: String) -> [YAMLNode] {
     return [root, .string(value)]
 }
 
+/// The byte-level analysis of ASCII text (short paths for ordinary characters,
+/// spaces and flow indicators) gives what the reference scan over Unicode scalars gives.
+@Test func asciiAnalysisMatchesTheScalarScan() {
+    var generator = SeededGenerator(state: seed(20_261_126))
+    var asciiCases = 0
+    for _ in 0..<iterations(20_000) {
+        let value = randomString(using: &generator)
+        if value.utf8.allSatisfy({ $0 < 0x80 }) { asciiCases += 1 }
+        let fast = YAMLScalarAnalysis(value)
+        let reference = YAMLScalarAnalysis(scanningScalarsOf: value)
+        #expect(fast == reference, "value \(value.debugDescription)")
+        if fast != reference { return }
+    }
+    #expect(asciiCases > 1000)
+}
+
 @Test func randomStringsRoundTrip() throws {
     var generator = SeededGenerator(state: seed(20_240_601))
     for _ in 0..<iterations(3000) {
