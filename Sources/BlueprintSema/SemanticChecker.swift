@@ -191,23 +191,14 @@ public struct SemanticChecker {
         }
     }
 
-    /// The names of `action.phases + compensations(of: action)`, in that order.
+    /// The names of an action's phases, then of its named inline compensations
+    /// (which become phases of the rollback action).
     func phaseAndCompensationNames(of action: ActionInfo) -> [Name] {
         var names = action.phases.map(\.decl.name)
         for phase in action.phases {
             for case .undoInline(let name?, _, _) in phase.decl.call.clauses { names.append(name) }
         }
         return names
-    }
-
-    /// Named inline compensations, which become phases of the rollback action.
-    func compensations(of action: ActionInfo) -> [PhaseInfo] {
-        action.phases.flatMap { phase in
-            phase.decl.call.clauses.compactMap { clause -> PhaseInfo? in
-                guard case .undoInline(let name?, let call, let range) = clause else { return nil }
-                return PhaseInfo(decl: PhaseDecl(name: name, call: call, range: range), order: phase.order, isFinally: false)
-            }
-        }
     }
 
     mutating func checkUnusedDefinitions() {

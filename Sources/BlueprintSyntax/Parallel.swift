@@ -27,7 +27,10 @@ public enum Parallel {
                 shared.value.0[index] = shared.value.1(index)
             }
         }
-        return results.map { $0! }
+        return results.map { result in
+            guard let result else { fatalError("Parallel.map: an iteration left no result") }
+            return result
+        }
     }
 
     /// `0..<count` cut into `min(count, parts)` non-empty contiguous ranges of about
@@ -94,7 +97,8 @@ public enum Parallel {
             }
             for index in 0..<count {
                 ready[index].wait()
-                consume(index, slots[index].take()!)
+                guard let item = slots[index].take() else { fatalError("Parallel.pipeline: item \(index) was not produced") }
+                consume(index, item)
                 if index < consumed.count { consumed[index].signal() }
             }
             // `produce` must not outlive this call: the producers are done by now,
@@ -109,8 +113,8 @@ public enum Parallel {
     /// last reference (`consume`), else nothing is gained.
     public static func releaseInBackground<T: Sendable>(_ value: consuming T) {
         guard !keepsReleasedValuesUntilExit else {
-            let value = UncheckedBox(value)
-            keptUntilExit.sync { keptValues.append(value) }
+            let kept: any Sendable = value
+            keptUntilExit.sync { keptValues.append(kept) }
             return
         }
         DispatchQueue.global(qos: .utility).async { [value] in withExtendedLifetime(value) {} }
@@ -122,10 +126,10 @@ public enum Parallel {
     /// by object while the process still works (as compilers such as clang do).
     nonisolated(unsafe) public static var keepsReleasedValuesUntilExit = false
     private static let keptUntilExit = DispatchQueue(label: "bpc.kept-until-exit")
-    nonisolated(unsafe) private static var keptValues: [Any] = []
+    nonisolated(unsafe) private static var keptValues: [any Sendable] = []
 
     /// The number of cores work is spread over.
-    public static let processorCount: Int = max(1, ProcessorCount.online())
+    public static let processorCount = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 }
 
 /// A value handed to concurrent iterations that each touch a distinct part of it
@@ -133,8 +137,4 @@ public enum Parallel {
 private struct UncheckedBox<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
-}
-
-private enum ProcessorCount {
-    static func online() -> Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 }

@@ -10,12 +10,12 @@ public enum BlueprintCompiler {
     /// optimized plan; nil when there are errors.
     public static func plan(main: Module, imports: [Module] = []) -> (plan: PlanBlueprint?, diagnostics: [Diagnostic]) {
         let table = SymbolTable(main: main, imports: imports)
-        let checked = SemanticChecker.check(table, main: main, isStrict: false)
-        guard !checked.diagnostics.contains(where: { $0.severity == .error }) else { return (nil, checked.diagnostics) }
-        let (plan, diagnostics) = PlanBuilder.build(table, semantics: checked.model, sourcePath: main.file.path)
-        Parallel.releaseInBackground((consume table, checked.model))
+        let (model, checkDiagnostics) = SemanticChecker.check(table, main: main, isStrict: false)
+        guard !checkDiagnostics.contains(where: { $0.severity == .error }) else { return (nil, checkDiagnostics) }
+        let (plan, diagnostics) = PlanBuilder.build(table, semantics: model, sourcePath: main.file.path)
+        Parallel.releaseInBackground((consume table, consume model))
         let failed = diagnostics.contains { $0.severity == .error }
-        return (failed ? nil : plan, checked.diagnostics + diagnostics)
+        return (failed ? nil : plan, checkDiagnostics + diagnostics)
     }
 
     /// Lowers the main module to the Kanister model through its plan (rollback
@@ -39,14 +39,15 @@ public enum BlueprintCompiler {
     public static func compile(_ file: SourceFile) -> (yaml: [UInt8]?, diagnostics: [Diagnostic]) {
         let parsed = Parser.parse(file)
         guard !parsed.hasErrors else { return (nil, parsed.diagnostics) }
+        let parseDiagnostics = parsed.diagnostics
         let (blueprint, diagnostics) = lower(main: Module(file: file, syntax: parsed.syntax))
-        Parallel.releaseInBackground(parsed.syntax)
-        guard let blueprint else { return (nil, parsed.diagnostics + diagnostics) }
+        Parallel.releaseInBackground(consume parsed)
+        guard let blueprint else { return (nil, parseDiagnostics + diagnostics) }
         do {
-            return (try BlueprintEmitter.emit(blueprint), parsed.diagnostics + diagnostics)
+            return (try BlueprintEmitter.emit(blueprint), parseDiagnostics + diagnostics)
         } catch {
             let failure = Diagnostic.error(.emitFailed, "internal error: libyaml could not emit: \(error)", at: SourceRange(0, 0))
-            return (nil, parsed.diagnostics + diagnostics + [failure])
+            return (nil, parseDiagnostics + diagnostics + [failure])
         }
     }
 }

@@ -142,12 +142,11 @@ public final class YAMLEventEmitter {
             guard let length = Int32(exactly: buffer.count) else {
                 throw YAMLWriterError(message: "scalar of \(buffer.count) bytes is too long")
             }
-            if tag == nil { return initializeUntaggedScalar(&raw, utf8: buffer, style: style) }
-            let implicit: Int32 = tag == nil ? 1 : 0
+            guard let tag else { return initializeUntaggedScalar(&raw, utf8: buffer, style: style) }
             // libyaml copies the text; it wants a non-null pointer also for "".
             return withNonNullBase(buffer) { base in
                 withOptionalCString(tag) {
-                    yaml_scalar_event_initialize(&raw, nil, $0, base, length, implicit, implicit, Self.cStyle(style))
+                    yaml_scalar_event_initialize(&raw, nil, $0, base, length, 0, 0, Self.cStyle(style))
                 }
             }
         }
