@@ -31,45 +31,34 @@ extension SemanticChecker {
     mutating func secretName(_ expr: Expr) -> String? {
         // The name right after the root decides; the whole path is built only for a secret.
         var nearest: String?
-        var current = expr
-        while true {
-            switch current.kind {
-            case .pipe(let lhs, _): current = lhs
-            case .parenthesized(let inner): current = inner
-            case .member(let base, let name):
-                nearest = name.text
-                current = base
-            case .index(let base, let key):
-                if case .string(let literal) = key.kind, let text = literal.constantText { nearest = text }
-                current = base
-            case .identifier(let root):
-                switch resolveInAction(root) {
-                case .phase: guard nearest == "secrets" || nearest == "Secrets" else { return nil }
-                case .templateRoot("Secrets"), .secret: break
-                default: return nil
-                }
-                return SemanticChecker.dottedPath(expr, root: root)
-            default: return nil
-            }
+        guard let root = SemanticChecker.walkChain(expr, { nearest = $0 }) else { return nil }
+        switch resolveInAction(root) {
+        case .phase: guard nearest == "secrets" || nearest == "Secrets" else { return nil }
+        case .templateRoot("Secrets"), .secret: break
+        default: return nil
         }
+        var path: [String] = []
+        _ = SemanticChecker.walkChain(expr) { path.append($0) }
+        return ([root] + path.reversed()).joined(separator: ".")
     }
 
-    /// `root.a.b` for the chain `secretName` walked: members and constant index keys.
-    static func dottedPath(_ expr: Expr, root: String) -> String {
-        var path: [String] = []
+    /// Walks a chain such as `a.b["c"].d` (through pipes and parentheses) from the
+    /// outside in: `segment` gets each member name and constant key (`d`, `c`,
+    /// `b`); returns the root identifier (`a`), or nil when the chain has none.
+    static func walkChain(_ expr: Expr, _ segment: (String) -> Void) -> String? {
         var current = expr
         while true {
             switch current.kind {
             case .pipe(let lhs, _): current = lhs
             case .parenthesized(let inner): current = inner
             case .member(let base, let name):
-                path.append(name.text)
+                segment(name.text)
                 current = base
             case .index(let base, let key):
-                if case .string(let literal) = key.kind, let text = literal.constantText { path.append(text) }
+                if case .string(let literal) = key.kind, let text = literal.constantText { segment(text) }
                 current = base
-            default:
-                return ([root] + path.reversed()).joined(separator: ".")
+            case .identifier(let root): return root
+            default: return nil
             }
         }
     }
