@@ -70,13 +70,14 @@ extension SemanticChecker {
                 at: call.function.range)
         }
         var given: [String] = []
+        given.reserveCapacity(call.items.count)
         let isUnrendered = SemanticChecker.isUnrendered(call.function.text)
         for item in call.items {
             switch item {
             case .argument(let entry):
                 let key = entry.key.constantText ?? ""
                 given.append(key)
-                if let function { checkArgument(entry, key: key, of: function.spec) }
+                if let function { checkArgument(entry, key: key, of: function) }
                 // Kanister leaves Wait and WaitV2 arguments unrendered: they are opaque,
                 // except the object references, which the function renders itself.
                 guard !isUnrendered else {
@@ -125,16 +126,17 @@ extension SemanticChecker {
         }
     }
 
-    mutating func checkArgument(_ entry: MapEntry, key: String, of function: FunctionSpec) {
-        guard let argument = function.argument(key) else {
+    mutating func checkArgument(_ entry: MapEntry, key: String, of facts: FunctionFacts) {
+        guard let type = facts.spec.args.first(where: { $0.name == key })?.type else {
+            let function = facts.spec
             let names = function.args.map(\.name)
             report(.unsupportedArgument, "\(function.name) has no argument '\(key)'\(Suggestions.hint(for: key, in: names))", at: entry.key.range)
             return
         }
         let isCommand = key == "command" || key.hasSuffix("Command")
-        if let problem = typeProblem(entry.value, expected: argument.type, isCommand: isCommand) {
+        if let problem = typeProblem(entry.value, expected: type, isCommand: isCommand) {
             let severity: Severity = problem.isWarning ? .warning : .error
-            report(.argumentType, "argument '\(key)' of \(function.name) \(problem.message)", at: entry.value.range, severity: severity)
+            report(.argumentType, "argument '\(key)' of \(facts.spec.name) \(problem.message)", at: entry.value.range, severity: severity)
         }
     }
 

@@ -51,6 +51,16 @@ extension SemanticChecker {
 
     /// `a.b["c"].d`: the root identifier and the constant path after it.
     mutating func checkChain(_ expr: Expr) {
+        // `StatefulSet.Name`, the most common chain: no path array.
+        if case .member(let base, let field) = expr.kind, case .identifier(let name) = base.kind {
+            let resolved = resolvedInAction(name)
+            if let root = resolved.templateRoot, let info = resolved.rootInfo, info.kind == .other {
+                checkOtherTemplateRoot(root, base.range, field: (field.text, field.range), info: info)
+            } else {
+                checkRoot(name, base.range, path: [(field.text, field.range)])
+            }
+            return
+        }
         // Collected from the outside in, then reversed.
         var path: [(String, SourceRange)] = []
         var current = expr
@@ -85,28 +95,39 @@ extension SemanticChecker {
 
     /// What `name` resolves to in the current action, with the template root's facts.
     mutating func resolvedInAction(_ name: String) -> ResolvedName {
-        if let known = context.resolved[name] { return known }
-        let symbol = table.resolve(name, in: context.action)
-        var rootInfo: TemplateRootInfo?
-        if case .templateRoot(let root) = symbol { rootInfo = KanisterCatalog.rootInfo[root] }
-        let resolved = ResolvedName(symbol: symbol, rootInfo: rootInfo)
-        context.resolved[name] = resolved
+        if let last = context.lastResolved, context.lastName == name { return last }
+        let resolved: ResolvedName
+        if let known = context.resolved[name] {
+            resolved = known
+        } else {
+            let symbol = table.resolve(name, in: context.action)
+            var rootInfo: TemplateRootInfo?
+            if case .templateRoot(let root) = symbol { rootInfo = KanisterCatalog.rootInfo[root] }
+            resolved = ResolvedName(symbol: symbol, rootInfo: rootInfo)
+            context.resolved[name] = resolved
+        }
+        context.lastName = name
+        context.lastResolved = resolved
         return resolved
     }
 
     /// A root identifier with the path that follows it.
     mutating func checkRoot(_ name: String, _ range: SourceRange, path: [(String, SourceRange)]) {
         let resolved = resolvedInAction(name)
-        if case .templateRoot(let root) = resolved.symbol, let info = resolved.rootInfo {
+        if let root = resolved.templateRoot, let info = resolved.rootInfo {
             checkTemplatePath(root: root, range, rest: path[...], info: info)
             return
         }
         switch resolved.symbol {
         case .constant(let decl):
-            usedLets.insert(name)
+            // The flags remember, for this action's lookups, what is already in the sets.
+            if !resolved.isInUsedLets {
+                usedLets.insert(name)
+                resolved.isInUsedLets = true
+            }
             // A let that reads no phase is checked once per action; one that
             // does is checked at every use, which records the use's data edges.
-            guard path.isEmpty, !letStack.contains(name), letStack.count < SemanticChecker.maxLetDepth else { return }
+            guard !resolved.isInPhaseFreeLets, path.isEmpty, !letStack.contains(name), letStack.count < SemanticChecker.maxLetDepth else { return }
             var key = context.action?.name ?? ""
             key.append("\u{0}")
             key.append(name)
@@ -115,7 +136,12 @@ extension SemanticChecker {
                 letStack.append(name)
                 checkExpression(decl.value)
                 letStack.removeLast()
-                if context.references.count == referencesBefore { phaseFreeLets.insert(key) }
+                if context.references.count == referencesBefore {
+                    phaseFreeLets.insert(key)
+                    resolved.isInPhaseFreeLets = true
+                }
+            } else {
+                resolved.isInPhaseFreeLets = true
             }
         case .phase(let phase):
             guard let part = path.first else { return }

@@ -32,10 +32,11 @@ extension SemanticChecker {
         // The name right after the root decides; the whole path is built only for a secret.
         var nearest: String?
         guard let root = SemanticChecker.walkChain(expr, { nearest = $0 }) else { return nil }
-        switch resolveInAction(root) {
-        case .phase: guard nearest == "secrets" || nearest == "Secrets" else { return nil }
-        case .templateRoot("Secrets"), .secret: break
-        default: return nil
+        let resolved = resolvedInAction(root)
+        if resolved.isPhase {
+            guard nearest == "secrets" || nearest == "Secrets" else { return nil }
+        } else if !(resolved.templateRoot == "Secrets" || resolved.isSecret) {
+            return nil
         }
         var path: [String] = []
         _ = SemanticChecker.walkChain(expr) { path.append($0) }

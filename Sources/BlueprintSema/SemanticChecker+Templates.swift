@@ -103,9 +103,12 @@ extension SemanticChecker {
 
     /// Parses a template as Kanister does and keeps what the checks use.
     static func summarize(_ text: String) -> TemplateSummary {
+        if let references = GoTemplateFastPath.rootReferences(text, functions: TemplateFunctions.kanister) {
+            return .success(references)
+        }
         switch GoTemplate.parse(text) {
-        case .failure(let error): .failure(error)
-        case .success(let tree): .success(tree.rootReferences)
+        case .failure(let error): return .failure(error)
+        case .success(let tree): return .success(tree.rootReferences)
         }
     }
 
@@ -156,10 +159,15 @@ extension SemanticChecker {
                 report(.deferPhaseOutside, "\(reader) cannot read .DeferPhase: only output artifacts are rendered after the deferPhase", at: rootRange)
             }
         case .other:
-            if let requiredKind = info.workloadKind { checkWorkloadRoot(root, rootRange, requiredKind: requiredKind) }
-            if let (field, range) = second, let fields = info.fields, !info.fieldSet.contains(field) {
-                report(.unknownTemplateParameter, "'.\(root)' has no field '\(field)'\(Suggestions.hint(for: field, in: fields))", at: range)
-            }
+            checkOtherTemplateRoot(root, rootRange, field: second, info: info)
+        }
+    }
+
+    /// The check of a root of kind `.other` (`.StatefulSet.Name`) and the field after it.
+    mutating func checkOtherTemplateRoot(_ root: String, _ rootRange: SourceRange, field second: (String, SourceRange)?, info: TemplateRootInfo) {
+        if let requiredKind = info.workloadKind { checkWorkloadRoot(root, rootRange, requiredKind: requiredKind) }
+        if let (field, range) = second, let fields = info.fields, !info.fieldSet.contains(field) {
+            report(.unknownTemplateParameter, "'.\(root)' has no field '\(field)'\(Suggestions.hint(for: field, in: fields))", at: range)
         }
     }
 

@@ -237,6 +237,9 @@ struct CheckContext {
     var workloadKind: String?
     /// `table.resolve(name, in: action)` of the names met in this action.
     var resolved: [String: ResolvedName] = [:]
+    /// The name last looked up in `resolved` and its entry: names repeat (`StatefulSet`).
+    var lastName = ""
+    var lastResolved: ResolvedName?
 
     init(action: ActionInfo? = nil) {
         self.action = action
@@ -252,10 +255,38 @@ enum TemplateSummary {
     case failure(GoTemplateParseError)
 }
 
-/// A name resolved in an action and, for a template root, what the checks know about it.
-struct ResolvedName {
-    var symbol: Symbol
-    var rootInfo: TemplateRootInfo?
+/// A name resolved in an action and, for a template root, what the checks know about it
+/// (a class, so a lookup costs one retain rather than a copy of the symbol). Only the
+/// checker whose context holds it reads or sets its flags.
+final class ResolvedName: @unchecked Sendable {
+    /// For a let: whether the checker's `usedLets` has the name, and its
+    /// `phaseFreeLets` the context's "action NUL name".
+    var isInUsedLets = false
+    var isInPhaseFreeLets = false
+    let symbol: Symbol
+    let rootInfo: TemplateRootInfo?
+    /// The root's name when `symbol` is `.templateRoot`.
+    let templateRoot: String?
+    /// Whether `symbol` is `.phase`, or `.secret`.
+    let isPhase: Bool
+    let isSecret: Bool
+
+    init(symbol: Symbol, rootInfo: TemplateRootInfo?) {
+        self.symbol = symbol
+        self.rootInfo = rootInfo
+        var templateRoot: String?
+        var isPhase = false
+        var isSecret = false
+        switch symbol {
+        case .templateRoot(let root): templateRoot = root
+        case .phase: isPhase = true
+        case .secret: isSecret = true
+        default: break
+        }
+        self.templateRoot = templateRoot
+        self.isPhase = isPhase
+        self.isSecret = isSecret
+    }
 }
 
 /// A template text seen by the checker and, once it is seen again, its summary.

@@ -1,0 +1,89 @@
+// A fast path for the plainest templates, the bulk of a blueprint's strings:
+// every action is space-separated function names and field chains, such as
+// `{{ toJson .Profile }}` or `{{ .Phases.dump.Output.key }}`. Such a template
+// always parses, and its root references are its field chains in source order,
+// so they are read off the bytes without building a tree. Anything else (a
+// trim marker, comment, pipe, variable, literal, keyword, unknown name,
+// non-ASCII name, tab or newline in an action, ...) takes the full parser.
+
+enum GoTemplateFastPath {
+    /// The words Go's lexer may treat as keywords or constants; they take the full parser.
+    static let reservedWords: Set<String> = [
+        "block", "break", "continue", "define", "else", "end", "if", "range", "nil", "template", "with", "true", "false",
+    ]
+
+    /// `tree.rootReferences` of `GoTemplate.parse(text, functions: functions)` when
+    /// the template is plain (see above); nil when the full parser must decide.
+    static func rootReferences(_ text: String, functions: Set<String>) -> [TemplateReference]? {
+        if let result = text.utf8.withContiguousStorageIfAvailable({ scan($0, functions: functions) }) {
+            return result
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private static func isNameStart(_ byte: UInt8) -> Bool {
+        byte == 0x5F || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+    }
+
+    @inline(__always)
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        isNameStart(byte) || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, functions: Set<String>) -> [TemplateReference]? {
+        let open = UInt8(ascii: "{")
+        let close = UInt8(ascii: "}")
+        let space = UInt8(ascii: " ")
+        let dot = UInt8(ascii: ".")
+        let count = bytes.count
+        var references: [TemplateReference] = []
+        var index = 0
+        // Text: up to the next `{{`.
+        while index + 1 < count {
+            guard bytes[index] == open, bytes[index + 1] == open else {
+                index += 1
+                continue
+            }
+            index += 2
+            // `{{-` (a trim marker or a negative number) and `{{/*` take the full parser.
+            var operands = 0
+            while true {
+                while index < count, bytes[index] == space { index += 1 }
+                guard index < count else { return nil }
+                let byte = bytes[index]
+                if byte == close {
+                    guard index + 1 < count, bytes[index + 1] == close, operands > 0 else { return nil }
+                    index += 2
+                    break
+                }
+                if byte == dot {
+                    var path: [String] = []
+                    var ranges: [Range<Int>] = []
+                    while index < count, bytes[index] == dot {
+                        let start = index
+                        index += 1
+                        guard index < count, isNameStart(bytes[index]) else { return nil }
+                        while index < count, isNameByte(bytes[index]) { index += 1 }
+                        path.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index]), as: UTF8.self))
+                        ranges.append(start..<index)
+                    }
+                    references.append(TemplateReference(path: path, ranges: ranges))
+                } else if isNameStart(byte) {
+                    let start = index
+                    while index < count, isNameByte(bytes[index]) { index += 1 }
+                    let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                    guard functions.contains(name), !reservedWords.contains(name) else { return nil }
+                } else {
+                    return nil
+                }
+                // Go's terminators after a name; only a space and `}}` stay on the fast path.
+                guard index < count else { return nil }
+                let next = bytes[index]
+                guard next == space || (next == close && index + 1 < count && bytes[index + 1] == close) else { return nil }
+                operands += 1
+            }
+        }
+        return references
+    }
+}
