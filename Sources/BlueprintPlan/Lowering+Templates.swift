@@ -109,7 +109,7 @@ extension Lowering {
         if root == compensationName { return phaseMember(field(".Phases", root).operand, member) }
         if case .templateRoot = symbol, !member.isQuoted, isGoIdentifier(member.text) {
             // `resolveRoot` would give `.chain(".\(root)")`: spell the chain at once.
-            return .chain(".\(root).\(member.text)")
+            return .chain(FastText.concat(".", root, ".", member.text))
         }
         return memberTerm(of: resolveRoot(root, base, symbol), member)
     }
@@ -117,9 +117,9 @@ extension Lowering {
     /// `output`, `secrets` or `configmaps` of the phase spelled `prefix`.
     mutating func phaseMember(_ prefix: String, _ member: Name) -> GoTerm? {
         switch member.text {
-        case "output", "Output": return .chain("\(prefix).Output")
-        case "secrets", "Secrets": return .chain("\(prefix).Secrets")
-        case "configmaps", "configMaps", "ConfigMaps": return .chain("\(prefix).ConfigMaps")
+        case "output", "Output": return .chain(FastText.concat(prefix, ".Output"))
+        case "secrets", "Secrets": return .chain(FastText.concat(prefix, ".Secrets"))
+        case "configmaps", "configMaps", "ConfigMaps": return .chain(FastText.concat(prefix, ".ConfigMaps"))
         default:
             report(.badReference, "a phase has output, secrets and configmaps; '\(member.text)' is none of them", at: member.range)
             return nil
@@ -131,7 +131,7 @@ extension Lowering {
         guard let baseTerm else { return nil }
         if isGoIdentifier(member.text), !member.isQuoted {
             switch baseTerm {
-            case .chain(let text): return .chain("\(text).\(member.text)")
+            case .chain(let text): return .chain(FastText.concat(text, ".", member.text))
             default: return .atom("\(baseTerm.operand).\(member.text)")
             }
         }
@@ -173,7 +173,7 @@ extension Lowering {
 
     /// `base.name`, or `(index base "name")` when the name is no Go identifier.
     func field(_ base: String, _ name: String) -> GoTerm {
-        isGoIdentifier(name) ? .chain("\(base).\(name)") : .index(base: base, keys: [goQuote(name)])
+        isGoIdentifier(name) ? .chain(FastText.concat(base, ".", name)) : .index(base: base, keys: [goQuote(name)])
     }
 }
 

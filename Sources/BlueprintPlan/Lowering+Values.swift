@@ -31,7 +31,7 @@ extension Lowering {
         case .identifier(let name):
             if case .constant(let decl) = resolve(name) {
                 // A let lowers the same way throughout an action: lower it once.
-                let key = "\(action?.name ?? "")\u{0}\(name)"
+                let key = LetKey(action: action?.name ?? "", name: name)
                 if let cached = letValues[key] { return cached }
                 let value = withLet(decl, fallback: .string("")) { $0.lowerValue(decl.value) }
                 letValues[key] = value
@@ -77,6 +77,7 @@ extension Lowering {
         // Plain text needs no pieces: joining one text piece gives it back.
         if literal.segments.count == 1, case .text(let text, _) = literal.segments[0] { return text }
         var pieces: [TextPiece] = []
+        pieces.reserveCapacity(literal.segments.count)
         appendPieces(of: literal, to: &pieces)
         return TextPiece.join(pieces)
     }
@@ -116,6 +117,19 @@ extension Lowering {
     /// The template for a non-literal expression: `{{ pipeline }}`, or the
     /// option-with-default idiom.
     mutating func interpolate(_ expr: Expr) -> String {
+        // `Root.member` of a template root, the commonest template: spelled at once
+        // (what `memberTerm` and `TemplateIdioms.action` would give).
+        if case .member(let base, let member) = expr.kind, case .identifier(let root) = base.kind, !member.isQuoted,
+            root != compensationName
+        {
+            let key = MemberKey(root: root, member: member.text)
+            if let cached = memberTemplates[key] { return cached }
+            if case .templateRoot = resolve(root), isGoIdentifier(member.text) {
+                let template = FastText.concat("{{ .", root, ".", member.text, " }}")
+                memberTemplates[key] = template
+                return template
+            }
+        }
         if let option = optionDefault(expr) { return option }
         guard let pipeline = pipeline(expr) else { return "" }
         return TemplateIdioms.action(pipeline)
@@ -161,6 +175,11 @@ struct TextPiece {
 
     /// Joins pieces, escaping a literal `{` that would touch another `{` as `{{"{"}}`.
     static func join(_ pieces: [TextPiece]) -> String {
+        // Without a literal `{` (a byte search first; the loop below compares
+        // characters) the pieces are copied as they are.
+        if pieces.allSatisfy({ !$0.isLiteral || !$0.text.utf8.contains(UInt8(ascii: "{")) }) {
+            return FastText.concat(pieces)
+        }
         var output = ""
         // One piece is taken as it is; several are copied into one buffer.
         if pieces.count > 1 { output.reserveCapacity(pieces.reduce(0) { $0 + $1.text.utf8.count }) }
@@ -200,5 +219,43 @@ public enum TemplateIdioms {
     static let bashPreambleValues = bashPreamble.map { KanisterValue.string($0) }
 
     /// `{{ PIPELINE }}`: how every expression outside a string is written.
-    public static func action(_ pipeline: String) -> String { "{{ \(pipeline) }}" }
+    public static func action(_ pipeline: String) -> String { FastText.concat("{{ ", pipeline, " }}") }
+}
+
+/// `root.member` in a template, for the templates of template roots' members.
+struct MemberKey: Hashable {
+    var root: String
+    var member: String
+}
+
+/// The key of a lowered let: the action and the let's name.
+struct LetKey: Hashable {
+    var action: String
+    var name: String
+}
+
+/// String concatenation with one allocation and no interpolation machinery.
+enum FastText {
+    static func concat(_ parts: String...) -> String { join(parts) }
+
+    static func concat(_ pieces: [TextPiece]) -> String {
+        pieces.count == 1 ? pieces[0].text : join(pieces.lazy.map(\.text))
+    }
+
+    /// The parts one after the other, copied into one string of the exact size.
+    static func join<Parts: Collection<String>>(_ parts: Parts) -> String {
+        let total = parts.reduce(0) { $0 + $1.utf8.count }
+        return String(unsafeUninitializedCapacity: total) { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            var offset = 0
+            for var part in parts {
+                part.withUTF8 { bytes in
+                    guard let source = bytes.baseAddress else { return }
+                    (base + offset).update(from: source, count: bytes.count)
+                    offset += bytes.count
+                }
+            }
+            return offset
+        }
+    }
 }

@@ -22,8 +22,13 @@ public struct Lowering {
     let table: SymbolTable
     /// The action being lowered; nil for the blueprint's metadata.
     var action: ActionInfo? {
-        didSet { symbols = [:] }
+        didSet {
+            symbols = [:]
+            memberTemplates = [:]
+        }
     }
+    /// The templates of `Root.member` where Root resolves to a template root in `action`.
+    var memberTemplates: [MemberKey: String] = [:]
     /// What names resolve to in `action` (the table and the action do not change).
     var symbols: [String: Symbol] = [:]
     var reported = DiagnosticList()
@@ -33,7 +38,7 @@ public struct Lowering {
     /// The named inline compensation being lowered: it may read its own objects.
     var compensationName: String?
     /// Lowered values of lets, by "action NUL let".
-    var letValues: [String: KanisterValue] = [:]
+    var letValues: [LetKey: KanisterValue] = [:]
     /// Warn that retry and timeout are dropped; the plan builder keeps them and
     /// leaves the warning to the YAML build.
     var reportsRuntimeOnly = true
@@ -113,6 +118,7 @@ public struct Lowering {
         let (expanded, expansionProblems) = table.expand(decl.call)
         for problem in expansionProblems { report(problem.code, problem.message, at: problem.range) }
         var phase = KanisterPhase(function: expanded.function.text, name: decl.name.text, objects: [], args: [])
+        phase.args.reserveCapacity(expanded.items.count)
         for item in expanded.items {
             switch item {
             case .argument(let entry):
@@ -145,6 +151,7 @@ public struct Lowering {
                 report(.badObject, "an object is written Kind(name: ..., namespace: ...)", at: expr.range)
                 return KanisterObjectReference(fields: [])
             }
+            fields.reserveCapacity(arguments.count + 1)
             fields.append(("kind", kind))
             for argument in arguments {
                 guard let label = argument.label else {

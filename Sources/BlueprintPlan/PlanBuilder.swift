@@ -130,6 +130,7 @@ extension Lowering {
     /// Appends `node` after applying its retry and timeout `clauses`; a name already
     /// taken in the action is an error (the node is still added, for later passes).
     mutating func addNode(_ node: inout PlanNode, clauses: [PhaseClause], to builder: inout GraphBuilder, at nameRange: SourceRange) {
+        if !clauses.isEmpty { node.runtimeClauseRanges.reserveCapacity(clauses.count) }
         for clause in clauses {
             switch clause {
             case .retry, .timeout: applyRuntimeClause(clause, to: &node)
@@ -137,11 +138,10 @@ extension Lowering {
                 report(.nestedUndo, "a compensation has no undo of its own", at: range)
             }
         }
-        if builder.names.contains(node.name) {
+        if !builder.names.insert(node.name).inserted {
             let what = node.kind == .compensation ? "compensation" : "phase"
             report(.duplicatePlanNode, "\(what) name '\(node.name)' is already used in action '\(action?.name ?? "")'", at: nameRange)
         }
-        builder.names.insert(node.name)
         builder.nodes.append(node)
     }
 
@@ -199,24 +199,28 @@ enum PlanEdges {
     /// Phases run in source order; the members of a `parallel` group have no
     /// edges among themselves. The finally phase follows the last stage.
     static func sequenceAndFinally(_ info: ActionInfo) -> [PlanEdge] {
-        var stages: [[String]] = []
+        let main = info.mainPhases
+        // Stage k is `main[starts[k]..<starts[k + 1]]` (the last one ends at main.count).
+        var starts: [Int] = []
         var lastGroup: Int?
-        for phase in info.mainPhases {
-            if let group = phase.parallelGroup, group == lastGroup, !stages.isEmpty {
-                stages[stages.count - 1].append(phase.name)
-            } else {
-                stages.append([phase.name])
-            }
-            lastGroup = phase.parallelGroup
+        for index in main.indices {
+            let group = main[index].parallelGroup
+            if group == nil || group != lastGroup || starts.isEmpty { starts.append(index) }
+            lastGroup = group
         }
+        starts.append(main.count)
         var edges: [PlanEdge] = []
-        for (before, after) in zip(stages, stages.dropFirst()) {
-            for from in before {
-                for to in after { edges.append(PlanEdge(from: from, to: to, kind: .sequence)) }
+        edges.reserveCapacity(main.count)
+        for stage in 0..<max(starts.count - 2, 0) {
+            for from in starts[stage]..<starts[stage + 1] {
+                for to in starts[stage + 1]..<starts[stage + 2] {
+                    edges.append(PlanEdge(from: main[from].name, to: main[to].name, kind: .sequence))
+                }
             }
         }
-        if let finallyPhase = info.finallyPhase, let last = stages.last {
-            edges += last.map { PlanEdge(from: $0, to: finallyPhase.name, kind: .finally) }
+        if let finallyPhase = info.finallyPhase, starts.count > 1 {
+            let name = finallyPhase.name
+            for from in starts[starts.count - 2]..<main.count { edges.append(PlanEdge(from: main[from].name, to: name, kind: .finally)) }
         }
         return edges
     }
@@ -288,6 +292,17 @@ enum PlanEdges {
         return result
     }
 
+    /// `Double(String(decoding: digits, as: UTF8.self))` for ASCII digits: up to 15
+    /// digits are an integer that a Double holds exactly.
+    static func decimalValue(_ digits: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard !digits.isEmpty, digits.count <= 15 else {
+            return Double(String(decoding: digits, as: UTF8.self))
+        }
+        var value = 0
+        for digit in digits { value = value &* 10 &+ Int(digit &- UInt8(ascii: "0")) }
+        return Double(value)
+    }
+
     /// `10m`, `1h30m`, `500ms` in seconds.
     static func seconds(ofDuration text: String) -> Double? {
         var text = text
@@ -300,7 +315,7 @@ enum PlanEdges {
                 index += 1
                 if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { continue }
                 let digits = UnsafeBufferPointer(rebasing: bytes[numberStart..<(index - 1)])
-                guard let value = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
+                guard let value = decimalValue(digits) else { return nil }
                 switch byte {
                 case UInt8(ascii: "h"): total += value * 3600
                 case UInt8(ascii: "s"): total += value

@@ -100,9 +100,12 @@ public struct PlanGraph: Sendable, Equatable {
     private var indexByName: [String: Int]
     /// For each edge, its source and target as node indices.
     private(set) var ends: [PlanEdgeEnds]
-    /// Positions in `edges` by source and by target node index.
-    private var outgoing: [[Int]]
-    private var incoming: [[Int]]
+    /// Positions in `edges` by source and by target node index: those of node
+    /// `i` are `outgoing[outgoingStart[i]..<outgoingStart[i + 1]]`, ascending.
+    private var outgoingStart: [Int]
+    private var outgoing: [Int]
+    private var incomingStart: [Int]
+    private var incoming: [Int]
 
     public init(nodes: [PlanNode], edges: [PlanEdge]) {
         let indexByName = PlanGraph.indexByName(nodes)
@@ -116,14 +119,8 @@ public struct PlanGraph: Sendable, Equatable {
         self.indexByName = indexByName
         self.edges = edges
         self.ends = ends
-        var outgoing = [[Int]](repeating: [], count: nodes.count)
-        var incoming = [[Int]](repeating: [], count: nodes.count)
-        for (position, end) in ends.enumerated() {
-            outgoing[end.from].append(position)
-            incoming[end.to].append(position)
-        }
-        self.outgoing = outgoing
-        self.incoming = incoming
+        (outgoingStart, outgoing) = PlanGraph.buckets(ends.lazy.map(\.from), count: nodes.count)
+        (incomingStart, incoming) = PlanGraph.buckets(ends.lazy.map(\.to), count: nodes.count)
     }
 
     public static func == (lhs: PlanGraph, rhs: PlanGraph) -> Bool {
@@ -139,8 +136,27 @@ public struct PlanGraph: Sendable, Equatable {
     /// How many `retry` and `timeout` clauses the nodes have.
     var runtimeClauseCount: Int { nodes.reduce(0) { $0 + $1.runtimeClauseRanges.count } }
 
-    public func edges(from name: String) -> [PlanEdge] { indexByName[name].map { outgoing[$0].map { edges[$0] } } ?? [] }
-    public func edges(to name: String) -> [PlanEdge] { indexByName[name].map { incoming[$0].map { edges[$0] } } ?? [] }
+    public func edges(from name: String) -> [PlanEdge] {
+        indexByName[name].map { outgoing[outgoingStart[$0]..<outgoingStart[$0 + 1]].map { edges[$0] } } ?? []
+    }
+    public func edges(to name: String) -> [PlanEdge] {
+        indexByName[name].map { incoming[incomingStart[$0]..<incomingStart[$0 + 1]].map { edges[$0] } } ?? []
+    }
+
+    /// The positions of `keys` grouped by key (`0..<count`), ascending within a
+    /// group: group `k` is `positions[start[k]..<start[k + 1]]`.
+    static func buckets<Keys: Collection>(_ keys: Keys, count: Int) -> (start: [Int], positions: [Int]) where Keys.Element == Int {
+        var start = [Int](repeating: 0, count: count + 1)
+        for key in keys { start[key + 1] += 1 }
+        for index in 0..<count { start[index + 1] += start[index] }
+        var next = start
+        var positions = [Int](repeating: 0, count: start[count])
+        for (position, key) in keys.enumerated() {
+            positions[next[key]] = position
+            next[key] += 1
+        }
+        return (start, positions)
+    }
 
     /// The compensations of `name`, in the order its `undo` clauses are written.
     public func compensations(of name: String) -> [String] {
@@ -166,12 +182,7 @@ public struct PlanGraph: Sendable, Equatable {
 
     /// The index of each name, the first node holding it.
     static func indexByName(_ nodes: [PlanNode]) -> [String: Int] {
-        var indexByName: [String: Int] = [:]
-        indexByName.reserveCapacity(nodes.count)
-        for (index, node) in nodes.enumerated() where indexByName[node.name] == nil {
-            indexByName[node.name] = index
-        }
-        return indexByName
+        Dictionary(nodes.indices.lazy.map { (nodes[$0].name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Drops edges to unknown nodes and merges duplicates (keys united), then sorts.
@@ -183,6 +194,9 @@ public struct PlanGraph: Sendable, Equatable {
         var mergedEnds: [PlanEdgeEnds] = []
         // An edge's identity (source, target, kind) as one number.
         var position: [Int: Int] = [:]
+        position.reserveCapacity(edges.count)
+        merged.reserveCapacity(edges.count)
+        mergedEnds.reserveCapacity(edges.count)
         for edge in edges {
             guard let from = indexByName[edge.from], let to = indexByName[edge.to] else { continue }
             let identity = (from * nodeCount + to) * 4 + edge.kind.rank

@@ -10,7 +10,7 @@ struct OrderedDAG {
     /// Node indices of the graph, in a topological order (ties by source order).
     let order: [Int]
     /// For each position, the positions of its direct successors, ascending, without duplicates.
-    let successors: [[Int]]
+    let successors: Adjacency
 
     init(_ graph: PlanGraph) {
         let forward = PlanSchedule.forwardMask(graph)
@@ -18,11 +18,32 @@ struct OrderedDAG {
         order = TopologicalSort.kahn(count: graph.nodes.count, edges: edges, only: forward).order
         var position = [Int](repeating: -1, count: graph.nodes.count)
         for (rank, node) in order.enumerated() { position[node] = rank }
-        var successors = [[Int]](repeating: [], count: order.count)
+        var pairs: [(from: Int, to: Int)] = []
+        pairs.reserveCapacity(edges.count)
         for (from, to) in edges where position[from] >= 0 && position[to] >= 0 {
-            successors[position[from]].append(position[to])
+            pairs.append((position[from], position[to]))
         }
-        self.successors = successors.map(OrderedDAG.sortedUnique)
+        // Grouped by source position (edge order within a group), then each group sorted and deduplicated.
+        let (groupStart, indices) = PlanGraph.buckets(pairs.lazy.map(\.from), count: order.count)
+        var start: [Int] = [0]
+        start.reserveCapacity(order.count + 1)
+        var targets: [Int] = []
+        targets.reserveCapacity(pairs.count)
+        for group in 0..<order.count {
+            let first = targets.count
+            for index in indices[groupStart[group]..<groupStart[group + 1]] { targets.append(pairs[index].to) }
+            if targets.count - first > 1 {
+                targets[first...].sort()
+                var kept = first + 1
+                for index in (first + 1)..<targets.count where targets[index] != targets[kept - 1] {
+                    targets[kept] = targets[index]
+                    kept += 1
+                }
+                targets.removeLast(targets.count - kept)
+            }
+            start.append(targets.count)
+        }
+        successors = Adjacency(start: start, targets: targets)
     }
 
     /// The positions ascending, each once.
@@ -54,15 +75,22 @@ struct OrderedDAG {
     /// Successors in ascending position: a target already reached through an
     /// earlier successor is implied (a later one cannot reach it).
     func impliedByBitsets() -> [(from: Int, to: Int)] {
-        var reach = [Bitset](repeating: Bitset(count: order.count), count: order.count)
+        // The bitsets as rows of one array of words.
+        let width = (order.count + 63) / 64
+        var reach = [UInt64](repeating: 0, count: order.count * width)
         var implied: [(from: Int, to: Int)] = []
-        for position in order.indices.reversed() {
-            for next in successors[position] {
-                if reach[position].contains(next) {
-                    implied.append((position, next))
-                } else {
-                    reach[position].insert(next)
-                    reach[position].formUnion(reach[next])
+        reach.withUnsafeMutableBufferPointer { reach in
+            for position in order.indices.reversed() {
+                let row = position * width
+                for next in successors[position] {
+                    let bit: UInt64 = 1 << UInt64(next % 64)
+                    if reach[row + next / 64] & bit != 0 {
+                        implied.append((position, next))
+                    } else {
+                        reach[row + next / 64] |= bit
+                        let other = next * width
+                        for word in 0..<width { reach[row + word] |= reach[other + word] }
+                    }
                 }
             }
         }
@@ -92,6 +120,14 @@ struct OrderedDAG {
         }
         return implied
     }
+}
+
+/// Lists of positions by position, in one array.
+struct Adjacency {
+    var start: [Int]
+    var targets: [Int]
+
+    subscript(position: Int) -> ArraySlice<Int> { targets[start[position]..<start[position + 1]] }
 }
 
 /// A fixed-size set of small integers.
@@ -128,11 +164,10 @@ enum TopologicalSort {
     static func kahn(count: Int, edges: [(Int, Int)], only: [Bool]? = nil) -> (order: [Int], leftover: [Int]) {
         let isMember = only ?? [Bool](repeating: true, count: count)
         var indegree = [Int](repeating: 0, count: count)
-        var successors = [[Int]](repeating: [], count: count)
-        for (from, to) in edges where isMember[from] && isMember[to] {
-            indegree[to] += 1
-            successors[from].append(to)
-        }
+        let members = edges.filter { isMember[$0.0] && isMember[$0.1] }
+        for (_, to) in members { indegree[to] += 1 }
+        // Successors in edge order, grouped by source.
+        let (start, positions) = PlanGraph.buckets(members.lazy.map(\.0), count: count)
         var ready = MinHeap()
         for node in 0..<count where isMember[node] && indegree[node] == 0 { ready.push(node) }
         var order: [Int] = []
@@ -141,7 +176,8 @@ enum TopologicalSort {
         while let node = ready.pop() {
             order.append(node)
             isPlaced[node] = true
-            for next in successors[node] {
+            for position in positions[start[node]..<start[node + 1]] {
+                let next = members[position].1
                 indegree[next] -= 1
                 if indegree[next] == 0 { ready.push(next) }
             }

@@ -30,7 +30,14 @@ struct TemplatePhaseReference: Equatable {
 enum TemplateReferences {
     /// True when `text` holds both `{{` and `Phase`: only then can a template read a phase.
     static func mayReadPhase(_ text: String) -> Bool {
-        text.containsBytes("Phase") && text.containsTemplateOpen
+        // `{{` and `Phase` take at least 7 bytes. One pass over the bytes; `{{`
+        // is the cheaper scan and the rarer find.
+        guard text.utf8.count >= 7 else { return false }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard UTF8Scan.containsTemplateOpen(bytes) else { return false }
+            return ("Phase" as StaticString).withUTF8Buffer { UTF8Scan.contains(bytes, $0) }
+        }
     }
 
     /// The phase references of one string; none when it holds no valid template.
