@@ -33,8 +33,10 @@ struct BPC: ParsableCommand {
     /// Runs the command and maps every failure to the documented exit codes.
     static func main() async {
         // Every bpc command is one process: its large intermediates are returned to
-        // the system at exit rather than freed one by one (see Parallel).
+        // the system at exit rather than freed one by one (see Parallel), and its
+        // heap is set up for a short life (see HeapTuning).
         Parallel.keepsReleasedValuesUntilExit = true
+        HeapTuning.forOneShotProcess()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
