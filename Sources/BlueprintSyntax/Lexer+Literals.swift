@@ -102,7 +102,9 @@ extension LexerState {
     /// before `end`), or `end`. Checks eight bytes at a time.
     @inline(__always) func skipStringText(from start: Int) -> Int {
         var cursor = start
-        let base = UnsafeRawPointer(buffer.baseAddress!)
+        // An empty buffer has no address, and no text to skip either.
+        guard let address = buffer.baseAddress else { return start }
+        let base = UnsafeRawPointer(address)
         while cursor + 8 <= end {
             let word = base.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)
             if hasByte(0x22, in: word) || hasByte(0x5C, in: word) || hasByte(0x0A, in: word) || hasByte(0x0D, in: word) {
@@ -216,7 +218,8 @@ extension LexerState {
     /// that is NUL or not ASCII, or `position`. Checks eight bytes at a time.
     @inline(__always) func skipPlainText(from start: Int) -> Int {
         var cursor = start
-        let base = UnsafeRawPointer(buffer.baseAddress!)
+        guard let address = buffer.baseAddress else { return start }
+        let base = UnsafeRawPointer(address)
         while cursor + 8 <= position {
             let word = base.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)
             // A high bit is set in some byte exactly when one is 0 or at least 0x80.
