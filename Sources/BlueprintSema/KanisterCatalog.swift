@@ -61,20 +61,6 @@ public struct KanisterCatalog: Sendable {
     ]
 
     static func load() -> KanisterCatalog {
-        // The embedded texts are read without Foundation when CatalogJSON understands them.
-        if let specs = CatalogJSON.functionSpecs(CatalogData.functionsJSON),
-            let fields = CatalogJSON.rootFields(CatalogData.templateParamsJSON)
-        {
-            var functions: [String: FunctionSpec] = [:]
-            for spec in specs { functions[spec.name] = spec }
-            let roots = orderedKeysOfASCII(CatalogData.templateParamsJSON) ?? orderedKeys(ofFieldsIn: CatalogData.templateParamsJSON)
-            return KanisterCatalog(functions: functions, templateRoots: roots, rootSet: Set(roots), rootFields: fields)
-        }
-        return loadWithFoundation()
-    }
-
-    /// `load` with JSONDecoder and JSONSerialization.
-    static func loadWithFoundation() -> KanisterCatalog {
         let decoder = JSONDecoder()
         let specs = (try? decoder.decode([FunctionSpec].self, from: Data(CatalogData.functionsJSON.utf8))) ?? []
         var functions: [String: FunctionSpec] = [:]
@@ -92,27 +78,6 @@ public struct KanisterCatalog: Sendable {
             }
         }
         return KanisterCatalog(functions: functions, templateRoots: roots, rootSet: Set(roots), rootFields: fields)
-    }
-
-    /// `orderedKeys(ofFieldsIn:)` byte by byte, for an ASCII text with `\n` line ends; nil for any other.
-    static func orderedKeysOfASCII(_ json: String) -> [String]? {
-        let bytes = Array(json.utf8)
-        guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
-        var keys: [String] = []
-        var lineStart = 0
-        while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            // `    "key": {`: four spaces, a quote, and a line ending in `{`.
-            if lineEnd - lineStart >= 5, bytes[lineStart..<(lineStart + 4)].allSatisfy({ $0 == 0x20 }), bytes[lineStart + 4] == 0x22,
-                bytes[lineEnd - 1] == UInt8(ascii: "{"),
-                let end = bytes[(lineStart + 5)..<lineEnd].firstIndex(of: 0x22)
-            {
-                keys.append(String(decoding: bytes[(lineStart + 5)..<end], as: UTF8.self))
-            }
-            lineStart = lineEnd + 1
-        }
-        return keys
     }
 
     /// JSONSerialization loses key order; the roots' order is read from the text.

@@ -33,14 +33,4 @@ import Testing
         #expect(catalog.templateRoots.contains("Phases"))
         #expect(catalog.rootFields["StatefulSet"]?.contains("Namespace") == true)
     }
-
-    /// The small reader behind `load` gives what JSONDecoder and JSONSerialization give.
-    @Test func fastLoadEqualsFoundation() throws {
-        let fast = KanisterCatalog.load()
-        let reference = KanisterCatalog.loadWithFoundation()
-        #expect(CatalogJSON.functionSpecs(CatalogData.functionsJSON) != nil, "the fast reader fell back to Foundation")
-        #expect(fast.functions == reference.functions)
-        #expect(fast.templateRoots == reference.templateRoots)
-        #expect(fast.rootFields == reference.rootFields)
-    }
 }
