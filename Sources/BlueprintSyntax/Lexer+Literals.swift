@@ -101,19 +101,13 @@ extension LexerState {
     /// The offset of the first `"`, `\`, CR or LF at or after `start` (and
     /// before `end`), or `end`. Checks eight bytes at a time.
     @inline(__always) func skipStringText(from start: Int) -> Int {
-        var cursor = start
-        // An empty buffer has no address, and no text to skip either.
-        guard let address = buffer.baseAddress else { return start }
-        let base = UnsafeRawPointer(address)
-        while cursor + 8 <= end {
-            let word = base.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)
-            if hasByte(0x22, in: word) || hasByte(0x5C, in: word) || hasByte(0x0A, in: word) || hasByte(0x0D, in: word) {
-                break
-            }
-            cursor += 8
-        }
-        while cursor < end, !isStringSpecial(buffer[cursor]) { cursor += 1 }
-        return cursor
+        UTF8Scan.firstIndex(
+            in: buffer, from: start, to: end,
+            mayStop: { word in
+                UTF8Scan.matches(0x22, in: word) || UTF8Scan.matches(0x5C, in: word)
+                    || UTF8Scan.matches(0x0A, in: word) || UTF8Scan.matches(0x0D, in: word)
+            },
+            isStop: isStringSpecial)
     }
 
     @inline(__always) func hasHashes(at index: Int, count: Int) -> Bool {
@@ -217,17 +211,11 @@ extension LexerState {
     /// The offset of the first byte at or after `start` (and before `position`)
     /// that is NUL or not ASCII, or `position`. Checks eight bytes at a time.
     @inline(__always) func skipPlainText(from start: Int) -> Int {
-        var cursor = start
-        guard let address = buffer.baseAddress else { return start }
-        let base = UnsafeRawPointer(address)
-        while cursor + 8 <= position {
-            let word = base.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)
+        UTF8Scan.firstIndex(
+            in: buffer, from: start, to: position,
             // A high bit is set in some byte exactly when one is 0 or at least 0x80.
-            if (word | (word &- 0x0101_0101_0101_0101)) & 0x8080_8080_8080_8080 != 0 { break }
-            cursor += 8
-        }
-        while cursor < position, buffer[cursor] != 0, buffer[cursor] < 0x80 { cursor += 1 }
-        return cursor
+            mayStop: { ($0 | ($0 &- 0x0101_0101_0101_0101)) & 0x8080_8080_8080_8080 != 0 },
+            isStop: { $0 == 0 || $0 >= 0x80 })
     }
 
     /// The length of a well-formed UTF-8 sequence at `index`, or 0.
@@ -249,11 +237,4 @@ extension LexerState {
 @inline(__always) func isStringSpecial(_ byte: UInt8) -> Bool {
     // Bit n of the mask is set for byte n: 0x0A, 0x0D and 0x22.
     byte == 0x5C || (byte < 64 && (UInt64(0x4_0000_2400) >> UInt64(byte)) & 1 != 0)
-}
-
-/// True when some byte of `word` may be `byte`: never false when one is
-/// (a byte after a match may show up as one too).
-@inline(__always) func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
-    let bits = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-    return (bits &- 0x0101_0101_0101_0101) & ~bits & 0x8080_8080_8080_8080 != 0
 }

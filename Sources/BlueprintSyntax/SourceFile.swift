@@ -156,23 +156,36 @@ public enum UTF8Scan {
     /// The first position at or after `start` that holds `target`, eight bytes at a time.
     @inlinable
     public static func firstIndex(of target: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let base = bytes.baseAddress else { return nil }
+        let index = firstIndex(
+            in: bytes, from: start, to: bytes.count, mayStop: { matches(target, in: $0) }, isStop: { $0 == target })
+        return index < bytes.count ? index : nil
+    }
+
+    /// The first position in `start..<end` whose byte satisfies `isStop`, or `end`.
+    /// Words of eight bytes for which `mayStop` is false are skipped whole;
+    /// `mayStop` must be true for every word that holds a stop byte.
+    @inlinable @inline(__always)
+    public static func firstIndex(
+        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, mayStop: (UInt64) -> Bool,
+        isStop: (UInt8) -> Bool
+    ) -> Int {
+        guard let base = bytes.baseAddress else { return start }
         let raw = UnsafeRawPointer(base)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let pattern = UInt64(target) &* ones
         var index = start
-        while index + 8 <= bytes.count {
-            // A zero byte in `word` marks `target`; the lowest flagged byte is always a true match.
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) ^ pattern
-            let found = (word &- ones) & ~word & (ones << 7)
-            if found != 0 { return index + found.trailingZeroBitCount / 8 }
+        while index + 8 <= end {
+            if mayStop(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))) { break }
             index += 8
         }
-        while index < bytes.count {
-            if base[index] == target { return index }
-            index += 1
-        }
-        return nil
+        while index < end, !isStop(base[index]) { index += 1 }
+        return index
+    }
+
+    /// True when some byte of `word` may be `byte`: never false when one is (a
+    /// byte after a match may show up as one too).
+    @inlinable @inline(__always)
+    public static func matches(_ byte: UInt8, in word: UInt64) -> Bool {
+        let bits = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (bits &- 0x0101_0101_0101_0101) & ~bits & 0x8080_8080_8080_8080 != 0
     }
 }
 
