@@ -46,16 +46,17 @@ public enum PlanBuilder {
         let header = lowering.lowerMetadata()
         let base = lowering
         let infos = table.actions
-        let groups = Parallel.ranges(infos.count) { infos[$0].phases.count }
-        let parts = Parallel.map(groups.count) { group -> (actions: [PlanAction], lowering: Lowering, problems: [Diagnostic]) in
-            var lowering = base
-            var actions = infos[groups[group]].map { info in
-                lowering.planAction(info, references: semantics?.phaseReferences[info.name] ?? [:])
-            }
-            var problems: [Diagnostic] = []
-            if optimizing { PlanPasses.optimize(&actions, problems: &problems) }
-            return (actions, lowering, problems)
-        }
+        let parts = Parallel.mapGroups(
+            infos.count, weight: { infos[$0].phases.count },
+            transform: { group -> (actions: [PlanAction], lowering: Lowering, problems: [Diagnostic]) in
+                var lowering = base
+                var actions = infos[group].map { info in
+                    lowering.planAction(info, references: semantics?.phaseReferences[info.name] ?? [:])
+                }
+                var problems: [Diagnostic] = []
+                if optimizing { PlanPasses.optimize(&actions, problems: &problems) }
+                return (actions, lowering, problems)
+            })
         for part in parts { lowering.merge(part.lowering) }
         let plan = PlanBlueprint(
             name: header?.name ?? "", metadata: header?.metadata ?? [], actions: parts.flatMap(\.actions),

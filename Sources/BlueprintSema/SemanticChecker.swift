@@ -108,14 +108,15 @@ public struct SemanticChecker {
     /// gives the same diagnostics in the same order as checking one by one.
     mutating func checkActions() {
         let actions = table.actions
-        let groups = Parallel.ranges(actions.count) { actions[$0].phases.count }
         var base = self
         base.reported = DiagnosticList()
-        let parts = Parallel.map(groups.count) { group -> SemanticChecker in
-            var checker = base
-            for action in actions[groups[group]] { checker.checkAction(action) }
-            return checker
-        }
+        let parts = Parallel.mapGroups(
+            actions.count, weight: { actions[$0].phases.count },
+            transform: { group -> SemanticChecker in
+                var checker = base
+                for action in actions[group] { checker.checkAction(action) }
+                return checker
+            })
         for part in parts { merge(part) }
     }
 

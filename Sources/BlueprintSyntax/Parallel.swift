@@ -28,9 +28,16 @@ public enum Parallel {
             }
         }
         return results.map { result in
-            guard let result else { fatalError("Parallel.map: an iteration left no result") }
+            guard let result else { fatalError("internal error: Parallel.map: an iteration left no result") }
             return result
         }
+    }
+
+    /// `transform` of each contiguous group of `0..<count` (see `ranges`), run
+    /// concurrently; the results in group order.
+    public static func mapGroups<T>(_ count: Int, weight: (Int) -> Int, transform: (Range<Int>) -> T) -> [T] {
+        let groups = ranges(count, weight: weight)
+        return map(groups.count) { transform(groups[$0]) }
     }
 
     /// `0..<count` cut into `min(count, parts)` non-empty contiguous ranges of about
@@ -97,7 +104,7 @@ public enum Parallel {
             }
             for index in 0..<count {
                 ready[index].wait()
-                guard let item = slots[index].take() else { fatalError("Parallel.pipeline: item \(index) was not produced") }
+                guard let item = slots[index].take() else { fatalError("internal error: Parallel.pipeline: item \(index) was not produced") }
                 consume(index, item)
                 if index < consumed.count { consumed[index].signal() }
             }

@@ -31,6 +31,12 @@ struct ParallelTests {
         #expect(ranges == [0..<1, 1..<101])
     }
 
+    @Test func mapGroupsCoversEveryItemInOrder() {
+        let sums = Parallel.mapGroups(1000, weight: { $0 % 7 }, transform: { $0.reduce(0, +) })
+        #expect(sums.reduce(0, +) == (0..<1000).reduce(0, +))
+        #expect(sums.count == min(1000, Parallel.processorCount))
+    }
+
     @Test func pipelineConsumesInOrder() {
         var consumed: [Int] = []
         Parallel.pipeline(
