@@ -66,54 +66,6 @@ public enum Parallel {
         return result
     }
 
-    /// Produces `count` items concurrently and consumes them strictly in index order
-    /// as they become ready: `produce` runs on worker threads, `consume(index, item)`
-    /// on the calling thread, index 0 first. For work whose last step is sequential
-    /// (one libyaml emitter) while the preparation is not: the producers run up to
-    /// `lookahead` items ahead of the consumer, so memory of consumed items is
-    /// reused rather than all items held at once.
-    public static func pipeline<T>(
-        _ count: Int, lookahead: Int = 32, produce: (Int) -> T, consume: (Int, T) -> Void
-    ) {
-        guard count > 1 else {
-            for index in 0..<count { consume(index, produce(index)) }
-            return
-        }
-        let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
-        slots.initialize(repeating: nil)
-        defer {
-            slots.deinitialize()
-            slots.deallocate()
-        }
-        // ready[i] is signalled once slots[i] holds item i; each is waited once.
-        // consumed[i] is signalled once item i is consumed, releasing the producer of
-        // item i + lookahead. Producers claim items in index order, so the earliest
-        // unconsumed item is always being produced, and the chain cannot deadlock.
-        let lookahead = max(1, lookahead)
-        let ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
-        let consumed = (0..<max(0, count - lookahead)).map { _ in DispatchSemaphore(value: 0) }
-        let producers = DispatchGroup()
-        withoutActuallyEscaping(produce) { produce in
-            let shared = UncheckedBox((slots, produce))
-            DispatchQueue.global().async(group: producers) {
-                DispatchQueue.concurrentPerform(iterations: count) { index in
-                    if index >= lookahead { consumed[index - lookahead].wait() }
-                    shared.value.0[index] = shared.value.1(index)
-                    ready[index].signal()
-                }
-            }
-            for index in 0..<count {
-                ready[index].wait()
-                guard let item = slots[index].take() else { fatalError("internal error: Parallel.pipeline: item \(index) was not produced") }
-                consume(index, item)
-                if index < consumed.count { consumed[index].signal() }
-            }
-            // `produce` must not outlive this call: the producers are done by now,
-            // but their block may still be returning.
-            producers.wait()
-        }
-    }
-
     /// Drops `value` on a background thread: freeing a large tree of objects (an
     /// AST, a plan) then overlaps the work that follows instead of delaying it.
     /// With `keepsReleasedValuesUntilExit`, keeps it instead. Callers pass their

@@ -62,6 +62,17 @@ public final class YAMLEventEmitter {
     /// Everything written so far (complete after `.streamEnd`).
     public var bytes: [UInt8] { output.bytes }
 
+    /// libyaml's `open_ended` state, which decides whether the stream ends with
+    /// `...`: each block scalar sets it to 2 when it keeps its trailing line
+    /// breaks (`|+`) and to 0 otherwise; an implicit document end turns 0 into 1,
+    /// and the stream end writes `...` on 2. A writer that joins the output of
+    /// several emitters reads it (and sets 1, a state libyaml itself uses, to see
+    /// whether a block scalar came since).
+    var openEnded: Int32 {
+        get { emitter.pointee.open_ended }
+        set { emitter.pointee.open_ended = newValue }
+    }
+
     public func emit(_ event: YAMLEmitEvent) throws {
         var events = try Self.prepare([event])
         try emit(prepared: &events)
@@ -93,7 +104,7 @@ public final class YAMLEventEmitter {
     /// Emits prepared events in order and leaves `events` empty: libyaml takes each
     /// event over, also when it fails; the ones after a failure are freed here.
     func emit(prepared events: inout [yaml_event_t]) throws {
-        defer { events.removeAll() }
+        defer { events.removeAll(keepingCapacity: true) }
         for index in events.indices {
             guard yaml_emitter_emit(emitter, &events[index]) != 0 else {
                 var rest = Array(events[(index + 1)...])

@@ -1,33 +1,50 @@
-// Convenience constructors for YAMLNode (strings, ints, bools, null, maps, lists) and
-// value comparison that ignores styles and marks.
+// Convenience constructors for YAMLScalar and YAMLNode (strings, ints, bools, null,
+// maps, lists) and value comparison that ignores styles and marks.
 
-extension YAMLNode {
+extension YAMLScalar {
     /// A string; the writer picks a style that reads back as this exact string.
-    public static func string(_ value: String) -> YAMLNode {
-        .scalar(YAMLScalar(value: value))
+    public static func string(_ value: String) -> YAMLScalar {
+        YAMLScalar(value: value)
     }
 
     /// Plain text written as is: it resolves per YAML 1.1 (`"3"` is an int, `"yes"` a bool).
-    public static func plainScalar(_ text: String) -> YAMLNode {
-        .scalar(YAMLScalar(value: text, style: .plain))
+    public static func plain(_ text: String) -> YAMLScalar {
+        YAMLScalar(value: text, style: .plain)
     }
 
-    public static func int(_ value: Int) -> YAMLNode {
-        .plainScalar(String(value))
+    public static func int(_ value: Int) -> YAMLScalar {
+        .plain(String(value))
     }
 
-    public static func bool(_ value: Bool) -> YAMLNode {
-        .plainScalar(value ? "true" : "false")
+    public static func bool(_ value: Bool) -> YAMLScalar {
+        .plain(value ? "true" : "false")
     }
 
     /// A float written so that YAML 1.1 readers resolve it as a float.
-    public static func float(_ value: Double) -> YAMLNode {
-        if value.isNaN { return .plainScalar(".nan") }
-        if value.isInfinite { return .plainScalar(value < 0 ? "-.inf" : ".inf") }
-        return .plainScalar(value.description)
+    public static func float(_ value: Double) -> YAMLScalar {
+        if value.isNaN { return .plain(".nan") }
+        if value.isInfinite { return .plain(value < 0 ? "-.inf" : ".inf") }
+        return .plain(value.description)
     }
 
-    public static var null: YAMLNode { .plainScalar("null") }
+    public static var null: YAMLScalar { .plain("null") }
+}
+
+extension YAMLNode {
+    /// A string; the writer picks a style that reads back as this exact string.
+    public static func string(_ value: String) -> YAMLNode { .scalar(.string(value)) }
+
+    /// Plain text written as is: it resolves per YAML 1.1 (`"3"` is an int, `"yes"` a bool).
+    public static func plainScalar(_ text: String) -> YAMLNode { .scalar(.plain(text)) }
+
+    public static func int(_ value: Int) -> YAMLNode { .scalar(.int(value)) }
+
+    public static func bool(_ value: Bool) -> YAMLNode { .scalar(.bool(value)) }
+
+    /// A float written so that YAML 1.1 readers resolve it as a float.
+    public static func float(_ value: Double) -> YAMLNode { .scalar(.float(value)) }
+
+    public static var null: YAMLNode { .scalar(.null) }
 
     /// A block mapping with string keys, in the given order (duplicates kept).
     public static func map(_ pairs: KeyValuePairs<String, YAMLNode>) -> YAMLNode {

@@ -6,88 +6,42 @@ import CLibYAML
 
 public enum YAMLWriter {
     /// One document, preceded by `headerComment` as `# ` lines.
+    ///
+    /// A block mapping at the root is written in pieces on all cores (see `Piece`).
     public static func write(_ node: YAMLNode, headerComment: String? = nil) throws -> [UInt8] {
-        try write(documents: [node], headerComment: headerComment)
+        try write(node, prefix: commentLines(headerComment), parts: Parallel.processorCount * 4)
+    }
+
+    /// `node` after `prefix`, with split pairs cut into at most `parts` pieces.
+    static func write(_ node: YAMLNode, prefix: [UInt8], parts: Int) throws -> [UInt8] {
+        guard case .mapping(let root) = node, root.style == .block, root.tag == nil, !root.pairs.isEmpty else {
+            return try writeWithOneEmitter(documents: [node], prefix: prefix)
+        }
+        return try write(root, prefix: prefix, parts: parts)
     }
 
     /// Several documents (the second and later start with `---`).
-    ///
-    /// The events of large subtrees (the nodes `splitDepth` levels down, such as
-    /// a blueprint's actions) are prepared on all cores, style analysis included,
-    /// and handed to the one libyaml emitter in document order.
     public static func write(documents: [YAMLNode], headerComment: String? = nil) throws -> [UInt8] {
-        let emitter = try YAMLEventEmitter(prefix: commentLines(headerComment))
-        try emitter.emit(.streamStart)
+        if documents.count == 1 { return try write(documents[0], headerComment: headerComment) }
+        return try writeWithOneEmitter(documents: documents, prefix: commentLines(headerComment))
+    }
+
+    /// The whole stream through one libyaml emitter: the reference that the
+    /// writing in pieces must equal byte for byte.
+    static func writeWithOneEmitter(documents: [YAMLNode], prefix: [UInt8]) throws -> [UInt8] {
+        let emitter = try YAMLEventEmitter(prefix: prefix)
+        var events: [yaml_event_t] = []
+        defer { YAMLEventEmitter.discard(&events) }
+        try YAMLEventEmitter.append(.streamStart, to: &events)
         for document in documents {
-            try emitter.emit(.documentStart(isImplicit: true))
-            var units: [WriteUnit] = []
-            collectUnits(document, in: YAMLScalarContext(isRoot: true), depth: splitDepth, into: &units)
-            var failure: (any Error)?
-            Parallel.pipeline(
-                units.count,
-                produce: { index in Result { try prepare(units[index]) } },
-                consume: { _, prepared in
-                    switch prepared {
-                    case .success(var events) where failure == nil:
-                        do { try emitter.emit(prepared: &events) } catch { failure = error }
-                    case .success(var events): YAMLEventEmitter.discard(&events)
-                    case .failure(let error): failure = failure ?? error
-                    }
-                })
-            if let failure { throw failure }
-            try emitter.emit(.documentEnd(isImplicit: true))
+            try YAMLEventEmitter.append(.documentStart(isImplicit: true), to: &events)
+            try appendEvents(of: document, in: YAMLScalarContext(isRoot: true), to: &events)
+            try YAMLEventEmitter.append(.documentEnd(isImplicit: true), to: &events)
+            try emitter.emit(prepared: &events)
         }
-        try emitter.emit(.streamEnd)
+        try YAMLEventEmitter.append(.streamEnd, to: &events)
+        try emitter.emit(prepared: &events)
         return emitter.bytes
-    }
-
-    /// How many levels of collections are opened before subtrees become units.
-    static let splitDepth = 2
-
-    /// A piece of a document that is prepared on its own: a collection's start or
-    /// end event, or a whole subtree.
-    enum WriteUnit {
-        case event(YAMLEmitEvent)
-        case subtree(YAMLNode, YAMLScalarContext)
-    }
-
-    /// The units of `node` in document order: collections are opened `depth` levels down.
-    static func collectUnits(_ node: YAMLNode, in context: YAMLScalarContext, depth: Int, into units: inout [WriteUnit]) {
-        guard depth > 0 else { return units.append(.subtree(node, context)) }
-        switch node {
-        case .scalar:
-            units.append(.subtree(node, context))
-        case .sequence(let sequence):
-            let (start, inner) = sequenceStart(sequence, in: context)
-            units.append(.event(start))
-            for item in sequence.items { collectUnits(item, in: inner, depth: depth - 1, into: &units) }
-            units.append(.event(.sequenceEnd))
-        case .mapping(let mapping):
-            let (start, isFlow) = mappingStart(mapping, in: context)
-            units.append(.event(start))
-            for pair in mapping.pairs {
-                collectUnits(pair.key, in: YAMLScalarContext(isFlow: isFlow, isKey: true), depth: depth - 1, into: &units)
-                collectUnits(pair.value, in: YAMLScalarContext(isFlow: isFlow, isKey: false), depth: depth - 1, into: &units)
-            }
-            units.append(.event(.mappingEnd))
-        }
-    }
-
-    /// The libyaml events of one unit.
-    static func prepare(_ unit: WriteUnit) throws -> [yaml_event_t] {
-        switch unit {
-        case .event(let event): return try YAMLEventEmitter.prepare([event])
-        case .subtree(let node, let context):
-            var events: [yaml_event_t] = []
-            events.reserveCapacity(eventCount(of: node))
-            do {
-                try appendEvents(of: node, in: context, to: &events)
-            } catch {
-                YAMLEventEmitter.discard(&events)
-                throw error
-            }
-            return events
-        }
     }
 
     /// `# line` for each line of the comment (`#` alone for empty lines).

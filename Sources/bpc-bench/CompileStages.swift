@@ -29,13 +29,10 @@ func printCompileStages(_ file: SourceFile) {
     var blueprint: KanisterBlueprint?
     let kanister = seconds { blueprint = PlanKanister.blueprint(from: plan).blueprint }
     guard let blueprint else { return }
-    var node: YAMLNode?
-    let tree = seconds { node = BlueprintEmitter.node(for: blueprint) }
-    guard let node else { return }
-    let write = seconds { _ = try? YAMLWriter.write(node) }
+    let write = seconds { _ = try? BlueprintEmitter.emit(blueprint) }
     let stages = [
         ("parse", parse), ("index", index), ("check", check), ("plan", build), ("kanister model", kanister),
-        ("YAML tree", tree), ("libyaml write", write),
+        ("YAML write", write),
     ]
     print("compile stages: " + stages.map { "\($0.0) \(String(format: "%.3f", $0.1)) s" }.joined(separator: ", "))
 }

@@ -37,17 +37,6 @@ struct ParallelTests {
         #expect(sums.count == min(1000, Parallel.processorCount))
     }
 
-    @Test func pipelineConsumesInOrder() {
-        var consumed: [Int] = []
-        Parallel.pipeline(
-            500, produce: { index in index * 3 },
-            consume: { index, item in
-                #expect(item == index * 3)
-                consumed.append(index)
-            })
-        #expect(consumed == Array(0..<500))
-    }
-
     /// Every sample and parser fixture, one after the other in a file: many
     /// actions, and the parser's error fixtures among them.
     static let inputs: [String] = {

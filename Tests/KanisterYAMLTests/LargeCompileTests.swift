@@ -1,5 +1,5 @@
 // A blueprint large enough for every parallel path of the compiler (parse in
-// groups, checks and lowering per group of actions, the writer's pipeline): its
+// groups, checks and lowering per group of actions, the writer's pieces): its
 // YAML must hold each action exactly as compiling that action alone gives it.
 
 import Foundation

@@ -38,7 +38,7 @@ private func seed(_ standard: UInt64) -> UInt64 {
     ProcessInfo.processInfo.environment["YAML_ROUNDTRIP_SEED"].flatMap { UInt64($0) } ?? standard
 }
 
-private func randomString(using generator: inout SeededGenerator) -> String {
+func randomString(using generator: inout SeededGenerator) -> String {
     let count = Int.random(in: 0...6, using: &generator)
     return (0..<count).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
 }
@@ -97,7 +97,7 @@ private func document(for value: String) -> [YAMLNode] {
 private let scalarStyles: [YAMLScalarStyle?] = [nil, nil, .plain, .singleQuoted, .doubleQuoted, .literal, .folded]
 
 /// A random tree whose scalars use every style (libyaml may downgrade impossible ones).
-private func randomNode(depth: Int, using generator: inout SeededGenerator) -> YAMLNode {
+func randomNode(depth: Int, using generator: inout SeededGenerator) -> YAMLNode {
     let pick = depth == 0 ? 0 : Int.random(in: 0...2, using: &generator)
     let style: YAMLCollectionStyle = Bool.random(using: &generator) ? .block : .flow
     let count = Int.random(in: 0...3, using: &generator)
@@ -144,11 +144,11 @@ private func randomNode(depth: Int, using generator: inout SeededGenerator) -> Y
     #expect(reread.first.map { node.isEquivalent(to: $0) } == true)
 }
 
-private let examplesDirectory = URL(fileURLWithPath: #filePath)
+let examplesDirectory = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("shared/kanister/examples")
 
-private func exampleFiles() -> [URL] {
+func exampleFiles() -> [URL] {
     let enumerator = FileManager.default.enumerator(at: examplesDirectory, includingPropertiesForKeys: nil)
     let files = (enumerator?.allObjects ?? []).compactMap { $0 as? URL }
     return files.filter { $0.pathExtension == "yaml" }.sorted { $0.path < $1.path }

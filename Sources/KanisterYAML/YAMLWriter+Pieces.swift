@@ -1,0 +1,209 @@
+// YAMLWriter in pieces: a document whose root is a block mapping is cut into
+// runs of root pairs and runs of one pair's entries (a blueprint's actions), each
+// written by a libyaml emitter of its own on any core and joined in order.
+
+import BlueprintSyntax
+import CLibYAML
+
+/// A document whose root is a non-empty, untagged block mapping, given pair by
+/// pair: a YAMLMapping, or a model that appends its events without a tree.
+protocol YAMLRootMapping {
+    var pairCount: Int { get }
+    /// The entry count of pair `index` when its value is a block mapping of more
+    /// than one entry under a key that libyaml writes on one line (see
+    /// `YAMLWriter.isSplittable`); nil otherwise.
+    func splitEntryCount(ofPair index: Int) -> Int?
+    /// About how many events entry `entry` of split pair `index` takes (for balance).
+    func eventCount(ofEntry entry: Int, ofPair index: Int) -> Int
+    /// The events of pair `index`, key and value.
+    func appendPair(_ index: Int, to events: inout [yaml_event_t]) throws
+    /// The key of split pair `index`.
+    func appendKey(ofPair index: Int, to events: inout [yaml_event_t]) throws
+    /// The events of entry `entry` of split pair `index`, key and value.
+    func appendEntry(_ entry: Int, ofPair index: Int, to events: inout [yaml_event_t]) throws
+}
+
+extension YAMLWriter {
+    /// A part of a document whose root is a block mapping, written by an emitter
+    /// of its own as a document of its own: a run of root pairs, or a run of the
+    /// entries of one root pair whose value is a block mapping, written under that
+    /// pair's key.
+    ///
+    /// Joined in order, the pieces' bytes are what one emitter writes for the whole
+    /// document, because libyaml's output at a boundary depends only on the column
+    /// and the indentation flags where the previous piece ended:
+    /// - A root pair starts at indent 0 in both cases. The line break (or none,
+    ///   after a block scalar that ended its line) that the whole document writes
+    ///   before the next root key is the one that the piece's document end writes.
+    /// - An entry of a split pair starts at indent 2. A piece of entries repeats the
+    ///   pair's key on its first line (a simple key: short printable ASCII, so one
+    ///   line), dropped for all but the first piece. Every value ends on a column
+    ///   past 2 with the indentation flag cleared (a break follows at indent 0 and
+    ///   2 alike), or at column 0 after a block scalar's last line break (no break
+    ///   at either indent), so the document end writes what the next entry would.
+    /// - libyaml ends a stream with `...` when the document's last block scalar
+    ///   keeps its trailing line breaks (`|+`); the pieces report theirs.
+    enum Piece: Equatable {
+        case pairs(Range<Int>)
+        case entries(ofPair: Int, Range<Int>)
+    }
+
+    /// `root` after `prefix`, its split pairs cut into at most `parts` runs each,
+    /// the pieces written on all cores.
+    static func write(_ root: some YAMLRootMapping, prefix: [UInt8], parts: Int) throws -> [UInt8] {
+        let pieces = pieces(of: root, parts: parts)
+        let written = Parallel.map(pieces.count) { index in Result { try write(pieces[index], of: root) } }
+        var bytes = prefix
+        bytes.reserveCapacity(prefix.count + written.reduce(4) { $0 + ((try? $1.get())?.bytes.count ?? 0) })
+        var isOpenEnded = false
+        for result in written {
+            let piece = try result.get()
+            bytes += piece.bytes
+            if let keepsBreaks = piece.lastBlockScalarKeepsBreaks { isOpenEnded = keepsBreaks }
+        }
+        // What libyaml writes at the end of a stream whose last block scalar keeps its breaks.
+        if isOpenEnded { bytes += Array("...\n".utf8) }
+        return bytes
+    }
+
+    /// The pieces of `root`: runs of unsplit pairs, and each split pair cut into at
+    /// most `parts` runs of about equal event count.
+    static func pieces(of root: some YAMLRootMapping, parts: Int) -> [Piece] {
+        var pieces: [Piece] = []
+        var start = 0
+        for index in 0..<root.pairCount {
+            guard let count = root.splitEntryCount(ofPair: index) else { continue }
+            if start < index { pieces.append(.pairs(start..<index)) }
+            let runs = Parallel.ranges(count, parts: parts) { root.eventCount(ofEntry: $0, ofPair: index) }
+            pieces += runs.map { .entries(ofPair: index, $0) }
+            start = index + 1
+        }
+        if start < root.pairCount { pieces.append(.pairs(start..<root.pairCount)) }
+        return pieces
+    }
+
+    /// Whether a pair whose value is `value` may be written in runs of entries: an
+    /// untagged key that libyaml writes as a one-line simple key, and a block
+    /// mapping of more than one entry.
+    static func isSplittable(key: YAMLScalar, value: YAMLMapping) -> Bool {
+        key.tag == nil && isOneLineKey(key.value) && value.style == .block && value.tag == nil && value.pairs.count > 1
+    }
+
+    /// Text that libyaml writes as a simple key on one line: printable ASCII, at
+    /// most 128 bytes.
+    static func isOneLineKey(_ text: String) -> Bool {
+        text.utf8.count <= 128 && text.utf8.allSatisfy { (0x20...0x7E).contains($0) }
+    }
+
+    /// One piece as a document of its own, entries emitted as they are prepared;
+    /// its bytes and, when it has block scalars, whether the last one keeps its
+    /// trailing line breaks.
+    static func write(_ piece: Piece, of root: some YAMLRootMapping) throws -> (
+        bytes: ArraySlice<UInt8>, lastBlockScalarKeepsBreaks: Bool?
+    ) {
+        let emitter = try YAMLEventEmitter()
+        var events: [yaml_event_t] = []
+        defer { YAMLEventEmitter.discard(&events) }
+        try YAMLEventEmitter.append(.streamStart, to: &events)
+        try YAMLEventEmitter.append(.documentStart(isImplicit: true), to: &events)
+        try YAMLEventEmitter.append(.mappingStart(tag: nil, style: .block), to: &events)
+        // The document start is processed now (the mapping start waits for its
+        // first entries), and no scalar yet: 1 stays until a block scalar comes.
+        try emitter.emit(prepared: &events)
+        emitter.openEnded = 1
+        switch piece {
+        case .pairs(let range):
+            for index in range {
+                try root.appendPair(index, to: &events)
+                try emitter.emit(prepared: &events)
+            }
+        case .entries(let index, let range):
+            try root.appendKey(ofPair: index, to: &events)
+            try YAMLEventEmitter.append(.mappingStart(tag: nil, style: .block), to: &events)
+            for entry in range {
+                try root.appendEntry(entry, ofPair: index, to: &events)
+                try emitter.emit(prepared: &events)
+            }
+            try YAMLEventEmitter.append(.mappingEnd, to: &events)
+        }
+        try YAMLEventEmitter.append(.mappingEnd, to: &events)
+        // Every scalar is processed once the root mapping ends.
+        try emitter.emit(prepared: &events)
+        let blockScalarState = emitter.openEnded
+        try YAMLEventEmitter.append(.documentEnd(isImplicit: true), to: &events)
+        try emitter.emit(prepared: &events)
+        let keepsBreaks = blockScalarState == 1 ? nil : blockScalarState == 2
+        let bytes = emitter.bytes
+        if case .entries(_, let range) = piece, range.lowerBound > 0, let lineEnd = bytes.firstIndex(of: 0x0A) {
+            return (bytes[(lineEnd + 1)...], keepsBreaks)
+        }
+        return (bytes[...], keepsBreaks)
+    }
+}
+
+/// A YAMLNode document's root mapping.
+extension YAMLMapping: YAMLRootMapping {
+    var pairCount: Int { pairs.count }
+
+    func splitEntryCount(ofPair index: Int) -> Int? {
+        guard case .scalar(let key) = pairs[index].key, case .mapping(let value) = pairs[index].value,
+            YAMLWriter.isSplittable(key: key, value: value)
+        else { return nil }
+        return value.pairs.count
+    }
+
+    func eventCount(ofEntry entry: Int, ofPair index: Int) -> Int {
+        guard case .mapping(let value) = pairs[index].value else { return 1 }
+        return YAMLWriter.eventCount(of: value.pairs[entry].key) + YAMLWriter.eventCount(of: value.pairs[entry].value)
+    }
+
+    func appendPair(_ index: Int, to events: inout [yaml_event_t]) throws {
+        try YAMLWriter.appendEvents(of: pairs[index].key, in: .blockKey, to: &events)
+        try YAMLWriter.appendEvents(of: pairs[index].value, in: .blockValue, to: &events)
+    }
+
+    func appendKey(ofPair index: Int, to events: inout [yaml_event_t]) throws {
+        try YAMLWriter.appendEvents(of: pairs[index].key, in: .blockKey, to: &events)
+    }
+
+    func appendEntry(_ entry: Int, ofPair index: Int, to events: inout [yaml_event_t]) throws {
+        guard case .mapping(let value) = pairs[index].value else { return }
+        try YAMLWriter.appendEvents(of: value.pairs[entry].key, in: .blockKey, to: &events)
+        try YAMLWriter.appendEvents(of: value.pairs[entry].value, in: .blockValue, to: &events)
+    }
+}
+
+extension YAMLScalarContext {
+    static let blockKey = YAMLScalarContext(isFlow: false, isKey: true)
+    static let blockValue = YAMLScalarContext(isFlow: false, isKey: false)
+}
+
+/// Events of a model written without a YAMLNode tree, all in block context: the
+/// events `appendEvents` makes for the equivalent tree of block collections.
+extension YAMLWriter {
+    static func appendKey(_ text: String, to events: inout [yaml_event_t]) throws {
+        try YAMLEventEmitter.append(scalarEvent(.string(text), in: .blockKey), to: &events)
+    }
+
+    static func appendValue(_ scalar: YAMLScalar, to events: inout [yaml_event_t]) throws {
+        try YAMLEventEmitter.append(scalarEvent(scalar, in: .blockValue), to: &events)
+    }
+
+    /// A block mapping (`{}` when `count` is 0) whose `count` keys and values `entries` appends.
+    static func appendMapping(
+        count: Int, to events: inout [yaml_event_t], _ entries: (inout [yaml_event_t]) throws -> Void
+    ) throws {
+        try YAMLEventEmitter.append(.mappingStart(tag: nil, style: count == 0 ? .flow : .block), to: &events)
+        try entries(&events)
+        try YAMLEventEmitter.append(.mappingEnd, to: &events)
+    }
+
+    /// A block sequence (`[]` when `count` is 0) whose `count` items `items` appends.
+    static func appendSequence(
+        count: Int, to events: inout [yaml_event_t], _ items: (inout [yaml_event_t]) throws -> Void
+    ) throws {
+        try YAMLEventEmitter.append(.sequenceStart(tag: nil, style: count == 0 ? .flow : .block), to: &events)
+        try items(&events)
+        try YAMLEventEmitter.append(.sequenceEnd, to: &events)
+    }
+}
