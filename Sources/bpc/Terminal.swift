@@ -12,7 +12,56 @@ enum Terminal {
     }
 
     static func writeOut(_ bytes: [UInt8]) {
-        FileHandle.standardOutput.write(Data(bytes))
+        _ = writeAll(bytes, to: 1)
+    }
+
+    /// Writes all of `bytes` to a file descriptor (short writes and interrupts
+    /// retried, no copy); false on an error.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return false }
+                offset += written
+            }
+            return true
+        }
+    }
+
+    /// A file's bytes, read straight into one buffer of the size `fstat` gives
+    /// (then any bytes beyond it); nil on an error.
+    static func readFile(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        let size = max(0, Int(status.st_size))
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let result = Glibc.read(descriptor, buffer.baseAddress! + count, size - count)
+                if result < 0 && errno == EINTR { continue }
+                if result <= 0 {
+                    failed = result < 0
+                    return
+                }
+                count += result
+            }
+        }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while !failed {
+            let result = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
+            if result < 0 && errno == EINTR { continue }
+            if result <= 0 {
+                failed = result < 0
+                break
+            }
+            bytes += chunk[..<result]
+        }
+        return failed ? nil : bytes
     }
 
     /// Reads a file, or standard input for "-". Throws a printable message.
@@ -26,10 +75,8 @@ enum Terminal {
             throw IOFailure("\(path): no such file")
         }
         guard !isDirectory.boolValue else { throw IOFailure("\(path): is a directory") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw IOFailure("\(path): cannot read the file")
-        }
-        return SourceFile(path: path, bytes: [UInt8](data))
+        guard let bytes = readFile(path) else { throw IOFailure("\(path): cannot read the file") }
+        return SourceFile(path: path, bytes: bytes)
     }
 
     /// Writes to `path` atomically, or to standard output for nil and "-"; an
@@ -53,8 +100,13 @@ enum Terminal {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).bpc-\(getpid()).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(bytes)) else {
-            throw IOFailure("\(path): cannot write a temporary file in \(directory.path)")
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw IOFailure("\(path): cannot write a temporary file in \(directory.path)") }
+        let isWritten = writeAll(bytes, to: descriptor)
+        guard close(descriptor) == 0, isWritten else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw IOFailure("\(path): cannot write a temporary file in \(directory.path): \(reason)")
         }
         if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
             let permissions = attributes[.posixPermissions]
