@@ -16,9 +16,19 @@ public enum PlanKanister {
         let actionNames = Set(plan.actions.map(\.name))
         var actions: [KanisterAction] = []
         var notes: [String] = []
+        // The main actions are made on all cores, each group saying a clause once;
+        // the merge says it once overall, where a sequential run would.
+        let groups = Parallel.mapGroups(plan.actions.count, weight: { plan.actions[$0].graph.nodes.count }) { range in
+            var warned = Set<SourceRange>()
+            return range.map { index in
+                var problems: [Diagnostic] = []
+                return (mainAction(plan.actions[index], warnedClauses: &warned, &problems), problems)
+            }
+        }
         var warnedClauses = Set<SourceRange>(minimumCapacity: plan.actions.reduce(0) { $0 + $1.graph.runtimeClauseCount })
-        for action in plan.actions {
-            actions.append(mainAction(action, warnedClauses: &warnedClauses, &diagnostics))
+        for (action, (main, problems)) in zip(plan.actions, groups.joined()) {
+            actions.append(main)
+            diagnostics += problems.filter { warnedClauses.insert($0.range).inserted }
             if let rollback = rollbackAction(action, taken: &taken, actionNames: actionNames, &diagnostics) {
                 actions.append(rollback.action)
                 notes += rollback.note

@@ -51,19 +51,28 @@ extension YAMLWriter {
     /// `root` after `prefix`, its split pairs cut into at most `parts` runs each,
     /// the pieces written on all cores.
     static func write(_ root: some YAMLRootMapping, prefix: [UInt8], parts: Int) throws -> [UInt8] {
+        let chunks = try chunks(of: root, prefix: prefix, parts: parts)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+        for chunk in chunks { bytes += chunk }
+        return bytes
+    }
+
+    /// The bytes of `write(root, prefix:, parts:)` as the pieces' own buffers in
+    /// order, not joined: a file is written from them without a copy.
+    static func chunks(of root: some YAMLRootMapping, prefix: [UInt8], parts: Int) throws -> [ArraySlice<UInt8>] {
         let pieces = pieces(of: root, parts: parts)
         let written = Parallel.map(pieces.count) { index in Result { try write(pieces[index], of: root) } }
-        var bytes = prefix
-        bytes.reserveCapacity(prefix.count + written.reduce(4) { $0 + ((try? $1.get())?.bytes.count ?? 0) })
+        var chunks = [prefix[...]]
         var isOpenEnded = false
         for result in written {
             let piece = try result.get()
-            bytes += piece.bytes
+            chunks.append(piece.bytes)
             if let keepsBreaks = piece.lastBlockScalarKeepsBreaks { isOpenEnded = keepsBreaks }
         }
         // What libyaml writes at the end of a stream whose last block scalar keeps its breaks.
-        if isOpenEnded { bytes += Array("...\n".utf8) }
-        return bytes
+        if isOpenEnded { chunks.append(Array("...\n".utf8)[...]) }
+        return chunks
     }
 
     /// The pieces of `root`: runs of unsplit pairs, and each split pair cut into at

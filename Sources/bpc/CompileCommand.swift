@@ -43,18 +43,19 @@ struct CompileCommand: ParsableCommand {
             Terminal.writeError("bpc: \(error)\n")
             throw ExitStatus.usageOrIO
         }
-        let bytes = emit == .plan ? try emitPlan(&compilation) : try emitYAML(&compilation)
+        let chunks = emit == .plan ? [try emitPlan(&compilation)[...]] : try emitYAML(&compilation)
         Parallel.releaseInBackground(consume compilation)
-        try Terminal.writeOutput(bytes, to: output ?? defaultOutput)
-        Parallel.releaseInBackground(bytes)
+        try Terminal.writeOutput(chunks: chunks, to: output ?? defaultOutput)
+        Parallel.releaseInBackground(chunks)
     }
 
-    func emitYAML(_ compilation: inout Compilation) throws -> [UInt8] {
+    /// The YAML as chunks in order (see `BlueprintEmitter.emitChunks`).
+    func emitYAML(_ compilation: inout Compilation) throws -> [ArraySlice<UInt8>] {
         let blueprint = compilation.lower()
         compilation.printDiagnostics()
         guard let blueprint else { throw ExitStatus.inputErrors }
         do {
-            return try BlueprintEmitter.emit(blueprint)
+            return try BlueprintEmitter.emitChunks(blueprint)
         } catch {
             Terminal.writeError("bpc: internal error: cannot write YAML: \(error)\n")
             throw ExitStatus.usageOrIO

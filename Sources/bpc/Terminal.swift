@@ -12,21 +12,23 @@ enum Terminal {
     }
 
     static func writeOut(_ bytes: [UInt8]) {
-        _ = writeAll(bytes, to: 1)
+        _ = writeAll([bytes[...]], to: 1)
     }
 
-    /// Writes all of `bytes` to a file descriptor (short writes and interrupts
-    /// retried, no copy); false on an error.
-    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { return false }
-                offset += written
+    /// Writes all of `chunks`, in order, to a file descriptor (short writes and
+    /// interrupts retried, nothing copied); false on an error.
+    static func writeAll(_ chunks: [ArraySlice<UInt8>], to descriptor: Int32) -> Bool {
+        chunks.allSatisfy { chunk in
+            chunk.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written < 0 && errno == EINTR { continue }
+                    guard written > 0 else { return false }
+                    offset += written
+                }
+                return true
             }
-            return true
         }
     }
 
@@ -82,12 +84,17 @@ enum Terminal {
     /// Writes to `path` atomically, or to standard output for nil and "-"; an
     /// I/O failure is printed and ends the command with status 2.
     static func writeOutput(_ bytes: [UInt8], to path: String?) throws {
+        try writeOutput(chunks: [bytes[...]], to: path)
+    }
+
+    /// `writeOutput` of the bytes of `chunks` joined.
+    static func writeOutput(chunks: [ArraySlice<UInt8>], to path: String?) throws {
         guard let path, path != "-" else {
-            writeOut(bytes)
+            _ = writeAll(chunks, to: 1)
             return
         }
         do {
-            try writeAtomically(bytes, to: path)
+            try writeAtomically(chunks: chunks, to: path)
         } catch {
             writeError("bpc: \(error)\n")
             throw ExitStatus.usageOrIO
@@ -97,12 +104,17 @@ enum Terminal {
     /// Writes `bytes` to `path` atomically: a temporary file in the same
     /// directory, then rename, so readers never see a half-written file.
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+        try writeAtomically(chunks: [bytes[...]], to: path)
+    }
+
+    /// `writeAtomically` of the bytes of `chunks` joined.
+    static func writeAtomically(chunks: [ArraySlice<UInt8>], to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).bpc-\(getpid()).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw IOFailure("\(path): cannot write a temporary file in \(directory.path)") }
-        let isWritten = writeAll(bytes, to: descriptor)
+        let isWritten = writeAll(chunks, to: descriptor)
         guard close(descriptor) == 0, isWritten else {
             let reason = String(cString: strerror(errno))
             unlink(temporary.path)
