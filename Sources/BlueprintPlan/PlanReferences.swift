@@ -51,11 +51,13 @@ enum TemplateReferences {
 }
 
 /// A walk over a template tree that records phase references in source order.
-/// Inside `range` and `with` bodies (and defined templates) `.` is rebound, so
-/// only `$.Phases…` reaches the phases there.
+/// Inside `range` and `with` bodies `.` is rebound, so only `$.Phases…` reaches
+/// the phases there; inside `define` and `block` bodies `$` too is the data the
+/// template is called with, so nothing there is known to read a phase.
 struct ReferenceCollector {
     var references: [TemplatePhaseReference] = []
     var dotIsRoot = true
+    var dollarIsRoot = true
 
     mutating func visit(_ nodes: [GoTemplateNode], dotIsRoot: Bool) {
         let saved = self.dotIsRoot
@@ -68,14 +70,22 @@ struct ReferenceCollector {
                 visit(control.pipeline)
                 visit(control.body, dotIsRoot: dotIsRoot && control.kind == .if)
                 if let elseClause = control.elseClause { visit(elseClause.body, dotIsRoot: dotIsRoot) }
-            case .define(let define): visit(define.body, dotIsRoot: false)
+            case .define(let define): visitSeparateTemplate(define.body)
             case .templateCall(let call): if let pipeline = call.pipeline { visit(pipeline) }
             case .block(let block):
                 visit(block.pipeline)
-                visit(block.body, dotIsRoot: false)
+                visitSeparateTemplate(block.body)
             case .text, .comment, .breakLoop, .continueLoop: break
             }
         }
+    }
+
+    /// A defined template's body, where neither `.` nor `$` is the root data.
+    mutating func visitSeparateTemplate(_ body: [GoTemplateNode]) {
+        let saved = dollarIsRoot
+        dollarIsRoot = false
+        visit(body, dotIsRoot: false)
+        dollarIsRoot = saved
     }
 
     mutating func visit(_ pipeline: GoTemplatePipeline) {
@@ -136,7 +146,8 @@ struct ReferenceCollector {
     func root(_ operand: GoTemplateOperand) -> (target: TemplatePhaseReference.Target?, fields: [String])? {
         switch operand {
         case .field(let field) where dotIsRoot: return ReferenceCollector.root(names: field.names)
-        case .variable(let variable) where variable.name == "$": return ReferenceCollector.root(names: variable.fields)
+        case .variable(let variable) where variable.name == "$" && dollarIsRoot:
+            return ReferenceCollector.root(names: variable.fields)
         case .chain(let chain):
             guard case .parenthesized(let inner) = chain.base, inner.pipeline.declarations.isEmpty,
                 inner.pipeline.commands.count == 1, let command = inner.pipeline.commands.first,

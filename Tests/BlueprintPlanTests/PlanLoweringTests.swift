@@ -102,6 +102,21 @@ import Testing
         #expect(PlanFixtures.edges(graph) == ["take-dump -> upload: data Output.path"])
     }
 
+    /// In a defined template `$` is the data the template is called with, not the
+    /// root: no data edge; in a range body `$` is still the root.
+    @Test func dollarInADefinedTemplateIsNotTheRoot() {
+        let graph = PlanFixtures.graph(
+            Self.header + """
+                action backup {
+                  phase a: KubeTask { image: "x", command: ["kando output x 1"] }
+                  phase b: KubeTask { image: "x", command: ["{{ define \\"t\\" }}{{ $.Phases.a.Output.x }}{{ end }}{{ template \\"t\\" .Options }}"] }
+                  phase c: KubeTask { image: "x", command: ["{{ block \\"u\\" .Options }}{{ $.Phases.a.Output.x }}{{ end }}"] }
+                  phase d: KubeTask { image: "x", command: ["{{ range .Options }}{{ $.Phases.a.Output.x }}{{ end }}"] }
+                }
+                """, optimized: false)
+        #expect(PlanFixtures.edges(graph).filter { $0.contains(": data") } == ["a -> d: data Output.x"])
+    }
+
     @Test func inlineUndoBecomesACompensationNode() {
         let graph = PlanFixtures.graph(
             Self.header + """
