@@ -109,11 +109,17 @@ extension StringProtocol {
     /// A plain byte search for `needle` (no Foundation, no Unicode folding).
     @inlinable
     public func containsBytes(_ needle: String) -> Bool {
+        firstUTF8Offset(of: needle) != nil
+    }
+
+    /// The UTF-8 offset where `needle` first occurs, by bytes (no Foundation).
+    @inlinable
+    public func firstUTF8Offset(of needle: String) -> Int? {
         var needle = needle
         return needle.withUTF8 { pattern in
-            if let found = utf8.withContiguousStorageIfAvailable({ UTF8Scan.contains($0, pattern) }) { return found }
+            if let found = utf8.withContiguousStorageIfAvailable({ UTF8Scan.firstIndex(of: pattern, in: $0) }) { return found }
             var copy = String(self)
-            return copy.withUTF8 { UTF8Scan.contains($0, pattern) }
+            return copy.withUTF8 { UTF8Scan.firstIndex(of: pattern, in: $0) }
         }
     }
 }
@@ -139,18 +145,24 @@ public enum UTF8Scan {
     /// True when `haystack` holds `needle` as a byte sequence.
     @inlinable
     public static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        firstIndex(of: needle, in: haystack) != nil
+    }
+
+    /// Where `needle` first occurs in `haystack` as a byte sequence (0 for an empty needle).
+    @inlinable
+    public static func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
         let count = needle.count
-        guard count > 0 else { return true }
-        guard count <= haystack.count, let base = haystack.baseAddress, let pattern = needle.baseAddress else { return false }
+        guard count > 0 else { return 0 }
+        guard count <= haystack.count, let base = haystack.baseAddress, let pattern = needle.baseAddress else { return nil }
         let last = haystack.count - count
         var index = 0
         while let found = firstIndex(of: pattern[0], in: haystack, from: index), found <= last {
             var matched = 1
             while matched < count, base[found + matched] == pattern[matched] { matched += 1 }
-            if matched == count { return true }
+            if matched == count { return found }
             index = found + 1
         }
-        return false
+        return nil
     }
 
     /// The first position at or after `start` that holds `target`, eight bytes at a time.

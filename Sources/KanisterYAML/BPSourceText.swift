@@ -37,10 +37,10 @@ enum BPSourceText {
     /// A string literal whose decoded value is exactly `text`.
     static func literal(_ text: String, indent: Int) -> String {
         let hasControl = text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\t" && $0 != "\n") || $0.value == 0x7F }
-        if text.contains("\n"), !hasControl {
+        if text.containsBytes("\n"), !hasControl {
             return multiline(text, indent: indent)
         }
-        if !hasControl, !text.contains("\n"), text.contains("\\") || text.contains("\"") {
+        if !hasControl, !text.containsBytes("\n"), text.containsBytes("\\") || text.containsBytes("\"") {
             return raw(text)
         }
         return quoted(text)
@@ -52,7 +52,9 @@ enum BPSourceText {
     /// The fewest `#` such that neither `"#...` nor `\#...` occurs in `text`.
     static func hashCount(for text: String, quote: String) -> Int {
         var count = 1
-        while text.contains(quote + String(repeating: "#", count: count)) || text.contains("\\" + String(repeating: "#", count: count)) {
+        while text.containsBytes(quote + String(repeating: "#", count: count))
+            || text.containsBytes("\\" + String(repeating: "#", count: count))
+        {
             count += 1
         }
         return count
@@ -67,15 +69,15 @@ enum BPSourceText {
     /// `"""` block, raw when the text has backslashes; a final line without
     /// a line feed ends in a joining backslash.
     static func multiline(_ text: String, indent: Int) -> String {
-        let isRaw = text.contains("\\")
+        let isRaw = text.containsBytes("\\")
         let hashes = isRaw ? String(repeating: "#", count: hashCount(for: text, quote: "\"\"\"")) : ""
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
         let endsWithNewline = lines.last == ""
         if endsWithNewline { lines.removeLast() }
         let pad = String(repeating: "  ", count: indent + 1)
         var out = "\(hashes)\"\"\"\n"
         for (index, line) in lines.enumerated() {
-            let body = isRaw ? line : line.replacingOccurrences(of: "\"\"\"", with: "\\\"\"\"")
+            let body = isRaw || !line.containsBytes("\"\"\"") ? line : line.replacingOccurrences(of: "\"\"\"", with: "\\\"\"\"")
             out += body.isEmpty ? "" : pad + body
             if index == lines.count - 1, !endsWithNewline { out += "\\" + hashes }
             out += "\n"
@@ -97,12 +99,12 @@ enum BPSourceText {
     /// A YAML 1.1 integer as decimal text: underscores dropped (as go-yaml
     /// does), then Go's ParseInt(s, 0, 64).
     static func integer(_ text: String) -> String? {
-        GoInteger.parse(text.replacingOccurrences(of: "_", with: "")).map { String($0) }
+        GoInteger.parse(text.filter { $0 != "_" }).map { String($0) }
     }
 
     /// A float literal the .bp lexer reads (digits '.' digits, optional exponent).
     static func float(_ text: String) -> String? {
-        guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else { return nil }
+        guard let value = Double(text.filter { $0 != "_" }), value.isFinite else { return nil }
         let spelled = "\(value)"
         if spelled.contains(".") { return spelled }
         return spelled.contains("e") ? spelled.replacingOccurrences(of: "e", with: ".0e") : nil

@@ -25,7 +25,7 @@ extension ImportWriter {
         case .sequence(let sequence):
             if let script = bashScript(sequence) { return "bash " + BPSourceText.literal(script, indent: indent) }
             let items = sequence.items.map { value($0) }
-            if items.allSatisfy({ !$0.contains("\n") }), items.reduce(0, { $0 + $1.count + 2 }) <= 80 {
+            if items.allSatisfy({ !$0.containsBytes("\n") }), items.reduce(0, { $0 + $1.count + 2 }) <= 80 {
                 return "[" + items.joined(separator: ", ") + "]"
             }
             return "[\n" + items.map { $0 + "\n" }.joined() + "]"
@@ -75,7 +75,7 @@ extension ImportWriter {
     func fieldChain(_ text: String) -> [String]? {
         guard text.hasPrefix("{{ ."), text.hasSuffix(" }}"), text.count > 7 else { return nil }
         let inner = text.dropFirst(4).dropLast(3)
-        let parts = inner.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let parts = inner.utf8.split(separator: 0x2E, omittingEmptySubsequences: false).map { String(Substring($0)) }
         guard parts.allSatisfy({ isGoFieldName($0) }) else { return nil }
         return parts
     }
@@ -91,12 +91,13 @@ extension ImportWriter {
         let prefix = "{{if index .Options \""
         guard text.hasPrefix(prefix), let close = text.dropFirst(prefix.count).firstIndex(of: "\"") else { return nil }
         let name = String(text[text.index(text.startIndex, offsetBy: prefix.count)..<close])
-        guard let elseRange = text.range(of: " {{else -}} "), text.hasSuffix(" {{- end}}") else { return nil }
-        let fallbackStart = elseRange.upperBound
+        let elseMarker = " {{else -}} "
+        guard let elseOffset = text.firstUTF8Offset(of: elseMarker), text.hasSuffix(" {{- end}}") else { return nil }
+        let fallbackStart = text.utf8.index(text.startIndex, offsetBy: elseOffset + elseMarker.utf8.count)
         let fallbackEnd = text.index(text.endIndex, offsetBy: -" {{- end}}".count)
         guard fallbackStart <= fallbackEnd else { return nil }
         let fallback = String(text[fallbackStart..<fallbackEnd])
-        guard !fallback.containsTemplateOpen, !fallback.contains("\n"), fallback.trimmingCharacters(in: .whitespaces) == fallback,
+        guard !fallback.containsTemplateOpen, !fallback.containsBytes("\n"), fallback.trimmingCharacters(in: .whitespaces) == fallback,
             TemplateIdioms.optionWithDefault(name: name, fallback: fallback) == text
         else { return nil }
         return "option(\(BPSourceText.quoted(name)), default: \(BPSourceText.literal(fallback, indent: 0)))"
@@ -111,9 +112,14 @@ extension ImportWriter {
         var order: [String] = []
         var taken = Set(KanisterCatalog.shared.templateRoots).union(TemplateFunctions.kanister).union(["option", "kopia", "bash"])
         visitScalars(.mapping(root)) { text in
+            // An idiom seen before is one: count it without matching it again.
+            if let count = counts[text] {
+                counts[text] = count + 1
+                return
+            }
             guard optionExpression(text) != nil else { return }
-            if counts[text] == nil { order.append(text) }
-            counts[text, default: 0] += 1
+            order.append(text)
+            counts[text] = 1
         }
         visitKeysAndNames(.mapping(root)) { taken.insert($0) }
         var lets: [String] = []
