@@ -22,6 +22,11 @@ public struct ImportResult: Sendable {
 
 public enum BlueprintImporter {
     public static func importBlueprint(_ bytes: [UInt8], limits: YAMLReaderLimits = .standard) -> ImportResult {
+        importBlueprint(bytes, limits: limits, actionGroups: Parallel.processorCount)
+    }
+
+    /// The import with the actions written in at most `actionGroups` groups.
+    static func importBlueprint(_ bytes: [UInt8], limits: YAMLReaderLimits, actionGroups: Int) -> ImportResult {
         let documents: [YAMLNode]
         switch YAMLReader.parse(bytes: bytes, limits: limits) {
         case .success(let parsed): documents = parsed
@@ -41,6 +46,7 @@ public enum BlueprintImporter {
                 source: nil, diagnostics: [.error(.notBlueprint, "not a Kanister Blueprint (\(found)); bpc imports documents of kind: Blueprint", at: range)])
         }
         var writer = ImportWriter(bytes: bytes, comments: YAMLComments.find(in: bytes, document: document))
+        writer.actionGroups = actionGroups
         writer.writeBlueprint(root)
         guard !writer.diagnostics.contains(where: { $0.severity == .error }) else {
             return ImportResult(source: nil, diagnostics: writer.diagnostics)

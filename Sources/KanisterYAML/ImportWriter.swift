@@ -21,6 +21,8 @@ struct ImportWriter {
     var isWritingArtifacts = false
     /// Option idioms used more than once, written once as `let NAME = option(...)`: text -> let name.
     var sharedOptions: [String: String] = [:]
+    /// At most how many groups of actions are written concurrently.
+    var actionGroups = Parallel.processorCount
 
     init(bytes: [UInt8], comments: [SourceRange]) {
         self.bytes = bytes
@@ -76,15 +78,41 @@ struct ImportWriter {
         writeSharedOptions(root)
         guard let actionsNode = root["actions"] else { return }
         guard let actions = actionsNode.mapping else { return fail("actions must be a mapping", actionsNode, code: .badShape) }
-        for pair in actions.pairs {
-            guard let actionName = pair.key.scalar?.value, let action = pair.value.mapping else {
-                fail("an action must be a mapping", pair.value, code: .badShape)
-                continue
-            }
-            output += "\n"
-            writeAction(actionName, action, at: pair.key.start.offset)
-        }
+        writeActions(actions.pairs)
         flushComments(before: Int.max)
+    }
+
+    /// The actions, groups of them written on all cores by copies of this writer
+    /// and joined in order. A copy starts at the first comment of its first action,
+    /// and the comments before that one that the previous group left are written
+    /// where a sequential run writes them: after the blank line, before the head.
+    mutating func writeActions(_ pairs: [YAMLPair]) {
+        let groups = Parallel.ranges(pairs.count, parts: actionGroups) { pairs[$0].value.end.offset - pairs[$0].key.start.offset }
+        let parts = Parallel.map(groups.count) { group in
+            var part = self
+            part.output = ""
+            part.diagnostics = []
+            let start = pairs[groups[group].lowerBound].key.start.offset
+            part.nextComment = comments.firstIndex { $0.start >= start } ?? comments.count
+            let firstComment = part.nextComment
+            for index in groups[group] {
+                let pair = pairs[index]
+                guard let actionName = pair.key.scalar?.value, let action = pair.value.mapping else {
+                    part.fail("an action must be a mapping", pair.value, code: .badShape)
+                    continue
+                }
+                if index > groups[group].lowerBound { part.output += "\n" }
+                part.writeAction(actionName, action, at: pair.key.start.offset)
+            }
+            return (part, firstComment)
+        }
+        for (part, firstComment) in parts {
+            output += "\n"
+            flushComments(before: firstComment < comments.count ? comments[firstComment].start : Int.max)
+            output += part.output
+            diagnostics += part.diagnostics
+            nextComment = part.nextComment
+        }
     }
 
     mutating func writeAction(_ name: String, _ action: YAMLMapping, at offset: Int) {
