@@ -10,7 +10,9 @@ public enum SourceFormatter {
         let comments = Lexer.tokenize(file.bytes, includeTrivia: true).tokens.filter { $0.kind == .comment }
         var printer = FormatPrinter(file: file, comments: comments.map(\.range))
         printer.printFile(result.syntax)
-        return (printer.output, result.diagnostics)
+        let diagnostics = result.diagnostics
+        Parallel.releaseInBackground(consume result)
+        return (printer.output, diagnostics)
     }
 }
 

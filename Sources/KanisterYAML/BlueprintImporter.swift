@@ -48,6 +48,8 @@ public enum BlueprintImporter {
         var writer = ImportWriter(bytes: bytes, comments: YAMLComments.find(in: bytes, document: document))
         writer.actionGroups = actionGroups
         writer.writeBlueprint(root)
+        // The YAML tree is large and no longer needed: not freed on this thread.
+        Parallel.releaseInBackground(documents)
         guard !writer.diagnostics.contains(where: { $0.severity == .error }) else {
             return ImportResult(source: nil, diagnostics: writer.diagnostics)
         }

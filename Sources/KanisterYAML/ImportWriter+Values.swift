@@ -3,6 +3,7 @@
 
 import BlueprintPlan
 import BlueprintSema
+import BlueprintSyntax
 import Foundation
 
 extension ImportWriter {
@@ -108,20 +109,44 @@ extension ImportWriter {
     /// Declares a `let` for every option idiom the blueprint repeats, named after
     /// the option when that name cannot be mistaken for anything else.
     mutating func writeSharedOptions(_ root: YAMLMapping) {
+        // The root's pairs in order, the actions' pairs in place of theirs: groups
+        // of them are searched on all cores and merged in order.
+        var pairs: [YAMLPair] = []
+        var taken = Set(KanisterCatalog.shared.templateRoots).union(TemplateFunctions.kanister).union(["option", "kopia", "bash"])
+        for pair in root.pairs {
+            if let actions = pair.value.mapping, pair.key.scalar?.value == "actions" {
+                taken.insert("actions")
+                pairs += actions.pairs
+            } else {
+                pairs.append(pair)
+            }
+        }
+        let found = Parallel.mapGroups(pairs.count, weight: { pairs[$0].value.end.offset - pairs[$0].key.start.offset }) { range in
+            var counts: [String: Int] = [:]
+            var order: [String] = []
+            var names: Set<String> = []
+            for pair in pairs[range] {
+                visitScalars(pair.value) { text in
+                    // An idiom seen before is one: count it without matching it again.
+                    if let count = counts[text] {
+                        counts[text] = count + 1
+                        return
+                    }
+                    guard optionExpression(text) != nil else { return }
+                    order.append(text)
+                    counts[text] = 1
+                }
+                visitKeysAndNames(of: pair) { names.insert($0) }
+            }
+            return (counts, order, names)
+        }
         var counts: [String: Int] = [:]
         var order: [String] = []
-        var taken = Set(KanisterCatalog.shared.templateRoots).union(TemplateFunctions.kanister).union(["option", "kopia", "bash"])
-        visitScalars(.mapping(root)) { text in
-            // An idiom seen before is one: count it without matching it again.
-            if let count = counts[text] {
-                counts[text] = count + 1
-                return
-            }
-            guard optionExpression(text) != nil else { return }
-            order.append(text)
-            counts[text] = 1
+        for (groupCounts, groupOrder, names) in found {
+            order += groupOrder.filter { counts[$0] == nil }
+            counts.merge(groupCounts, uniquingKeysWith: +)
+            taken.formUnion(names)
         }
-        visitKeysAndNames(.mapping(root)) { taken.insert($0) }
         var lets: [String] = []
         for text in order where counts[text, default: 0] >= 2 {
             guard let expression = optionExpression(text), let name = optionName(text), BPSourceText.isIdentifier(name), !taken.contains(name) else { continue }
@@ -154,14 +179,15 @@ extension ImportWriter {
         case .scalar(let scalar): visit(scalar.value)
         case .sequence(let sequence): sequence.items.forEach { visitKeysAndNames($0, visit) }
         case .mapping(let mapping):
-            for pair in mapping.pairs {
-                if let key = pair.key.scalar?.value { visit(key) }
-                if pair.value.scalar == nil {
-                    visitKeysAndNames(pair.value, visit)
-                } else if pair.key.scalar?.value == "name" {
-                    visitKeysAndNames(pair.value, visit)
-                }
-            }
+            for pair in mapping.pairs { visitKeysAndNames(of: pair, visit) }
+        }
+    }
+
+    /// A mapping entry's key, and its value when that is a collection or a `name`.
+    func visitKeysAndNames(of pair: YAMLPair, _ visit: (String) -> Void) {
+        if let key = pair.key.scalar?.value { visit(key) }
+        if pair.value.scalar == nil || pair.key.scalar?.value == "name" {
+            visitKeysAndNames(pair.value, visit)
         }
     }
 }
