@@ -76,8 +76,17 @@ public enum Parallel {
             keptUntilExit.sync { keptValues.append(kept) }
             return
         }
-        DispatchQueue.global(qos: .utility).async { [value] in withExtendedLifetime(value) {} }
+        DispatchQueue.global(qos: .utility).async(group: backgroundReleases) { [value] in withExtendedLifetime(value) {} }
     }
+
+    /// Waits until every value handed to `releaseInBackground` so far is freed:
+    /// a benchmark calls it between timed runs, so that one run's frees do not
+    /// take the cores from the next.
+    public static func waitForBackgroundReleases() {
+        backgroundReleases.wait()
+    }
+
+    private static let backgroundReleases = DispatchGroup()
 
     /// Set once at the start of a short-lived process (the `bpc` command line):
     /// values handed to `releaseInBackground` are kept until the process exits,

@@ -1,6 +1,7 @@
 // `bpc compile` as users run it: the executable built beside this benchmark, in its
 // own process (start, read, compile, print warnings, write atomically, exit).
 
+import BlueprintSyntax
 import Foundation
 
 enum ProcessBench {
@@ -19,6 +20,7 @@ enum ProcessBench {
         let arguments = [bpc.path, "compile", input.path, "-o", output]
         var best = Double.infinity
         for _ in 0..<repeats {
+            Parallel.waitForBackgroundReleases()
             let start = DispatchTime.now().uptimeNanoseconds
             guard run(arguments) == 0 else { return nil }
             best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)

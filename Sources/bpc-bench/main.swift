@@ -38,6 +38,7 @@ func generateBlueprint(minimumBytes: Int) -> [UInt8] {
 func measure(_ label: String, bytes: Int, repeats: Int, _ body: () -> Void) -> Double {
     var best = Double.infinity
     for _ in 0..<repeats {
+        Parallel.waitForBackgroundReleases()
         let start = DispatchTime.now().uptimeNanoseconds
         body()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
