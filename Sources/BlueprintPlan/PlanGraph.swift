@@ -130,7 +130,7 @@ public struct PlanGraph: Sendable, Equatable {
     public func index(of name: String) -> Int? { indexByName[name] }
     public func node(named name: String) -> PlanNode? { indexByName[name].map { nodes[$0] } }
     public var forwardNodes: [PlanNode] { nodes.filter(\.isForward) }
-    public var finallyNode: PlanNode? { nodes.firstIndex { $0.kind == .finally }.map { nodes[$0] } }
+    public var finallyNode: PlanNode? { nodes.indices.first { nodes[$0].kind == .finally }.map { nodes[$0] } }
     /// True when some node is undone by another (an `undo`).
     var hasRollbackEdges: Bool { edges.contains { $0.kind == .rollback } }
     /// How many `retry` and `timeout` clauses the nodes have.

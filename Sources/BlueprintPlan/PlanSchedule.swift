@@ -55,7 +55,11 @@ public struct PlanSchedule: Sendable, Equatable {
 
     /// For each node index, whether the node runs forward.
     static func forwardMask(_ graph: PlanGraph) -> [Bool] {
-        graph.nodes.map(\.isForward)
+        // A loop over the kinds: a key path or a closure over the nodes copies each node.
+        var mask: [Bool] = []
+        mask.reserveCapacity(graph.nodes.count)
+        for index in graph.nodes.indices { mask.append(graph.nodes[index].kind != .compensation) }
+        return mask
     }
 
     /// The ordering edges between forward nodes, as node indices.
