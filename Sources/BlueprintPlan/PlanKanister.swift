@@ -18,13 +18,15 @@ public enum PlanKanister {
         var notes: [String] = []
         // The main actions are made on all cores, each group saying a clause once;
         // the merge says it once overall, where a sequential run would.
-        let groups = Parallel.mapGroups(plan.actions.count, weight: { plan.actions[$0].graph.nodes.count }) { range in
-            var warned = Set<SourceRange>()
-            return range.map { index in
-                var problems: [Diagnostic] = []
-                return (mainAction(plan.actions[index], warnedClauses: &warned, &problems), problems)
-            }
-        }
+        let groups = Parallel.mapGroups(
+            plan.actions.count, weight: { plan.actions[$0].graph.nodes.count },
+            transform: { range in
+                var warned = Set<SourceRange>()
+                return range.map { index in
+                    var problems: [Diagnostic] = []
+                    return (mainAction(plan.actions[index], warnedClauses: &warned, &problems), problems)
+                }
+            })
         var warnedClauses = Set<SourceRange>(minimumCapacity: plan.actions.reduce(0) { $0 + $1.graph.runtimeClauseCount })
         for (action, (main, problems)) in zip(plan.actions, groups.joined()) {
             actions.append(main)

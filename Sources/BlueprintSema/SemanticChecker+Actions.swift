@@ -94,7 +94,7 @@ extension SemanticChecker {
                     checkKey(entry.key)
                     // `Kind(name: ..., namespace: ...)`: the kind is a name, not a reference.
                     if case .call(_, let arguments) = entry.value.kind {
-                        arguments.forEach { checkExpression($0.value) }
+                        for argument in arguments { checkExpression(argument.value) }
                     } else {
                         checkExpression(entry.value)
                     }

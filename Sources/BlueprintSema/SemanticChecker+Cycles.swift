@@ -59,7 +59,7 @@ extension SemanticChecker {
         switch expr.kind {
         case .identifier(let name): names.append(name)
         case .string(let literal), .bash(let literal): rootNames(in: literal, into: &names)
-        case .list(let elements): elements.forEach { rootNames(in: $0, into: &names) }
+        case .list(let elements): for element in elements { rootNames(in: element, into: &names) }
         case .map(let entries):
             for entry in entries {
                 if case .string(let literal) = entry.key { rootNames(in: literal, into: &names) }
@@ -69,10 +69,10 @@ extension SemanticChecker {
         case .index(let base, let key):
             rootNames(in: base, into: &names)
             rootNames(in: key, into: &names)
-        case .call(_, let arguments): arguments.forEach { rootNames(in: $0.value, into: &names) }
+        case .call(_, let arguments): for argument in arguments { rootNames(in: argument.value, into: &names) }
         case .pipe(let lhs, let rhs):
             rootNames(in: lhs, into: &names)
-            if case .call(_, let arguments) = rhs.kind { arguments.forEach { rootNames(in: $0.value, into: &names) } }
+            if case .call(_, let arguments) = rhs.kind { for argument in arguments { rootNames(in: argument.value, into: &names) } }
         case .parenthesized(let inner): rootNames(in: inner, into: &names)
         case .int, .float, .duration, .bool, .null, .error: break
         }

@@ -141,8 +141,8 @@ extension SemanticChecker {
                 }
             }
             text += "\n"
-        case .list(let elements): elements.forEach { collectText($0, into: &text, depth: depth) }
-        case .map(let entries): entries.forEach { collectText($0.value, into: &text, depth: depth) }
+        case .list(let elements): for element in elements { collectText(element, into: &text, depth: depth) }
+        case .map(let entries): for entry in entries { collectText(entry.value, into: &text, depth: depth) }
         case .identifier(let name):
             if depth < 32, case .constant(let decl) = table.resolve(name, in: context.action) {
                 collectText(decl.value, into: &text, depth: depth + 1)

@@ -13,7 +13,7 @@ extension SemanticChecker {
         case .identifier(let name): checkRoot(name, expr.range, path: [])
         case .member, .index: checkChain(expr)
         case .string(let literal), .bash(let literal): checkString(literal)
-        case .list(let elements): elements.forEach { checkExpression($0) }
+        case .list(let elements): for element in elements { checkExpression(element) }
         case .map(let entries):
             for entry in entries {
                 checkKey(entry.key)
@@ -30,7 +30,7 @@ extension SemanticChecker {
             } else {
                 checkExpression(callee)
             }
-            arguments.forEach { checkExpression($0.value) }
+            for argument in arguments { checkExpression(argument.value) }
         case .pipe(let lhs, let rhs):
             checkExpression(lhs)
             if case .identifier(let name) = rhs.kind {

@@ -121,25 +121,27 @@ extension ImportWriter {
                 pairs.append(pair)
             }
         }
-        let found = Parallel.mapGroups(pairs.count, weight: { pairs[$0].value.end.offset - pairs[$0].key.start.offset }) { range in
-            var counts: [String: Int] = [:]
-            var order: [String] = []
-            var names: Set<String> = []
-            for pair in pairs[range] {
-                visitScalars(pair.value) { text in
-                    // An idiom seen before is one: count it without matching it again.
-                    if let count = counts[text] {
-                        counts[text] = count + 1
-                        return
+        let found = Parallel.mapGroups(
+            pairs.count, weight: { pairs[$0].value.end.offset - pairs[$0].key.start.offset },
+            transform: { range in
+                var counts: [String: Int] = [:]
+                var order: [String] = []
+                var names: Set<String> = []
+                for pair in pairs[range] {
+                    visitScalars(pair.value) { text in
+                        // An idiom seen before is one: count it without matching it again.
+                        if let count = counts[text] {
+                            counts[text] = count + 1
+                            return
+                        }
+                        guard optionExpression(text) != nil else { return }
+                        order.append(text)
+                        counts[text] = 1
                     }
-                    guard optionExpression(text) != nil else { return }
-                    order.append(text)
-                    counts[text] = 1
+                    visitKeysAndNames(of: pair) { names.insert($0) }
                 }
-                visitKeysAndNames(of: pair) { names.insert($0) }
-            }
-            return (counts, order, names)
-        }
+                return (counts, order, names)
+            })
         var counts: [String: Int] = [:]
         var order: [String] = []
         for (groupCounts, groupOrder, names) in found {
@@ -156,7 +158,7 @@ extension ImportWriter {
         }
         guard !lets.isEmpty else { return }
         output += "\n"
-        lets.forEach { line($0) }
+        for text in lets { line(text) }
     }
 
     func optionName(_ text: String) -> String? {
@@ -168,8 +170,8 @@ extension ImportWriter {
     func visitScalars(_ node: YAMLNode, _ visit: (String) -> Void) {
         switch node {
         case .scalar(let scalar): visit(scalar.value)
-        case .sequence(let sequence): sequence.items.forEach { visitScalars($0, visit) }
-        case .mapping(let mapping): mapping.pairs.forEach { visitScalars($0.value, visit) }
+        case .sequence(let sequence): for item in sequence.items { visitScalars(item, visit) }
+        case .mapping(let mapping): for pair in mapping.pairs { visitScalars(pair.value, visit) }
         }
     }
 
@@ -177,7 +179,7 @@ extension ImportWriter {
     func visitKeysAndNames(_ node: YAMLNode, _ visit: (String) -> Void) {
         switch node {
         case .scalar(let scalar): visit(scalar.value)
-        case .sequence(let sequence): sequence.items.forEach { visitKeysAndNames($0, visit) }
+        case .sequence(let sequence): for item in sequence.items { visitKeysAndNames(item, visit) }
         case .mapping(let mapping):
             for pair in mapping.pairs { visitKeysAndNames(of: pair, visit) }
         }

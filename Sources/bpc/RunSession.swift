@@ -173,4 +173,3 @@ struct RunSession {
         }
     }
 }
-
