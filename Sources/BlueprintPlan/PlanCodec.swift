@@ -49,10 +49,11 @@ public enum PlanCodec {
     /// Actions with their graphs as JSON (for `bpc graph --format json`).
     public static func encode(_ actions: [PlanAction]) throws -> [UInt8] { try encodeJSON(actions) }
 
+    /// Pretty-printed with sorted keys: the same value gives the same bytes.
     static func encodeJSON<Value: Encodable>(_ value: Value) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return [UInt8](try encoder.encode(value)) + [0x0A]
+        let json = try JSONValue(encoding: value, sortingKeys: true)
+        defer { Parallel.releaseInBackground(json) }
+        return json.printedUTF8()
     }
 
     /// Reads a plan file; a file of another format version, or one that is not a

@@ -59,9 +59,9 @@ import Testing
         #expect(diagnostics.isEmpty)
         #expect(decoded == artifact)
         let text = String(decoding: bytes, as: UTF8.self)
-        #expect(text.contains(#""formatVersion" : 1"#))
-        #expect(text.contains(#""sourceHash" : "sha256:"#))
-        #expect(text.contains(#""sourcePath" : "test.bp""#))
+        #expect(text.contains(#""formatVersion": 1"#))
+        #expect(text.contains(#""sourceHash": "sha256:"#))
+        #expect(text.contains(#""sourcePath": "test.bp""#))
         #expect(decoded?.isCompiled(from: Array(Self.source.utf8)) == true)
         #expect(decoded?.isCompiled(from: Array((Self.source + " ").utf8)) == false)
     }

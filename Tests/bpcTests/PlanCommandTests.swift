@@ -42,7 +42,7 @@ import Testing
         let compiled = try scratch.bpc("compile", Self.sample, "--emit", "plan", "-o", "sb.plan.json")
         #expect(compiled.status == 0, "\(compiled.errors)")
         let text = scratch.read("sb.plan.json") ?? ""
-        #expect(text.contains(#""format" : "bpc-plan""#))
+        #expect(text.contains(#""format": "bpc-plan""#))
         let fromSource = try scratch.bpc("plan", Self.sample)
         let fromPlan = try scratch.bpc("plan", "sb.plan.json")
         #expect(fromPlan.status == 0, "\(fromPlan.errors)")
@@ -53,7 +53,7 @@ import Testing
         let scratch = try Scratch()
         _ = try scratch.bpc("compile", Self.sample, "--emit", "plan", "-o", "good.plan.json")
         let good = scratch.read("good.plan.json") ?? ""
-        try scratch.write("v2.plan.json", good.replacingOccurrences(of: #""formatVersion" : 1"#, with: #""formatVersion" : 2"#))
+        try scratch.write("v2.plan.json", good.replacingOccurrences(of: #""formatVersion": 1"#, with: #""formatVersion": 2"#))
         let newer = try scratch.bpc("plan", "v2.plan.json")
         #expect(newer.status == 1)
         #expect(newer.errors.contains("v2.plan.json:1:1: error[BP5101]: plan format version 2 is not supported"))

@@ -1,0 +1,201 @@
+// An Encoder that builds a JSONValue, for Codable types written as JSON without
+// Foundation (plan files). Keys may come out sorted, for reproducible files.
+
+extension JSONValue {
+    /// The JSON of an Encodable value; object keys sorted when `sortingKeys`.
+    ///
+    /// Large arrays near the top (a plan's actions) are encoded on all cores, so
+    /// the values must encode without shared mutable state.
+    public init<T: Encodable>(encoding value: T, sortingKeys: Bool) throws {
+        let storage = JSONStorage()
+        try BlueprintSyntax.encode(value, into: storage, codingPath: [])
+        self = storage.value(sortingKeys: sortingKeys)
+        Parallel.releaseInBackground(UncheckedSendable(storage))
+    }
+}
+
+/// A value being built: containers are classes so that nested containers and
+/// later writes reach the same storage.
+private final class JSONStorage {
+    enum Content {
+        case empty
+        case value(JSONValue)
+        case array([JSONStorage])
+        case object([(String, JSONStorage)])
+    }
+
+    var content = Content.empty
+
+    func value(sortingKeys: Bool, depth: Int = 0) -> JSONValue {
+        switch content {
+        // A type that asked for no container: Foundation writes `{}` too.
+        case .empty: return .object([])
+        case .value(let value): return value
+        case .array(let items) where JSONValue.isLargeArray(items.count, depth: depth):
+            return .array(Parallel.map(items.count) { items[$0].value(sortingKeys: sortingKeys, depth: depth + 1) })
+        case .array(let items): return .array(items.map { $0.value(sortingKeys: sortingKeys, depth: depth + 1) })
+        case .object(var pairs):
+            if sortingKeys { pairs.sort { $0.0 < $1.0 } }
+            return .object(pairs.map { ($0.0, $0.1.value(sortingKeys: sortingKeys, depth: depth + 1)) })
+        }
+    }
+
+    func appendToArray() -> JSONStorage {
+        let item = JSONStorage()
+        if case .array(var items) = content {
+            content = .empty
+            items.append(item)
+            content = .array(items)
+        } else {
+            content = .array([item])
+        }
+        return item
+    }
+
+    func member(_ key: String) -> JSONStorage {
+        let item = JSONStorage()
+        if case .object(var pairs) = content {
+            content = .empty
+            // A key written twice keeps its last value, as Foundation's encoder does.
+            pairs.removeAll { $0.0 == key }
+            pairs.append((key, item))
+            content = .object(pairs)
+        } else {
+            content = .object([(key, item)])
+        }
+        return item
+    }
+}
+
+/// The encoder a value writes itself through, into `storage`.
+private struct JSONValueEncoder: Encoder {
+    let storage: JSONStorage
+    var codingPath: [any CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        if case .object = storage.content {} else { storage.content = .object([]) }
+        return KeyedEncodingContainer(KeyedContainer<Key>(storage: storage, codingPath: codingPath))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        if case .array = storage.content {} else { storage.content = .array([]) }
+        return UnkeyedContainer(storage: storage, codingPath: codingPath)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        SingleValueContainer(storage: storage, codingPath: codingPath)
+    }
+}
+
+/// Writes one value into `storage`: a JSON scalar directly, anything else through
+/// its own `encode(to:)`.
+private func encode<T: Encodable>(_ value: T, into storage: JSONStorage, codingPath: [any CodingKey]) throws {
+    switch value {
+    case let text as String: storage.content = .value(.string(text))
+    case let flag as Bool: storage.content = .value(.bool(flag))
+    case let number as Int: storage.content = .value(.int(number))
+    // Every other integer and float type too: their own `encode(to:)` would come
+    // back here through a single-value container, endlessly.
+    case let number as any BinaryInteger:
+        guard let exact = Int(exactly: number) else {
+            throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "\(number) does not fit an Int"))
+        }
+        storage.content = .value(.int(exact))
+    case let number as any BinaryFloatingPoint:
+        let double = Double(number)
+        guard double.isFinite else {
+            throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "JSON has no \(double)"))
+        }
+        storage.content = .value(.double(double))
+    case let items as [any Encodable] where JSONValue.isLargeArray(items.count, depth: codingPath.count):
+        let parts = Parallel.map(items.count) { index in
+            let item = JSONStorage()
+            return Result { try encode(items[index], into: item, codingPath: codingPath + [IndexKey(index)]) }.map { item }
+        }
+        storage.content = .array(try parts.map { try $0.get() })
+    default:
+        try value.encode(to: JSONValueEncoder(storage: storage, codingPath: codingPath))
+    }
+}
+
+/// A value handed to another thread that only ever reads or frees it.
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let storage: JSONStorage
+    var codingPath: [any CodingKey]
+
+    mutating func encodeNil(forKey key: Key) throws { storage.member(key.stringValue).content = .value(.null) }
+
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        try BlueprintSyntax.encode(value, into: storage.member(key.stringValue), codingPath: codingPath + [key])
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        JSONValueEncoder(storage: storage.member(key.stringValue), codingPath: codingPath + [key]).container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        JSONValueEncoder(storage: storage.member(key.stringValue), codingPath: codingPath + [key]).unkeyedContainer()
+    }
+
+    mutating func superEncoder() -> any Encoder { superEncoder(forKey: Key(stringValue: "super")!) }
+
+    mutating func superEncoder(forKey key: Key) -> any Encoder {
+        JSONValueEncoder(storage: storage.member(key.stringValue), codingPath: codingPath + [key])
+    }
+}
+
+private struct IndexKey: CodingKey {
+    var stringValue: String { "\(intValue ?? 0)" }
+    var intValue: Int?
+    init(_ index: Int) { intValue = index }
+    init?(stringValue: String) { nil }
+    init?(intValue: Int) { self.intValue = intValue }
+}
+
+private struct UnkeyedContainer: UnkeyedEncodingContainer {
+    let storage: JSONStorage
+    var codingPath: [any CodingKey]
+    var count: Int {
+        if case .array(let items) = storage.content { return items.count }
+        return 0
+    }
+
+    mutating func encodeNil() throws { storage.appendToArray().content = .value(.null) }
+
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        let index = count
+        try BlueprintSyntax.encode(value, into: storage.appendToArray(), codingPath: codingPath + [IndexKey(index)])
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        let index = count
+        return JSONValueEncoder(storage: storage.appendToArray(), codingPath: codingPath + [IndexKey(index)]).container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        let index = count
+        return JSONValueEncoder(storage: storage.appendToArray(), codingPath: codingPath + [IndexKey(index)]).unkeyedContainer()
+    }
+
+    mutating func superEncoder() -> any Encoder {
+        let index = count
+        return JSONValueEncoder(storage: storage.appendToArray(), codingPath: codingPath + [IndexKey(index)])
+    }
+}
+
+private struct SingleValueContainer: SingleValueEncodingContainer {
+    let storage: JSONStorage
+    var codingPath: [any CodingKey]
+
+    mutating func encodeNil() throws { storage.content = .value(.null) }
+
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        try BlueprintSyntax.encode(value, into: storage, codingPath: codingPath)
+    }
+}
