@@ -71,12 +71,37 @@ public enum Parallel {
     /// With `keepsReleasedValuesUntilExit`, keeps it instead. Callers pass their
     /// last reference (`consume`), else nothing is gained.
     public static func releaseInBackground<T: Sendable>(_ value: consuming T) {
-        guard !keepsReleasedValuesUntilExit else {
-            let kept: any Sendable = value
-            keptUntilExit.sync { keptValues.append(kept) }
-            return
+        let held: any Sendable = value
+        let isHeld = released.sync {
+            if keepsReleasedValuesUntilExit {
+                keptValues.append(held)
+            } else if deferringScopes > 0 {
+                deferredValues.append(held)
+            } else {
+                return false
+            }
+            return true
         }
-        DispatchQueue.global(qos: .utility).async(group: backgroundReleases) { [value] in withExtendedLifetime(value) {} }
+        guard !isHeld else { return }
+        DispatchQueue.global(qos: .utility).async(group: backgroundReleases) { [held] in withExtendedLifetime(held) {} }
+    }
+
+    /// Runs `body`, holding what it hands to `releaseInBackground` until it
+    /// returns, then freeing it all in the background: a pass whose result is
+    /// wanted soon (a whole compile) does not share the cores with its own frees.
+    /// Scopes nest and count for every thread.
+    public static func deferringReleases<Result>(_ body: () throws -> Result) rethrows -> Result {
+        released.sync { deferringScopes += 1 }
+        defer {
+            let values: [any Sendable] = released.sync {
+                deferringScopes -= 1
+                guard deferringScopes == 0 else { return [] }
+                defer { deferredValues = [] }
+                return deferredValues
+            }
+            if !values.isEmpty { releaseInBackground(values) }
+        }
+        return try body()
     }
 
     /// Waits until every value handed to `releaseInBackground` so far is freed:
@@ -93,8 +118,11 @@ public enum Parallel {
     /// whose teardown returns their memory at once, instead of being freed object
     /// by object while the process still works (as compilers such as clang do).
     nonisolated(unsafe) public static var keepsReleasedValuesUntilExit = false
-    private static let keptUntilExit = DispatchQueue(label: "bpc.kept-until-exit")
+    /// Guards the held values and the count of deferring scopes.
+    private static let released = DispatchQueue(label: "bpc.released-values")
     nonisolated(unsafe) private static var keptValues: [any Sendable] = []
+    nonisolated(unsafe) private static var deferredValues: [any Sendable] = []
+    nonisolated(unsafe) private static var deferringScopes = 0
 
     /// The number of cores work is spread over.
     public static let processorCount = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))

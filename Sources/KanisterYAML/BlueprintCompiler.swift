@@ -35,8 +35,13 @@ public enum BlueprintCompiler {
     }
 
     /// Parses, lowers and emits one self-contained source (no imports); for
-    /// tests, benchmarks and tools.
+    /// tests, benchmarks and tools. The intermediates are freed in the background
+    /// once the YAML is ready, not while it is being made.
     public static func compile(_ file: SourceFile) -> (yaml: [UInt8]?, diagnostics: [Diagnostic]) {
+        Parallel.deferringReleases { compileNow(file) }
+    }
+
+    static func compileNow(_ file: SourceFile) -> (yaml: [UInt8]?, diagnostics: [Diagnostic]) {
         let parsed = Parser.parse(file)
         guard !parsed.hasErrors else { return (nil, parsed.diagnostics) }
         let parseDiagnostics = parsed.diagnostics

@@ -37,6 +37,18 @@ struct ParallelTests {
         #expect(sums.count == min(1000, Parallel.processorCount))
     }
 
+    @Test func releasesInADeferringScopeWaitForItsEnd() {
+        let freed = FreedFlags()
+        Parallel.deferringReleases {
+            Parallel.releaseInBackground(Tracked(0, freed))
+            Parallel.deferringReleases { Parallel.releaseInBackground(Tracked(1, freed)) }
+            Parallel.waitForBackgroundReleases()
+            #expect(freed.indices.isEmpty, "a value was freed inside the scope")
+        }
+        Parallel.waitForBackgroundReleases()
+        #expect(freed.indices.sorted() == [0, 1])
+    }
+
     /// Every sample and parser fixture, one after the other in a file: many
     /// actions, and the parser's error fixtures among them.
     static let inputs: [String] = {
@@ -113,4 +125,22 @@ struct ParallelTests {
             #expect(parallel.syntax == sequential.syntax)
         }
     }
+}
+
+/// Records which `Tracked` values were freed.
+private final class FreedFlags: @unchecked Sendable {
+    private let lock = NSLock()
+    private var freed: [Int] = []
+    var indices: [Int] { lock.withLock { freed } }
+    func add(_ index: Int) { lock.withLock { freed.append(index) } }
+}
+
+private final class Tracked: Sendable {
+    let index: Int
+    let flags: FreedFlags
+    init(_ index: Int, _ flags: FreedFlags) {
+        self.index = index
+        self.flags = flags
+    }
+    deinit { flags.add(index) }
 }
