@@ -10,10 +10,18 @@ public enum PlanKanister {
     /// The Kanister model of `plan`, with a rollback action after each action that has compensations.
     public static func blueprint(from plan: PlanBlueprint) -> (blueprint: KanisterBlueprint, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        // Loops over indices read the actions in place (closures over the elements
+        // and key paths copy every action).
+        var hasCompensations = false
+        var actionNames = Set<String>(minimumCapacity: plan.actions.count)
+        var clauseCount = 0
+        for index in plan.actions.indices {
+            hasCompensations = hasCompensations || plan.actions[index].graph.hasRollbackEdges
+            actionNames.insert(plan.actions[index].fields.name)
+            clauseCount += plan.actions[index].graph.runtimeClauseCount
+        }
         // Only a rollback action needs the names taken (and only compensations make one).
-        let hasCompensations = plan.actions.contains { $0.graph.hasRollbackEdges }
         var taken = hasCompensations ? forwardNames(plan) : []
-        let actionNames = Set(plan.actions.map(\.name))
         var actions: [KanisterAction] = []
         var notes: [String] = []
         // The main actions are made on all cores, each group saying a clause once;
@@ -27,11 +35,12 @@ public enum PlanKanister {
                     return (mainAction(plan.actions[index], warnedClauses: &warned, &problems), problems)
                 }
             })
-        var warnedClauses = Set<SourceRange>(minimumCapacity: plan.actions.reduce(0) { $0 + $1.graph.runtimeClauseCount })
-        for (action, (main, problems)) in zip(plan.actions, groups.joined()) {
+        var warnedClauses = Set<SourceRange>(minimumCapacity: clauseCount)
+        for (index, (main, problems)) in groups.joined().enumerated() {
             actions.append(main)
             diagnostics += problems.filter { warnedClauses.insert($0.range).inserted }
-            if let rollback = rollbackAction(action, taken: &taken, actionNames: actionNames, &diagnostics) {
+            guard hasCompensations else { continue }
+            if let rollback = rollbackAction(plan.actions[index], taken: &taken, actionNames: actionNames, &diagnostics) {
                 actions.append(rollback.action)
                 notes += rollback.note
             }
