@@ -108,14 +108,19 @@ private func encode<T: Encodable>(_ value: T, into storage: JSONStorage, codingP
             throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "JSON has no \(double)"))
         }
         storage.content = .value(.double(double))
-    case let items as [any Encodable] where JSONValue.isLargeArray(items.count, depth: codingPath.count):
-        let parts = Parallel.map(items.count) { index in
-            let item = JSONStorage()
-            return Result { try encode(items[index], into: item, codingPath: codingPath + [IndexKey(index)]) }.map { item }
-        }
-        storage.content = .array(try parts.map { try $0.get() })
     default:
-        try value.encode(to: JSONValueEncoder(storage: storage, codingPath: codingPath))
+        // Only near the top is a value tried as an array (the cast boxes every item).
+        if JSONValue.isLargeArray(Int.max, depth: codingPath.count), let items = value as? [any Encodable],
+            JSONValue.isLargeArray(items.count, depth: codingPath.count)
+        {
+            let parts = Parallel.map(items.count) { index in
+                let item = JSONStorage()
+                return Result { try encode(items[index], into: item, codingPath: codingPath + [IndexKey(index)]) }.map { item }
+            }
+            storage.content = .array(try parts.map { try $0.get() })
+        } else {
+            try value.encode(to: JSONValueEncoder(storage: storage, codingPath: codingPath))
+        }
     }
 }
 
