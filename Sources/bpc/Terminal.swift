@@ -90,7 +90,10 @@ enum Terminal {
     /// `writeOutput` of the bytes of `chunks` joined.
     static func writeOutput(chunks: [ArraySlice<UInt8>], to path: String?) throws {
         guard let path, path != "-" else {
-            _ = writeAll(chunks, to: 1)
+            guard writeAll(chunks, to: 1) else {
+                writeError("bpc: cannot write to standard output: \(String(cString: strerror(errno)))\n")
+                throw ExitStatus.usageOrIO
+            }
             return
         }
         do {

@@ -66,6 +66,25 @@ struct CLICommandTests {
         #expect(scratch.listing() == ["bad.bp", "out.yaml"], "nothing is written on error")
     }
 
+    /// A write error on standard output is an I/O failure, said and exited with 2.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func compileToAFullStandardOutputExitsTwo() throws {
+        let scratch = try Scratch()
+        try scratch.write("demo.bp", CLIFixture.clean)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try BPCBinary.path.get())
+        process.arguments = ["compile", "demo.bp", "-o", "-"]
+        process.currentDirectoryURL = scratch.url
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(text.hasPrefix("bpc: cannot write to standard output: "))
+    }
+
     @Test func compileMissingInputExitsTwo() throws {
         let scratch = try Scratch()
         let result = try scratch.bpc("compile", "nope.bp")
