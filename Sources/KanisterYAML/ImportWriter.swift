@@ -43,6 +43,37 @@ struct ImportWriter {
         }
     }
 
+    /// Writes the comments before `end` that stand at `column` or to its right:
+    /// inside the block mapping being closed (whose keys are at `column`), they go
+    /// before its closing brace rather than after it.
+    mutating func flushComments(before end: Int, fromColumn column: Int) {
+        while nextComment < comments.count, comments[nextComment].start < end {
+            let start = comments[nextComment].start
+            let lineStart = bytes[..<start].lastIndex(where: { $0 == 0x0A || $0 == 0x0D }).map { $0 + 1 } ?? 0
+            guard start - lineStart >= column else { return }
+            flushComments(before: start + 1)
+        }
+    }
+
+    /// ` # text` when the next comment stands on the source line where `node` ends,
+    /// after it, so that it stays at the end of the line written for the node.
+    /// Only nodes whose end libyaml marks where their text ends qualify: scalars
+    /// other than block scalars, and flow collections.
+    mutating func trailingComment(after node: YAMLNode) -> String {
+        switch node {
+        case .scalar(let scalar) where scalar.style != .literal && scalar.style != .folded: break
+        case .sequence(let sequence) where sequence.style == .flow: break
+        case .mapping(let mapping) where mapping.style == .flow: break
+        default: return ""
+        }
+        let end = node.end.offset
+        guard nextComment < comments.count, comments[nextComment].start >= end, end >= 0 else { return "" }
+        let comment = comments[nextComment]
+        guard !bytes[end..<comment.start].contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return "" }
+        nextComment += 1
+        return " " + String(decoding: bytes[comment.start..<comment.end], as: UTF8.self)
+    }
+
     mutating func fail(_ message: String, _ node: YAMLNode, code: DiagnosticCode = .unsupportedField) {
         diagnostics.append(.error(code, message, at: BlueprintImporter.range(of: node)))
     }
@@ -143,6 +174,7 @@ struct ImportWriter {
         referablePhases = []
         for phase in phases { writePhase(phase, keyword: "phase") }
         if let phase = action["deferPhase"] { writePhase(phase, keyword: "finally") }
+        if action.style == .block { flushComments(before: action.end.offset, fromColumn: action.start.column) }
         indent -= 1
         line("}")
     }
@@ -156,7 +188,9 @@ struct ImportWriter {
         let names = items.compactMap { $0.scalar?.value }
         actionNames.formUnion(names)
         if keyword == "input" { inputNames.formUnion(names) }
-        line("\(keyword) " + names.map(BPSourceText.name).joined(separator: ", "), at: node.start.offset)
+        let text = "\(keyword) " + names.map(BPSourceText.name).joined(separator: ", ")
+        flushComments(before: node.start.offset)
+        line(text + (items.last.map { trailingComment(after: $0) } ?? ""))
     }
 
     mutating func writeArtifacts(_ node: YAMLNode) {
@@ -200,6 +234,7 @@ struct ImportWriter {
                 fail("args of phase '\(name)' must be a mapping", args, code: .badShape)
             }
         }
+        if phase.style == .block { flushComments(before: phase.end.offset, fromColumn: phase.start.column) }
         indent -= 1
         line("}")
         referablePhases.insert(name)
@@ -221,9 +256,11 @@ struct ImportWriter {
             {
                 let fields = reference.pairs.filter { $0.key.scalar?.value != "kind" }
                     .map { "\($0.key.scalar?.value ?? ""): \(value($0.value))" }
-                line("\(key): \(kind.value)(\(fields.joined(separator: ", ")))", at: pair.key.start.offset)
+                flushComments(before: pair.key.start.offset)
+                line("\(key): \(kind.value)(\(fields.joined(separator: ", ")))" + trailingComment(after: pair.value))
             } else {
-                line("\(key): \(mapLiteral(reference.pairs))", at: pair.key.start.offset)
+                flushComments(before: pair.key.start.offset)
+                line("\(key): \(mapLiteral(reference.pairs))" + trailingComment(after: pair.value))
             }
         }
         indent -= 1
@@ -232,6 +269,7 @@ struct ImportWriter {
 
     mutating func writeEntry(_ pair: YAMLPair) {
         flushComments(before: pair.key.start.offset)
-        output += String(repeating: "  ", count: indent) + "\(mapKey(pair.key)): \(value(pair.value))\n"
+        let text = "\(mapKey(pair.key)): \(value(pair.value))"
+        output += String(repeating: "  ", count: indent) + text + trailingComment(after: pair.value) + "\n"
     }
 }
