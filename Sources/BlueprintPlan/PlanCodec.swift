@@ -51,9 +51,7 @@ public enum PlanCodec {
 
     /// Pretty-printed with sorted keys: the same value gives the same bytes.
     static func encodeJSON<Value: Encodable>(_ value: Value) throws -> [UInt8] {
-        let json = try JSONValue(encoding: value, sortingKeys: true)
-        defer { Parallel.releaseInBackground(json) }
-        return json.printedUTF8()
+        try JSONValue.encodedUTF8(value, sortingKeys: true)
     }
 
     /// Reads a plan file; a file of another format version, or one that is not a

@@ -2,15 +2,20 @@
 // Foundation (plan files). Keys may come out sorted, for reproducible files.
 
 extension JSONValue {
-    /// The JSON of an Encodable value; object keys sorted when `sortingKeys`.
+    /// The JSON of an Encodable value, printed as `printedUTF8()` prints a
+    /// JSONValue, straight from what the encoder built; object keys sorted when
+    /// `sortingKeys`.
     ///
-    /// Large arrays near the top (a plan's actions) are encoded on all cores, so
-    /// the values must encode without shared mutable state.
-    public init<T: Encodable>(encoding value: T, sortingKeys: Bool) throws {
+    /// Large arrays near the top (a plan's actions) are encoded and printed on all
+    /// cores, so the values must encode without shared mutable state.
+    public static func encodedUTF8<T: Encodable>(_ value: T, sortingKeys: Bool) throws -> [UInt8] {
         let storage = JSONStorage()
         try BlueprintSyntax.encode(value, into: storage, codingPath: [])
-        self = storage.value(sortingKeys: sortingKeys)
+        var out: [UInt8] = []
+        storage.write(to: &out, indent: 0, sortingKeys: sortingKeys)
+        out.append(0x0A)
         Parallel.releaseInBackground(UncheckedSendable(storage))
+        return out
     }
 }
 
@@ -26,17 +31,21 @@ private final class JSONStorage {
 
     var content = Content.empty
 
-    func value(sortingKeys: Bool, depth: Int = 0) -> JSONValue {
+    /// Prints the value as the JSONValue it stands for would print.
+    func write(to out: inout [UInt8], indent: Int, sortingKeys: Bool) {
         switch content {
         // A type that asked for no container: Foundation writes `{}` too.
-        case .empty: return .object([])
-        case .value(let value): return value
-        case .array(let items) where JSONValue.isLargeArray(items.count, depth: depth):
-            return .array(Parallel.map(items.count) { items[$0].value(sortingKeys: sortingKeys, depth: depth + 1) })
-        case .array(let items): return .array(items.map { $0.value(sortingKeys: sortingKeys, depth: depth + 1) })
-        case .object(var pairs):
-            if sortingKeys { pairs.sort { $0.0 < $1.0 } }
-            return .object(pairs.map { ($0.0, $0.1.value(sortingKeys: sortingKeys, depth: depth + 1)) })
+        case .empty: out += "{}".utf8
+        case .value(let value): value.write(to: &out, indent: indent)
+        case .array(let items):
+            JSONValue.writeArray(count: items.count, to: &out, indent: indent) { index, out in
+                items[index].write(to: &out, indent: indent + 1, sortingKeys: sortingKeys)
+            }
+        case .object(let pairs):
+            let ordered = sortingKeys ? pairs.sorted { $0.0 < $1.0 } : pairs
+            JSONValue.writeObject(keys: ordered.map(\.0), to: &out, indent: indent) { index, out in
+                ordered[index].1.write(to: &out, indent: indent + 1, sortingKeys: sortingKeys)
+            }
         }
     }
 

@@ -54,7 +54,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         out.append(contentsOf: repeatElement(0x20, count: 2 * indent))
     }
 
-    private func write(to out: inout [UInt8], indent: Int) {
+    func write(to out: inout [UInt8], indent: Int) {
         switch self {
         case .null: out += "null".utf8
         case .bool(let value): out += (value ? "true" : "false").utf8
@@ -62,42 +62,60 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .double(let value): out += (value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : "\(value)").utf8
         case .string(let value): JSONValue.writeString(value, to: &out)
         case .array(let items):
-            guard !items.isEmpty else {
-                out += "[]".utf8
-                return
+            JSONValue.writeArray(count: items.count, to: &out, indent: indent) { index, out in
+                items[index].write(to: &out, indent: indent + 1)
             }
-            out.append(0x5B)
-            // The items of a large array are printed on all cores, then joined.
-            let printed: [[UInt8]]? =
-                JSONValue.isLargeArray(items.count, depth: indent)
-                ? Parallel.map(items.count) { index in
-                    var text: [UInt8] = []
-                    items[index].write(to: &text, indent: indent + 1)
-                    return text
-                } : nil
-            for (index, item) in items.enumerated() {
-                JSONValue.newline(&out, indent: indent + 1)
-                if let printed { out += printed[index] } else { item.write(to: &out, indent: indent + 1) }
-                if index + 1 < items.count { out.append(0x2C) }
-            }
-            JSONValue.newline(&out, indent: indent)
-            out.append(0x5D)
         case .object(let pairs):
-            guard !pairs.isEmpty else {
-                out += "{}".utf8
-                return
+            JSONValue.writeObject(keys: pairs.map(\.0), to: &out, indent: indent) { index, out in
+                pairs[index].1.write(to: &out, indent: indent + 1)
             }
-            out.append(0x7B)
-            for (index, (key, value)) in pairs.enumerated() {
-                JSONValue.newline(&out, indent: indent + 1)
-                JSONValue.writeString(key, to: &out)
-                out += ": ".utf8
-                value.write(to: &out, indent: indent + 1)
-                if index + 1 < pairs.count { out.append(0x2C) }
-            }
-            JSONValue.newline(&out, indent: indent)
-            out.append(0x7D)
         }
+    }
+
+    /// `[` items `]` over lines at `indent`; `writeItem(index, &out)` writes one
+    /// item (one level deeper). The items of a large array are printed on all
+    /// cores, then joined, so `writeItem` must only read shared state.
+    static func writeArray(
+        count: Int, to out: inout [UInt8], indent: Int, _ writeItem: (Int, inout [UInt8]) -> Void
+    ) {
+        guard count > 0 else {
+            out += "[]".utf8
+            return
+        }
+        out.append(0x5B)
+        let printed: [[UInt8]]? =
+            isLargeArray(count, depth: indent)
+            ? Parallel.map(count) { index in
+                var text: [UInt8] = []
+                writeItem(index, &text)
+                return text
+            } : nil
+        for index in 0..<count {
+            newline(&out, indent: indent + 1)
+            if let printed { out += printed[index] } else { writeItem(index, &out) }
+            if index + 1 < count { out.append(0x2C) }
+        }
+        newline(&out, indent: indent)
+        out.append(0x5D)
+    }
+
+    /// `{` `"key": value` lines `}` at `indent`; `writeValue(index, &out)` writes
+    /// the value of `keys[index]` (one level deeper).
+    static func writeObject(keys: [String], to out: inout [UInt8], indent: Int, _ writeValue: (Int, inout [UInt8]) -> Void) {
+        guard !keys.isEmpty else {
+            out += "{}".utf8
+            return
+        }
+        out.append(0x7B)
+        for (index, key) in keys.enumerated() {
+            newline(&out, indent: indent + 1)
+            writeString(key, to: &out)
+            out += ": ".utf8
+            writeValue(index, &out)
+            if index + 1 < keys.count { out.append(0x2C) }
+        }
+        newline(&out, indent: indent)
+        out.append(0x7D)
     }
 
     /// A JSON string literal (RFC 8259): quotes, backslashes, control characters,

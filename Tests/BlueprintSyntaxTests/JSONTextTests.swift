@@ -51,8 +51,7 @@ struct JSONTextTests {
         let sample = Sample(
             text: "top", count: -7, seconds: 1.5e-3, missing: nil, present: 3, inners: inners,
             table: ["b": [2], "a": [1, 1], "é": []], nested: [[], ["x"], awkward])
-        let json = try JSONValue(encoding: sample, sortingKeys: true)
-        let printed = json.printedUTF8()
+        let printed = try JSONValue.encodedUTF8(sample, sortingKeys: true)
         #expect(try JSONDecoder().decode(Sample.self, from: Data(printed)) == sample)
         // Sorted keys, no key for a nil optional, and the same bytes every time.
         let text = String(decoding: printed, as: UTF8.self)
@@ -60,12 +59,12 @@ struct JSONTextTests {
         let keys = ["\"count\"", "\"inners\"", "\"nested\"", "\"present\"", "\"seconds\"", "\"table\"", "\"text\""]
         let offsets = keys.compactMap { text.range(of: $0)?.lowerBound }
         #expect(offsets.count == keys.count && offsets == offsets.sorted())
-        #expect(try JSONValue(encoding: sample, sortingKeys: true).printedUTF8() == printed)
+        #expect(try JSONValue.encodedUTF8(sample, sortingKeys: true) == printed)
     }
 
     @Test func valuesJSONCannotHoldAreErrors() {
-        #expect(throws: EncodingError.self) { try JSONValue(encoding: [Double.infinity], sortingKeys: false) }
-        #expect(throws: EncodingError.self) { try JSONValue(encoding: [Float.nan], sortingKeys: false) }
-        #expect(throws: EncodingError.self) { try JSONValue(encoding: [UInt64.max], sortingKeys: false) }
+        #expect(throws: EncodingError.self) { try JSONValue.encodedUTF8([Double.infinity], sortingKeys: false) }
+        #expect(throws: EncodingError.self) { try JSONValue.encodedUTF8([Float.nan], sortingKeys: false) }
+        #expect(throws: EncodingError.self) { try JSONValue.encodedUTF8([UInt64.max], sortingKeys: false) }
     }
 }
