@@ -7,6 +7,7 @@ import Foundation
 import KanisterYAML
 
 func seconds(_ body: () -> Void) -> Double {
+    Parallel.waitForBackgroundReleases()
     let start = DispatchTime.now().uptimeNanoseconds
     body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
