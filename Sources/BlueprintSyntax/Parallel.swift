@@ -33,6 +33,30 @@ public enum Parallel {
         }
     }
 
+    /// `transform(index)` for each index in `0..<count`, run concurrently, and
+    /// `consume(index, result)` for each in index order as soon as the results up
+    /// to it are there: on whichever thread completes that run, never two at once.
+    /// For output written while later parts are still being made.
+    public static func forEachInOrder<T>(_ count: Int, _ transform: (Int) -> T, consume: (Int, T) -> Void) {
+        guard count > 1 else {
+            for index in 0..<count { consume(index, transform(index)) }
+            return
+        }
+        let state = InOrderState<T>(count: count)
+        withoutActuallyEscaping(transform) { transform in
+            withoutActuallyEscaping(consume) { consume in
+                let shared = UncheckedBox((state, transform, consume))
+                DispatchQueue.concurrentPerform(iterations: count) { index in
+                    guard shared.value.0.deposit(shared.value.1(index), at: index) else { return }
+                    // This thread consumes until no result is ready.
+                    while let ready = shared.value.0.takeReady() {
+                        for (index, item) in ready { shared.value.2(index, item) }
+                    }
+                }
+            }
+        }
+    }
+
     /// `transform` of each contiguous group of `0..<count` (see `ranges`), run
     /// concurrently; the results in group order.
     public static func mapGroups<T>(_ count: Int, weight: (Int) -> Int, transform: (Range<Int>) -> T) -> [T] {
@@ -133,4 +157,40 @@ public enum Parallel {
 private struct UncheckedBox<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
+}
+
+/// The results of `Parallel.forEachInOrder` not yet consumed, the next index to
+/// consume, and whether a thread is consuming; all under `lock`.
+private final class InOrderState<T>: @unchecked Sendable {
+    private let lock = DispatchQueue(label: "bpc.parallel.in-order")
+    private var slots: [T?]
+    private var next = 0
+    private var isConsuming = false
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    /// Stores result `index`; true when the caller is to consume from now on.
+    func deposit(_ item: T, at index: Int) -> Bool {
+        lock.sync {
+            slots[index] = item
+            guard !isConsuming, index == next else { return false }
+            isConsuming = true
+            return true
+        }
+    }
+
+    /// The results ready from the next index on, taken; nil (and consuming
+    /// stops) when there is none.
+    func takeReady() -> [(Int, T)]? {
+        lock.sync {
+            var taken: [(Int, T)] = []
+            while next < slots.count, let item = slots[next] {
+                slots[next] = nil
+                taken.append((next, item))
+                next += 1
+            }
+            if taken.isEmpty { isConsuming = false }
+            return taken.isEmpty ? nil : taken
+        }
+    }
 }

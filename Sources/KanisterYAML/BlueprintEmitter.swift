@@ -14,10 +14,11 @@ public enum BlueprintEmitter {
         try emit(blueprint, parts: Parallel.processorCount * 4)
     }
 
-    /// The bytes of `emit(blueprint)` as chunks in order, for writing a file
-    /// without joining them first.
-    public static func emitChunks(_ blueprint: KanisterBlueprint) throws -> [ArraySlice<UInt8>] {
-        try YAMLWriter.chunks(of: Document(blueprint: blueprint), prefix: header(blueprint), parts: Parallel.processorCount * 4)
+    /// The bytes of `emit(blueprint)` handed to `sink` in order as the runs of
+    /// actions are written, so a file is written while later runs are still being
+    /// made (`sink` is called on any thread, one call at a time).
+    public static func emit(_ blueprint: KanisterBlueprint, to sink: (ArraySlice<UInt8>) throws -> Void) throws {
+        try YAMLWriter.write(Document(blueprint: blueprint), prefix: header(blueprint), parts: Parallel.processorCount * 4, to: sink)
     }
 
     /// `blueprint` with its actions written in at most `parts` pieces.

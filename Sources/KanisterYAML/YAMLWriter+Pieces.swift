@@ -51,28 +51,37 @@ extension YAMLWriter {
     /// `root` after `prefix`, its split pairs cut into at most `parts` runs each,
     /// the pieces written on all cores.
     static func write(_ root: some YAMLRootMapping, prefix: [UInt8], parts: Int) throws -> [UInt8] {
-        let chunks = try chunks(of: root, prefix: prefix, parts: parts)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
-        for chunk in chunks { bytes += chunk }
+        try write(root, prefix: prefix, parts: parts) { bytes += $0 }
         return bytes
     }
 
-    /// The bytes of `write(root, prefix:, parts:)` as the pieces' own buffers in
-    /// order, not joined: a file is written from them without a copy.
-    static func chunks(of root: some YAMLRootMapping, prefix: [UInt8], parts: Int) throws -> [ArraySlice<UInt8>] {
+    /// The bytes of `write(root, prefix:, parts:)` handed to `sink` in order, each
+    /// piece as soon as the pieces before it are written: `sink` is called on any
+    /// thread, one call at a time. The first error, of a piece or of `sink`, ends
+    /// the output and is thrown.
+    static func write(
+        _ root: some YAMLRootMapping, prefix: [UInt8], parts: Int, to sink: (ArraySlice<UInt8>) throws -> Void
+    ) throws {
+        try sink(prefix[...])
         let pieces = pieces(of: root, parts: parts)
-        let written = Parallel.map(pieces.count) { index in Result { try write(pieces[index], of: root) } }
-        var chunks = [prefix[...]]
+        var failure: (any Error)?
         var isOpenEnded = false
-        for result in written {
-            let piece = try result.get()
-            chunks.append(piece.bytes)
-            if let keepsBreaks = piece.lastBlockScalarKeepsBreaks { isOpenEnded = keepsBreaks }
-        }
+        Parallel.forEachInOrder(
+            pieces.count, { index in Result { try write(pieces[index], of: root) } },
+            consume: { _, written in
+                guard failure == nil else { return }
+                do {
+                    let piece = try written.get()
+                    try sink(piece.bytes)
+                    if let keepsBreaks = piece.lastBlockScalarKeepsBreaks { isOpenEnded = keepsBreaks }
+                } catch {
+                    failure = error
+                }
+            })
+        if let failure { throw failure }
         // What libyaml writes at the end of a stream whose last block scalar keeps its breaks.
-        if isOpenEnded { chunks.append(Array("...\n".utf8)[...]) }
-        return chunks
+        if isOpenEnded { try sink(Array("...\n".utf8)[...]) }
     }
 
     /// The pieces of `root`: runs of unsplit pairs, and each split pair cut into at

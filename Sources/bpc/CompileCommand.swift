@@ -43,23 +43,26 @@ struct CompileCommand: ParsableCommand {
             Terminal.writeError("bpc: \(error)\n")
             throw ExitStatus.usageOrIO
         }
-        let chunks = emit == .plan ? [try emitPlan(&compilation)[...]] : try emitYAML(&compilation)
-        Parallel.releaseInBackground(consume compilation)
-        try Terminal.writeOutput(chunks: chunks, to: output ?? defaultOutput)
-        Parallel.releaseInBackground(chunks)
-    }
-
-    /// The YAML as chunks in order (see `BlueprintEmitter.emitChunks`).
-    func emitYAML(_ compilation: inout Compilation) throws -> [ArraySlice<UInt8>] {
+        guard emit == .yaml else {
+            let bytes = try emitPlan(&compilation)
+            Parallel.releaseInBackground(consume compilation)
+            try Terminal.writeOutput(bytes, to: output ?? defaultOutput)
+            return Parallel.releaseInBackground(bytes)
+        }
         let blueprint = compilation.lower()
         compilation.printDiagnostics()
+        Parallel.releaseInBackground(consume compilation)
         guard let blueprint else { throw ExitStatus.inputErrors }
+        // The YAML goes to the file as its runs of actions are written.
         do {
-            return try BlueprintEmitter.emitChunks(blueprint)
+            try Terminal.writeOutput(to: output ?? defaultOutput) { sink in try BlueprintEmitter.emit(blueprint, to: sink) }
+        } catch let status as ExitStatus {
+            throw status
         } catch {
             Terminal.writeError("bpc: internal error: cannot write YAML: \(error)\n")
             throw ExitStatus.usageOrIO
         }
+        Parallel.releaseInBackground(blueprint)
     }
 
     func emitPlan(_ compilation: inout Compilation) throws -> [UInt8] {

@@ -84,12 +84,17 @@ enum Terminal {
     /// Writes to `path` atomically, or to standard output for nil and "-"; an
     /// I/O failure is printed and ends the command with status 2.
     static func writeOutput(_ bytes: [UInt8], to path: String?) throws {
-        try writeOutput(chunks: [bytes[...]], to: path)
+        try writeOutput(to: path) { try $0(bytes[...]) }
     }
 
-    /// `writeOutput` of the bytes of `chunks` joined.
-    static func writeOutput(chunks: [ArraySlice<UInt8>], to path: String?) throws {
+    /// `writeOutput` of what `produce` hands to its sink, in order: into the
+    /// temporary file of an atomic write as it comes, to standard output once
+    /// `produce` is done (so that when it fails nothing is written there). An error
+    /// of `produce` other than an I/O failure is rethrown as it is.
+    static func writeOutput(to path: String?, _ produce: (_ sink: (ArraySlice<UInt8>) throws -> Void) throws -> Void) throws {
         guard let path, path != "-" else {
+            var chunks: [ArraySlice<UInt8>] = []
+            try produce { chunks.append($0) }
             guard writeAll(chunks, to: 1) else {
                 writeError("bpc: cannot write to standard output: \(String(cString: strerror(errno)))\n")
                 throw ExitStatus.usageOrIO
@@ -97,9 +102,9 @@ enum Terminal {
             return
         }
         do {
-            try writeAtomically(chunks: chunks, to: path)
-        } catch {
-            writeError("bpc: \(error)\n")
+            try writeAtomically(to: path, produce)
+        } catch let failure as IOFailure {
+            writeError("bpc: \(failure)\n")
             throw ExitStatus.usageOrIO
         }
     }
@@ -107,18 +112,30 @@ enum Terminal {
     /// Writes `bytes` to `path` atomically: a temporary file in the same
     /// directory, then rename, so readers never see a half-written file.
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-        try writeAtomically(chunks: [bytes[...]], to: path)
+        try writeAtomically(to: path) { try $0(bytes[...]) }
     }
 
-    /// `writeAtomically` of the bytes of `chunks` joined.
-    static func writeAtomically(chunks: [ArraySlice<UInt8>], to path: String) throws {
+    /// `writeAtomically` of what `produce` hands to its sink, in order; when
+    /// `produce` or a write fails, the temporary file is removed and `path` is
+    /// left as it was.
+    static func writeAtomically(to path: String, _ produce: (_ sink: (ArraySlice<UInt8>) throws -> Void) throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).bpc-\(getpid()).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw IOFailure("\(path): cannot write a temporary file in \(directory.path)") }
-        let isWritten = writeAll(chunks, to: descriptor)
-        guard close(descriptor) == 0, isWritten else {
+        do {
+            try produce { chunk in
+                guard writeAll([chunk], to: descriptor) else {
+                    throw IOFailure("\(path): cannot write a temporary file in \(directory.path): \(String(cString: strerror(errno)))")
+                }
+            }
+        } catch {
+            close(descriptor)
+            unlink(temporary.path)
+            throw error
+        }
+        guard close(descriptor) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary.path)
             throw IOFailure("\(path): cannot write a temporary file in \(directory.path): \(reason)")

@@ -37,6 +37,26 @@ struct ParallelTests {
         #expect(sums.count == min(1000, Parallel.processorCount))
     }
 
+    @Test func forEachInOrderConsumesEveryResultInOrderOneAtATime() {
+        for count in [0, 1, 2, 7, 500] {
+            let log = ConsumeLog()
+            Parallel.forEachInOrder(
+                count,
+                { index in
+                    // Uneven work, so results come out of order.
+                    (0..<((index * 7919) % 13) * 200).reduce(index) { $0 &+ $1 } &- (0..<((index * 7919) % 13) * 200).reduce(0, &+)
+                },
+                consume: { index, item in
+                    log.enter()
+                    #expect(item == index)
+                    log.append(index)
+                    log.leave()
+                })
+            #expect(log.indices == Array(0..<count))
+            #expect(log.mostAtOnce <= 1)
+        }
+    }
+
     @Test func releasesInADeferringScopeWaitForItsEnd() {
         let freed = FreedFlags()
         Parallel.deferringReleases {
@@ -143,4 +163,22 @@ private final class Tracked: Sendable {
         self.flags = flags
     }
     deinit { flags.add(index) }
+}
+
+/// What `forEachInOrder` consumed, and how many consumers ran at once.
+private final class ConsumeLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var consumed: [Int] = []
+    private var active = 0
+    private var most = 0
+    var indices: [Int] { lock.withLock { consumed } }
+    var mostAtOnce: Int { lock.withLock { most } }
+    func enter() {
+        lock.withLock {
+            active += 1
+            most = max(most, active)
+        }
+    }
+    func leave() { lock.withLock { active -= 1 } }
+    func append(_ index: Int) { lock.withLock { consumed.append(index) } }
 }
