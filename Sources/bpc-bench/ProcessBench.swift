@@ -7,11 +7,24 @@ import Foundation
 enum ProcessBench {
     /// The best wall time of `repeats` runs of `bpc compile SOURCE -o OUT`, or nil
     /// when there is no `bpc` beside this executable or a run fails.
+    /// Where the input and output files go: a RAM file system when there is one,
+    /// so that the disk's writeback of earlier runs does not disturb later ones.
+    static let directory: URL = {
+        let shared = "/dev/shm"
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: shared, isDirectory: &isDirectory), isDirectory.boolValue,
+            FileManager.default.isWritableFile(atPath: shared)
+        {
+            return URL(fileURLWithPath: shared)
+        }
+        return FileManager.default.temporaryDirectory
+    }()
+
     static func compileSeconds(source: [UInt8], repeats: Int) -> Double? {
         let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let bpc = directory.appendingPathComponent("bpc")
         guard FileManager.default.isExecutableFile(atPath: bpc.path) else { return nil }
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("bpc-bench-\(getpid())")
+        let work = directory.appendingPathComponent("bpc-bench-\(getpid())")
         try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         let input = work.appendingPathComponent("bench.bp")

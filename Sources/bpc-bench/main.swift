@@ -104,7 +104,8 @@ let floorSeconds = Double(yaml.count) / 1_048_576 / floorSpeed
 print("libyaml events: \(events); compile time / C floor time: \(String(format: "%.2f", compileSeconds / floorSeconds))x")
 if let processSeconds = ProcessBench.compileSeconds(source: source, repeats: 5) {
     let ratio = String(format: "%.2f", processSeconds / floorSeconds)
-    print("bpc compile as a process (start to exit, best of 5): \(String(format: "%.3f", processSeconds)) s = \(ratio)x the C floor")
+    let place = ProcessBench.directory.path
+    print("bpc compile as a process (start to exit, files in \(place), best of 5): \(String(format: "%.3f", processSeconds)) s = \(ratio)x the C floor")
 } else {
     print("bpc compile as a process: skipped (no bpc executable beside bpc-bench; build it with `swift build -c release`)")
 }
