@@ -43,7 +43,7 @@ struct FormatCommand: ParsableCommand {
         let formatted = Array(text.utf8)
         if path == "-" {
             if check { return formatted == file.bytes }
-            Terminal.writeOut(formatted)
+            try Terminal.writeOut(formatted)
             return true
         }
         guard formatted != file.bytes else { return true }

@@ -53,7 +53,7 @@ struct LintCommand: ParsableCommand {
         if format == .human {
             Terminal.writeError(text)
         } else {
-            Terminal.writeOut(Array(text.utf8))
+            try Terminal.writeOut(Array(text.utf8))
         }
         for failure in session.failures { Terminal.writeError("bpc: \(failure)\n") }
         if let status = exitStatus(reports, failures: session.failures) { throw status }

@@ -29,7 +29,7 @@ struct ParseCommand: ParsableCommand {
             }
             let result = Parser.parse(file)
             if dumpAST {
-                Terminal.writeOut(Array(ASTDumper.dump(result.syntax, file: file).utf8))
+                try Terminal.writeOut(Array(ASTDumper.dump(result.syntax, file: file).utf8))
             }
             Terminal.printDiagnostics(result.diagnostics, in: file)
             if result.hasErrors, status == nil { status = .inputErrors }

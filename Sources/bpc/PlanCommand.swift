@@ -37,6 +37,6 @@ struct PlanCommand: ParsableCommand {
         } else {
             text = actions.map(PlanText.schedule).joined(separator: "\n")
         }
-        Terminal.writeOut(Array(text.utf8))
+        try Terminal.writeOut(Array(text.utf8))
     }
 }

@@ -11,8 +11,16 @@ enum Terminal {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    static func writeOut(_ bytes: [UInt8]) {
-        _ = writeAll([bytes[...]], to: 1)
+    /// Writes to standard output; a failure is printed and ends the command with status 2.
+    static func writeOut(_ bytes: [UInt8]) throws {
+        try writeOut([bytes[...]])
+    }
+
+    static func writeOut(_ chunks: [ArraySlice<UInt8>]) throws {
+        guard writeAll(chunks, to: 1) else {
+            writeError("bpc: cannot write to standard output: \(String(cString: strerror(errno)))\n")
+            throw ExitStatus.usageOrIO
+        }
     }
 
     /// Writes all of `chunks`, in order, to a file descriptor (short writes and
@@ -95,11 +103,7 @@ enum Terminal {
         guard let path, path != "-" else {
             var chunks: [ArraySlice<UInt8>] = []
             try produce { chunks.append($0) }
-            guard writeAll(chunks, to: 1) else {
-                writeError("bpc: cannot write to standard output: \(String(cString: strerror(errno)))\n")
-                throw ExitStatus.usageOrIO
-            }
-            return
+            return try writeOut(chunks)
         }
         do {
             try writeAtomically(to: path, produce)
