@@ -48,6 +48,10 @@ extension YAMLWriter {
         case entries(ofPair: Int, Range<Int>)
     }
 
+    /// How many runs a split pair's entries are cut into: a few per core, so that
+    /// runs of unequal cost still keep every core busy.
+    static let runsPerSplitPair = Parallel.processorCount * 4
+
     /// `root` after `prefix`, its split pairs cut into at most `parts` runs each,
     /// the pieces written on all cores.
     static func write(_ root: some YAMLRootMapping, prefix: [UInt8], parts: Int) throws -> [UInt8] {

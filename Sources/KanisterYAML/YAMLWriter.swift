@@ -9,7 +9,7 @@ public enum YAMLWriter {
     ///
     /// A block mapping at the root is written in pieces on all cores (see `Piece`).
     public static func write(_ node: YAMLNode, headerComment: String? = nil) throws -> [UInt8] {
-        try write(node, prefix: commentLines(headerComment), parts: Parallel.processorCount * 4)
+        try write(node, prefix: commentLines(headerComment), parts: runsPerSplitPair)
     }
 
     /// `node` after `prefix`, with split pairs cut into at most `parts` pieces.
