@@ -124,7 +124,7 @@ private func encode<T: Encodable>(_ value: T, into storage: JSONStorage, codingP
         {
             let parts = Parallel.map(items.count) { index in
                 let item = JSONStorage()
-                return Result { try encode(items[index], into: item, codingPath: codingPath + [IndexKey(index)]) }.map { item }
+                return Result { try encode(items[index], into: item, codingPath: codingPath + [PathKey(index)]) }.map { item }
             }
             storage.content = .array(try parts.map { try $0.get() })
         } else {
@@ -157,19 +157,26 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         JSONValueEncoder(storage: storage.member(key.stringValue), codingPath: codingPath + [key]).unkeyedContainer()
     }
 
-    mutating func superEncoder() -> any Encoder { superEncoder(forKey: Key(stringValue: "super")!) }
+    mutating func superEncoder() -> any Encoder {
+        JSONValueEncoder(storage: storage.member("super"), codingPath: codingPath + [PathKey("super")])
+    }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
         JSONValueEncoder(storage: storage.member(key.stringValue), codingPath: codingPath + [key])
     }
 }
 
-private struct IndexKey: CodingKey {
-    var stringValue: String { "\(intValue ?? 0)" }
+/// A coding-path element: an array index, or a name a container did not give.
+private struct PathKey: CodingKey {
+    var stringValue: String
     var intValue: Int?
-    init(_ index: Int) { intValue = index }
-    init?(stringValue: String) { nil }
-    init?(intValue: Int) { self.intValue = intValue }
+    init(_ index: Int) {
+        stringValue = "\(index)"
+        intValue = index
+    }
+    init(_ name: String) { stringValue = name }
+    init?(stringValue: String) { self.init(stringValue) }
+    init?(intValue: Int) { self.init(intValue) }
 }
 
 private struct UnkeyedContainer: UnkeyedEncodingContainer {
@@ -184,22 +191,22 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         let index = count
-        try BlueprintSyntax.encode(value, into: storage.appendToArray(), codingPath: codingPath + [IndexKey(index)])
+        try BlueprintSyntax.encode(value, into: storage.appendToArray(), codingPath: codingPath + [PathKey(index)])
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let index = count
-        return JSONValueEncoder(storage: storage.appendToArray(), codingPath: codingPath + [IndexKey(index)]).container(keyedBy: keyType)
+        return JSONValueEncoder(storage: storage.appendToArray(), codingPath: codingPath + [PathKey(index)]).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let index = count
-        return JSONValueEncoder(storage: storage.appendToArray(), codingPath: codingPath + [IndexKey(index)]).unkeyedContainer()
+        return JSONValueEncoder(storage: storage.appendToArray(), codingPath: codingPath + [PathKey(index)]).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
         let index = count
-        return JSONValueEncoder(storage: storage.appendToArray(), codingPath: codingPath + [IndexKey(index)])
+        return JSONValueEncoder(storage: storage.appendToArray(), codingPath: codingPath + [PathKey(index)])
     }
 }
 
