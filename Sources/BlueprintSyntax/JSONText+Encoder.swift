@@ -20,13 +20,26 @@ extension JSONValue {
 }
 
 /// A value being built: containers are classes so that nested containers and
-/// later writes reach the same storage.
+/// later writes reach the same storage; scalars are kept in place.
 private final class JSONStorage {
+    /// An item or member: a scalar, or a value built in storage of its own.
+    enum Child {
+        case leaf(JSONValue)
+        case node(JSONStorage)
+
+        func write(to out: inout [UInt8], indent: Int, sortingKeys: Bool) {
+            switch self {
+            case .leaf(let value): value.write(to: &out, indent: indent)
+            case .node(let storage): storage.write(to: &out, indent: indent, sortingKeys: sortingKeys)
+            }
+        }
+    }
+
     enum Content {
         case empty
         case value(JSONValue)
-        case array([JSONStorage])
-        case object([(String, JSONStorage)])
+        case array([Child])
+        case object([(String, Child)])
     }
 
     var content = Content.empty
@@ -49,8 +62,7 @@ private final class JSONStorage {
         }
     }
 
-    func appendToArray() -> JSONStorage {
-        let item = JSONStorage()
+    func append(_ item: Child) {
         if case .array(var items) = content {
             content = .empty
             items.append(item)
@@ -58,21 +70,32 @@ private final class JSONStorage {
         } else {
             content = .array([item])
         }
-        return item
     }
 
-    func member(_ key: String) -> JSONStorage {
-        let item = JSONStorage()
+    /// A key written twice keeps its last value, as Foundation's encoder does.
+    func set(_ member: Child, forKey key: String) {
         if case .object(var pairs) = content {
             content = .empty
-            // A key written twice keeps its last value, as Foundation's encoder does.
             pairs.removeAll { $0.0 == key }
-            pairs.append((key, item))
+            pairs.append((key, member))
             content = .object(pairs)
         } else {
-            content = .object([(key, item)])
+            content = .object([(key, member)])
         }
-        return item
+    }
+
+    /// A new node appended to the array, for a nested container.
+    func appendNode() -> JSONStorage {
+        let node = JSONStorage()
+        append(.node(node))
+        return node
+    }
+
+    /// A new node as the member `key`, for a nested container.
+    func memberNode(_ key: String) -> JSONStorage {
+        let node = JSONStorage()
+        set(.node(node), forKey: key)
+        return node
     }
 }
 
@@ -97,39 +120,60 @@ private struct JSONValueEncoder: Encoder {
     }
 }
 
-/// Writes one value into `storage`: a JSON scalar directly, anything else through
-/// its own `encode(to:)`.
-private func encode<T: Encodable>(_ value: T, into storage: JSONStorage, codingPath: [any CodingKey]) throws {
+/// The JSON of `value` when it is a scalar (a string, a bool, any integer or
+/// float); nil for anything else. Integer and float types other than Int and
+/// Double must be caught here: their own `encode(to:)` would come back through
+/// a single-value container, endlessly.
+private func scalar<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> JSONValue? {
     switch value {
-    case let text as String: storage.content = .value(.string(text))
-    case let flag as Bool: storage.content = .value(.bool(flag))
-    case let number as Int: storage.content = .value(.int(number))
-    // Every other integer and float type too: their own `encode(to:)` would come
-    // back here through a single-value container, endlessly.
+    case let text as String: return .string(text)
+    case let flag as Bool: return .bool(flag)
+    case let number as Int: return .int(number)
     case let number as any BinaryInteger:
         guard let exact = Int(exactly: number) else {
             throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "\(number) does not fit an Int"))
         }
-        storage.content = .value(.int(exact))
+        return .int(exact)
     case let number as any BinaryFloatingPoint:
         let double = Double(number)
         guard double.isFinite else {
             throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "JSON has no \(double)"))
         }
-        storage.content = .value(.double(double))
-    default:
-        // Only near the top is a value tried as an array (the cast boxes every item).
-        if JSONValue.isLargeArray(Int.max, depth: codingPath.count), let items = value as? [any Encodable],
-            JSONValue.isLargeArray(items.count, depth: codingPath.count)
-        {
-            let parts = Parallel.map(items.count) { index in
-                let item = JSONStorage()
-                return Result { try encode(items[index], into: item, codingPath: codingPath + [PathKey(index)]) }.map { item }
-            }
-            storage.content = .array(try parts.map { try $0.get() })
-        } else {
-            try value.encode(to: JSONValueEncoder(storage: storage, codingPath: codingPath))
+        return .double(double)
+    default: return nil
+    }
+}
+
+/// Writes `value` into `storage` (the root, or a single-value container's node).
+private func encode<T: Encodable>(_ value: T, into storage: JSONStorage, codingPath: [any CodingKey]) throws {
+    if let scalar = try scalar(value, codingPath: codingPath) {
+        storage.content = .value(scalar)
+        return
+    }
+    try encodeComposite(value, into: storage, codingPath: codingPath)
+}
+
+/// An item or member for `value`: a scalar in place, anything else in a node.
+private func child<T: Encodable>(for value: T, codingPath: [any CodingKey]) throws -> JSONStorage.Child {
+    if let scalar = try scalar(value, codingPath: codingPath) { return .leaf(scalar) }
+    let node = JSONStorage()
+    try encodeComposite(value, into: node, codingPath: codingPath)
+    return .node(node)
+}
+
+/// A value that is not a scalar, through its own `encode(to:)`; a large array
+/// near the top is encoded on all cores.
+private func encodeComposite<T: Encodable>(_ value: T, into storage: JSONStorage, codingPath: [any CodingKey]) throws {
+    // Only near the top is a value tried as an array (the cast boxes every item).
+    if JSONValue.isLargeArray(Int.max, depth: codingPath.count), let items = value as? [any Encodable],
+        JSONValue.isLargeArray(items.count, depth: codingPath.count)
+    {
+        let children = Parallel.map(items.count) { index in
+            Result { try child(for: items[index], codingPath: codingPath + [PathKey(index)]) }
         }
+        storage.content = .array(try children.map { try $0.get() })
+    } else {
+        try value.encode(to: JSONValueEncoder(storage: storage, codingPath: codingPath))
     }
 }
 
@@ -143,26 +187,26 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let storage: JSONStorage
     var codingPath: [any CodingKey]
 
-    mutating func encodeNil(forKey key: Key) throws { storage.member(key.stringValue).content = .value(.null) }
+    mutating func encodeNil(forKey key: Key) throws { storage.set(.leaf(.null), forKey: key.stringValue) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try BlueprintSyntax.encode(value, into: storage.member(key.stringValue), codingPath: codingPath + [key])
+        storage.set(try child(for: value, codingPath: codingPath + [key]), forKey: key.stringValue)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        JSONValueEncoder(storage: storage.member(key.stringValue), codingPath: codingPath + [key]).container(keyedBy: keyType)
+        JSONValueEncoder(storage: storage.memberNode(key.stringValue), codingPath: codingPath + [key]).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        JSONValueEncoder(storage: storage.member(key.stringValue), codingPath: codingPath + [key]).unkeyedContainer()
+        JSONValueEncoder(storage: storage.memberNode(key.stringValue), codingPath: codingPath + [key]).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
-        JSONValueEncoder(storage: storage.member("super"), codingPath: codingPath + [PathKey("super")])
+        JSONValueEncoder(storage: storage.memberNode("super"), codingPath: codingPath + [PathKey("super")])
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        JSONValueEncoder(storage: storage.member(key.stringValue), codingPath: codingPath + [key])
+        JSONValueEncoder(storage: storage.memberNode(key.stringValue), codingPath: codingPath + [key])
     }
 }
 
@@ -187,26 +231,26 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
         return 0
     }
 
-    mutating func encodeNil() throws { storage.appendToArray().content = .value(.null) }
+    mutating func encodeNil() throws { storage.append(.leaf(.null)) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         let index = count
-        try BlueprintSyntax.encode(value, into: storage.appendToArray(), codingPath: codingPath + [PathKey(index)])
+        storage.append(try child(for: value, codingPath: codingPath + [PathKey(index)]))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let index = count
-        return JSONValueEncoder(storage: storage.appendToArray(), codingPath: codingPath + [PathKey(index)]).container(keyedBy: keyType)
+        return JSONValueEncoder(storage: storage.appendNode(), codingPath: codingPath + [PathKey(index)]).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let index = count
-        return JSONValueEncoder(storage: storage.appendToArray(), codingPath: codingPath + [PathKey(index)]).unkeyedContainer()
+        return JSONValueEncoder(storage: storage.appendNode(), codingPath: codingPath + [PathKey(index)]).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
         let index = count
-        return JSONValueEncoder(storage: storage.appendToArray(), codingPath: codingPath + [PathKey(index)])
+        return JSONValueEncoder(storage: storage.appendNode(), codingPath: codingPath + [PathKey(index)])
     }
 }
 

@@ -2,7 +2,7 @@
 // JSON writer of the tools (diagnostic formats, plan files), no Foundation.
 
 /// A JSON value whose objects keep their keys in insertion order.
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
