@@ -165,7 +165,7 @@ private func child<T: Encodable>(for value: T, codingPath: [any CodingKey]) thro
 /// near the top is encoded on all cores.
 private func encodeComposite<T: Encodable>(_ value: T, into storage: JSONStorage, codingPath: [any CodingKey]) throws {
     // Only near the top is a value tried as an array (the cast boxes every item).
-    if JSONValue.isLargeArray(Int.max, depth: codingPath.count), let items = value as? [any Encodable],
+    if JSONValue.cutsArrays(atDepth: codingPath.count), let items = value as? [any Encodable],
         JSONValue.isLargeArray(items.count, depth: codingPath.count)
     {
         let children = Parallel.map(items.count) { index in

@@ -46,7 +46,12 @@ public enum JSONValue: Sendable, Equatable {
     /// An array worth cutting among the cores: many items near the top (a plan's
     /// actions), where every item is a large value.
     static func isLargeArray(_ count: Int, depth: Int) -> Bool {
-        count >= 64 && depth <= 4 && Parallel.processorCount > 1
+        count >= 64 && cutsArrays(atDepth: depth)
+    }
+
+    /// Whether an array this deep may be cut among the cores (if it is large).
+    static func cutsArrays(atDepth depth: Int) -> Bool {
+        depth <= 4 && Parallel.processorCount > 1
     }
 
     private static func newline(_ out: inout [UInt8], indent: Int) {

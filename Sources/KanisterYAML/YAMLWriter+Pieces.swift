@@ -215,7 +215,8 @@ extension YAMLWriter {
     static func appendMapping(
         count: Int, to events: inout [yaml_event_t], _ entries: (inout [yaml_event_t]) throws -> Void
     ) throws {
-        try YAMLEventEmitter.append(.mappingStart(tag: nil, style: count == 0 ? .flow : .block), to: &events)
+        let isFlow = isFlow(.block, isEmpty: count == 0, in: .blockValue)
+        try YAMLEventEmitter.append(.mappingStart(tag: nil, style: isFlow ? .flow : .block), to: &events)
         try entries(&events)
         try YAMLEventEmitter.append(.mappingEnd, to: &events)
     }
@@ -224,7 +225,8 @@ extension YAMLWriter {
     static func appendSequence(
         count: Int, to events: inout [yaml_event_t], _ items: (inout [yaml_event_t]) throws -> Void
     ) throws {
-        try YAMLEventEmitter.append(.sequenceStart(tag: nil, style: count == 0 ? .flow : .block), to: &events)
+        let isFlow = isFlow(.block, isEmpty: count == 0, in: .blockValue)
+        try YAMLEventEmitter.append(.sequenceStart(tag: nil, style: isFlow ? .flow : .block), to: &events)
         try items(&events)
         try YAMLEventEmitter.append(.sequenceEnd, to: &events)
     }

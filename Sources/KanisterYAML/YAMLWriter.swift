@@ -88,15 +88,21 @@ public enum YAMLWriter {
         }
     }
 
-    /// A sequence's start event and its items' context (empty ones are written `[]`).
+    /// Whether a collection is written in flow style: inside a flow collection, when
+    /// asked for, or when empty (`[]`, `{}`).
+    static func isFlow(_ style: YAMLCollectionStyle, isEmpty: Bool, in context: YAMLScalarContext) -> Bool {
+        context.isFlow || style == .flow || isEmpty
+    }
+
+    /// A sequence's start event and its items' context.
     static func sequenceStart(_ sequence: YAMLSequence, in context: YAMLScalarContext) -> (YAMLEmitEvent, YAMLScalarContext) {
-        let isFlow = context.isFlow || sequence.style == .flow || sequence.items.isEmpty
+        let isFlow = isFlow(sequence.style, isEmpty: sequence.items.isEmpty, in: context)
         return (.sequenceStart(tag: sequence.tag, style: isFlow ? .flow : .block), YAMLScalarContext(isFlow: isFlow, isKey: false))
     }
 
-    /// A mapping's start event and whether it is written in flow style (empty ones are `{}`).
+    /// A mapping's start event and whether it is written in flow style.
     static func mappingStart(_ mapping: YAMLMapping, in context: YAMLScalarContext) -> (YAMLEmitEvent, Bool) {
-        let isFlow = context.isFlow || mapping.style == .flow || mapping.pairs.isEmpty
+        let isFlow = isFlow(mapping.style, isEmpty: mapping.pairs.isEmpty, in: context)
         return (.mappingStart(tag: mapping.tag, style: isFlow ? .flow : .block), isFlow)
     }
 
