@@ -74,25 +74,13 @@ public final class YAMLEventEmitter {
     }
 
     public func emit(_ event: YAMLEmitEvent) throws {
-        var events = try Self.prepare([event])
+        var events: [yaml_event_t] = []
+        try Self.append(event, to: &events)
         try emit(prepared: &events)
     }
 
-    /// libyaml events made ready without an emitter (each owns copies of its
-    /// strings), so they can be built on any thread and emitted later in order.
-    static func prepare(_ events: [YAMLEmitEvent]) throws -> [yaml_event_t] {
-        var prepared: [yaml_event_t] = []
-        prepared.reserveCapacity(events.count)
-        do {
-            for event in events { try append(event, to: &prepared) }
-        } catch {
-            discard(&prepared)
-            throw error
-        }
-        return prepared
-    }
-
-    /// Appends the libyaml event for `event`.
+    /// Appends the libyaml event for `event`, made ready without an emitter (it
+    /// owns copies of its strings), to be emitted later in order.
     static func append(_ event: YAMLEmitEvent, to prepared: inout [yaml_event_t]) throws {
         var raw = yaml_event_t()
         guard try initialize(&raw, for: event) != 0 else {
