@@ -154,13 +154,37 @@ extension SemanticChecker {
         case .configMaps:
             if let (name, range) = second { checkDeclared(name, range, in: context.action?.configMaps ?? [], what: "configmap", keyword: "configmap") }
         case .deferPhase:
-            if !context.isArtifact {
-                let reader = context.phase.map { "phase '\($0.name)'" } ?? "a phase"
-                report(.deferPhaseOutside, "\(reader) cannot read .DeferPhase: only output artifacts are rendered after the deferPhase", at: rootRange)
-            }
+            checkDeferPhaseReference(rootRange, rest: rest)
         case .other:
             checkOtherTemplateRoot(root, rootRange, field: second, info: info)
         }
+    }
+
+    /// `.DeferPhase.Part.key`: Kanister fills `.DeferPhase` for the deferPhase's own
+    /// arguments (its Secrets and ConfigMaps; Output is nil then) and for the
+    /// output artifacts (everything); other phases see an empty Phase.
+    mutating func checkDeferPhaseReference(_ rootRange: SourceRange, rest: ArraySlice<(String, SourceRange)>) {
+        let part = rest.first.flatMap { SemanticChecker.templatePhaseParts[$0.0] }
+        let isOwnArguments = context.phase?.isFinally == true && !context.isObjects && !context.isArtifact
+        guard context.isArtifact || (isOwnArguments && (part == nil || part == .secrets || part == .configMaps)) else {
+            let reader = context.phase.map { "phase '\($0.name)'" } ?? "a phase"
+            let message =
+                isOwnArguments
+                ? "the finally phase cannot read its own .DeferPhase.Output: only output artifacts are rendered after it"
+                : "\(reader) cannot read .DeferPhase: only the finally phase's own arguments (its Secrets and ConfigMaps) and the output artifacts see it"
+            report(.deferPhaseOutside, message, at: rootRange)
+            return
+        }
+        guard let finally = context.action?.phases.first(where: \.isFinally) else {
+            report(.deferPhaseOutside, "action '\(context.action?.name ?? "")' has no finally phase, so .DeferPhase is empty", at: rootRange)
+            return
+        }
+        if let (name, range) = rest.first, part == nil {
+            let parts = Array(SemanticChecker.templatePhaseParts.keys)
+            report(.badReferencePart, "a phase has Output, Secrets and ConfigMaps; '\(name)' is none of them\(Suggestions.hint(for: name, in: parts))", at: range)
+            return
+        }
+        checkPhaseReference(finally.name, part, key: rest.dropFirst().first, at: rootRange)
     }
 
     /// The check of a root of kind `.other` (`.StatefulSet.Name`) and the field after it.

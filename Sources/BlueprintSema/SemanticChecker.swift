@@ -65,8 +65,6 @@ public struct SemanticChecker {
     var usedDefs: Set<String> = []
     /// Lets being checked, so `let a = b` / `let b = a` does not recurse forever.
     var letStack: [String] = []
-    /// Kanister's validation rules as errors (lint) rather than warnings (compile).
-    var isStrict = true
     /// "action NUL let" for lets already checked in that action that read no phase.
     var phaseFreeLets: Set<String> = []
     var hasReportedLetDepth = false
@@ -78,12 +76,9 @@ public struct SemanticChecker {
     /// those met more than once (a def or let repeats them).
     var templateCache: [Int: TemplateCacheEntry] = [:]
 
-    /// With `isStrict` (lint), a phase name reused in another action is an
-    /// error, as Kanister's validation says; compiling translates such a
-    /// blueprint faithfully and only warns (Kanister's own examples have some).
-    public static func check(_ table: SymbolTable, main: Module, isStrict: Bool = true) -> (model: SemanticModel, diagnostics: [Diagnostic]) {
+    /// Every check of `main` (with its imports' definitions), in source order.
+    public static func check(_ table: SymbolTable, main: Module) -> (model: SemanticModel, diagnostics: [Diagnostic]) {
         var checker = SemanticChecker(table: table, main: main)
-        checker.isStrict = isStrict
         checker.checkFile()
         let sorted = checker.reported.items.enumerated().sorted {
             ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset)
@@ -170,7 +165,8 @@ public struct SemanticChecker {
         }
     }
 
-    /// Phase names are unique across the whole blueprint (Kanister rejects duplicates).
+    /// Phase names are unique across the whole blueprint: Kanister's validation
+    /// rejects a blueprint that reuses one, even in another action.
     mutating func checkDuplicatePhases() {
         var seen: [String: (action: String, name: Name)] = [:]
         for action in table.actions {
@@ -183,7 +179,6 @@ public struct SemanticChecker {
                     let place = isSameAction ? "in this action" : "in action '\(previous.action)'"
                     report(
                         .duplicatePhase, "phase name '\(name.text)' is used twice; Kanister requires unique phase names across the blueprint", at: name.range,
-                        severity: isSameAction || isStrict ? .error : .warning,
                         notes: [DiagnosticNote("also used \(place) here", range: previous.name.range)])
                 } else {
                     seen[name.text] = (action.name, name)

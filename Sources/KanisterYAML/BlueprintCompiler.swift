@@ -6,30 +6,39 @@ import BlueprintSema
 import BlueprintSyntax
 
 public enum BlueprintCompiler {
-    /// Checks the main module (with its imports' definitions) and builds its
-    /// optimized plan; nil when there are errors.
-    public static func plan(main: Module, imports: [Module] = []) -> (plan: PlanBlueprint?, diagnostics: [Diagnostic]) {
+    /// What the passes made of a module: the plan and the Kanister model (both
+    /// nil when any pass reported an error) and every diagnostic.
+    public struct Analysis {
+        public var plan: PlanBlueprint?
+        public var blueprint: KanisterBlueprint?
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Every pass after parsing, for every command alike: the checks, the
+    /// optimized plan, and the Kanister model with its rollback actions
+    /// (runtime-only attributes dropped with a warning). A pass runs only when
+    /// the ones before it reported no error.
+    public static func analyze(main: Module, imports: [Module] = []) -> Analysis {
         let table = SymbolTable(main: main, imports: imports)
-        let (model, checkDiagnostics) = SemanticChecker.check(table, main: main, isStrict: false)
-        guard !checkDiagnostics.contains(where: { $0.severity == .error }) else { return (nil, checkDiagnostics) }
-        let (plan, diagnostics) = PlanBuilder.build(table, semantics: model, sourcePath: main.file.path)
+        let (model, checkDiagnostics) = SemanticChecker.check(table, main: main)
+        guard !checkDiagnostics.contains(where: { $0.severity == .error }) else { return Analysis(diagnostics: checkDiagnostics) }
+        let (plan, planDiagnostics) = PlanBuilder.build(table, semantics: model, sourcePath: main.file.path)
         Parallel.releaseInBackground((consume table, consume model))
-        let failed = diagnostics.contains { $0.severity == .error }
-        return (failed ? nil : plan, checkDiagnostics + diagnostics)
-    }
-
-    /// Lowers the main module to the Kanister model through its plan (rollback
-    /// actions added, runtime-only attributes dropped with a warning).
-    public static func lower(main: Module, imports: [Module] = []) -> (blueprint: KanisterBlueprint?, diagnostics: [Diagnostic]) {
-        let (plan, diagnostics) = self.plan(main: main, imports: imports)
-        guard let plan else { return (nil, diagnostics) }
+        let diagnostics = checkDiagnostics + planDiagnostics
+        guard !planDiagnostics.contains(where: { $0.severity == .error }) else {
+            Parallel.releaseInBackground(consume plan)
+            return Analysis(diagnostics: diagnostics)
+        }
         let (blueprint, problems) = PlanKanister.blueprint(from: plan)
-        Parallel.releaseInBackground(consume plan)
-        let failed = problems.contains { $0.severity == .error }
-        return (failed ? nil : blueprint, diagnostics + problems)
+        guard !problems.contains(where: { $0.severity == .error }) else {
+            Parallel.releaseInBackground(consume plan)
+            return Analysis(diagnostics: diagnostics + problems)
+        }
+        return Analysis(plan: plan, blueprint: blueprint, diagnostics: diagnostics + problems)
     }
 
-    /// The semantic checks alone (for `bpc lint`).
+    /// The semantic checks alone, for the syntax tree `BlueprintLinter` builds
+    /// from Kanister YAML (which is not lowered again).
     public static func check(main: Module, imports: [Module] = []) -> [Diagnostic] {
         SemanticChecker.check(SymbolTable(main: main, imports: imports), main: main).diagnostics
     }
@@ -45,9 +54,10 @@ public enum BlueprintCompiler {
         let parsed = Parser.parse(file)
         guard !parsed.hasErrors else { return (nil, parsed.diagnostics) }
         let parseDiagnostics = parsed.diagnostics
-        let (blueprint, diagnostics) = lower(main: Module(file: file, syntax: parsed.syntax))
-        Parallel.releaseInBackground(consume parsed)
-        guard let blueprint else { return (nil, parseDiagnostics + diagnostics) }
+        let analysis = analyze(main: Module(file: file, syntax: parsed.syntax))
+        let diagnostics = analysis.diagnostics
+        Parallel.releaseInBackground((consume parsed, analysis.plan))
+        guard let blueprint = analysis.blueprint else { return (nil, parseDiagnostics + diagnostics) }
         do {
             return (try BlueprintEmitter.emit(blueprint), parseDiagnostics + diagnostics)
         } catch {

@@ -22,7 +22,7 @@ func printCompileStages(_ file: SourceFile) {
     let index = seconds { table = SymbolTable(main: module) }
     guard let table else { return }
     var model: SemanticModel?
-    let check = seconds { model = SemanticChecker.check(table, main: module, isStrict: false).model }
+    let check = seconds { model = SemanticChecker.check(table, main: module).model }
     guard let model else { return }
     var plan: PlanBlueprint?
     let build = seconds { plan = PlanBuilder.build(table, semantics: model, sourcePath: file.path).plan }

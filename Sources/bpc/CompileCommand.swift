@@ -36,21 +36,15 @@ struct CompileCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        var compilation: Compilation
-        do {
-            compilation = try Compilation.load(file)
-        } catch {
-            Terminal.writeError("bpc: \(error)\n")
-            throw ExitStatus.usageOrIO
-        }
+        let compilation = try Compilation.analyzing(file)
+        compilation.printDiagnostics()
         guard emit == .yaml else {
-            let bytes = try emitPlan(&compilation)
+            let bytes = try emitPlan(compilation)
             Parallel.releaseInBackground(consume compilation)
             try Terminal.writeOutput(bytes, to: output ?? defaultOutput)
             return Parallel.releaseInBackground(bytes)
         }
-        let blueprint = compilation.lower()
-        compilation.printDiagnostics()
+        let blueprint = compilation.blueprint
         Parallel.releaseInBackground(consume compilation)
         guard let blueprint else { throw ExitStatus.inputErrors }
         // The YAML goes to the file as its runs of actions are written.
@@ -65,10 +59,8 @@ struct CompileCommand: ParsableCommand {
         Parallel.releaseInBackground(blueprint)
     }
 
-    func emitPlan(_ compilation: inout Compilation) throws -> [UInt8] {
-        let plan = compilation.plan()
-        compilation.printDiagnostics()
-        guard let plan, let main = compilation.main else { throw ExitStatus.inputErrors }
+    func emitPlan(_ compilation: Compilation) throws -> [UInt8] {
+        guard let plan = compilation.plan, let main = compilation.main else { throw ExitStatus.inputErrors }
         do {
             return try PlanCodec.encode(PlanArtifact(sourcePath: main.file.path, sourceBytes: main.file.bytes, plan: plan))
         } catch {

@@ -28,20 +28,16 @@ struct LintSession {
     mutating func lintBlueprintSource(_ path: String) {
         var compilation: Compilation
         do {
-            compilation = try Compilation.load(path)
+            compilation = try Compilation.load(path, from: FileSources())
         } catch {
             failures.append("\(error)")
             return
         }
-        LintSession.check(&compilation)
+        // Lint is compile without the write: the same passes, the same diagnostics.
+        compilation.analyze()
         for (index, report) in compilation.reports.enumerated() {
             add(DiagnosticReport(file: report.file, diagnostics: report.diagnostics), isInput: index == 0)
         }
-    }
-
-    /// The semantic checks of a loaded .bp file; diagnostics land in `compilation.reports`.
-    static func check(_ compilation: inout Compilation) {
-        compilation.check()
     }
 
     mutating func lintKanisterYAML(_ path: String) {
@@ -59,7 +55,7 @@ struct LintSession {
     /// (an import shared by two inputs is reported once). Imports without
     /// diagnostics are left out.
     mutating func add(_ report: DiagnosticReport, isInput: Bool) {
-        let key = report.file.path == "<stdin>" ? "<stdin>" : Compilation.canonicalPath(report.file.path)
+        let key = FileSources.canonicalPath(report.file.path)
         if let index = indexByPath[key] {
             for diagnostic in report.diagnostics where !reports[index].diagnostics.contains(diagnostic) {
                 reports[index].diagnostics.append(diagnostic)

@@ -5,30 +5,13 @@ import BlueprintPlan
 import BlueprintSyntax
 import KanisterYAML
 
-extension Compilation {
-    /// Builds the optimized plan; nil when the sources have errors.
-    mutating func plan() -> PlanBlueprint? {
-        guard let main, !hasErrors else { return nil }
-        let (plan, diagnostics) = BlueprintCompiler.plan(main: main, imports: imports)
-        for diagnostic in diagnostics { append(diagnostic, to: main.file) }
-        return plan
-    }
-}
-
 enum PlanInput {
     /// The plan of `path`, diagnostics printed; throws the exit status on failure.
     static func load(_ path: String) throws -> PlanBlueprint {
         if path.hasSuffix(".json") { return try loadArtifact(path).plan }
-        var compilation: Compilation
-        do {
-            compilation = try Compilation.load(path)
-        } catch {
-            Terminal.writeError("bpc: \(error)\n")
-            throw ExitStatus.usageOrIO
-        }
-        let plan = compilation.plan()
+        let compilation = try Compilation.analyzing(path)
         compilation.printDiagnostics()
-        guard let plan else { throw ExitStatus.inputErrors }
+        guard let plan = compilation.plan else { throw ExitStatus.inputErrors }
         return plan
     }
 

@@ -36,10 +36,11 @@ enum RunSetup {
             throw ExitStatus.inputErrors
         }
         let converted = SourceFile(path: path + " (imported)", bytes: Array(source.utf8))
-        let parsed = Parser.parse(converted)
-        let (plan, diagnostics) = BlueprintCompiler.plan(main: Module(file: converted, syntax: parsed.syntax))
-        Terminal.printDiagnostics(parsed.diagnostics + diagnostics, in: converted)
-        guard let plan, !parsed.hasErrors else { throw ExitStatus.inputErrors }
+        // An imported blueprint has no imports of its own.
+        var compilation = Compilation.load(converted, identity: converted.path, from: FileSources())
+        compilation.analyze()
+        compilation.printDiagnostics()
+        guard let plan = compilation.plan else { throw ExitStatus.inputErrors }
         return plan
     }
 

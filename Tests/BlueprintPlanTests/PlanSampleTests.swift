@@ -20,7 +20,8 @@ import Testing
     /// The plan of a sample; the test fails when it has errors.
     func plan(of url: URL) throws -> (plan: PlanBlueprint, module: Module) {
         let module = try PlanFixtures.sampleModule(url)
-        let (plan, diagnostics) = BlueprintCompiler.plan(main: module)
+        let analysis = BlueprintCompiler.analyze(main: module)
+        let (plan, diagnostics) = (analysis.plan, analysis.diagnostics)
         let errors = diagnostics.filter { $0.severity == .error }
         #expect(errors.isEmpty, "\(errors.map(\.message))")
         return (try #require(plan), module)

@@ -22,7 +22,8 @@ enum PlanFixtures {
 
     /// The optimized plan through the whole pipeline (Sema first, as `bpc` does).
     static func checkedPlan(_ text: String) -> (plan: PlanBlueprint?, diagnostics: [Diagnostic]) {
-        BlueprintCompiler.plan(main: module(text))
+        let analysis = BlueprintCompiler.analyze(main: module(text))
+        return (analysis.plan, analysis.diagnostics)
     }
 
     /// The plan without Sema in front: for what only the plan passes see.

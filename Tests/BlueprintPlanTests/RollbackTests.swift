@@ -14,7 +14,8 @@ import Testing
     static let fixture = PlanFixtures.directory.appendingPathComponent("rollback/several-undos.bp")
 
     func compile(_ text: String) -> (blueprint: KanisterBlueprint?, diagnostics: [Diagnostic]) {
-        BlueprintCompiler.lower(main: PlanFixtures.module(text))
+        let analysis = BlueprintCompiler.analyze(main: PlanFixtures.module(text))
+        return (analysis.blueprint, analysis.diagnostics)
     }
 
     @Test func compensationsRunInReverseOrder() throws {

@@ -16,12 +16,17 @@ import Testing
         let imported = BlueprintImporter.importBlueprint([UInt8](try Data(contentsOf: url)))
         guard let source = imported.source else { return nil }
         let file = SourceFile(path: url.path, bytes: Array(source.utf8))
-        return BlueprintCompiler.plan(main: Module(file: file, syntax: Parser.parse(file).syntax)).plan
+        return BlueprintCompiler.analyze(main: Module(file: file, syntax: Parser.parse(file).syntax)).plan
     }
 
     @Test(arguments: TestSupport.corpusBlueprints())
     func everyActionRendersInADryRun(blueprint: URL) async throws {
-        let plan = try #require(try Self.plan(blueprint), "\(blueprint.lastPathComponent) does not plan")
+        guard let plan = try Self.plan(blueprint) else {
+            // Only a blueprint that Kanister itself refuses (a reused phase name) may fail to plan.
+            let kcheck = try TestSupport.run(try TestSupport.kcheck.get(), ["validate", "-no-warn", blueprint.path])
+            #expect(kcheck.output.contains("duplicated phase name"), "\(blueprint.lastPathComponent) does not plan")
+            return
+        }
         for action in plan.actions {
             var failures: [String] = []
             for object in ["statefulset/ns/app", "deployment/ns/app", "deploymentconfig/ns/app", "namespace/ns"] {

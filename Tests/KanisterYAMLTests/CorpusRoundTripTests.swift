@@ -3,6 +3,7 @@
 // validate except for what kcheck reports on the original, and every sample
 // compiles to YAML that kcheck validates.
 
+import BlueprintSema
 import BlueprintSyntax
 import Foundation
 import KanisterYAML
@@ -24,7 +25,10 @@ import Testing
         let source = try #require(imported.source, "import failed: \(imported.diagnostics.map(\.message))")
         let file = SourceFile(path: url.lastPathComponent + ".bp", text: source)
         let compiled = BlueprintCompiler.compile(file)
-        let yaml = try #require(compiled.yaml, "compile failed: \(compiled.diagnostics.map(\.message))\n\(source)")
+        guard let yaml = compiled.yaml else {
+            try expectRefusedByKanister(url, compiled.diagnostics, in: file)
+            return
+        }
         let output = try TestSupport.temporaryFile(yaml, suffix: ".yaml")
         defer { try? FileManager.default.removeItem(at: output) }
 
@@ -38,6 +42,18 @@ import Testing
         for problem in problemsAfter {
             #expect(problemsBefore.contains(problem), "new kcheck problem: \(problem)")
         }
+    }
+
+    /// A real blueprint that Kanister itself refuses for reusing a phase name
+    /// imports, and compiling it reports each clash on the reused name.
+    func expectRefusedByKanister(_ url: URL, _ diagnostics: [Diagnostic], in file: SourceFile) throws {
+        let errors = diagnostics.filter { $0.severity == .error }
+        #expect(!errors.isEmpty && errors.allSatisfy { $0.code == .duplicatePhase }, "compile failed: \(errors.map(\.message))")
+        for error in errors {
+            #expect(error.message.contains("'\(file.text(error.range))'"), "\(error.message) at \(file.text(error.range))")
+        }
+        let original = try TestSupport.run(try TestSupport.kcheck.get(), ["validate", "-no-warn", url.path])
+        #expect(original.status != 0 && original.output.contains("duplicated phase name"), "kcheck accepts \(url.lastPathComponent)")
     }
 
     /// kcheck's problem lines with the file name removed.

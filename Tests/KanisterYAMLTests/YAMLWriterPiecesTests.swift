@@ -92,7 +92,7 @@ func kanisterExamplesWriteTheSameInPieces() throws {
     var split = 0
     for file in samples + [SourceFile(path: "large.bp", text: large)] {
         let parsed = Parser.parse(file)
-        let blueprint = try #require(BlueprintCompiler.lower(main: Module(file: file, syntax: parsed.syntax)).blueprint, "\(file.path)")
+        let blueprint = try #require(BlueprintCompiler.analyze(main: Module(file: file, syntax: parsed.syntax)).blueprint, "\(file.path)")
         if blueprint.actions.count > 1 { split += 1 }
         let reference = try BlueprintEmitter.emit(blueprint, parts: 1)
         for parts in [2, 3, 100] {
