@@ -4,7 +4,8 @@
 // always parses, and its root references are its field chains in source order,
 // so they are read off the bytes without building a tree. Anything else (a
 // trim marker, comment, pipe, variable, literal, keyword, unknown name,
-// non-ASCII name, tab or newline in an action, ...) takes the full parser.
+// non-ASCII name, tab or newline in an action, a call with the wrong number
+// of arguments, ...) takes the full parser.
 
 enum GoTemplateFastPath {
     /// The words Go's lexer may treat as keywords or constants; they take the full parser.
@@ -48,12 +49,16 @@ enum GoTemplateFastPath {
             index += 2
             // `{{-` (a trim marker or a negative number) and `{{/*` take the full parser.
             var operands = 0
+            // The action's function, when its first operand is a name: it takes the other operands.
+            var function: String?
             while true {
                 while index < count, bytes[index] == space { index += 1 }
                 guard index < count else { return nil }
                 let byte = bytes[index]
                 if byte == close {
                     guard index + 1 < count, bytes[index + 1] == close, operands > 0 else { return nil }
+                    // A call with the wrong number of arguments: the full parse reports it.
+                    if let function, TemplateFunctions.arityProblem(function, arguments: operands - 1) != nil { return nil }
                     index += 2
                     break
                 }
@@ -74,6 +79,11 @@ enum GoTemplateFastPath {
                     while index < count, isNameByte(bytes[index]) { index += 1 }
                     let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                     guard functions.contains(name), !reservedWords.contains(name) else { return nil }
+                    if operands == 0 {
+                        function = name
+                    } else if TemplateFunctions.arityProblem(name, arguments: 0) != nil {
+                        return nil  // an argument that is a function is called with none
+                    }
                 } else {
                     return nil
                 }

@@ -78,11 +78,15 @@ public struct GoTemplateFunctionUse: Sendable, Equatable {
     public var name: String
     public var range: Range<Int>
     public var scope: GoTemplateScope
+    /// The arguments it is called with: the command's other operands, plus the
+    /// previous command's result in a pipe; none where it is itself an argument.
+    public var argumentCount: Int
 
-    public init(name: String, range: Range<Int>, scope: GoTemplateScope) {
+    public init(name: String, range: Range<Int>, scope: GoTemplateScope, argumentCount: Int = 0) {
         self.name = name
         self.range = range
         self.scope = scope
+        self.argumentCount = argumentCount
     }
 }
 

@@ -56,7 +56,7 @@ struct GoTemplateWalker {
 
     /// Commands first (they see the variables declared before), then the declarations.
     private mutating func walk(_ pipeline: GoTemplatePipeline, isRange: Bool) {
-        for command in pipeline.commands { walk(command) }
+        for (position, command) in pipeline.commands.enumerated() { walk(command, isPiped: position > 0) }
         let count = pipeline.declarations.count
         for (position, declaration) in pipeline.declarations.enumerated() {
             let binding: GoTemplateBinding
@@ -71,13 +71,19 @@ struct GoTemplateWalker {
         }
     }
 
-    private mutating func walk(_ command: GoTemplateCommand) {
+    private mutating func walk(_ command: GoTemplateCommand, isPiped: Bool) {
         if case .identifier(let function) = command.operands.first, function.name == "index",
             command.operands.count >= 2
         {
             recordIndexCall(command)
         }
-        for operand in command.operands { walk(operand) }
+        for (position, operand) in command.operands.enumerated() {
+            walk(operand)
+            // The command's function takes the other operands and, in a pipe, the previous result.
+            if position == 0, case .identifier = operand, let last = references.functions.indices.last {
+                references.functions[last].argumentCount = command.operands.count - 1 + (isPiped ? 1 : 0)
+            }
+        }
     }
 
     private mutating func walk(_ operand: GoTemplateOperand) {

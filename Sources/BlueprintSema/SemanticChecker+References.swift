@@ -20,17 +20,7 @@ extension SemanticChecker {
                 checkExpression(entry.value)
             }
         case .call(let callee, let arguments):
-            if case .identifier(let name) = callee.kind {
-                // A call names a template function (or option/kopia), never a value.
-                if name != "option", name != "kopia", !TemplateFunctions.kanister.contains(name) {
-                    report(
-                        .unknownTemplateFunction, "unknown template function '\(name)'\(Suggestions.hint(for: name, in: Array(TemplateFunctions.kanister)))",
-                        at: callee.range)
-                }
-            } else {
-                checkExpression(callee)
-            }
-            for argument in arguments { checkExpression(argument.value) }
+            checkCall(callee, arguments, isPiped: false)
         case .pipe(let lhs, let rhs):
             checkExpression(lhs)
             if case .identifier(let name) = rhs.kind {
@@ -38,7 +28,11 @@ extension SemanticChecker {
                     report(
                         .unknownTemplateFunction, "unknown template function '\(name)'\(Suggestions.hint(for: name, in: Array(TemplateFunctions.kanister)))",
                         at: rhs.range)
+                } else {
+                    checkArity(name, arguments: 1, at: rhs.range)
                 }
+            } else if case .call(let callee, let arguments) = rhs.kind {
+                checkCall(callee, arguments, isPiped: true)
             } else {
                 checkExpression(rhs)
             }
@@ -47,6 +41,35 @@ extension SemanticChecker {
             report(.nullValue, "a null value makes Kanister's argument renderer panic; leave the key out instead", at: expr.range)
         case .int, .float, .duration, .bool, .error: break
         }
+    }
+
+    /// `f(a, b)`, or `x | f(a, b)` (`isPiped`: x is the last argument). A call names
+    /// a template function (or option/kopia), never a value.
+    mutating func checkCall(_ callee: Expr, _ arguments: [CallArgument], isPiped: Bool) {
+        if case .identifier(let name) = callee.kind {
+            if name != "option", name != "kopia" {
+                if !TemplateFunctions.kanister.contains(name) {
+                    report(
+                        .unknownTemplateFunction, "unknown template function '\(name)'\(Suggestions.hint(for: name, in: Array(TemplateFunctions.kanister)))",
+                        at: callee.range)
+                } else {
+                    checkArity(name, arguments: arguments.count + (isPiped ? 1 : 0), at: callee.range)
+                }
+            }
+        } else {
+            checkExpression(callee)
+        }
+        for argument in arguments { checkExpression(argument.value) }
+    }
+
+    /// A template function called with a number of arguments it does not take fails when rendered.
+    mutating func checkArity(_ name: String, arguments count: Int, at range: SourceRange) {
+        guard let problem = TemplateFunctions.arityProblem(name, arguments: count) else { return }
+        reportBadCall(problem, at: range)
+    }
+
+    mutating func reportBadCall(_ problem: String, at range: SourceRange) {
+        report(.templateCallArity, "template function \(problem); Go fails when it renders this", at: range)
     }
 
     /// `a.b["c"].d`: the root identifier and the constant path after it.
@@ -157,7 +180,10 @@ extension SemanticChecker {
             context.usedInputs.insert(input.text)
         case .templateRoot(let root):
             checkTemplatePath(root: root, range, rest: path[...])
-        case .secret, .configMap, .templateFunction:
+        case .templateFunction(let function):
+            // A function named without a call is called with no arguments.
+            if path.isEmpty { checkArity(function, arguments: 0, at: range) }
+        case .secret, .configMap:
             break
         case .unknown where name == context.compensation?.name:
             checkOwnObjects(path, at: range)

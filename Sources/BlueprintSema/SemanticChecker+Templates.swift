@@ -5,6 +5,7 @@ import BlueprintSyntax
 
 extension DiagnosticCode {
     public static let badReferencePart = DiagnosticCode("BP2029")
+    public static let templateCallArity = DiagnosticCode("BP2065")
 }
 
 extension SemanticChecker {
@@ -66,8 +67,12 @@ extension SemanticChecker {
             } else {
                 report(.malformedTemplate, "malformed template: \(error.message)\(hint)", at: range)
             }
-        case .success(let references):
+        case .success(let references, let badCalls):
             let utf8 = text.utf8
+            for call in badCalls {
+                let range = SemanticChecker.sourceRange(call.range, segment: segment, of: literal, utf8: utf8)
+                reportBadCall(call.problem, at: range)
+            }
             for reference in references {
                 var path: [(String, SourceRange)] = []
                 path.reserveCapacity(reference.path.count)
@@ -108,7 +113,11 @@ extension SemanticChecker {
         }
         switch GoTemplate.parse(text) {
         case .failure(let error): return .failure(error)
-        case .success(let tree): return .success(tree.rootReferences)
+        case .success(let tree):
+            let badCalls = tree.functionUses.compactMap { use in
+                TemplateFunctions.arityProblem(use.name, arguments: use.argumentCount).map { TemplateBadCall(range: use.range, problem: $0) }
+            }
+            return .success(tree.rootReferences, badCalls: badCalls)
         }
     }
 

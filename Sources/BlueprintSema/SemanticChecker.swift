@@ -245,10 +245,17 @@ struct CheckContext {
     }
 }
 
-/// What the checks need from one template text: its root references, or Go's parse error.
+/// What the checks need from one template text: its root references and the calls
+/// that would fail when it is rendered, or Go's parse error.
 enum TemplateSummary {
-    case success([TemplateReference])
+    case success([TemplateReference], badCalls: [TemplateBadCall] = [])
     case failure(GoTemplateParseError)
+}
+
+/// A template function called with a number of arguments it does not take.
+struct TemplateBadCall {
+    var range: Range<Int>
+    var problem: String
 }
 
 /// A name resolved in an action and, for a template root, what the checks know about it

@@ -56,14 +56,25 @@ enum GoTemplateOracle {
 
     /// Parses every template with Go; one verdict per template, in order.
     static func verdicts(for templates: [String], sprig: String = "v2") throws -> [Verdict] {
+        try verdicts(of: "tmpl-parse", for: templates.map { $0 as Any }, sprig: sprig)
+    }
+
+    /// Parses and executes every template with Go (no data); one verdict per template.
+    static func renderVerdicts(for templates: [String], sprig: String = "v2") throws -> [Verdict] {
+        try verdicts(of: "tmpl-render", for: templates.map { ["template": $0] as Any }, sprig: sprig)
+    }
+
+    /// One kcheck oracle command over JSON lines, one verdict per line.
+    private static func verdicts(of command: String, for lines: [Any], sprig: String) throws -> [Verdict] {
         let path = try kcheck.get()
+        let templates = lines
         var input = ""
         for template in templates {
             let data = try JSONSerialization.data(withJSONObject: template, options: [.fragmentsAllowed])
             input += String(decoding: data, as: UTF8.self) + "\n"
         }
         let (status, output, errors) = try run(
-            path, ["tmpl-parse", "-sprig", sprig], input: Data(input.utf8), directory: packageRoot)
+            path, [command, "-sprig", sprig], input: Data(input.utf8), directory: packageRoot)
         guard status == 0 else { throw OracleError.runFailed("exit \(status): \(errors)") }
         let lines = output.split(separator: "\n", omittingEmptySubsequences: true)
         guard lines.count == templates.count else {

@@ -42,4 +42,23 @@ struct TemplateFunctionsTests {
         let templates = names.sorted().map { "{{ \($0) }}" }
         try GoTemplateDifferentialTests.expectAgreement(templates, sprig: sprig)
     }
+
+    /// Every function called with 0 to 5 arguments (each a string Go accepts for
+    /// any parameter type it converts): Go fails with "wrong number of args"
+    /// exactly where `arityProblem` says it does.
+    @Test func arityAgreesWithGo() throws {
+        var templates: [String] = []
+        var expected: [Bool] = []
+        for name in TemplateFunctions.kanister.sorted() where !TemplateFunctions.fipsDisabled.contains(name) {
+            for count in 0...5 {
+                templates.append("{{ \(name)\(String(repeating: " \"1\"", count: count)) }}")
+                expected.append(TemplateFunctions.arityProblem(name, arguments: count) != nil)
+            }
+        }
+        let verdicts = try GoTemplateOracle.renderVerdicts(for: templates)
+        for (index, verdict) in verdicts.enumerated() {
+            let isArityError = verdict.error?.contains("wrong number of args") ?? false
+            #expect(isArityError == expected[index], "\(templates[index]): Go says \(verdict.error ?? "ok")")
+        }
+    }
 }

@@ -1,0 +1,182 @@
+// The invariants that tie the stages together, as properties over the samples,
+// the real blueprints imported to .bp, and thousands of seeded mutants of them:
+// (a) lint fails iff compile fails; (b) what compiles, kcheck validate accepts;
+// (c) bpc lint of the compiled YAML reports no error; (d) importing the compiled
+// YAML and compiling again gives the same YAML.
+
+import BlueprintSyntax
+import Foundation
+import KanisterYAML
+import TestSupport
+import Testing
+
+@Suite struct PipelineInvariantTests {
+    /// Mutants per run; each seed gives the same mutants on every machine.
+    static let mutantCount = 2400
+
+    /// The samples and the corpus imported to .bp: programs that compile.
+    static let seeds: [(name: String, text: String)] = {
+        var seeds: [(String, String)] = []
+        for url in TestSupport.samples() {
+            if let text = try? String(contentsOf: url, encoding: .utf8) { seeds.append((url.lastPathComponent, text)) }
+        }
+        for url in TestSupport.corpusBlueprints() {
+            guard let bytes = try? [UInt8](Data(contentsOf: url)), let source = BlueprintImporter.importBlueprint(bytes).source else { continue }
+            seeds.append((url.deletingPathExtension().lastPathComponent + ".bp", source))
+        }
+        return seeds
+    }()
+
+    @Test func invariantsHoldOnSeedsAndMutants() throws {
+        let kcheck = try TestSupport.kcheck.get()
+        var mutator = BlueprintMutator(seed: 0x5EED_0011)
+        var inputs = Self.seeds
+        for index in 0..<Self.mutantCount {
+            let seed = Self.seeds[index % Self.seeds.count]
+            inputs.append(("mutant-\(index)-of-\(seed.name)", mutator.mutate(seed.text)))
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bpc-invariants-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var compiledNames: [String: String] = [:]
+        var compiledCount = 0
+        for (index, input) in inputs.enumerated() {
+            guard let yaml = checkInvariants(name: input.name, text: input.text) else { continue }
+            let file = directory.appendingPathComponent("\(index).yaml")
+            try Data(yaml).write(to: file)
+            compiledNames[file.path] = input.name
+            compiledCount += 1
+        }
+        #expect(compiledCount > Self.seeds.count + Self.mutantCount / 10, "too few mutants compile to test (b)-(d): \(compiledCount)")
+        // (b) one kcheck run over every compiled file.
+        let files = compiledNames.keys.sorted()
+        let validate = try TestSupport.run(kcheck, ["validate", "-no-warn"] + files)
+        for line in validate.output.split(separator: "\n") where !line.hasPrefix("OK ") && !line.hasPrefix("SKIP ") {
+            let path = String(line.prefix { $0 != ":" })
+            Issue.record("(b) kcheck refuses the YAML of \(compiledNames[path] ?? path): \(line)")
+        }
+        #expect(validate.status == 0 || !validate.output.isEmpty, "kcheck failed: \(validate.errors)")
+    }
+
+    /// Checks (a), (c) and (d) for one program; returns its YAML when it compiles.
+    func checkInvariants(name: String, text: String) -> [UInt8]? {
+        let file = SourceFile(path: name, text: text)
+        // Lint: the driver every command uses.
+        var compilation = Compilation.load(file, identity: name, from: NoImports())
+        compilation.analyze()
+        let compiled = BlueprintCompiler.compile(file)
+        let lintFails = compilation.hasErrors
+        let compileFails = compiled.yaml == nil
+        #expect(lintFails == compileFails, "(a) \(name): lint \(lintFails ? "fails" : "passes") but compile \(compileFails ? "fails" : "passes"): \(errors(compilation.reports.flatMap(\.diagnostics) + compiled.diagnostics))\n\(text)")
+        guard let yaml = compiled.yaml else { return nil }
+        let lintOfYAML = BlueprintLinter.lint(bytes: yaml, path: name + ".yaml")
+        #expect(errors(lintOfYAML).isEmpty, "(c) \(name): bpc lint of the compiled YAML: \(errors(lintOfYAML))\n\(String(decoding: yaml, as: UTF8.self))")
+        let imported = BlueprintImporter.importBlueprint(yaml)
+        guard let source = imported.source else {
+            Issue.record("(d) \(name): the compiled YAML does not import: \(errors(imported.diagnostics))")
+            return yaml
+        }
+        let again = BlueprintCompiler.compile(SourceFile(path: name, text: source))
+        #expect(again.yaml.map(Self.body) == Self.body(yaml), "(d) \(name): import then compile differs: \(errors(again.diagnostics))\n\(source)")
+        return yaml
+    }
+
+    func errors(_ diagnostics: [Diagnostic]) -> [String] {
+        diagnostics.filter { $0.severity == .error }.map { "\($0.code.rawValue) \($0.message)" }
+    }
+
+    /// The YAML without its header comment (which names the source file).
+    static func body(_ yaml: [UInt8]) -> String {
+        String(decoding: yaml, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            .drop { $0.hasPrefix("#") }.joined(separator: "\n")
+    }
+}
+
+/// A source provider for programs that import nothing.
+struct NoImports: SourceProvider {
+    struct Missing: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    func read(_ path: String) throws -> SourceFile { throw Missing(description: "\(path): no such file") }
+    func identity(of path: String) -> String { path }
+}
+
+/// Seeded mutations of a .bp program at the token level: names, strings and
+/// literals swapped for others (from the program, the catalog, or values
+/// Kanister treats specially), lines deleted, duplicated or moved.
+struct BlueprintMutator {
+    var random: SeededGenerator
+
+    init(seed: UInt64) { random = SeededGenerator(state: seed) }
+
+    static let identifiers = [
+        "KubeTask", "KubeExec", "ScaleWorkload", "Wait", "WaitV2", "MultiContainerRun", "BackupData", "KubeOps", "PrepareData",
+        "Secret", "ConfigMap", "Secrt", "StatefulSet", "Deployment", "Profile", "Options", "Object", "Data", "data", "Type",
+        "KeyValue", "KopiaSnapshot", "output", "secrets", "configMaps", "name", "namespace", "nmae", "command", "podLabels",
+        "podAnnotations", "timeout", "replicas", "image", "toString", "toJson", "kopia", "x",
+    ]
+    static let strings = [
+        "\"\"", "\"a b\"", "\"true\"", "\"maybe\"", "\"1m\"", "\"1x\"", "\"-5s\"", "\"app\"", "\"a/b\"", "\"-bad-\"",
+        "\"{{ .StatefulSet.Name }}\"", "\"{{ .Phases.x.Output.y }}\"", "\"{{ .ArtifactsIn.a.KeyValue.k }}\"",
+        "\"{{ .Options.o }}\"", "\"{{ .Secrets.s.Data.k }}\"", "\"{{ if }}\"", "\"{{ .Profile.Location.Bucket }}\"",
+        "\"\\(StatefulSet.Namespace)\"", "\"kando output k v\"",
+    ]
+    static let literals = ["true", "false", "0", "3", "1.5", "null", "[]", "{}", "[\"a\"]", "{ a: \"b\" }", "10m", "-1"]
+
+    mutating func int(below bound: Int) -> Int { Int(random.next() % UInt64(max(1, bound))) }
+    mutating func pick(_ choices: [String]) -> String { choices[int(below: choices.count)] }
+
+    /// One to three mutations of `text`.
+    mutating func mutate(_ text: String) -> String {
+        var result = text
+        for _ in 0..<(1 + int(below: 3)) { result = mutateOnce(result) }
+        return result
+    }
+
+    mutating func mutateOnce(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        let tokens = Lexer.tokenize(bytes).tokens.filter { $0.kind != .endOfFile }
+        guard !tokens.isEmpty else { return text }
+        func spelling(_ token: Token) -> String { String(decoding: bytes[token.range.start..<token.range.end], as: UTF8.self) }
+        func replacing(_ token: Token, with replacement: String) -> String {
+            String(decoding: bytes[..<token.range.start], as: UTF8.self) + replacement
+                + String(decoding: bytes[token.range.end...], as: UTF8.self)
+        }
+        switch int(below: 8) {
+        case 0, 1:
+            let names = tokens.filter { $0.kind == .identifier }
+            guard !names.isEmpty else { return text }
+            let target = names[int(below: names.count)]
+            let other = int(below: 2) == 0 ? spelling(names[int(below: names.count)]) : pick(Self.identifiers)
+            return replacing(target, with: other)
+        case 2, 3:
+            let strings = tokens.filter { $0.kind == .string }
+            guard !strings.isEmpty else { return text }
+            let target = strings[int(below: strings.count)]
+            let other = int(below: 2) == 0 ? spelling(strings[int(below: strings.count)]) : pick(Self.strings)
+            return replacing(target, with: other)
+        case 4:
+            let values = tokens.filter { [.int, .float, .duration, .string].contains($0.kind) || spelling($0) == "true" || spelling($0) == "false" }
+            guard !values.isEmpty else { return text }
+            return replacing(values[int(below: values.count)], with: pick(Self.literals))
+        default:
+            return mutateLines(text)
+        }
+    }
+
+    /// Deletes, duplicates or moves a line.
+    mutating func mutateLines(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard lines.count > 2 else { return text }
+        let index = int(below: lines.count)
+        switch int(below: 3) {
+        case 0: lines.remove(at: index)
+        case 1: lines.insert(lines[index], at: index)
+        default:
+            let line = lines.remove(at: index)
+            lines.insert(line, at: int(below: lines.count))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
