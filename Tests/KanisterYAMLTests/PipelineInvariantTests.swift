@@ -67,7 +67,8 @@ import Testing
         let compiled = BlueprintCompiler.compile(file)
         let lintFails = compilation.hasErrors
         let compileFails = compiled.yaml == nil
-        #expect(lintFails == compileFails, "(a) \(name): lint \(lintFails ? "fails" : "passes") but compile \(compileFails ? "fails" : "passes"): \(errors(compilation.reports.flatMap(\.diagnostics) + compiled.diagnostics))\n\(text)")
+        let found = errors(compilation.reports.flatMap(\.diagnostics) + compiled.diagnostics)
+        #expect(lintFails == compileFails, "(a) \(name): lint fails: \(lintFails), compile fails: \(compileFails): \(found)\n\(text)")
         guard let yaml = compiled.yaml else { return nil }
         let lintOfYAML = BlueprintLinter.lint(bytes: yaml, path: name + ".yaml")
         #expect(errors(lintOfYAML).isEmpty, "(c) \(name): bpc lint of the compiled YAML: \(errors(lintOfYAML))\n\(String(decoding: yaml, as: UTF8.self))")
