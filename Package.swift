@@ -39,7 +39,7 @@ let package = Package(
             name: "BlueprintPlanTests", dependencies: ["BlueprintPlan", "BlueprintSema", "BlueprintSyntax", "KanisterYAML", "TestSupport"],
             exclude: ["Fixtures"]
         ),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["BlueprintSyntax"], path: "Tests/TestSupport"),
         .testTarget(
             name: "KanisterYAMLTests",
             dependencies: ["KanisterYAML", "BlueprintPlan", "BlueprintSema", "BlueprintSyntax", "TestSupport"],

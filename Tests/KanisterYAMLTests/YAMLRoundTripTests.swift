@@ -2,22 +2,10 @@
 // Kanister example blueprints read, written and read again to equivalent documents.
 
 import Foundation
+import TestSupport
 import Testing
 
 @testable import KanisterYAML
-
-/// SplitMix64: a small seeded generator, so failures reproduce.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-}
 
 /// Pieces that trip up YAML writers: indicators, whitespace, breaks, look-alike words.
 private let pieces: [String] = [

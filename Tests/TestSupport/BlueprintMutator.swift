@@ -1,0 +1,98 @@
+// Seeded generators for the property tests: SplitMix64, and mutants of .bp
+// programs for the invariants that tie the stages together.
+
+import BlueprintSyntax
+
+/// SplitMix64: a small seeded generator, so failures reproduce.
+public struct SeededGenerator: RandomNumberGenerator {
+    public var state: UInt64
+
+    public init(state: UInt64) { self.state = state }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
+    }
+}
+
+/// Seeded mutations of a .bp program at the token level: names, strings and
+/// literals swapped for others (from the program, the catalog, or values
+/// Kanister treats specially), lines deleted, duplicated or moved.
+public struct BlueprintMutator {
+    var random: SeededGenerator
+
+    public init(seed: UInt64) { random = SeededGenerator(state: seed) }
+
+    static let identifiers = [
+        "KubeTask", "KubeExec", "ScaleWorkload", "Wait", "WaitV2", "MultiContainerRun", "BackupData", "KubeOps", "PrepareData",
+        "Secret", "ConfigMap", "Secrt", "StatefulSet", "Deployment", "Profile", "Options", "Object", "Data", "data", "Type",
+        "KeyValue", "KopiaSnapshot", "output", "secrets", "configMaps", "name", "namespace", "nmae", "command", "podLabels",
+        "podAnnotations", "timeout", "replicas", "image", "toString", "toJson", "kopia", "x",
+    ]
+    static let strings = [
+        "\"\"", "\"a b\"", "\"true\"", "\"maybe\"", "\"1m\"", "\"1x\"", "\"-5s\"", "\"app\"", "\"a/b\"", "\"-bad-\"",
+        "\"{{ .StatefulSet.Name }}\"", "\"{{ .Phases.x.Output.y }}\"", "\"{{ .ArtifactsIn.a.KeyValue.k }}\"",
+        "\"{{ .Options.o }}\"", "\"{{ .Secrets.s.Data.k }}\"", "\"{{ if }}\"", "\"{{ .Profile.Location.Bucket }}\"",
+        "\"\\(StatefulSet.Namespace)\"", "\"kando output k v\"",
+    ]
+    static let literals = ["true", "false", "0", "3", "1.5", "null", "[]", "{}", "[\"a\"]", "{ a: \"b\" }", "10m", "-1"]
+
+    mutating func int(below bound: Int) -> Int { Int(random.next() % UInt64(max(1, bound))) }
+    mutating func pick(_ choices: [String]) -> String { choices[int(below: choices.count)] }
+
+    /// One to three mutations of `text`.
+    public mutating func mutate(_ text: String) -> String {
+        var result = text
+        for _ in 0..<(1 + int(below: 3)) { result = mutateOnce(result) }
+        return result
+    }
+
+    mutating func mutateOnce(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        let tokens = Lexer.tokenize(bytes).tokens.filter { $0.kind != .endOfFile }
+        guard !tokens.isEmpty else { return text }
+        func spelling(_ token: Token) -> String { String(decoding: bytes[token.range.start..<token.range.end], as: UTF8.self) }
+        func replacing(_ token: Token, with replacement: String) -> String {
+            String(decoding: bytes[..<token.range.start], as: UTF8.self) + replacement
+                + String(decoding: bytes[token.range.end...], as: UTF8.self)
+        }
+        switch int(below: 8) {
+        case 0, 1:
+            let names = tokens.filter { $0.kind == .identifier }
+            guard !names.isEmpty else { return text }
+            let target = names[int(below: names.count)]
+            let other = int(below: 2) == 0 ? spelling(names[int(below: names.count)]) : pick(Self.identifiers)
+            return replacing(target, with: other)
+        case 2, 3:
+            let strings = tokens.filter { $0.kind == .string }
+            guard !strings.isEmpty else { return text }
+            let target = strings[int(below: strings.count)]
+            let other = int(below: 2) == 0 ? spelling(strings[int(below: strings.count)]) : pick(Self.strings)
+            return replacing(target, with: other)
+        case 4:
+            let values = tokens.filter { [.int, .float, .duration, .string].contains($0.kind) || spelling($0) == "true" || spelling($0) == "false" }
+            guard !values.isEmpty else { return text }
+            return replacing(values[int(below: values.count)], with: pick(Self.literals))
+        default:
+            return mutateLines(text)
+        }
+    }
+
+    /// Deletes, duplicates or moves a line.
+    mutating func mutateLines(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard lines.count > 2 else { return text }
+        let index = int(below: lines.count)
+        switch int(below: 3) {
+        case 0: lines.remove(at: index)
+        case 1: lines.insert(lines[index], at: index)
+        default:
+            let line = lines.remove(at: index)
+            lines.insert(line, at: int(below: lines.count))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
