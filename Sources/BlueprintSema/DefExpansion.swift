@@ -35,7 +35,7 @@ extension SymbolTable {
     func expand(_ call: PhaseCall, stack: [String], diagnostics: inout [Diagnostic]) -> ExpandedCall {
         guard let def = defs[call.callee.text] else {
             // An unknown name is reported as such (with the closest def), not as a misused function.
-            if let arguments = call.arguments, !arguments.isEmpty, KanisterCatalog.shared.function(call.callee.text) != nil {
+            if let arguments = call.arguments, !arguments.isEmpty, KanisterTarget.isFunctionInAnyVersion(call.callee.text) {
                 diagnostics.append(
                     .error(
                         .functionArguments, "'\(call.callee.text)' is a Kanister function: give its arguments in { ... }, not ( ... )", at: call.callee.range))

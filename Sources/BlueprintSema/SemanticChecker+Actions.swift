@@ -62,13 +62,8 @@ extension SemanticChecker {
     /// The function, its arguments, objects and every expression in them.
     mutating func checkCall(_ call: ExpandedCall, phaseName: String) {
         // A class reference: handing it to each argument's check copies no FunctionSpec.
-        let function = KanisterCatalog.functionFacts[call.function.text]
-        if function == nil, !call.function.text.isEmpty {
-            let candidates = Array(KanisterCatalog.shared.functions.keys) + Array(table.defs.keys)
-            report(
-                .unknownFunction, "unknown Kanister function '\(call.function.text)'\(Suggestions.hint(for: call.function.text, in: candidates))",
-                at: call.function.range)
-        }
+        let function = target.functions[call.function.text]
+        if function == nil, !call.function.text.isEmpty { reportUnknownFunction(call.function) }
         var given: [String] = []
         given.reserveCapacity(call.items.count)
         let isUnrendered = SemanticChecker.isUnrendered(call.function.text)
@@ -128,9 +123,7 @@ extension SemanticChecker {
 
     mutating func checkArgument(_ entry: MapEntry, key: String, of facts: FunctionFacts) {
         guard let type = facts.spec.args.first(where: { $0.name == key })?.type else {
-            let function = facts.spec
-            let names = function.args.map(\.name)
-            report(.unsupportedArgument, "\(function.name) has no argument '\(key)'\(Suggestions.hint(for: key, in: names))", at: entry.key.range)
+            reportUnsupportedArgument(entry, key: key, of: facts)
             return
         }
         let isCommand = key == "command" || key.hasSuffix("Command")

@@ -107,7 +107,7 @@ extension SemanticChecker {
 
     func outputSet(of phase: PhaseInfo) -> OutputSet {
         let (expanded, _) = table.expand(phase.decl.call)
-        guard let function = KanisterCatalog.shared.function(expanded.function.text) else {
+        guard let function = target.function(expanded.function.text) else {
             return OutputSet(keys: [], isOpen: true)
         }
         guard function.userOutputs else { return OutputSet(keys: Set(function.outputs), isOpen: false) }

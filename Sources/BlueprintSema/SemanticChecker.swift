@@ -39,6 +39,8 @@ extension DiagnosticCode {
     public static let unusedDef = DiagnosticCode("BP2104")
     public static let secretInCommand = DiagnosticCode("BP2106")
     public static let unverifiableOutput = DiagnosticCode("BP2107")
+    public static let functionNotInVersion = DiagnosticCode("BP2060")
+    public static let argumentNotInVersion = DiagnosticCode("BP2061")
 }
 
 /// A reference from a phase (or artifact) to another phase of its action.
@@ -59,6 +61,8 @@ public struct SemanticModel: Sendable {
 public struct SemanticChecker {
     let table: SymbolTable
     let main: Module
+    /// The Kanister version's functions the phases are checked against.
+    let target: KanisterTarget
     var reported = DiagnosticList()
     var model = SemanticModel()
     var usedLets: Set<String> = []
@@ -76,9 +80,12 @@ public struct SemanticChecker {
     /// those met more than once (a def or let repeats them).
     var templateCache: [Int: TemplateCacheEntry] = [:]
 
-    /// Every check of `main` (with its imports' definitions), in source order.
-    public static func check(_ table: SymbolTable, main: Module) -> (model: SemanticModel, diagnostics: [Diagnostic]) {
-        var checker = SemanticChecker(table: table, main: main)
+    /// Every check of `main` (with its imports' definitions) against the
+    /// functions of Kanister `kanister`, in source order.
+    public static func check(
+        _ table: SymbolTable, main: Module, kanister: KanisterVersion = .default
+    ) -> (model: SemanticModel, diagnostics: [Diagnostic]) {
+        var checker = SemanticChecker(table: table, main: main, target: KanisterTarget.of(kanister))
         checker.checkFile()
         let sorted = checker.reported.items.enumerated().sorted {
             ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset)

@@ -17,10 +17,11 @@ public enum BlueprintCompiler {
     /// Every pass after parsing, for every command alike: the checks, the
     /// optimized plan, and the Kanister model with its rollback actions
     /// (runtime-only attributes dropped with a warning). A pass runs only when
-    /// the ones before it reported no error.
-    public static func analyze(main: Module, imports: [Module] = []) -> Analysis {
+    /// the ones before it reported no error. The phases are checked against
+    /// the functions of Kanister `kanister`.
+    public static func analyze(main: Module, imports: [Module] = [], kanister: KanisterVersion = .default) -> Analysis {
         let table = SymbolTable(main: main, imports: imports)
-        let (model, checkDiagnostics) = SemanticChecker.check(table, main: main)
+        let (model, checkDiagnostics) = SemanticChecker.check(table, main: main, kanister: kanister)
         guard !checkDiagnostics.contains(where: { $0.severity == .error }) else { return Analysis(diagnostics: checkDiagnostics) }
         let (plan, planDiagnostics) = PlanBuilder.build(table, semantics: model, sourcePath: main.file.path)
         Parallel.releaseInBackground((consume table, consume model))
@@ -39,8 +40,8 @@ public enum BlueprintCompiler {
 
     /// The semantic checks alone, for the syntax tree `BlueprintLinter` builds
     /// from Kanister YAML (which is not lowered again).
-    public static func check(main: Module, imports: [Module] = []) -> [Diagnostic] {
-        SemanticChecker.check(SymbolTable(main: main, imports: imports), main: main).diagnostics
+    public static func check(main: Module, imports: [Module] = [], kanister: KanisterVersion = .default) -> [Diagnostic] {
+        SemanticChecker.check(SymbolTable(main: main, imports: imports), main: main, kanister: kanister).diagnostics
     }
 
     /// Parses, lowers and emits one self-contained source (no imports); for

@@ -94,12 +94,13 @@ public struct Compilation: Sendable {
     }
 
     /// Runs every pass once: the checks, the plan and the Kanister model (with
-    /// its rollback actions). A file that does not parse is not checked further.
-    public mutating func analyze() {
+    /// its rollback actions), checking phases against the functions of Kanister
+    /// `kanister`. A file that does not parse is not checked further.
+    public mutating func analyze(kanister: KanisterVersion = .default) {
         guard !isAnalyzed else { return }
         isAnalyzed = true
         guard let main, !hasErrors else { return }
-        let analysis = BlueprintCompiler.analyze(main: main, imports: imports)
+        let analysis = BlueprintCompiler.analyze(main: main, imports: imports, kanister: kanister)
         for diagnostic in analysis.diagnostics { append(diagnostic, to: main.file) }
         plan = analysis.plan
         blueprint = analysis.blueprint

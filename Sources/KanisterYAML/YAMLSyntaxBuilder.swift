@@ -143,7 +143,8 @@ struct YAMLSyntaxBuilder {
 
 /// `bpc lint` for Kanister YAML: the .bp checks on a Blueprint read with libyaml.
 public enum BlueprintLinter {
-    public static func lint(bytes: [UInt8], path: String) -> [Diagnostic] {
+    /// The diagnostics of a Kanister YAML file checked against Kanister `kanister`.
+    public static func lint(bytes: [UInt8], path: String, kanister: KanisterVersion = .default) -> [Diagnostic] {
         let documents: [YAMLNode]
         switch YAMLReader.parse(bytes: bytes) {
         case .success(let parsed): documents = parsed
@@ -157,6 +158,6 @@ public enum BlueprintLinter {
         var builder = YAMLSyntaxBuilder(bytes: bytes)
         let syntax = builder.build(root)
         let module = Module(file: SourceFile(path: path, bytes: bytes), syntax: syntax)
-        return builder.diagnostics + BlueprintCompiler.check(main: module)
+        return builder.diagnostics + BlueprintCompiler.check(main: module, kanister: kanister)
     }
 }

@@ -23,6 +23,8 @@ struct CompileCommand: ParsableCommand {
             (FILE.plan.json by default) with its format version, the source path and \
             the SHA-256 of the source, for 'bpc run' to execute later without the source. \
             Exit status: 0 compiled, 1 errors in the input, 2 usage or I/O errors.
+
+            \(KanisterOption.discussion)
             """
     )
 
@@ -32,11 +34,13 @@ struct CompileCommand: ParsableCommand {
     @Option(help: "yaml (a Kanister Blueprint) or plan (the plan graph as JSON).")
     var emit: EmitKind = .yaml
 
+    @OptionGroup var kanister: KanisterOption
+
     @Argument(help: "The .bp file to compile.")
     var file: String
 
     func run() throws {
-        let compilation = try Compilation.analyzing(file)
+        let compilation = try Compilation.analyzing(file, kanister: kanister.version)
         compilation.printDiagnostics()
         guard emit == .yaml else {
             let bytes = try emitPlan(compilation)

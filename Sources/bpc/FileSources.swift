@@ -1,6 +1,7 @@
 // The executable's side of the compiler driver: source files from the file
 // system (or standard input), and printing a compilation's diagnostics.
 
+import BlueprintSema
 import BlueprintSyntax
 import Foundation
 import KanisterYAML
@@ -20,7 +21,7 @@ struct FileSources: SourceProvider {
 extension Compilation {
     /// Loads `path` and its imports from the file system, then runs every pass;
     /// an unreadable main file is printed and ends the command with status 2.
-    static func analyzing(_ path: String) throws -> Compilation {
+    static func analyzing(_ path: String, kanister: KanisterVersion = .default) throws -> Compilation {
         var compilation: Compilation
         do {
             compilation = try Compilation.load(path, from: FileSources())
@@ -28,7 +29,7 @@ extension Compilation {
             Terminal.writeError("bpc: \(error)\n")
             throw ExitStatus.usageOrIO
         }
-        compilation.analyze()
+        compilation.analyze(kanister: kanister)
         return compilation
     }
 

@@ -1,13 +1,14 @@
 // The checks `bpc lint` runs on a Kanister Blueprint YAML file: YAML syntax and
 // "is this a Blueprint" here, then KanisterYAML's BlueprintLinter (the .bp checks).
 
+import BlueprintSema
 import BlueprintSyntax
 import KanisterYAML
 
 enum KanisterYAMLLint {
     /// Every diagnostic for one YAML file; ranges are byte offsets into `file.bytes`.
     /// The first two checks point at the offending character or `kind` value.
-    static func lint(_ file: SourceFile) -> [Diagnostic] {
+    static func lint(_ file: SourceFile, kanister: KanisterVersion = .default) -> [Diagnostic] {
         switch YAMLReader.parse(bytes: file.bytes) {
         case .failure(let error):
             let range = characterRange(at: error.offset, in: file.bytes)
@@ -15,7 +16,7 @@ enum KanisterYAMLLint {
         case .success(let documents):
             let problems = checkBlueprintDocuments(documents)
             guard problems.isEmpty else { return problems }
-            return BlueprintLinter.lint(bytes: file.bytes, path: file.path)
+            return BlueprintLinter.lint(bytes: file.bytes, path: file.path, kanister: kanister)
         }
     }
 

@@ -21,6 +21,8 @@ struct LintCommand: ParsableCommand {
             is reported and the others are still checked. \
             Exit status: 0 no errors (warnings allowed unless --warnings-as-errors), \
             1 errors, 2 usage or I/O errors.
+
+            \(KanisterOption.discussion)
             """
     )
 
@@ -35,6 +37,8 @@ struct LintCommand: ParsableCommand {
         help: ArgumentHelp("Human output shows at most N diagnostics per file, then how many more.", valueName: "N"))
     var maxPerFile = 50
 
+    @OptionGroup var kanister: KanisterOption
+
     @Argument(help: "The .bp, .yaml or .yml files to check ('-' reads .bp from standard input).")
     var files: [String]
 
@@ -44,6 +48,7 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         var session = LintSession()
+        session.kanister = kanister.version
         for path in files { session.lint(path) }
         let reports = session.sortedReports()
         let renderer = DiagnosticRenderer(

@@ -53,6 +53,8 @@ enum LintRules {
         .missingArgument: "A required argument of the function is missing.",
         .unsupportedArgument: "The function has no such argument.",
         .argumentType: "An argument has the wrong type.",
+        .functionNotInVersion: "The target Kanister version (--kanister) has no such function; other versions have it.",
+        .argumentNotInVersion: "The function has no such argument in the target Kanister version (--kanister); other versions accept it.",
         .duplicatePhase: "Phase names must be unique across the blueprint.",
         .undefinedPhase: "Reference to a phase that does not exist.",
         .laterPhase: "Reference to a phase that runs later (or to a phase's own output).",

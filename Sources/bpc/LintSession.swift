@@ -1,6 +1,7 @@
 // One `bpc lint` run: checks each input (.bp with its imports, or Kanister
 // YAML), merges the reports of files seen twice, and records unreadable inputs.
 
+import BlueprintSema
 import BlueprintSyntax
 import KanisterYAML
 
@@ -10,6 +11,8 @@ struct LintSession {
     /// Inputs that could not be read, as `path: reason`.
     private(set) var failures: [String] = []
     private var indexByPath: [String: Int] = [:]
+    /// The Kanister version phases are checked against.
+    var kanister: KanisterVersion = .default
 
     static func isKanisterYAML(_ path: String) -> Bool {
         let lowered = path.lowercased()
@@ -34,7 +37,7 @@ struct LintSession {
             return
         }
         // Lint is compile without the write: the same passes, the same diagnostics.
-        compilation.analyze()
+        compilation.analyze(kanister: kanister)
         for (index, report) in compilation.reports.enumerated() {
             add(DiagnosticReport(file: report.file, diagnostics: report.diagnostics), isInput: index == 0)
         }
@@ -48,7 +51,7 @@ struct LintSession {
             failures.append("\(error)")
             return
         }
-        add(DiagnosticReport(file: file, diagnostics: KanisterYAMLLint.lint(file)), isInput: true)
+        add(DiagnosticReport(file: file, diagnostics: KanisterYAMLLint.lint(file, kanister: kanister)), isInput: true)
     }
 
     /// Adds a file's diagnostics, merged with an earlier report of the same file

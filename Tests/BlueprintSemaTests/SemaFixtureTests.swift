@@ -25,6 +25,9 @@
 // must be indented like the string's other lines, and since the lexer reads
 // it as string content, its regex avoids backslashes (`[?]`, not `\?`).
 //
+// A line `# kanister VERSION` checks the fixture against that Kanister version
+// (a release or main) instead of the default one.
+//
 // Fixtures named `valid-*.bp` hold no expectations and must check clean.
 // The parser's diagnostics count too: a fixture must parse cleanly unless it
 // states the parse error.
@@ -150,8 +153,17 @@ enum SemaFixtures {
         let file = SourceFile(path: name, text: text)
         let parsed = Parser.parse(file)
         let module = Module(file: file, syntax: parsed.syntax)
-        let checked = SemanticChecker.check(SymbolTable(main: module), main: module)
+        let checked = SemanticChecker.check(SymbolTable(main: module), main: module, kanister: kanister(in: text))
         return (file, parsed.diagnostics + checked.diagnostics)
+    }
+
+    /// The version a `# kanister VERSION` line names, else the default.
+    static func kanister(in text: String) -> KanisterVersion {
+        for line in text.split(separator: "\n") {
+            guard let match = line.wholeMatch(of: /#\s*kanister\s+(\S+)\s*/) else { continue }
+            return KanisterVersion(parsing: String(match.1)) ?? .default
+        }
+        return .default
     }
 }
 

@@ -1,0 +1,101 @@
+// A target Kanister version ("main" or a release x.y.z) and the decoded
+// versions.json: how each release's functions differ from the catalog (main).
+
+import Foundation
+
+/// The Kanister a blueprint is checked against: `main` (what the embedded
+/// catalog describes) or one of the releases versions.json lists.
+public struct KanisterVersion: Hashable, Sendable, CustomStringConvertible {
+    /// "main" or "x.y.z".
+    public let name: String
+    /// Position in `known` (oldest release first, main last).
+    let index: Int
+
+    public var description: String { name }
+
+    /// Every version bpc knows, oldest release first, then main.
+    public static let known: [KanisterVersion] = VersionFacts.shared.releases.enumerated().map { KanisterVersion(name: $0.element, index: $0.offset) }
+
+    public static let main: KanisterVersion = known.last { $0.name == "main" } ?? KanisterVersion(name: "main", index: known.count)
+
+    /// The newest release (0.119.0 when this was written).
+    public static let newestRelease: KanisterVersion = known.last { $0.name != "main" } ?? main
+
+    /// The default target of `bpc lint` and `bpc compile`: the newest release.
+    /// Clusters run releases, not main, so a blueprint is checked against what
+    /// it will most likely meet. versions.json shows the newest release accepts
+    /// every function and argument main does (plus the Kopia-server functions
+    /// main dropped), so this default rejects nothing main accepts.
+    public static let `default`: KanisterVersion = newestRelease
+
+    /// A version as users write it: "0.119.0", "v0.119.0", "0.119" (patch 0) or
+    /// "main"; nil when it is not one bpc knows.
+    public init?(parsing text: String) {
+        var spelled = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if spelled.hasPrefix("v") { spelled.removeFirst() }
+        let parts = spelled.split(separator: ".", omittingEmptySubsequences: false)
+        if spelled != "main" {
+            guard (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
+            let numbers = parts.compactMap { Int($0) } + (parts.count == 2 ? [0] : [])
+            spelled = numbers.map(String.init).joined(separator: ".")
+        }
+        guard let found = KanisterVersion.known.first(where: { $0.name == spelled }) else { return nil }
+        self = found
+    }
+
+    init(name: String, index: Int) {
+        self.name = name
+        self.index = index
+    }
+
+    /// The known versions for a usage message: "0.110.0, ..., 0.119.0, main".
+    public static var knownList: String { known.map(\.name).joined(separator: ", ") }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+/// One release's entry of versions.json (see its `description`).
+struct VersionEntry: Decodable, Sendable {
+    struct AddedFunction: Decodable, Sendable {
+        var required: [String]
+        var optional: [String]
+        var outputs: [String]
+        var userOutputs: Bool
+    }
+
+    struct ArgumentChange: Decodable, Sendable {
+        var unsupported: [String]
+        var extraSupported: [String]
+        var notRequired: [String]
+        var extraRequired: [String]
+    }
+
+    struct OutputChange: Decodable, Sendable {
+        var missing: [String]?
+        var extra: [String]?
+        var userOutputs: Bool?
+    }
+
+    var addedFunctions: [String: AddedFunction]
+    var removedFunctions: [String]
+    var argumentChanges: [String: ArgumentChange]
+    var outputChanges: [String: OutputChange]?
+}
+
+/// versions.json, decoded once.
+struct VersionFacts: Decodable, Sendable {
+    var base: String
+    var releases: [String]
+    var versions: [String: VersionEntry]
+
+    static let shared: VersionFacts = {
+        let decoded = try? JSONDecoder().decode(VersionFacts.self, from: Data(VersionData.versionsJSON.utf8))
+        guard let decoded, decoded.releases.contains("main") else {
+            // The embedded copy is checked by a test; without it only main is known.
+            return VersionFacts(base: "main", releases: ["main"], versions: [:])
+        }
+        return decoded
+    }()
+}
