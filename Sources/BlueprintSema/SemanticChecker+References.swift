@@ -181,8 +181,8 @@ extension SemanticChecker {
         case .templateRoot(let root):
             checkTemplatePath(root: root, range, rest: path[...])
         case .templateFunction(let function):
-            // A function named without a call is called with no arguments.
-            if path.isEmpty { checkArity(function, arguments: 0, at: range) }
+            // A function named without a call (`toJson`, `toJson.a`) is called with no arguments.
+            checkArity(function, arguments: 0, at: range)
         case .secret, .configMap:
             break
         case .unknown where name == context.compensation?.name:
