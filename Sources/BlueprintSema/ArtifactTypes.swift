@@ -137,3 +137,24 @@ public struct ArtifactTypes: Sendable {
     /// Every output artifact's name, for suggestions.
     public var producedNames: [String] { Array(producers.keys) }
 }
+
+extension ArtifactType {
+    /// Adds to `types` what a Go template reads of the input artifacts
+    /// (`.ArtifactsIn.x.KeyValue.k`, `index .ArtifactsIn.x.KeyValue "k"`,
+    /// `.ArtifactsIn.x.KopiaSnapshot`), by artifact name; for the importer,
+    /// which declares the shape of the inputs no action produces.
+    public static func addReads(ofTemplate text: String, to types: inout [String: ArtifactType]) {
+        guard case .success(let references) = SemanticChecker.summarize(text) else { return }
+        for reference in references where reference.path.count >= 2 && reference.path[0] == "ArtifactsIn" {
+            var type = types[reference.path[1]] ?? ArtifactType()
+            if reference.path.count >= 3 {
+                switch reference.path[2] {
+                case "KeyValue" where reference.path.count >= 4: type.add(reference.path[3])
+                case "KopiaSnapshot": type.hasKopiaSnapshot = true
+                default: break
+                }
+            }
+            types[reference.path[1]] = type
+        }
+    }
+}

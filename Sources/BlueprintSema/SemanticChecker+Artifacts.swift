@@ -49,16 +49,23 @@ extension SemanticChecker {
                 if let produced = table.artifacts.producedType(of: input.text) { checkShape(shape, declared, against: produced, notes: producerNotes) }
                 let note = DiagnosticNote("the shape of input '\(input.text)' is declared here", range: shape.range)
                 types[input.text] = InputArtifactType(type: declared, origins: [note], source: "its declared shape has")
-            } else if let produced = table.artifacts.producedType(of: input.text) {
-                let actions = Set(producers.map(\.action)).sorted().map { "'\($0)'" }
-                let source =
-                    actions.count == 1 ? "its output in action \(actions[0]) carries" : "its outputs in actions \(actions.joined(separator: ", ")) carry"
-                types[input.text] = InputArtifactType(type: produced, origins: producerNotes, source: source)
             } else {
-                types[input.text] = InputArtifactType(type: nil, origins: [], source: "")
+                types[input.text] = producedInputType(input.text)
             }
         }
         context.inputTypes = types
+    }
+
+    /// The type of input `name` from the outputs of that name; open (nil type) when there are none.
+    func producedInputType(_ name: String) -> InputArtifactType {
+        let producers = table.artifacts.producers[name] ?? []
+        guard let produced = table.artifacts.producedType(of: name) else { return InputArtifactType(type: nil, origins: [], source: "") }
+        let notes = producers.map {
+            DiagnosticNote("'\($0.name.text)' is output by action '\($0.action)' here", range: $0.name.range, file: $0.file)
+        }
+        let actions = Set(producers.map(\.action)).sorted().map { "'\($0)'" }
+        let source = actions.count == 1 ? "its output in action \(actions[0]) carries" : "its outputs in actions \(actions.joined(separator: ", ")) carry"
+        return InputArtifactType(type: produced, origins: notes, source: source)
     }
 
     /// No two output artifacts of one action share a name (one key of `outputArtifacts`).
@@ -96,6 +103,8 @@ extension SemanticChecker {
     /// field must be one of the Artifact's, the key one the type has.
     mutating func checkArtifactRead(_ name: String, path: ArraySlice<(String, SourceRange)>) {
         guard let (field, fieldRange) = path.first else { return }
+        // A read of an undeclared input (BP2010) still gets the type of the outputs of its name.
+        if context.inputTypes[name] == nil { context.inputTypes[name] = producedInputType(name) }
         let key = path.dropFirst().first
         switch field {
         case "KeyValue":

@@ -151,7 +151,7 @@ extension SemanticChecker {
             if let (name, range) = second {
                 let inputs = context.action?.inputs ?? []
                 checkDeclared(name, range, in: inputs, what: "input artifact", keyword: "input")
-                if inputs.contains(where: { $0.text == name }) { checkArtifactRead(name, path: rest.dropFirst()) }
+                checkArtifactRead(name, path: rest.dropFirst())
             }
         case .secrets:
             if let (name, range) = second { checkDeclared(name, range, in: context.action?.secrets ?? [], what: "secret", keyword: "secret") }
