@@ -96,8 +96,16 @@ public struct ArtifactProducer: Sendable, Equatable {
     public var action: String
     public var name: Name
     public var type: ArtifactType
-    /// The path of the imported file it is declared in; nil in the main file.
+    /// The path of the imported file it is declared in, and the name's line
+    /// and column there (notes in another file are shown without its source); nil in the main file.
     public var file: String?
+    public var position: SourcePosition?
+
+    /// "'dump' is output by action 'backup' here", a note at the output's name.
+    public var note: DiagnosticNote {
+        let place = position.map { " (\($0))" } ?? ""
+        return DiagnosticNote("'\(name.text)' is output by action '\(action)' here\(place)", range: name.range, file: file)
+    }
 }
 
 /// The output artifacts of a module and its imports, by name.
@@ -112,14 +120,16 @@ public struct ArtifactTypes: Sendable {
 
     init(main: Module, imports: [Module]) {
         leavesUnproducedInputsOpen = main.leavesUnproducedInputsOpen
-        for module in imports { index(module, file: module.file.path) }
-        index(main, file: nil)
+        for module in imports { index(module, isImported: true) }
+        index(main, isImported: false)
     }
 
-    mutating func index(_ module: Module, file: String?) {
+    mutating func index(_ module: Module, isImported: Bool) {
         for case .action(let action) in module.syntax.declarations {
             for case .output(let output) in action.items {
-                let producer = ArtifactProducer(action: action.name.text, name: output.name, type: ArtifactType(output), file: file)
+                let producer = ArtifactProducer(
+                    action: action.name.text, name: output.name, type: ArtifactType(output), file: isImported ? module.file.path : nil,
+                    position: isImported ? module.file.location(of: output.name.range.start) : nil)
                 producers[output.name.text, default: []].append(producer)
             }
         }

@@ -41,9 +41,7 @@ extension SemanticChecker {
         for input in action.inputs where types[input.text] == nil {
             let shape = action.inputShapes.first { $0.name.text == input.text }
             let producers = table.artifacts.producers[input.text] ?? []
-            let producerNotes = producers.map {
-                DiagnosticNote("'\($0.name.text)' is output by action '\($0.action)' here", range: $0.name.range, file: $0.file)
-            }
+            let producerNotes = producers.map(\.note)
             if let shape {
                 let declared = ArtifactType(shape)
                 if let produced = table.artifacts.producedType(of: input.text) { checkShape(shape, declared, against: produced, notes: producerNotes) }
@@ -60,9 +58,7 @@ extension SemanticChecker {
     func producedInputType(_ name: String) -> InputArtifactType {
         let producers = table.artifacts.producers[name] ?? []
         guard let produced = table.artifacts.producedType(of: name) else { return InputArtifactType(type: nil, origins: [], source: "") }
-        let notes = producers.map {
-            DiagnosticNote("'\($0.name.text)' is output by action '\($0.action)' here", range: $0.name.range, file: $0.file)
-        }
+        let notes = producers.map(\.note)
         let actions = Set(producers.map(\.action)).sorted().map { "'\($0)'" }
         let source = actions.count == 1 ? "its output in action \(actions[0]) carries" : "its outputs in actions \(actions.joined(separator: ", ")) carry"
         return InputArtifactType(type: produced, origins: notes, source: source)
@@ -149,7 +145,7 @@ extension SemanticChecker {
             var hint = ""
             if let near = Suggestions.closest(to: input.text, in: table.artifacts.producedNames), let producer = table.artifacts.producers[near]?.first {
                 hint = "; did you mean '\(near)'?"
-                notes.append(DiagnosticNote("'\(near)' is output by action '\(producer.action)' here", range: producer.name.range, file: producer.file))
+                notes.append(producer.note)
             }
             report(
                 .unshapedInput,

@@ -57,7 +57,7 @@ import Testing
         let key = try #require(diagnostics.first { $0.code == .unknownArtifactKey }, "\(diagnostics.map(\.message))")
         #expect(key.message.contains("no keyValue key 'id'; its keys are path"))
         #expect(key.notes.first?.file == "lib.bp")
-        #expect(key.notes.first?.message == "'dump' is output by action 'backup' here")
+        #expect(key.notes.first?.message == "'dump' is output by action 'backup' here (2:10)")
     }
 
     /// Two actions output one name: an input may come from either, so it has the keys of both.
