@@ -22,6 +22,7 @@ extension SemanticChecker {
         checkDuplicateNames(action.inputs, what: "input")
         checkDuplicateNames(action.secrets, what: "secret")
         checkDuplicateNames(action.configMaps, what: "configmap")
+        resolveInputTypes(action)
         var phaseRefs: [String: [PhaseReference]] = [:]
         for phase in action.phases {
             context.phase = phase
@@ -36,6 +37,7 @@ extension SemanticChecker {
         model.phaseReferences[action.name] = phaseRefs
         checkParallelGroups(action, phaseRefs)
         checkUnused(action)
+        checkUnproducedInputs(action)
     }
 
     mutating func checkDuplicateNames(_ names: [Name], what: String) {

@@ -178,6 +178,7 @@ extension SemanticChecker {
             checkPhaseReference(phase.name, kind, key: path.dropFirst().first, at: range)
         case .inputArtifact(let input):
             context.usedInputs.insert(input.text)
+            checkArtifactRead(input.text, path: path[...])
         case .templateRoot(let root):
             checkTemplatePath(root: root, range, rest: path[...])
         case .templateFunction(let function):

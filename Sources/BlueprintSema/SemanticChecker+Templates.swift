@@ -157,7 +157,11 @@ extension SemanticChecker {
             }
             checkPhaseReference(phase, kind, key: rest.dropFirst(2).first, at: range)
         case .artifactsIn:
-            if let (name, range) = second { checkDeclared(name, range, in: context.action?.inputs ?? [], what: "input artifact", keyword: "input") }
+            if let (name, range) = second {
+                let inputs = context.action?.inputs ?? []
+                checkDeclared(name, range, in: inputs, what: "input artifact", keyword: "input")
+                checkArtifactRead(name, path: rest.dropFirst())
+            }
         case .secrets:
             if let (name, range) = second { checkDeclared(name, range, in: context.action?.secrets ?? [], what: "secret", keyword: "secret") }
         case .configMaps:

@@ -93,8 +93,11 @@ public struct SemanticChecker {
         return (checker.model, sorted)
     }
 
-    mutating func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange, severity: Severity = .error, notes: [DiagnosticNote] = []) {
-        reported.append(Diagnostic(code, severity, message, at: range, notes: notes))
+    mutating func report(
+        _ code: DiagnosticCode, _ message: String, at range: SourceRange, severity: Severity = .error, notes: [DiagnosticNote] = [],
+        fixIts: [FixIt] = []
+    ) {
+        reported.append(Diagnostic(code, severity, message, at: range, notes: notes, fixIts: fixIts))
     }
 
     mutating func checkFile() {
@@ -235,6 +238,9 @@ struct CheckContext {
     var compensation: (name: String, call: ExpandedCall)?
     var references: [PhaseReference] = []
     var usedInputs: Set<String> = []
+    /// The types of the action's inputs, and what the action reads of each.
+    var inputTypes: [String: InputArtifactType] = [:]
+    var artifactReads: [String: ArtifactReads] = [:]
     var usedOutputs: [String: Set<String>] = [:]
     /// The action's kind, lowercased, when it is one a workload root needs (`statefulset`, ...).
     var workloadKind: String?

@@ -7,10 +7,15 @@ import BlueprintSyntax
 public struct Module: Sendable {
     public var file: SourceFile
     public var syntax: SourceFileSyntax
+    /// True for a module built from Kanister YAML, which cannot declare the
+    /// shape of an input artifact: an input no action produces is left open
+    /// (unchecked) instead of being an error (see `ArtifactTypes`).
+    public var leavesUnproducedInputsOpen: Bool
 
-    public init(file: SourceFile, syntax: SourceFileSyntax) {
+    public init(file: SourceFile, syntax: SourceFileSyntax, leavesUnproducedInputsOpen: Bool = false) {
         self.file = file
         self.syntax = syntax
+        self.leavesUnproducedInputsOpen = leavesUnproducedInputsOpen
     }
 }
 
@@ -29,6 +34,8 @@ public struct ActionInfo: Sendable, Equatable {
     public var phases: [PhaseInfo]
     public var lets: [String: LetDecl]
     public var inputs: [Name]
+    /// The declared shapes of inputs (`input dump: { path }`).
+    public var inputShapes: [InputShape] = []
     public var secrets: [Name]
     public var configMaps: [Name]
     public var outputs: [OutputDecl]
@@ -58,10 +65,13 @@ public struct SymbolTable: Sendable {
     public var lets: [String: LetDecl] = [:]
     public var defs: [String: DefDecl] = [:]
     public var actions: [ActionInfo] = []
+    /// The output artifacts of the module and its imports, which type the inputs.
+    public var artifacts = ArtifactTypes()
 
     /// Indexes the main module; imported modules contribute their lets and defs.
     public init(main: Module, imports: [Module] = []) {
         for module in imports { indexDefinitions(module.syntax) }
+        artifacts = ArtifactTypes(main: main, imports: imports)
         indexDefinitions(main.syntax)
         for declaration in main.syntax.declarations {
             switch declaration {
@@ -96,7 +106,9 @@ public struct SymbolTable: Sendable {
                 }
                 group += 1
             case .finally(let phase): finallyPhases.append(phase)
-            case .input(let list): info.inputs += list.names
+            case .input(let list):
+                info.inputs += list.names
+                info.inputShapes += list.shapes
             case .secret(let list): info.secrets += list.names
             case .configMap(let list): info.configMaps += list.names
             case .output(let output): info.outputs.append(output)

@@ -97,12 +97,39 @@ public enum ActionItem: Sendable, Equatable {
 
 /// `input a, b` and its siblings `secret` and `configmap`.
 public struct NameList: Sendable, Equatable {
-    public init(names: [Name], range: SourceRange) {
+    public init(names: [Name], shapes: [InputShape] = [], range: SourceRange) {
         self.names = names
+        self.shapes = shapes
         self.range = range
     }
 
     public var names: [Name]
+    /// The declared shapes of an `input` list's names (`input dump: { path }`), in order;
+    /// names without one have none here.
+    public var shapes: [InputShape]
+    public var range: SourceRange
+
+    /// The declared shape of `name`, if any.
+    public func shape(of name: Name) -> InputShape? { shapes.first { $0.name == name } }
+}
+
+/// The shape of an input artifact no action produces: `: { key, ... }`,
+/// `: kopia` or `: kopia { key, ... }` after its name.
+public struct InputShape: Sendable, Equatable {
+    public init(name: Name, kopia: SourceRange?, keys: [Name]?, range: SourceRange) {
+        self.name = name
+        self.kopia = kopia
+        self.keys = keys
+        self.range = range
+    }
+
+    /// The input the shape belongs to.
+    public var name: Name
+    /// The `kopia` word, when the artifact carries a Kopia snapshot.
+    public var kopia: SourceRange?
+    /// The keyValue keys in `{ }`, when the braces are there.
+    public var keys: [Name]?
+    /// From the name's end to the shape's end (the `:` and what follows).
     public var range: SourceRange
 }
 

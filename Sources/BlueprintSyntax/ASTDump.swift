@@ -60,7 +60,15 @@ public struct ASTDumper {
 
     mutating func dump(_ item: ActionItem) {
         switch item {
-        case .input(let list): line("Input " + list.names.map(name).joined(separator: ", "), list.range)
+        case .input(let list):
+            line("Input " + list.names.map(name).joined(separator: ", "), list.range)
+            nested { dumper in
+                for shape in list.shapes {
+                    let kopia = shape.kopia == nil ? "" : " kopia"
+                    let keys = shape.keys.map { " {" + $0.map(dumper.name).joined(separator: ", ") + "}" } ?? ""
+                    dumper.line("InputShape \(dumper.name(shape.name))\(kopia)\(keys)", shape.range)
+                }
+            }
         case .secret(let list): line("Secret " + list.names.map(name).joined(separator: ", "), list.range)
         case .configMap(let list): line("ConfigMap " + list.names.map(name).joined(separator: ", "), list.range)
         case .output(let decl):

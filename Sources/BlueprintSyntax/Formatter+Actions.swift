@@ -33,7 +33,10 @@ extension FormatPrinter {
 
     mutating func printActionItem(_ item: ActionItem) {
         switch item {
-        case .input(let list): printNameList("input", list)
+        case .input(let list):
+            startLine()
+            write("input " + list.names.map { inputName($0, list) }.joined(separator: ", "))
+            endLine(after: list.range.end)
         case .secret(let list): printNameList("secret", list)
         case .configMap(let list): printNameList("configmap", list)
         case .output(let decl):
@@ -76,6 +79,15 @@ extension FormatPrinter {
         startLine()
         write(keyword + " " + list.names.map(name).joined(separator: ", "))
         endLine(after: list.range.end)
+    }
+
+    /// `dump`, `dump: { path, id }`, `snap: kopia`, `both: kopia { path }`.
+    func inputName(_ input: Name, _ list: NameList) -> String {
+        guard let shape = list.shape(of: input) else { return name(input) }
+        var text = name(input) + ":"
+        if shape.kopia != nil { text += " kopia" }
+        if let keys = shape.keys { text += keys.isEmpty ? " {}" : " { " + keys.map(name).joined(separator: ", ") + " }" }
+        return text
     }
 
     mutating func printPhase(_ keyword: String, _ decl: PhaseDecl) {

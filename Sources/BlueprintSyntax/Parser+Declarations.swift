@@ -116,7 +116,7 @@ extension Parser {
     mutating func parseActionItem() -> ActionItem {
         endRecoveryAtLineStart()
         let start = current.range.start
-        if isKeyword("input") { return .input(parseNameList("input")) }
+        if isKeyword("input") { return .input(parseInputList()) }
         if isKeyword("secret") { return .secret(parseNameList("secret")) }
         if isKeyword("configmap") { return .configMap(parseNameList("configmap")) }
         if isKeyword("output") { return .output(parseOutput()) }
@@ -141,6 +141,46 @@ extension Parser {
             names.append(parseName("after ','"))
         }
         return NameList(names: names, range: SourceRange(start, lastEnd))
+    }
+
+    /// InputDecl = "input" InputName { "," InputName } ;
+    /// InputName = Name [ ":" InputShape ] ;
+    mutating func parseInputList() -> NameList {
+        let start = advance().range.start
+        var names: [Name] = []
+        var shapes: [InputShape] = []
+        repeat {
+            let name = parseName(names.isEmpty ? "after 'input'" : "after ','")
+            names.append(name)
+            if current.kind == .colon { shapes.append(parseInputShape(of: name)) }
+        } while consume(.comma) != nil
+        return NameList(names: names, shapes: shapes, range: SourceRange(start, lastEnd))
+    }
+
+    /// InputShape = "kopia" [ KeyList ] | KeyList ;
+    /// KeyList = "{" [ Name { "," Name } [ "," ] ] "}" ;
+    mutating func parseInputShape(of name: Name) -> InputShape {
+        let start = advance().range.start
+        var kopia: SourceRange?
+        if isKeyword("kopia") { kopia = advance().range }
+        var keys: [Name]?
+        if current.kind == .leftBrace {
+            let open = current
+            noteOpened(advance())
+            var list: [Name] = []
+            while !isAtListEnd(.rightBrace) {
+                let before = index
+                list.append(parseName("in the keys of input '\(name.text)'"))
+                _ = consume(.comma)
+                if index == before { advance() }
+            }
+            closeDelimiter(.rightBrace, opened: open, "the keys of input '\(name.text)'")
+            keys = list
+        }
+        if kopia == nil, keys == nil {
+            reportExpected("'kopia' or '{ key, ... }' after 'input \(name.text):'")
+        }
+        return InputShape(name: name, kopia: kopia, keys: keys, range: SourceRange(start, lastEnd))
     }
 
     /// OutputDecl = "output" Name [ "=" Expr ] [ MapLiteral ] ;

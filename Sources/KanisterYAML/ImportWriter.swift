@@ -17,6 +17,8 @@ struct ImportWriter {
     /// Phases a whole-string reference may name as `phase.output.key`.
     var referablePhases: Set<String> = []
     var inputNames: Set<String> = []
+    /// The output artifacts of every action: an input of another name gets a shape declaration.
+    var producedArtifacts: Set<String> = []
     var deferPhaseName: String?
     var isWritingArtifacts = false
     /// Option idioms used more than once, written once as `let NAME = option(...)`: text -> let name.
@@ -109,6 +111,11 @@ struct ImportWriter {
         writeSharedOptions(root)
         guard let actionsNode = root["actions"] else { return }
         guard let actions = actionsNode.mapping else { return fail("actions must be a mapping", actionsNode, code: .badShape) }
+        for pair in actions.pairs {
+            for artifact in pair.value.mapping?["outputArtifacts"]?.mapping?.pairs ?? [] {
+                if let name = artifact.key.scalar?.value { producedArtifacts.insert(name) }
+            }
+        }
         writeActions(actions.pairs)
         flushComments(before: Int.max)
     }
@@ -163,7 +170,7 @@ struct ImportWriter {
         if let kind = action["kind"]?.scalar?.value { head += " on \(BPSourceText.name(kind))" }
         line(head + " {", at: offset)
         indent += 1
-        writeNameList("input", action["inputArtifactNames"])
+        writeNameList("input", action["inputArtifactNames"], shapes: inputShapes(action))
         writeNameList("secret", action["secretNames"])
         writeNameList("configmap", action["configMapNames"])
         if let artifacts = action["outputArtifacts"] {
@@ -179,7 +186,37 @@ struct ImportWriter {
         line("}")
     }
 
-    mutating func writeNameList(_ keyword: String, _ node: YAMLNode?) {
+    /// `name: shape` for the inputs no action outputs, the shape being what
+    /// the action reads of them (.bp requires it; YAML has no place for it).
+    func inputShapes(_ action: YAMLMapping) -> [String: String] {
+        let names = action["inputArtifactNames"]?.sequence?.items.compactMap { $0.scalar?.value } ?? []
+        let unproduced = names.filter { !producedArtifacts.contains($0) }
+        guard !unproduced.isEmpty else { return [:] }
+        var reads: [String: ArtifactType] = [:]
+        for key in ["phases", "deferPhase", "outputArtifacts"] {
+            if let node = action[key] { ImportWriter.addArtifactReads(of: node, to: &reads) }
+        }
+        var shapes: [String: String] = [:]
+        for name in unproduced { shapes[name] = (reads[name] ?? ArtifactType()).shapeSpelling }
+        return shapes
+    }
+
+    /// The artifact reads of every template in `node`'s scalars (keys included).
+    static func addArtifactReads(of node: YAMLNode, to reads: inout [String: ArtifactType]) {
+        switch node {
+        case .scalar(let scalar):
+            if scalar.value.containsTemplateOpen { ArtifactType.addReads(ofTemplate: scalar.value, to: &reads) }
+        case .sequence(let sequence):
+            for item in sequence.items { addArtifactReads(of: item, to: &reads) }
+        case .mapping(let mapping):
+            for pair in mapping.pairs {
+                addArtifactReads(of: pair.key, to: &reads)
+                addArtifactReads(of: pair.value, to: &reads)
+            }
+        }
+    }
+
+    mutating func writeNameList(_ keyword: String, _ node: YAMLNode?, shapes: [String: String] = [:]) {
         guard let node else { return }
         guard let items = node.sequence?.items, items.allSatisfy({ $0.scalar != nil }) else {
             return fail("\(keyword) names must be a list of strings", node, code: .badShape)
@@ -188,7 +225,7 @@ struct ImportWriter {
         let names = items.compactMap { $0.scalar?.value }
         actionNames.formUnion(names)
         if keyword == "input" { inputNames.formUnion(names) }
-        let text = "\(keyword) " + names.map(BPSourceText.name).joined(separator: ", ")
+        let text = "\(keyword) " + names.map { BPSourceText.name($0) + (shapes[$0].map { ": " + $0 } ?? "") }.joined(separator: ", ")
         flushComments(before: node.start.offset)
         line(text + (items.last.map { trailingComment(after: $0) } ?? ""))
     }

@@ -95,6 +95,18 @@ struct ParserDiagnosticTests {
                 D("BP1001", "2:13", "expected ',' or ')' in the argument list, found integer 2"),
             ]),
         DiagnosticCase(
+            "input shape without kopia or keys",
+            "action a {\n  input dump: path\n}\n",
+            [D("BP1001", "2:15", "expected 'kopia' or '{ key, ... }' after 'input dump:', found 'path'")]),
+        DiagnosticCase(
+            "input shape keys left open",
+            "action a {\n  input dump: { path\n  phase p: KubeTask {}\n}\n",
+            [
+                D(
+                    "BP1008", "2:21", "expected '}' to close the keys of input 'dump', found 'phase'",
+                    notes: [("2:15", "the keys of input 'dump' was opened here")])
+            ]),
+        DiagnosticCase(
             "unexpected token at top level",
             "foo bar\nlet x = 1\n} baz\n",
             [
