@@ -97,6 +97,7 @@ public struct SemanticChecker {
 
     mutating func checkFile() {
         checkDeclarations()
+        checkKanisterRules()
         checkLetCycles()
         checkActions()
         checkDuplicatePhases()
