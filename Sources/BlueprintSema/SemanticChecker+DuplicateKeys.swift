@@ -13,7 +13,9 @@ extension SemanticChecker {
             case .blueprint(let decl): checkUniqueEntries(decl.metadata ?? [], what: "metadata field")
             case .constant(let decl): checkDuplicateKeys(in: decl.value)
             case .definition(let decl): checkDuplicateKeys(in: decl.call)
-            case .action(let decl): for item in decl.items { checkDuplicateKeys(in: item) }
+            case .action(let decl):
+                for item in decl.items { checkDuplicateKeys(in: item) }
+                checkUniqueOutputArtifacts(decl)
             case .importFile, .error: break
             }
         }
@@ -82,6 +84,20 @@ extension SemanticChecker {
                     notes: [DiagnosticNote("first given here", range: first.key.range)])
             } else {
                 seen[key] = entry
+            }
+        }
+    }
+
+    /// `output NAME` twice in one action (two outputArtifacts keys in YAML).
+    mutating func checkUniqueOutputArtifacts(_ action: ActionDecl) {
+        var seen: [String: Name] = [:]
+        for case .output(let decl) in action.items {
+            if let first = seen[decl.name.text] {
+                report(
+                    .duplicateKey, "output artifact '\(decl.name.text)' is declared twice in action '\(action.name.text)'", at: decl.name.range,
+                    notes: [DiagnosticNote("first declared here", range: first.range)])
+            } else {
+                seen[decl.name.text] = decl.name
             }
         }
     }

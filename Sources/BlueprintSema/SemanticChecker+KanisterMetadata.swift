@@ -61,7 +61,8 @@ extension SemanticChecker {
                 if checksValues || !isPod {
                     report(code, "\(what) value is computed at render time; \(when), so it must be a constant", at: entry.value.range)
                 }
-            case .unknown, .null: break
+            case .unknown: break
+            case .null where isPod: break  // BP2030 (the renderer panics on it)
             default:
                 let message = "\(what) value must be a string, not \(shape.spelling)"
                 if isPod {

@@ -43,12 +43,16 @@ struct YAMLRuleCase: Sendable, CustomTestStringConvertible {
             phase: "    - func: KubeTask\n      name: a\n      args:\n        image: busybox\n        image: alpine\n        command: [date]",
             code: .duplicateKey, caret: "image"),
         YAMLRuleCase(
+            name: "duplicate phase key",
+            phase: "    - func: KubeTask\n      name: a\n      name: b\n      args: {image: busybox, command: [date]}",
+            code: .duplicateKey, caret: "name"),
+        YAMLRuleCase(
             name: "command with spaces",
             phase: "    - func: KubeTask\n      name: a\n      args:\n        image: busybox\n        command: echo hello",
             code: .commandWords, caret: "echo hello", kcheckRejects: false),
         YAMLRuleCase(
             name: "podLabels key",
-            phase: "    - func: KubeTask\n      name: a\n      args:\n        image: busybox\n        command: [date]\n        podLabels:\n          \"-bad\": x",
+            phase: "    - func: KubeTask\n      name: a\n      args:\n        image: busybox\n        command: [date]\n        podLabels: {\"-bad\": x}",
             code: .podMetadata, caret: "\"-bad\""),
         YAMLRuleCase(
             name: "templated podLabels value",
@@ -120,7 +124,7 @@ struct YAMLRuleCase: Sendable, CustomTestStringConvertible {
 
     /// The command fix-it is YAML in a YAML file, and the fixed file lints clean.
     @Test func commandFixItIsYAML() throws {
-        let yaml = Self.cases[1].yaml
+        let yaml = try #require(Self.cases.first { $0.code == .commandWords }).yaml
         let bytes = Array(yaml.utf8)
         let diagnostic = try #require(BlueprintLinter.lint(bytes: bytes, path: "rules.yaml").first { $0.code == .commandWords })
         let fix = try #require(diagnostic.fixIts.first)
