@@ -11,7 +11,7 @@ public enum GoDuration {
     /// The duration in nanoseconds, or Go's error message.
     public static func parse(_ text: String) -> Result<Int64, GoDurationError> {
         let bytes = Array(text.utf8)
-        let invalid = GoDurationError(message: "time: invalid duration " + GoQuote.quote(text))
+        let invalid = GoDurationError(message: "time: invalid duration " + quote(text))
         var index = 0
         var isNegative = false
         if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
@@ -40,11 +40,11 @@ public enum GoDuration {
             let unitStart = index
             while index < bytes.count, !isDigitOrDot(bytes[index]) { index += 1 }
             guard index > unitStart else {
-                return .failure(GoDurationError(message: "time: missing unit in duration " + GoQuote.quote(text)))
+                return .failure(GoDurationError(message: "time: missing unit in duration " + quote(text)))
             }
             let unitText = String(decoding: bytes[unitStart..<index], as: UTF8.self)
             guard let unit = units[unitText] else {
-                let message = "time: unknown unit " + GoQuote.quote(unitText) + " in duration " + GoQuote.quote(text)
+                let message = "time: unknown unit " + quote(unitText) + " in duration " + quote(text)
                 return .failure(GoDurationError(message: message))
             }
             if whole > limit / unit { return .failure(invalid) }
@@ -60,6 +60,23 @@ public enum GoDuration {
         if isNegative { return .success(total == limit ? Int64.min : -Int64(total)) }
         if total > limit - 1 { return .failure(invalid) }
         return .success(Int64(total))
+    }
+
+    /// The time package's own quote: `"` and `\` escaped, other bytes below
+    /// 0x20 or above 0x7F written as `\xHH`.
+    static func quote(_ text: String) -> String {
+        let hex = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        for byte in text.utf8 {
+            if byte >= 0x80 || byte < 0x20 {
+                out += [UInt8(ascii: "\\"), UInt8(ascii: "x"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            } else {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { out.append(UInt8(ascii: "\\")) }
+                out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func isDigitOrDot(_ byte: UInt8) -> Bool {

@@ -1,5 +1,6 @@
 // The Go ports behind Kanister's rules, against truth tables printed by real Go
-// (time.ParseDuration, mapstructure.WeakDecode 1.5.0, kcheck's label regexes).
+// (time.ParseDuration, mapstructure.WeakDecode 1.5.0, kcheck's label regexes);
+// the duration and name ports also agreed with Go on 20,000 random strings each.
 
 import BlueprintSema
 import Testing
@@ -32,6 +33,9 @@ import Testing
         #expect(message("5 minutes") == #"time: unknown unit " minutes" in duration "5 minutes""#)
         #expect(message("300") == #"time: missing unit in duration "300""#)
         #expect(message("x") == #"time: invalid duration "x""#)
+        // The time package quotes bytes outside ASCII as \xHH, unlike strconv.Quote.
+        #expect(message("1\u{E4}") == #"time: unknown unit "\xc3\xa4" in duration "1\xc3\xa4""#)
+        #expect(message("\"1s") == #"time: invalid duration "\"1s""#)
     }
 
     /// kcheck's isQualifiedName and isLabelValue.
