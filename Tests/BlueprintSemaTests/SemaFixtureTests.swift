@@ -267,7 +267,7 @@ struct SemaFixtureTests {
             .unknownIdentifier, .duplicateDefinition, .unknownTemplateParameter, .missingBlueprintDecl,
             .badClause, .deferPhaseOutside, .defCycle, .defArguments, .functionArguments, .badReferencePart,
             .unusedOutput, .unusedInput, .unusedLet, .unusedDef, .secretInCommand, .unverifiableOutput,
-            .weakConversion, .commandWords, .duplicateKey, .podMetadata, .badDuration, .waitConditions,
+            .nullValue, .weakConversion, .commandWords, .duplicateKey, .podMetadata, .badDuration, .waitConditions,
             .unknownMetadataField, .badMetadataValue,
         ]
         for code in codes {
