@@ -128,32 +128,7 @@ extension SemanticChecker {
             reportUnsupportedArgument(entry, key: key, of: facts)
             return
         }
-        let isCommand = key == "command" || key.hasSuffix("Command")
-        if let problem = typeProblem(entry.value, expected: type, isCommand: isCommand) {
-            let severity: Severity = problem.isWarning ? .warning : .error
-            report(.argumentType, "argument '\(key)' of \(facts.spec.name) \(problem.message)", at: entry.value.range, severity: severity)
-        }
-    }
-
-    /// What Kanister's weak decoding cannot turn into the type (as kcheck judges it).
-    mutating func typeProblem(_ value: Expr, expected: ArgumentType, isCommand: Bool) -> (message: String, isWarning: Bool)? {
-        let shape = ValueShape(value) { resolveInAction($0) }
-        var problem: (message: String, isWarning: Bool) { ("must be \(expected.spelling), not \(shape.spelling)", false) }
-        switch (expected, shape) {
-        case (_, .unknown), (_, .null): return nil
-        case (.string, .list), (.string, .map), (.bool, .list), (.bool, .map): return problem
-        case (.int, .float(let text)): return ("must be an integer, not \(text)", false)
-        case (.int, .list), (.int, .map), (.int, .bool): return problem
-        case (.int, .string(let text)):
-            if let text, !text.containsTemplateOpen, Int(text.trimming(" ")) == nil { return ("must be an integer, not \"\(text)\"", false) }
-            return nil
-        case (.stringList, .map), (.map, .list), (.map, .scalar), (.map, .string), (.map, .bool), (.map, .float),
-            (.object, .list), (.object, .string), (.object, .scalar), (.object, .bool), (.object, .float):
-            return problem
-        case (.stringList, .string) where isCommand, (.stringList, .scalar) where isCommand:
-            return ("is a single string; Kanister makes it a one-element list (no shell word splitting); write a list such as bash \"...\"", true)
-        default: return nil
-        }
+        checkArgumentValue(entry, key: key, type: type, function: facts.spec.name)
     }
 
     mutating func checkClause(_ clause: PhaseClause, of phase: PhaseInfo, in action: ActionInfo) {

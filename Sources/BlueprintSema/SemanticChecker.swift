@@ -102,6 +102,7 @@ public struct SemanticChecker {
 
     mutating func checkFile() {
         checkDeclarations()
+        checkKanisterRules()
         checkLetCycles()
         checkActions()
         checkDuplicatePhases()

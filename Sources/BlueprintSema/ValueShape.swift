@@ -8,9 +8,11 @@ enum ValueShape {
     case string(String?)
     /// An expression that renders to a string at run time.
     case scalar
-    case int
+    /// A number, with its source text.
+    case int(String)
     case float(String)
-    case bool, null, list, map, unknown
+    case bool(Bool)
+    case null, list, map, unknown
 
     init(_ expr: Expr, table: SymbolTable, action: ActionInfo?, depth: Int = 0) {
         self.init(expr, depth: depth) { table.resolve($0, in: action) }
@@ -20,10 +22,10 @@ enum ValueShape {
     init(_ expr: Expr, depth: Int = 0, resolve: (String) -> Symbol) {
         switch expr.kind {
         case .string(let literal): self = .string(literal.constantText)
-        case .int: self = .int
+        case .int(let text): self = .int(text)
         case .float(let text): self = .float(text)
         case .duration(let text): self = .string(text)
-        case .bool: self = .bool
+        case .bool(let value): self = .bool(value)
         case .null: self = .null
         case .bash, .list: self = .list
         case .map: self = .map

@@ -16,6 +16,7 @@ struct YAMLSyntaxBuilder {
     }
 
     mutating func build(_ root: YAMLMapping) -> SourceFileSyntax {
+        checkStructuralKeys(root)
         var declarations: [Declaration] = []
         if let metadata = root["metadata"]?.mapping, let nameNode = metadata["name"] {
             let rest = metadata.pairs.filter { $0.key.scalar?.value != "name" }.map { entry($0) }

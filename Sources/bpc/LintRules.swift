@@ -91,6 +91,14 @@ enum LintRules {
         .unusedDef: "A def is never used.",
         .secretInCommand: "A secret value is written into a command line.",
         .unverifiableOutput: "An output key that the script may not produce.",
+        .weakConversion: "A value Kanister's weak decoding accepts but changes.",
+        .commandWords: "A command string with spaces, run as one program name.",
+        .duplicateKey: "A key given twice; Kanister's decoder refuses it.",
+        .podMetadata: "podLabels or podAnnotations that Kanister rejects before rendering.",
+        .badDuration: "A Wait or WaitV2 timeout that is not a Go duration.",
+        .waitConditions: "Wait conditions that are ignored or can never succeed.",
+        .unknownMetadataField: "A blueprint metadata field that ObjectMeta does not have.",
+        .badMetadataValue: "Blueprint metadata of the wrong shape.",
     ]
 
     static let lowering: [DiagnosticCode: String] = [

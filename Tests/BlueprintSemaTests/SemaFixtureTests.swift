@@ -279,6 +279,8 @@ struct SemaFixtureTests {
             .unknownIdentifier, .duplicateDefinition, .unknownTemplateParameter, .missingBlueprintDecl,
             .badClause, .deferPhaseOutside, .defCycle, .defArguments, .functionArguments, .badReferencePart,
             .unusedOutput, .unusedInput, .unusedLet, .unusedDef, .secretInCommand, .unverifiableOutput,
+            .nullValue, .weakConversion, .commandWords, .duplicateKey, .podMetadata, .badDuration, .waitConditions,
+            .unknownMetadataField, .badMetadataValue,
         ]
         for code in codes {
             #expect(stated[code.rawValue, default: 0] > 0, "no fixture states \(code)")
