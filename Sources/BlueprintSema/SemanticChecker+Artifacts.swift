@@ -8,7 +8,6 @@ extension DiagnosticCode {
     public static let unknownArtifactKey = DiagnosticCode("BP2040")
     public static let missingArtifactPart = DiagnosticCode("BP2041")
     public static let unknownArtifactField = DiagnosticCode("BP2042")
-    public static let duplicateOutput = DiagnosticCode("BP2043")
     public static let unshapedInput = DiagnosticCode("BP2044")
     public static let shapeMismatch = DiagnosticCode("BP2045")
 }
@@ -33,10 +32,10 @@ extension SemanticChecker {
     /// The fields of Kanister's `crv1alpha1.Artifact`.
     static let artifactFields = ["KeyValue", "KopiaSnapshot"]
 
-    /// The types of the action's inputs, and the checks of the declarations
-    /// behind them: duplicate outputs, shapes that disagree with the producer.
+    /// The types of the action's inputs, and the check of the declarations
+    /// behind them: shapes that disagree with the producer. (An output name
+    /// given twice is a duplicate key, BP2034.)
     mutating func resolveInputTypes(_ action: ActionInfo) {
-        checkDuplicateOutputs(action)
         var types: [String: InputArtifactType] = [:]
         for input in action.inputs where types[input.text] == nil {
             let shape = action.inputShapes.first { $0.name.text == input.text }
@@ -62,20 +61,6 @@ extension SemanticChecker {
         let actions = Set(producers.map(\.action)).sorted().map { "'\($0)'" }
         let source = actions.count == 1 ? "its output in action \(actions[0]) carries" : "its outputs in actions \(actions.joined(separator: ", ")) carry"
         return InputArtifactType(type: produced, origins: notes, source: source)
-    }
-
-    /// No two output artifacts of one action share a name (one key of `outputArtifacts`).
-    mutating func checkDuplicateOutputs(_ action: ActionInfo) {
-        var seen: [String: Name] = [:]
-        for output in action.outputs {
-            if let previous = seen[output.name.text] {
-                report(
-                    .duplicateOutput, "action '\(action.name)' outputs artifact '\(output.name.text)' twice", at: output.name.range,
-                    notes: [DiagnosticNote("the first output '\(output.name.text)' is here", range: previous.range)])
-            } else {
-                seen[output.name.text] = output.name
-            }
-        }
     }
 
     /// A shape declared on an input some action outputs must be what the output carries.

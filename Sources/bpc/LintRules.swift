@@ -82,7 +82,6 @@ enum LintRules {
         .unknownArtifactKey: "Read of a keyValue key the artifact's producer does not output.",
         .missingArtifactPart: "KopiaSnapshot of a keyValue-only artifact, or KeyValue of a snapshot-only one.",
         .unknownArtifactField: "An artifact has only the fields KeyValue and KopiaSnapshot.",
-        .duplicateOutput: "An action outputs one artifact name twice.",
         .unshapedInput: "An input artifact no action outputs needs a declared shape.",
         .shapeMismatch: "An input's declared shape disagrees with the artifact's producer.",
         .unusedOutput: "A declared phase output is never used.",
