@@ -78,7 +78,7 @@ extension SemanticChecker {
         // Wait's arguments go through Kanister's renderer inside the function, which panics on null.
         if function.lowercased() == "wait" { reportNulls(in: entry.value) }
         if key == "timeout" { checkWaitTimeout(entry.value, isV2: function.lowercased() == "waitv2") }
-        if key == "conditions" { checkWaitConditions(followingLets(entry.value)) }
+        if key == "conditions" { checkWaitConditions(followingLets(entry.value), isV2: function.lowercased() == "waitv2") }
     }
 
     /// What Kanister's decoding of `value` into `type` fails on (errors) or changes (warnings).
@@ -268,7 +268,7 @@ extension SemanticChecker {
     /// kcheck's checkWaitConditions on the shape: `{ anyOf: [...], allOf: [...] }`,
     /// each item a map with `objectReference` (a map) and `condition` (a string);
     /// keys are matched in any case, as Kanister's JSON decoding does.
-    mutating func checkWaitConditions(_ conditions: Expr) {
+    mutating func checkWaitConditions(_ conditions: Expr, isV2: Bool) {
         guard case .map(let groups) = conditions.kind else { return }
         var count = 0
         for group in groups {
@@ -290,7 +290,7 @@ extension SemanticChecker {
                     continue
                 }
                 count += 1
-                checkWaitCondition(fields, at: element.range)
+                checkWaitCondition(fields, at: element.range, isV2: isV2)
             }
         }
         if count == 0 {
@@ -299,7 +299,7 @@ extension SemanticChecker {
     }
 
     /// One `{ objectReference: {...}, condition: "..." }`.
-    mutating func checkWaitCondition(_ fields: [MapEntry], at range: SourceRange) {
+    mutating func checkWaitCondition(_ fields: [MapEntry], at range: SourceRange, isV2: Bool) {
         var hasCondition = false
         for field in fields {
             let name = field.key.constantText ?? ""
@@ -307,7 +307,10 @@ extension SemanticChecker {
             switch name.lowercased() {
             case "condition":
                 switch shape {
-                case .string, .scalar, .unknown: hasCondition = true
+                case .string(let text):
+                    hasCondition = true
+                    if let text { checkConditionTemplate(text, isV2: isV2, at: field.value.range) }
+                case .scalar, .unknown: hasCondition = true
                 default: report(.waitConditions, "condition must be a string, not \(shape.spelling)", at: field.value.range)
                 }
             case "objectreference":
@@ -333,5 +336,54 @@ extension SemanticChecker {
         if !hasCondition {
             report(.waitConditions, "this condition has no 'condition'; Wait needs one", at: range)
         }
+    }
+
+    /// A condition is a Go template that Wait renders itself, after putting a
+    /// placeholder in for each JSONPath argument (`{$.status.phase}`), with
+    /// Kanister's functions; WaitV2 runs it as a kubectl go-template (Go's
+    /// builtins, `exists` and `base64decode`), and one that does not parse
+    /// never succeeds. A condition Go cannot parse or call is an error.
+    mutating func checkConditionTemplate(_ text: String, isV2: Bool, at range: SourceRange) {
+        let problem: String?
+        if isV2 {
+            let functions = TemplateFunctions.goBuiltins.union(["exists", "base64decode"])
+            if case .failure(let error) = GoTemplate.parse(text, functions: functions, name: "output") {
+                problem = "WaitV2's condition is not a kubectl go-template (\(error.message)); the wait would never succeed"
+            } else {
+                problem = nil
+            }
+        } else {
+            switch SemanticChecker.summarize(SemanticChecker.replacingJSONPathArguments(in: text)) {
+            case .failure(let error):
+                let hint = error.message.contains("\"X\"") ? "; quote each JSONPath argument (\"{$.status.phase}\"): it is put in as text" : ""
+                problem = "Wait's condition does not parse once its JSONPath arguments are put in: \(error.message)\(hint)"
+            case .success(_, let badCalls): problem = badCalls.first.map { "Wait's condition calls template function \($0.problem)" }
+            }
+        }
+        if let problem { report(.waitConditions, problem, at: range) }
+    }
+
+    /// `text` with each JSONPath argument `{ $... }` replaced by `X`, as Wait does
+    /// before it parses a condition.
+    static func replacingJSONPathArguments(in text: String) -> String {
+        var bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "{") else {
+                index += 1
+                continue
+            }
+            var probe = index + 1
+            while probe < bytes.count, [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains(bytes[probe]) { probe += 1 }
+            guard probe < bytes.count, bytes[probe] == UInt8(ascii: "$"),
+                let close = bytes[probe...].firstIndex(of: UInt8(ascii: "}"))
+            else {
+                index += 1
+                continue
+            }
+            bytes.replaceSubrange(index...close, with: [UInt8(ascii: "X")])
+            index += 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
