@@ -81,12 +81,45 @@ public struct GoTemplateFunctionUse: Sendable, Equatable {
     /// The arguments it is called with: the command's other operands, plus the
     /// previous command's result in a pipe; none where it is itself an argument.
     public var argumentCount: Int
+    /// The arguments written as constants (`"a"`, `3`, `true`, `nil`).
+    public var constants: [GoTemplateConstantArgument]
 
-    public init(name: String, range: Range<Int>, scope: GoTemplateScope, argumentCount: Int = 0) {
+    public init(
+        name: String, range: Range<Int>, scope: GoTemplateScope, argumentCount: Int = 0, constants: [GoTemplateConstantArgument] = []
+    ) {
         self.name = name
         self.range = range
         self.scope = scope
         self.argumentCount = argumentCount
+        self.constants = constants
+    }
+}
+
+/// A constant passed to a function: its position among the arguments (from 0) and kind.
+public struct GoTemplateConstantArgument: Sendable, Equatable {
+    public var position: Int
+    public var kind: TemplateFunctions.ConstantKind
+    public var range: Range<Int>
+
+    /// The constant an operand is, if it is one.
+    init?(_ operand: GoTemplateOperand, position: Int) {
+        switch operand {
+        case .string(let literal): kind = .string
+        case .bool: kind = .bool
+        case .nilValue: kind = .null
+        case .number(let number):
+            switch number.kind {
+            case .integer, .character: kind = .integer
+            case .float:
+                // Go's parser also gives an integral float (`2.0`, `1e3`) its int value.
+                let value = Double(number.text.filter { $0 != "_" })
+                kind = value.map { $0.rounded() == $0 && abs($0) < 9.2e18 } == true ? .integer : .float
+            case .imaginary, .complex: kind = .float
+            }
+        default: return nil
+        }
+        self.position = position
+        self.range = operand.range
     }
 }
 

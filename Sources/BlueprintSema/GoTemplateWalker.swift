@@ -82,6 +82,9 @@ struct GoTemplateWalker {
             // The command's function takes the other operands and, in a pipe, the previous result.
             if position == 0, case .identifier = operand, let last = references.functions.indices.last {
                 references.functions[last].argumentCount = command.operands.count - 1 + (isPiped ? 1 : 0)
+                references.functions[last].constants = command.operands.dropFirst().enumerated().compactMap {
+                    GoTemplateConstantArgument($0.element, position: $0.offset)
+                }
             }
         }
     }

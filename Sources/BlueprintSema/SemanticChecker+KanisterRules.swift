@@ -357,7 +357,7 @@ extension SemanticChecker {
             case .failure(let error):
                 let hint = error.message.contains("\"X\"") ? "; quote each JSONPath argument (\"{$.status.phase}\"): it is put in as text" : ""
                 problem = "Wait's condition does not parse once its JSONPath arguments are put in: \(error.message)\(hint)"
-            case .success(_, let badCalls): problem = badCalls.first.map { "Wait's condition calls template function \($0.problem)" }
+            case .success(_, let badCalls): problem = badCalls.first.map { "Wait's condition fails when rendered: \($0.problem)" }
             }
         }
         if let problem { report(.waitConditions, problem, at: range) }

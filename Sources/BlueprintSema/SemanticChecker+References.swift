@@ -52,8 +52,13 @@ extension SemanticChecker {
                     report(
                         .unknownTemplateFunction, "unknown template function '\(name)'\(Suggestions.hint(for: name, in: Array(TemplateFunctions.kanister)))",
                         at: callee.range)
-                } else {
-                    checkArity(name, arguments: arguments.count + (isPiped ? 1 : 0), at: callee.range)
+                } else if !checkArity(name, arguments: arguments.count + (isPiped ? 1 : 0), at: callee.range) {
+                    for (position, argument) in arguments.enumerated() {
+                        guard let kind = SemanticChecker.constantKind(of: argument.value),
+                            let problem = TemplateFunctions.constantProblem(name, position: position, kind: kind)
+                        else { continue }
+                        reportBadCall(problem, at: argument.value.range)
+                    }
                 }
             }
         } else {
@@ -63,13 +68,28 @@ extension SemanticChecker {
     }
 
     /// A template function called with a number of arguments it does not take fails when rendered.
-    mutating func checkArity(_ name: String, arguments count: Int, at range: SourceRange) {
-        guard let problem = TemplateFunctions.arityProblem(name, arguments: count) else { return }
+    /// Reports it and returns true when the count is wrong.
+    @discardableResult
+    mutating func checkArity(_ name: String, arguments count: Int, at range: SourceRange) -> Bool {
+        guard let problem = TemplateFunctions.arityProblem(name, arguments: count) else { return false }
         reportBadCall(problem, at: range)
+        return true
+    }
+
+    /// The Go constant a literal argument lowers to, if it is one.
+    static func constantKind(of expr: Expr) -> TemplateFunctions.ConstantKind? {
+        switch expr.kind {
+        case .string(let literal): literal.constantText == nil ? nil : .string
+        case .int: .integer
+        case .float(let text): Double(text).map { $0.rounded() == $0 } == true ? .integer : .float
+        case .bool: .bool
+        case .parenthesized(let inner): constantKind(of: inner)
+        default: nil
+        }
     }
 
     mutating func reportBadCall(_ problem: String, at range: SourceRange) {
-        report(.templateCallArity, "template function \(problem); Go fails when it renders this", at: range)
+        report(.templateCall, "template function call fails when rendered: \(problem)", at: range)
     }
 
     /// `a.b["c"].d`: the root identifier and the constant path after it.

@@ -5,7 +5,7 @@ import BlueprintSyntax
 
 extension DiagnosticCode {
     public static let badReferencePart = DiagnosticCode("BP2029")
-    public static let templateCallArity = DiagnosticCode("BP2065")
+    public static let templateCall = DiagnosticCode("BP2065")
 }
 
 extension SemanticChecker {
@@ -114,8 +114,16 @@ extension SemanticChecker {
         switch GoTemplate.parse(text) {
         case .failure(let error): return .failure(error)
         case .success(let tree):
-            let badCalls = tree.functionUses.compactMap { use in
-                TemplateFunctions.arityProblem(use.name, arguments: use.argumentCount).map { TemplateBadCall(range: use.range, problem: $0) }
+            var badCalls: [TemplateBadCall] = []
+            for use in tree.functionUses {
+                if let problem = TemplateFunctions.arityProblem(use.name, arguments: use.argumentCount) {
+                    badCalls.append(TemplateBadCall(range: use.range, problem: problem))
+                    continue
+                }
+                for constant in use.constants {
+                    guard let problem = TemplateFunctions.constantProblem(use.name, position: constant.position, kind: constant.kind) else { continue }
+                    badCalls.append(TemplateBadCall(range: constant.range, problem: problem))
+                }
             }
             return .success(tree.rootReferences, badCalls: badCalls)
         }

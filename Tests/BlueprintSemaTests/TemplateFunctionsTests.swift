@@ -61,4 +61,36 @@ struct TemplateFunctionsTests {
             #expect(isArityError == expected[index], "\(templates[index]): Go says \(verdict.error ?? "ok")")
         }
     }
+
+    /// Each function called with the right number of arguments, one of them a
+    /// constant of each kind in turn (the others constants of their own type;
+    /// a function with another parameter type that no constant gives is left out):
+    /// Go refuses the constant ("expected string; found 3", "can't handle",
+    /// "cannot assign nil") exactly where `constantProblem` says it does.
+    @Test func constantArgumentsAgreeWithGo() throws {
+        let constants: [(String, TemplateFunctions.ConstantKind)] = [
+            ("\"1\"", .string), ("1", .integer), ("1.5", .float), ("true", .bool), ("nil", .null),
+        ]
+        var templates: [String] = []
+        var expected: [Bool] = []
+        for name in TemplateFunctions.kanister.sorted() where !TemplateFunctions.fipsDisabled.contains(name) {
+            guard let signature = TemplateFunctions.signatures[name] else { continue }
+            let letters = signature.filter { $0 != "*" }.map { String($0) }
+            let fillers = ["s": "\"x\"", "a": "\"x\"", "i": "1", "f": "1.5", "b": "true"]
+            for position in letters.indices {
+                guard letters.indices.allSatisfy({ $0 == position || fillers[letters[$0]] != nil }) else { continue }
+                for (spelling, kind) in constants {
+                    let arguments = letters.indices.map { $0 == position ? spelling : fillers[letters[$0]] ?? "" }
+                    templates.append("{{ \(name) \(arguments.joined(separator: " ")) }}")
+                    expected.append(TemplateFunctions.constantProblem(name, position: position, kind: kind) != nil)
+                }
+            }
+        }
+        let verdicts = try GoTemplateOracle.renderVerdicts(for: templates)
+        for (index, verdict) in verdicts.enumerated() {
+            let error = verdict.error ?? ""
+            let isConstantError = ["expected ", "can't handle", "cannot assign nil"].contains { error.contains($0) } && !error.contains("wrong number")
+            #expect(isConstantError == expected[index], "\(templates[index]): Go says \(verdict.error ?? "ok")")
+        }
+    }
 }
