@@ -156,11 +156,7 @@ extension SemanticChecker {
                 return
             }
             guard let kind = SemanticChecker.templatePhaseParts[part.0] else {
-                let parts = Array(SemanticChecker.templatePhaseParts.keys)
-                report(
-                    .badReferencePart,
-                    "a phase has Output, Secrets and ConfigMaps; '\(part.0)' is none of them\(Suggestions.hint(for: part.0, in: parts))", at: part.1
-                )
+                reportBadPhasePart(part.0, at: part.1)
                 return
             }
             checkPhaseReference(phase, kind, key: rest.dropFirst(2).first, at: range)
@@ -201,11 +197,16 @@ extension SemanticChecker {
             return
         }
         if let (name, range) = rest.first, part == nil {
-            let parts = Array(SemanticChecker.templatePhaseParts.keys)
-            report(.badReferencePart, "a phase has Output, Secrets and ConfigMaps; '\(name)' is none of them\(Suggestions.hint(for: name, in: parts))", at: range)
+            reportBadPhasePart(name, at: range)
             return
         }
         checkPhaseReference(finally.name, part, key: rest.dropFirst().first, at: rootRange)
+    }
+
+    /// `.Phases.p.X` or `.DeferPhase.X` where X is not a part of a phase.
+    mutating func reportBadPhasePart(_ name: String, at range: SourceRange) {
+        let parts = Array(SemanticChecker.templatePhaseParts.keys)
+        report(.badReferencePart, "a phase has Output, Secrets and ConfigMaps; '\(name)' is none of them\(Suggestions.hint(for: name, in: parts))", at: range)
     }
 
     /// The check of a root of kind `.other` (`.StatefulSet.Name`) and the field after it.
