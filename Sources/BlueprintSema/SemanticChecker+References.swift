@@ -152,12 +152,16 @@ extension SemanticChecker {
                     at: part.1)
                 return
             }
-            checkPhaseReference(phase.name, kind, key: path.dropFirst().first, at: range)
+            checkPhaseReference(phase.name, kind, key: path.dropFirst().first, at: range, rest: path.dropFirst(2))
         case .inputArtifact(let input):
             context.usedInputs.insert(input.text)
         case .templateRoot(let root):
             checkTemplatePath(root: root, range, rest: path[...])
-        case .secret, .configMap, .templateFunction:
+        case .secret:
+            checkActionObject(name, range, kind: .secret, rest: path[...])
+        case .configMap:
+            checkActionObject(name, range, kind: .configMap, rest: path[...])
+        case .templateFunction:
             break
         case .unknown where name == context.compensation?.name:
             checkOwnObjects(path, at: range)
@@ -165,7 +169,7 @@ extension SemanticChecker {
             // `other.output.key` names a phase: of another action, or of none.
             let kind = path.first.flatMap { SemanticChecker.phaseParts[$0.0] }
             if kind != nil || table.actions.contains(where: { $0.phase(named: name) != nil }) {
-                checkPhaseReference(name, kind, key: kind == nil ? nil : path.dropFirst().first, at: range)
+                checkPhaseReference(name, kind, key: kind == nil ? nil : path.dropFirst().first, at: range, rest: path.dropFirst(2))
                 return
             }
             let candidates = table.visibleNames(in: context.action)
@@ -192,14 +196,8 @@ extension SemanticChecker {
             return
         }
         guard let (objectName, objectRange) = path.dropFirst().first else { return }
-        var objects: [String] = []
-        for case .objects(let block) in call.items {
-            for entry in block.entries where objectKind(entry.value)?.lowercased() == kind {
-                if let key = entry.key.constantText { objects.append(key) }
-            }
-        }
-        guard !objects.contains(objectName) else { return }
-        report(
-            .undeclaredObject, "compensation '\(name)' has no \(kind) object '\(objectName)'\(Suggestions.hint(for: objectName, in: objects))", at: objectRange)
+        checkObjectRead(
+            objectName, objectRange, in: fetchedObjects(of: call), kind: kind == "secret" ? .secret : .configMap, owner: (name, "compensation"),
+            rest: path.dropFirst(2))
     }
 }

@@ -74,7 +74,9 @@ extension SemanticChecker {
                 for (name, range) in zip(reference.path, reference.ranges) {
                     path.append((name, SemanticChecker.sourceRange(range, segment: segment, of: literal, utf8: utf8)))
                 }
+                context.isTemplate = true
                 checkTemplatePath(path)
+                context.isTemplate = false
                 if context.isCommand, reference.path.contains(where: { $0 == "Secrets" }) {
                     checkSecretUse(
                         text, at: reference.ranges[0], range: path[0].1, name: "." + reference.path.joined(separator: "."),
@@ -146,13 +148,13 @@ extension SemanticChecker {
                 )
                 return
             }
-            checkPhaseReference(phase, kind, key: rest.dropFirst(2).first, at: range)
+            checkPhaseReference(phase, kind, key: rest.dropFirst(2).first, at: range, rest: rest.dropFirst(3))
         case .artifactsIn:
             if let (name, range) = second { checkDeclared(name, range, in: context.action?.inputs ?? [], what: "input artifact", keyword: "input") }
         case .secrets:
-            if let (name, range) = second { checkDeclared(name, range, in: context.action?.secrets ?? [], what: "secret", keyword: "secret") }
+            if let (name, range) = second { checkActionObject(name, range, kind: .secret, rest: rest.dropFirst()) }
         case .configMaps:
-            if let (name, range) = second { checkDeclared(name, range, in: context.action?.configMaps ?? [], what: "configmap", keyword: "configmap") }
+            if let (name, range) = second { checkActionObject(name, range, kind: .configMap, rest: rest.dropFirst()) }
         case .deferPhase:
             if !context.isArtifact {
                 let reader = context.phase.map { "phase '\($0.name)'" } ?? "a phase"

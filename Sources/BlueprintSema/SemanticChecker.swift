@@ -91,8 +91,10 @@ public struct SemanticChecker {
         return (checker.model, sorted)
     }
 
-    mutating func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange, severity: Severity = .error, notes: [DiagnosticNote] = []) {
-        reported.append(Diagnostic(code, severity, message, at: range, notes: notes))
+    mutating func report(
+        _ code: DiagnosticCode, _ message: String, at range: SourceRange, severity: Severity = .error, notes: [DiagnosticNote] = [], fixIts: [FixIt] = []
+    ) {
+        reported.append(Diagnostic(code, severity, message, at: range, notes: notes, fixIts: fixIts))
     }
 
     mutating func checkFile() {
@@ -225,6 +227,8 @@ struct CheckContext {
     var phase: PhaseInfo?
     var isArtifact = false
     var isObjects = false
+    /// Checking the references of a Go template (`.Phases.p.Secrets.x`) rather than of an expression.
+    var isTemplate = false
     /// In a `command`-like argument, where secrets should not appear inline.
     var isCommand = false
     /// In an inline compensation, which runs after its phase.

@@ -267,6 +267,7 @@ struct SemaFixtureTests {
             .unknownIdentifier, .duplicateDefinition, .unknownTemplateParameter, .missingBlueprintDecl,
             .badClause, .deferPhaseOutside, .defCycle, .defArguments, .functionArguments, .badReferencePart,
             .unusedOutput, .unusedInput, .unusedLet, .unusedDef, .secretInCommand, .unverifiableOutput,
+            .unknownObjectKind, .unfetchedObject, .unknownObjectField, .missingObjectName, .unknownObjectMember, .objectKeyWithoutData,
         ]
         for code in codes {
             #expect(stated[code.rawValue, default: 0] > 0, "no fixture states \(code)")
