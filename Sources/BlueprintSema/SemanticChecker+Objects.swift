@@ -12,6 +12,7 @@ extension DiagnosticCode {
     public static let missingObjectName = DiagnosticCode("BP2053")
     public static let unknownObjectMember = DiagnosticCode("BP2054")
     public static let objectKeyWithoutData = DiagnosticCode("BP2055")
+    public static let printedBytes = DiagnosticCode("BP2056")
 }
 
 /// The kinds of phase object Kanister fetches (`strings.ToLower(ref.Kind)` is
@@ -34,6 +35,9 @@ enum ObjectKind: Sendable, Equatable {
 
     /// The constructor and Kubernetes kind: `Secret`, `ConfigMap`.
     var typeName: String { self == .secret ? "Secret" : "ConfigMap" }
+
+    /// The field whose values are `[]byte` (template-params.json: `map[string][]byte`).
+    var bytesField: String { self == .secret ? "Data" : "BinaryData" }
 
     /// The fields a template reads on the object (template-params.json).
     var fields: [String] { self == .secret ? KanisterCatalog.secretFields : KanisterCatalog.configMapFields }
@@ -212,7 +216,15 @@ extension SemanticChecker {
     mutating func checkObjectMembers(_ kind: ObjectKind, object: (String, SourceRange), rest: ArraySlice<(String, SourceRange)>, declared: SourceRange?) {
         guard let (member, range) = rest.first else { return }
         let fields = kind.fields
-        guard !fields.isEmpty, !fields.contains(member) else { return }
+        guard !fields.isEmpty, !fields.contains(member) else {
+            if member == kind.bytesField, let (_, keyRange) = rest.dropFirst().first, !context.isFunctionInput {
+                report(
+                    .printedBytes,
+                    "\(kind.typeName) \(member) values are bytes, which a template prints as a list of numbers; pipe the value through toString",
+                    at: range.union(keyRange), severity: .warning)
+            }
+            return
+        }
         // A quoted key (`x["k"]` in an expression) spans more than its text: it is a key, not a field.
         let isIndexKey = range.end - range.start != member.utf8.count && !context.isTemplate
         let near = isIndexKey ? nil : Suggestions.closest(to: member, in: fields)
@@ -248,5 +260,46 @@ extension SemanticChecker {
         }
         let what = kind == .secret ? "secret" : "configmap"
         checkDeclared(name, range, in: declared, what: what, keyword: what)
+    }
+}
+
+extension SemanticChecker {
+    /// Checks the inputs of a function (a call's arguments, a pipe's left side),
+    /// whose values the function converts rather than prints as they are.
+    mutating func checkFunctionInputs(_ inputs: [Expr]) {
+        let outer = context.isFunctionInput
+        context.isFunctionInput = true
+        for input in inputs { checkExpression(input) }
+        context.isFunctionInput = outer
+    }
+
+    /// Whether a template prints the reference as it is: `{{ .X.Data.k }}` or
+    /// `{{ index .X.Data "k" }}`, with nothing but the action's delimiters around it.
+    static func isPrintedAsIs(_ reference: TemplateReference, in text: String) -> Bool {
+        guard let first = reference.ranges.first, let last = reference.ranges.last else { return false }
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ isPrintedAsIs(from: first.lowerBound, to: last.upperBound, in: $0) }) {
+            return answer
+        }
+        return Array(text.utf8).withUnsafeBufferPointer { isPrintedAsIs(from: first.lowerBound, to: last.upperBound, in: $0) }
+    }
+
+    /// The byte scan of `isPrintedAsIs`: only the blanks and words next to the reference are read.
+    static func isPrintedAsIs(from start: Int, to end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard start <= end, end <= bytes.count else { return false }
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        var cursor = start
+        while cursor > 0, isBlank(bytes[cursor - 1]) { cursor -= 1 }
+        let index = Array("index".utf8)
+        if cursor >= index.count, bytes[(cursor - index.count)..<cursor].elementsEqual(index) {
+            cursor -= index.count
+            while cursor > 0, isBlank(bytes[cursor - 1]) { cursor -= 1 }
+        }
+        if cursor > 0, bytes[cursor - 1] == UInt8(ascii: "-") { cursor -= 1 }
+        guard cursor >= 2, bytes[cursor - 1] == UInt8(ascii: "{"), bytes[cursor - 2] == UInt8(ascii: "{") else { return false }
+        var after = end
+        if after < bytes.count, bytes[after] == UInt8(ascii: "\"") { after += 1 }
+        while after < bytes.count, isBlank(bytes[after]) { after += 1 }
+        if after < bytes.count, bytes[after] == UInt8(ascii: "-") { after += 1 }
+        return after + 1 < bytes.count && bytes[after] == UInt8(ascii: "}") && bytes[after + 1] == UInt8(ascii: "}")
     }
 }

@@ -30,9 +30,9 @@ extension SemanticChecker {
             } else {
                 checkExpression(callee)
             }
-            for argument in arguments { checkExpression(argument.value) }
+            checkFunctionInputs(arguments.map(\.value))
         case .pipe(let lhs, let rhs):
-            checkExpression(lhs)
+            checkFunctionInputs([lhs])
             if case .identifier(let name) = rhs.kind {
                 if !TemplateFunctions.kanister.contains(name) {
                     report(

@@ -74,8 +74,11 @@ extension SemanticChecker {
                 for (name, range) in zip(reference.path, reference.ranges) {
                     path.append((name, SemanticChecker.sourceRange(range, segment: segment, of: literal, utf8: utf8)))
                 }
+                let outer = context.isFunctionInput
                 context.isTemplate = true
+                context.isFunctionInput = !SemanticChecker.isPrintedAsIs(reference, in: text)
                 checkTemplatePath(path)
+                context.isFunctionInput = outer
                 context.isTemplate = false
                 if context.isCommand, reference.path.contains(where: { $0 == "Secrets" }) {
                     checkSecretUse(
