@@ -13,6 +13,7 @@ extension DiagnosticCode {
     public static let unknownObjectMember = DiagnosticCode("BP2054")
     public static let objectKeyWithoutData = DiagnosticCode("BP2055")
     public static let printedBytes = DiagnosticCode("BP2056")
+    public static let badObjectReference = DiagnosticCode("BP2057")
 }
 
 /// The kinds of phase object Kanister fetches (`strings.ToLower(ref.Kind)` is
@@ -76,11 +77,20 @@ extension SemanticChecker {
             let name = entry.key.constantText ?? "object"
             switch entry.value.kind {
             case .call(let callee, let arguments):
-                guard case .identifier(let kind) = callee.kind else { continue }
+                guard case .identifier(let kind) = callee.kind else {
+                    reportObjectShape(name, at: entry.value.range)
+                    continue
+                }
                 let fetched = checkObjectKind(kind, at: callee.range, object: name)
                 var labels: [String] = []
                 for argument in arguments {
-                    guard let label = argument.label else { continue }
+                    guard let label = argument.label else {
+                        report(.badObjectReference, "the fields of object '\(name)' are labelled: name: ..., namespace: ...", at: argument.range)
+                        // Reported once: an unlabelled field is most likely the name.
+                        labels.append("name")
+                        continue
+                    }
+                    checkObjectFieldValue(argument.value, field: label.text, object: name)
                     if label.text == "kind" {
                         report(.unknownObjectField, "the kind of object '\(name)' is its constructor, \(kind)(...); leave out 'kind:'", at: label.range)
                         continue
@@ -95,6 +105,7 @@ extension SemanticChecker {
                 var labels: [String] = []
                 for field in entries {
                     guard let key = field.key.constantText else { continue }
+                    checkObjectFieldValue(field.value, field: key, object: name)
                     labels.append(checkObjectField(key, at: field.key.range, object: name) ?? key)
                     guard key == "kind" else { continue }
                     hasKind = true
@@ -111,9 +122,26 @@ extension SemanticChecker {
                     checkObjectName(of: name, kind: fetched, fields: labels, at: entry.key.range)
                 }
             default:
-                break
+                reportObjectShape(name, at: entry.value.range)
             }
         }
+    }
+
+    mutating func reportObjectShape(_ object: String, at range: SourceRange) {
+        report(
+            .badObjectReference, "object '\(object)' is an object reference, written Kind(name: ..., namespace: ...) or { kind: ..., name: ... }",
+            at: range)
+    }
+
+    /// The fields of an ObjectReference are strings (a template renders to one).
+    mutating func checkObjectFieldValue(_ value: Expr, field: String, object: String) {
+        let shape: String
+        switch value.kind {
+        case .list: shape = "a list"
+        case .map: shape = "a map"
+        default: return
+        }
+        report(.badObjectReference, "field '\(field)' of object '\(object)' must be a string, not \(shape)", at: value.range)
     }
 
     /// The text of a constant string or an identifier.

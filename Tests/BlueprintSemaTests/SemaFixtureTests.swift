@@ -268,7 +268,7 @@ struct SemaFixtureTests {
             .badClause, .deferPhaseOutside, .defCycle, .defArguments, .functionArguments, .badReferencePart,
             .unusedOutput, .unusedInput, .unusedLet, .unusedDef, .secretInCommand, .unverifiableOutput,
             .unknownObjectKind, .unfetchedObject, .unknownObjectField, .missingObjectName, .unknownObjectMember, .objectKeyWithoutData,
-            .printedBytes,
+            .printedBytes, .badObjectReference,
         ]
         for code in codes {
             #expect(stated[code.rawValue, default: 0] > 0, "no fixture states \(code)")
