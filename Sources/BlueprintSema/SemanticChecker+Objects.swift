@@ -110,7 +110,7 @@ extension SemanticChecker {
                     guard key == "kind" else { continue }
                     hasKind = true
                     if let kind = SemanticChecker.constantName(field.value) {
-                        fetched = checkObjectKind(kind, at: field.value.range, object: name)
+                        fetched = checkObjectKind(kind, at: SemanticChecker.contentRange(of: field.value), object: name)
                     }
                 }
                 if !hasKind {
@@ -142,6 +142,12 @@ extension SemanticChecker {
         default: return
         }
         report(.badObjectReference, "field '\(field)' of object '\(object)' must be a string, not \(shape)", at: value.range)
+    }
+
+    /// The range of a string's text without its quotes (a YAML scalar's too), else the expression's.
+    static func contentRange(of expr: Expr) -> SourceRange {
+        guard case .string(let literal) = expr.kind, literal.segments.count == 1, let text = literal.constantText else { return expr.range }
+        return SourceRange(literal.sourceOffset(segment: 0, textOffset: 0), literal.sourceOffset(segment: 0, textOffset: text.utf8.count))
     }
 
     /// The text of a constant string or an identifier.
