@@ -294,6 +294,8 @@ extension SemanticChecker {
         }
         let what = kind == .secret ? "secret" : "configmap"
         checkDeclared(name, range, in: declared, what: what, keyword: what)
+        // Without a list Kanister takes any name the ActionSet gives (a warning); the type is still known.
+        if declared.isEmpty { checkObjectMembers(kind, object: (name, range), rest: rest, declared: nil) }
     }
 }
 
