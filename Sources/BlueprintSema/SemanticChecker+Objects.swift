@@ -300,12 +300,12 @@ extension SemanticChecker {
 }
 
 extension SemanticChecker {
-    /// Checks the inputs of a function (a call's arguments, a pipe's left side),
-    /// whose values the function converts rather than prints as they are.
-    mutating func checkFunctionInputs(_ inputs: [Expr]) {
+    /// Checks an input of a function (a call's argument, a pipe's left side),
+    /// whose value the function converts rather than prints as it is.
+    mutating func checkFunctionInput(_ input: Expr) {
         let outer = context.isFunctionInput
         context.isFunctionInput = true
-        for input in inputs { checkExpression(input) }
+        checkExpression(input)
         context.isFunctionInput = outer
     }
 

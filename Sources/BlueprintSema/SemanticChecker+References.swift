@@ -30,9 +30,9 @@ extension SemanticChecker {
             } else {
                 checkExpression(callee)
             }
-            checkFunctionInputs(arguments.map(\.value))
+            for argument in arguments { checkFunctionInput(argument.value) }
         case .pipe(let lhs, let rhs):
-            checkFunctionInputs([lhs])
+            checkFunctionInput(lhs)
             if case .identifier(let name) = rhs.kind {
                 if !TemplateFunctions.kanister.contains(name) {
                     report(
