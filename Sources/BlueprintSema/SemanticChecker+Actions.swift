@@ -86,6 +86,7 @@ extension SemanticChecker {
                 checkExpression(entry.value)
                 context.isCommand = false
             case .objects(let block):
+                checkObjects(block)
                 context.isObjects = true
                 for entry in block.entries {
                     checkKey(entry.key)

@@ -8,10 +8,18 @@ import BlueprintSyntax
 struct OutputSet {
     var keys: Set<String>
     var isOpen: Bool
+    /// The keys come from a script (a userOutputs function without `outputs [..]`).
+    var isFromScript = false
+    /// Keys a MultiContainerRun writes from a command whose log Kanister never
+    /// reads (initCommand, backgroundCommand), with that command's range.
+    var uncollected: [String: (argument: String, range: SourceRange)] = [:]
 }
 
 extension SemanticChecker {
-    mutating func checkPhaseReference(_ name: String, _ part: PhaseReference.Part?, key: (String, SourceRange)?, at range: SourceRange) {
+    /// `rest` is the path after the key (`Data.k` after a secret's name).
+    mutating func checkPhaseReference(
+        _ name: String, _ part: PhaseReference.Part?, key: (String, SourceRange)?, at range: SourceRange, rest: ArraySlice<(String, SourceRange)> = []
+    ) {
         guard let action = context.action else { return }
         guard let target = action.phase(named: name) else {
             if let other = table.actions.first(where: { $0.phase(named: name) != nil }) {
@@ -47,7 +55,7 @@ extension SemanticChecker {
         guard let part, let (keyName, keyRange) = key else { return }
         switch part {
         case .output: checkOutputKey(keyName, keyRange, of: target)
-        case .secrets, .configMaps: checkObjectName(keyName, keyRange, of: target, part: part)
+        case .secrets, .configMaps: checkObjectName(keyName, keyRange, of: target, part: part, rest: rest)
         }
     }
 
@@ -67,27 +75,17 @@ extension SemanticChecker {
             }
             return
         }
-        let listing = known.isEmpty ? "it produces no outputs" : "it produces \(known.joined(separator: ", "))"
-        report(
-            .unknownOutput, "phase '\(phase.name)' has no output '\(key)'; \(listing)\(Suggestions.hint(for: key, in: known))", at: range,
-            notes: [DiagnosticNote("phase '\(phase.name)' is declared here", range: phase.decl.name.range)])
-    }
-
-    mutating func checkObjectName(_ name: String, _ range: SourceRange, of phase: PhaseInfo, part: PhaseReference.Part) {
-        let kind = part == .secrets ? "secret" : "configmap"
-        let (expanded, _) = table.expand(phase.decl.call)
-        var objects: [String] = []
-        for item in expanded.items {
-            guard case .objects(let block) = item else { continue }
-            for entry in block.entries where objectKind(entry.value)?.lowercased() == kind {
-                if let key = entry.key.constantText { objects.append(key) }
-            }
+        var listing = known.isEmpty ? "it produces no outputs" : "it produces \(known.joined(separator: ", "))"
+        if known.isEmpty, outputs.isFromScript {
+            listing += " (its command has no `kando output` line; declare outputs [\(key)] if a program it runs writes one)"
         }
-        guard !objects.contains(name) else { return }
-        report(
-            .undeclaredObject,
-            "phase '\(phase.name)' has no \(kind) object '\(name)'\(Suggestions.hint(for: name, in: objects)); declare it in objects { \(name): \(kind == "secret" ? "Secret" : "ConfigMap")(...) }",
-            at: range)
+        var notes = [DiagnosticNote("phase '\(phase.name)' is declared here", range: phase.decl.name.range)]
+        if let (argument, command) = outputs.uncollected[key] {
+            notes.append(
+                DiagnosticNote(
+                    "'\(key)' is written by \(argument), whose log Kanister never reads; only outputCommand's output lines become outputs", range: command))
+        }
+        report(.unknownOutput, "phase '\(phase.name)' has no output '\(key)'; \(listing)\(Suggestions.hint(for: key, in: known))", at: range, notes: notes)
     }
 
     /// The kind of an object entry: `Secret(...)` or `{ kind: "Secret", ... }`.
@@ -105,29 +103,58 @@ extension SemanticChecker {
         return nil
     }
 
+    /// The output keys of a phase, by the rules of `OutputInference`.
     func outputSet(of phase: PhaseInfo) -> OutputSet {
         let (expanded, _) = table.expand(phase.decl.call)
         guard let function = target.function(expanded.function.text) else {
             return OutputSet(keys: [], isOpen: true)
         }
         guard function.userOutputs else { return OutputSet(keys: Set(function.outputs), isOpen: false) }
+        let collected = OutputInference.collectedArgument(of: function.name)
         var declared: Set<String> = []
         var hasDeclaration = false
-        var scripts = ""
+        var script = ""
+        var uncollected: [(argument: String, text: String, range: SourceRange)] = []
         for item in expanded.items {
             switch item {
             case .outputs(let decl):
                 hasDeclaration = true
                 declared.formUnion(decl.names.map(\.text))
             case .argument(let entry):
-                collectText(entry.value, into: &scripts)
+                let name = entry.key.constantText ?? ""
+                if name == collected {
+                    collectText(entry.value, into: &script)
+                } else if OutputInference.uncollectedArguments(of: function.name).contains(name) {
+                    var text = ""
+                    collectText(entry.value, into: &text)
+                    uncollected.append((name, text, entry.value.range))
+                }
             case .objects:
                 break
             }
         }
-        let inferred = OutputInference.keys(in: scripts)
-        let keys = declared.union(inferred.keys).union(function.outputs)
-        return OutputSet(keys: keys, isOpen: !hasDeclaration && (inferred.isDynamic || inferred.keys.isEmpty))
+        let inferred = OutputInference.keys(in: script)
+        var outputs = OutputSet(
+            keys: declared.union(inferred.keys).union(function.outputs), isOpen: !hasDeclaration && inferred.isDynamic,
+            isFromScript: !hasDeclaration)
+        for (argument, text, range) in uncollected {
+            for key in OutputInference.keys(in: text).keys where !outputs.keys.contains(key) { outputs.uncollected[key] = (argument, range) }
+        }
+        return outputs
+    }
+
+    /// The text an interpolation splices when it is constant: a string without
+    /// interpolations of its own, or a let (or def argument, once expanded) holding one.
+    func interpolatedText(_ expr: Expr, depth: Int) -> String? {
+        guard depth < 32 else { return nil }
+        switch expr.kind {
+        case .string(let literal): return literal.constantText
+        case .parenthesized(let inner): return interpolatedText(inner, depth: depth + 1)
+        case .identifier(let name):
+            guard case .constant(let decl) = table.resolve(name, in: context.action) else { return nil }
+            return interpolatedText(decl.value, depth: depth + 1)
+        default: return nil
+        }
     }
 
     /// The literal text of every string in a value (lets followed), one per line.
@@ -137,7 +164,7 @@ extension SemanticChecker {
             for segment in literal.segments {
                 switch segment {
                 case .text(let part, _), .literalText(let part, _): text += part
-                case .interpolation: text += "\u{1}"
+                case .interpolation(let inner): text += interpolatedText(inner, depth: depth) ?? "\u{1}"
                 }
             }
             text += "\n"
@@ -152,12 +179,43 @@ extension SemanticChecker {
     }
 }
 
-/// Output keys a script sets: `kando output KEY VALUE`, `--output-name KEY`,
-/// and `kando location push` without a name (its default, `kandoOutput`).
+/// The output keys of a phase, as Kanister collects them (output-protocol.md) and
+/// kcheck's `computeOutputs` counts them:
+///
+/// * A function with fixed outputs (functions.json `outputs`, `userOutputs` false)
+///   produces exactly those keys.
+/// * A `userOutputs` function produces the keys its collected command prints as
+///   `###Phase-output###:` lines: `command` of KubeTask, KubeExec, KubeExecAll and
+///   PrepareData; `outputCommand` only of MultiContainerRun (the log of its output
+///   container; `initCommand` and `backgroundCommand` are never collected).
+/// * In that command, a key is inferred from `kando output KEY VALUE`, from
+///   `kando location push ... --output-name KEY` (`-o KEY`; `kandoOutput` without
+///   one) and from a raw `###Phase-output###: {"key":"KEY",...}` line.
+/// * `outputs [a, b]` declares keys (for programs the command runs) and closes the set.
+/// * A key that is not literal (`kando output "$KEY"`, an interpolation, a raw
+///   marker whose key cannot be read) leaves the set open: reading another key is
+///   warning BP2107. Otherwise the set is closed, and reading a key outside it,
+///   including any key of a phase that produces none, is error BP2009.
+/// * A function the catalog lacks is open (BP2001 reports it).
 public enum OutputInference {
+    /// The argument whose command's log Kanister reads for outputs.
+    public static func collectedArgument(of function: String) -> String {
+        function == "MultiContainerRun" ? "outputCommand" : "command"
+    }
+
+    /// Arguments holding commands whose log Kanister never reads.
+    static func uncollectedArguments(of function: String) -> [String] {
+        function == "MultiContainerRun" ? ["initCommand", "backgroundCommand"] : []
+    }
+
     public static func keys(in script: String) -> (keys: Set<String>, isDynamic: Bool) {
         var keys: Set<String> = []
         var isDynamic = false
+        if script.contains(rawMarker) {
+            let raw = rawMarkerKeys(in: script)
+            keys = raw.keys
+            isDynamic = raw.isDynamic
+        }
         for words in wordsPerLine(script) {
             for (index, word) in words.enumerated() {
                 var key: String?
@@ -184,6 +242,62 @@ public enum OutputInference {
             }
         }
         return (keys, isDynamic)
+    }
+
+    static let rawMarker = "###Phase-output###:"
+
+    /// Keys of raw `###Phase-output###: {"key":"K"` lines (quotes may be escaped
+    /// with `\\`, keys are `[A-Za-z0-9_.-]+`, as kcheck reads them); dynamic when
+    /// some marker is not followed by such a key.
+    static func rawMarkerKeys(in script: String) -> (keys: Set<String>, isDynamic: Bool) {
+        let bytes = Array(script.utf8)
+        let marker = Array(rawMarker.utf8)
+        var keys: Set<String> = []
+        var isDynamic = false
+        var index = 0
+        while index + marker.count <= bytes.count {
+            guard bytes[index] == marker[0], bytes[index..<(index + marker.count)].elementsEqual(marker) else {
+                index += 1
+                continue
+            }
+            index += marker.count
+            if let key = rawKey(bytes, at: index) { keys.insert(key) } else { isDynamic = true }
+        }
+        return (keys, isDynamic)
+    }
+
+    /// `\s*{\s*\\?"key\\?"\s*:\s*\\?"KEY\\?"` from `start`: KEY, or nil.
+    static func rawKey(_ bytes: [UInt8], at start: Int) -> String? {
+        var cursor = start
+        func skipSpaces() {
+            while cursor < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[cursor]) { cursor += 1 }
+        }
+        func expect(_ text: String) -> Bool {
+            for byte in text.utf8 {
+                guard cursor < bytes.count, bytes[cursor] == byte else { return false }
+                cursor += 1
+            }
+            return true
+        }
+        func quote() -> Bool {
+            if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "\\") { cursor += 1 }
+            return expect("\"")
+        }
+        skipSpaces()
+        guard expect("{") else { return nil }
+        skipSpaces()
+        guard quote(), expect("key"), quote() else { return nil }
+        skipSpaces()
+        guard expect(":") else { return nil }
+        skipSpaces()
+        guard quote() else { return nil }
+        let keyStart = cursor
+        while cursor < bytes.count, isKeyByte(bytes[cursor]) || bytes[cursor] == UInt8(ascii: ".") || bytes[cursor] == UInt8(ascii: "-") {
+            cursor += 1
+        }
+        let key = String(decoding: bytes[keyStart..<cursor], as: UTF8.self)
+        guard !key.isEmpty, quote() else { return nil }
+        return key
     }
 
     /// `_`, an ASCII letter or digit: what an output key is made of (no Unicode tables needed).

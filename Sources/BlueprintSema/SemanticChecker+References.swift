@@ -22,7 +22,7 @@ extension SemanticChecker {
         case .call(let callee, let arguments):
             checkCall(callee, arguments, isPiped: false)
         case .pipe(let lhs, let rhs):
-            checkExpression(lhs)
+            checkFunctionInput(lhs)
             if case .identifier(let name) = rhs.kind {
                 if !TemplateFunctions.kanister.contains(name) {
                     report(
@@ -64,7 +64,7 @@ extension SemanticChecker {
         } else {
             checkExpression(callee)
         }
-        for argument in arguments { checkExpression(argument.value) }
+        for argument in arguments { checkFunctionInput(argument.value) }
     }
 
     /// A template function called with a number of arguments it does not take fails when rendered.
@@ -195,7 +195,7 @@ extension SemanticChecker {
                     at: part.1)
                 return
             }
-            checkPhaseReference(phase.name, kind, key: path.dropFirst().first, at: range)
+            checkPhaseReference(phase.name, kind, key: path.dropFirst().first, at: range, rest: path.dropFirst(2))
         case .inputArtifact(let input):
             context.usedInputs.insert(input.text)
             checkArtifactRead(input.text, path: path[...])
@@ -204,15 +204,17 @@ extension SemanticChecker {
         case .templateFunction(let function):
             // A function named without a call (`toJson`, `toJson.a`) is called with no arguments.
             checkArity(function, arguments: 0, at: range)
-        case .secret, .configMap:
-            break
+        case .secret:
+            checkActionObject(name, range, kind: .secret, rest: path[...])
+        case .configMap:
+            checkActionObject(name, range, kind: .configMap, rest: path[...])
         case .unknown where name == context.compensation?.name:
             checkOwnObjects(path, at: range)
         case .unknown:
             // `other.output.key` names a phase: of another action, or of none.
             let kind = path.first.flatMap { SemanticChecker.phaseParts[$0.0] }
             if kind != nil || table.actions.contains(where: { $0.phase(named: name) != nil }) {
-                checkPhaseReference(name, kind, key: kind == nil ? nil : path.dropFirst().first, at: range)
+                checkPhaseReference(name, kind, key: kind == nil ? nil : path.dropFirst().first, at: range, rest: path.dropFirst(2))
                 return
             }
             let candidates = table.visibleNames(in: context.action)
@@ -239,14 +241,8 @@ extension SemanticChecker {
             return
         }
         guard let (objectName, objectRange) = path.dropFirst().first else { return }
-        var objects: [String] = []
-        for case .objects(let block) in call.items {
-            for entry in block.entries where objectKind(entry.value)?.lowercased() == kind {
-                if let key = entry.key.constantText { objects.append(key) }
-            }
-        }
-        guard !objects.contains(objectName) else { return }
-        report(
-            .undeclaredObject, "compensation '\(name)' has no \(kind) object '\(objectName)'\(Suggestions.hint(for: objectName, in: objects))", at: objectRange)
+        checkObjectRead(
+            objectName, objectRange, in: fetchedObjects(of: call), kind: kind == "secret" ? .secret : .configMap, owner: (name, "compensation"),
+            rest: path.dropFirst(2))
     }
 }

@@ -79,7 +79,12 @@ extension SemanticChecker {
                 for (name, range) in zip(reference.path, reference.ranges) {
                     path.append((name, SemanticChecker.sourceRange(range, segment: segment, of: literal, utf8: utf8)))
                 }
+                let outer = context.isFunctionInput
+                context.isTemplate = true
+                context.isFunctionInput = !SemanticChecker.isPrintedAsIs(reference, in: text)
                 checkTemplatePath(path)
+                context.isFunctionInput = outer
+                context.isTemplate = false
                 if context.isCommand, reference.path.contains(where: { $0 == "Secrets" }) {
                     checkSecretUse(
                         text, at: reference.ranges[0], range: path[0].1, name: "." + reference.path.joined(separator: "."),
@@ -159,7 +164,7 @@ extension SemanticChecker {
                 reportBadPhasePart(part.0, at: part.1)
                 return
             }
-            checkPhaseReference(phase, kind, key: rest.dropFirst(2).first, at: range)
+            checkPhaseReference(phase, kind, key: rest.dropFirst(2).first, at: range, rest: rest.dropFirst(3))
         case .artifactsIn:
             if let (name, range) = second {
                 let inputs = context.action?.inputs ?? []
@@ -167,9 +172,9 @@ extension SemanticChecker {
                 checkArtifactRead(name, path: rest.dropFirst())
             }
         case .secrets:
-            if let (name, range) = second { checkDeclared(name, range, in: context.action?.secrets ?? [], what: "secret", keyword: "secret") }
+            if let (name, range) = second { checkActionObject(name, range, kind: .secret, rest: rest.dropFirst()) }
         case .configMaps:
-            if let (name, range) = second { checkDeclared(name, range, in: context.action?.configMaps ?? [], what: "configmap", keyword: "configmap") }
+            if let (name, range) = second { checkActionObject(name, range, kind: .configMap, rest: rest.dropFirst()) }
         case .deferPhase:
             checkDeferPhaseReference(rootRange, rest: rest)
         case .other:

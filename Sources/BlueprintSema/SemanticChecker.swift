@@ -231,6 +231,11 @@ struct CheckContext {
     var phase: PhaseInfo?
     var isArtifact = false
     var isObjects = false
+    /// Checking the references of a Go template (`.Phases.p.Secrets.x`) rather than of an expression.
+    var isTemplate = false
+    /// The expression is a function's input (`x | toString`, `b64enc(x)`), or the
+    /// template reference is (`{{ .X | toString }}`): its value is not printed as is.
+    var isFunctionInput = false
     /// In a `command`-like argument, where secrets should not appear inline.
     var isCommand = false
     /// In an inline compensation, which runs after its phase.

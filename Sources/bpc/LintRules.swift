@@ -98,6 +98,14 @@ enum LintRules {
         .waitConditions: "Wait conditions that are ignored or can never succeed.",
         .unknownMetadataField: "A blueprint metadata field that ObjectMeta does not have.",
         .badMetadataValue: "Blueprint metadata of the wrong shape.",
+        .unknownObjectKind: "A phase object's kind looks like a misspelt Secret or ConfigMap.",
+        .unfetchedObject: "A phase object Kanister never fetches (not a Secret or ConfigMap).",
+        .unknownObjectField: "An object reference field that Kanister's decoding rejects.",
+        .missingObjectName: "A Secret or ConfigMap object without a name.",
+        .unknownObjectMember: "A field a Secret or ConfigMap does not have.",
+        .objectKeyWithoutData: "A Secret or ConfigMap key read without .Data.",
+        .printedBytes: "Secret Data (ConfigMap BinaryData) printed as bytes, without toString.",
+        .badObjectReference: "A phase object that is not an object reference.",
     ]
 
     static let lowering: [DiagnosticCode: String] = [

@@ -281,6 +281,8 @@ struct SemaFixtureTests {
             .unusedOutput, .unusedInput, .unusedLet, .unusedDef, .secretInCommand, .unverifiableOutput,
             .nullValue, .weakConversion, .commandWords, .duplicateKey, .podMetadata, .badDuration, .waitConditions,
             .unknownMetadataField, .badMetadataValue,
+            .unknownObjectKind, .unfetchedObject, .unknownObjectField, .missingObjectName, .unknownObjectMember, .objectKeyWithoutData,
+            .printedBytes, .badObjectReference,
         ]
         for code in codes {
             #expect(stated[code.rawValue, default: 0] > 0, "no fixture states \(code)")
