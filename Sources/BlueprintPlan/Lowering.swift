@@ -127,10 +127,11 @@ public struct Lowering {
                 for entry in block.entries {
                     phase.objects.append((lowerKey(entry.key), lowerObject(entry.value)))
                 }
-            case .outputs:
-                break
+            case .outputs(let decl):
+                phase.declaredOutputs += decl.names.map(\.text)
             }
         }
+        if !phase.declaredOutputs.isEmpty { phase.declaredOutputs = Lowering.unprinted(phase.declaredOutputs, by: phase) }
         for clause in expanded.clauses where reportsRuntimeOnly {
             switch clause {
             case .retry(_, let range), .timeout(_, let range):
@@ -140,6 +141,18 @@ public struct Lowering {
             }
         }
         return (phase, expanded.clauses)
+    }
+
+    /// The declared output keys that the phase's collected command does not print
+    /// literally (`OutputInference`), in declaration order, each once.
+    static func unprinted(_ declared: [String], by phase: KanisterPhase) -> [String] {
+        let collected = OutputInference.collectedArgument(of: phase.function)
+        var printed: Set<String> = []
+        if let command = phase.args.first(where: { $0.key == collected })?.value {
+            for text in command.strings { printed.formUnion(OutputInference.keys(in: text).keys) }
+        }
+        var seen: Set<String> = []
+        return declared.filter { !printed.contains($0) && seen.insert($0).inserted }
     }
 
     /// `name: Kind(name: ..., namespace: ...)` or a map of ObjectReference fields.

@@ -47,6 +47,7 @@ public enum PlanKanister {
         }
         var blueprint = KanisterBlueprint(name: plan.name, metadata: plan.metadata, actions: actions, sourcePath: plan.sourcePath)
         blueprint.notes = notes
+        blueprint.annotateDeclaredOutputs()
         return (blueprint, diagnostics)
     }
 

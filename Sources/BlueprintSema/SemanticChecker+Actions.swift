@@ -58,6 +58,7 @@ extension SemanticChecker {
         for problem in problems { report(problem.code, problem.message, at: problem.range) }
         usedDefs.formUnion(expanded.defs)
         checkCall(expanded, phaseName: phase.name)
+        checkDeclaredOutputs(phase, expanded)
         for clause in expanded.clauses { checkClause(clause, of: phase, in: action) }
     }
 

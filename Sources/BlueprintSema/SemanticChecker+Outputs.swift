@@ -5,6 +5,10 @@
 import BlueprintSyntax
 
 /// The output keys of a phase; open when the script may produce others.
+extension DiagnosticCode {
+    public static let unprintedOutput = DiagnosticCode("BP2066")
+}
+
 struct OutputSet {
     var keys: Set<String>
     var isOpen: Bool
@@ -13,6 +17,10 @@ struct OutputSet {
     /// Keys a MultiContainerRun writes from a command whose log Kanister never
     /// reads (initCommand, backgroundCommand), with that command's range.
     var uncollected: [String: (argument: String, range: SourceRange)] = [:]
+    /// The keys the collected command prints literally, and whether it also
+    /// prints computed ones (both as `OutputInference.keys` reads them).
+    var printed: Set<String> = []
+    var printsComputedKeys = false
 }
 
 extension SemanticChecker {
@@ -137,10 +145,31 @@ extension SemanticChecker {
         var outputs = OutputSet(
             keys: declared.union(inferred.keys).union(function.outputs), isOpen: !hasDeclaration && inferred.isDynamic,
             isFromScript: !hasDeclaration)
+        outputs.printed = inferred.keys
+        outputs.printsComputedKeys = inferred.isDynamic
         for (argument, text, range) in uncollected {
             for key in OutputInference.keys(in: text).keys where !outputs.keys.contains(key) { outputs.uncollected[key] = (argument, range) }
         }
         return outputs
+    }
+
+    /// `outputs [..]` names keys a program the command runs writes. A command that
+    /// prints literal keys and no computed one has, to Kanister's checks
+    /// (kcheck's model), exactly those outputs: a declared key it does not print
+    /// is refused wherever it is read, so it is an error where it is declared.
+    mutating func checkDeclaredOutputs(_ phase: PhaseInfo, _ call: ExpandedCall) {
+        guard call.items.contains(where: { if case .outputs = $0 { true } else { false } }) else { return }
+        let outputs = outputSet(of: phase)
+        guard !outputs.printed.isEmpty, !outputs.printsComputedKeys else { return }
+        for case .outputs(let decl) in call.items {
+            for name in decl.names where !outputs.printed.contains(name.text) {
+                let printed = outputs.printed.sorted().joined(separator: ", ")
+                report(
+                    .unprintedOutput,
+                    "phase '\(phase.name)' declares output '\(name.text)', but its command prints only \(printed) with kando output; Kanister's checks take those as all its outputs: print '\(name.text)' there too",
+                    at: name.range)
+            }
+        }
     }
 
     /// The text an interpolation splices when it is constant: a string without

@@ -11,7 +11,13 @@ extension SemanticChecker {
     mutating func checkExpression(_ expr: Expr) {
         switch expr.kind {
         case .identifier(let name): checkRoot(name, expr.range, path: [])
-        case .member, .index: checkChain(expr)
+        case .member, .index:
+            if case .index(_, let key) = expr.kind, let kind = SemanticChecker.constantKind(of: key),
+                let problem = TemplateFunctions.constantProblem("index", position: 1, kind: kind)
+            {
+                reportBadCall(problem, at: key.range)
+            }
+            checkChain(expr)
         case .string(let literal), .bash(let literal): checkString(literal)
         case .list(let elements): for element in elements { checkExpression(element) }
         case .map(let entries):
@@ -83,6 +89,7 @@ extension SemanticChecker {
         case .int: .integer
         case .float(let text): Double(text).map { $0.rounded() == $0 } == true ? .integer : .float
         case .bool: .bool
+        case .null: .null
         case .parenthesized(let inner): constantKind(of: inner)
         default: nil
         }

@@ -73,6 +73,11 @@ extension TemplateFunctions {
     /// parameter, an integral number for an integer, a number for a float, a
     /// boolean for a bool, nil for none of these; anything for an interface).
     public static func constantProblem(_ name: String, position: Int, kind: ConstantKind) -> String? {
+        // `index`'s keys: a map is indexed by strings, a list by integers, nothing by a
+        // bool, nil or a fraction.
+        if name == "index", position > 0, kind == .bool || kind == .null || kind == .float {
+            return "index keys are strings (of a map) or integers (of a list), not \(kind.spelling)"
+        }
         guard let signature = signatures[name] else { return nil }
         let letters = Array(signature.utf8)
         let isVariadic = letters.last == UInt8(ascii: "*")

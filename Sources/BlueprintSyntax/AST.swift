@@ -216,6 +216,11 @@ public struct ObjectsBlock: Sendable, Equatable {
 public struct OutputsDecl: Sendable, Equatable {
     public var names: [Name]
     public var range: SourceRange
+
+    public init(names: [Name], range: SourceRange) {
+        self.names = names
+        self.range = range
+    }
 }
 
 public indirect enum PhaseClause: Sendable, Equatable {

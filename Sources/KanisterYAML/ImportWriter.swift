@@ -25,6 +25,10 @@ struct ImportWriter {
     var sharedOptions: [String: String] = [:]
     /// At most how many groups of actions are written concurrently.
     var actionGroups = Parallel.processorCount
+    /// The output keys compiled YAML says its phases declared (`DeclaredOutputs`), by action and phase.
+    var declaredOutputs: [String: [String: [String]]] = [:]
+    /// The action being written.
+    var actionName = ""
 
     init(bytes: [UInt8], comments: [SourceRange]) {
         self.bytes = bytes
@@ -104,7 +108,8 @@ struct ImportWriter {
             fail("the blueprint has no metadata.name", root["metadata"] ?? .mapping(root), code: .badShape)
             return
         }
-        let rest = metadata.pairs.filter { $0.key.scalar?.value != "name" }
+        declaredOutputs = DeclaredOutputs.read(from: metadata)
+        let rest = ImportWriter.withoutDeclaredOutputs(metadata.pairs.filter { $0.key.scalar?.value != "name" })
         var head = "blueprint \(BPSourceText.name(name))"
         if !rest.isEmpty { head += " " + mapLiteral(rest) }
         line(head, at: metadataNode.start.offset)
@@ -118,6 +123,16 @@ struct ImportWriter {
         }
         writeActions(actions.pairs)
         flushComments(before: Int.max)
+    }
+
+    /// The metadata without the annotation of declared outputs (written back as
+    /// `outputs [..]` in the phases), and without `annotations` when that was all.
+    static func withoutDeclaredOutputs(_ pairs: [YAMLPair]) -> [YAMLPair] {
+        pairs.compactMap { pair in
+            guard pair.key.scalar?.value == "annotations", var annotations = pair.value.mapping else { return pair }
+            annotations.pairs.removeAll { $0.key.scalar?.value == KanisterBlueprint.declaredOutputsAnnotation }
+            return annotations.pairs.isEmpty ? nil : YAMLPair(key: pair.key, value: .mapping(annotations))
+        }
     }
 
     /// The actions, groups of them written on all cores by copies of this writer
@@ -160,6 +175,7 @@ struct ImportWriter {
         if let informational = action["name"], informational.scalar?.value != name {
             fail("the action's 'name' field differs from its key; .bp cannot keep both", informational)
         }
+        actionName = name
         let phases = action["phases"]?.sequence?.items ?? []
         let phaseNames = (phases + [action["deferPhase"]].compactMap { $0 }).compactMap { $0.mapping?["name"]?.scalar?.value }
         actionNames = Set(phaseNames)
@@ -270,6 +286,9 @@ struct ImportWriter {
             } else if args.scalar?.resolved != .null {
                 fail("args of phase '\(name)' must be a mapping", args, code: .badShape)
             }
+        }
+        if let keys = declaredOutputs[actionName]?[name], !keys.isEmpty {
+            line("outputs [\(keys.map { BPSourceText.name($0) }.joined(separator: ", "))]")
         }
         if phase.style == .block { flushComments(before: phase.end.offset, fromColumn: phase.start.column) }
         indent -= 1

@@ -8,6 +8,10 @@ import BlueprintSyntax
 struct YAMLSyntaxBuilder {
     let bytes: [UInt8]
     var diagnostics: [Diagnostic] = []
+    /// What the compiler's annotation says the phases declare, by action and phase
+    /// (`DeclaredOutputs`), and where the annotation is.
+    var declaredOutputs: [String: [String: [String]]] = [:]
+    var declaredOutputsRange = SourceRange(0, 0)
 
     func range(_ node: YAMLNode) -> SourceRange { BlueprintImporter.range(of: node) }
 
@@ -17,6 +21,8 @@ struct YAMLSyntaxBuilder {
 
     mutating func build(_ root: YAMLMapping) -> SourceFileSyntax {
         checkStructuralKeys(root)
+        declaredOutputs = DeclaredOutputs.read(from: root["metadata"]?.mapping)
+        if let node = DeclaredOutputs.annotationNode(in: root["metadata"]?.mapping) { declaredOutputsRange = range(node) }
         var declarations: [Declaration] = []
         if let metadata = root["metadata"]?.mapping, let nameNode = metadata["name"] {
             let rest = metadata.pairs.filter { $0.key.scalar?.value != "name" }.map { entry($0) }
@@ -44,10 +50,11 @@ struct YAMLSyntaxBuilder {
             let keyValues = artifact["keyValue"]?.mapping?.pairs.map { entry($0) }
             items.append(.output(OutputDecl(name: name(pair.key), value: value, keyValues: keyValues, range: range(pair.value))))
         }
+        let declared = declaredOutputs[actionName.text] ?? [:]
         for phase in action["phases"]?.sequence?.items ?? [] {
-            if let decl = buildPhase(phase) { items.append(.phase(decl)) }
+            if let decl = buildPhase(phase, declared: declared) { items.append(.phase(decl)) }
         }
-        if let phase = action["deferPhase"], let decl = buildPhase(phase) { items.append(.finally(decl)) }
+        if let phase = action["deferPhase"], let decl = buildPhase(phase, declared: declared) { items.append(.finally(decl)) }
         let kind = action["kind"].map { name($0) }
         return ActionDecl(name: actionName, kind: kind, items: items, range: actionRange)
     }
@@ -57,7 +64,8 @@ struct YAMLSyntaxBuilder {
         return NameList(names: items.map { name($0) }, range: range(node))
     }
 
-    mutating func buildPhase(_ node: YAMLNode) -> PhaseDecl? {
+    /// A phase; `declared` holds the output keys the annotation gives its action's phases.
+    mutating func buildPhase(_ node: YAMLNode, declared: [String: [String]]) -> PhaseDecl? {
         guard let phase = node.mapping else { return nil }
         let function = phase["func"].map { name($0) } ?? Name("", range: range(node))
         let phaseName = phase["name"].map { name($0) } ?? Name("", range: range(node))
@@ -66,6 +74,10 @@ struct YAMLSyntaxBuilder {
             items.append(.objects(ObjectsBlock(entries: mapping.pairs.map { entry($0) }, range: range(objects))))
         }
         for pair in phase["args"]?.mapping?.pairs ?? [] { items.append(.argument(entry(pair))) }
+        if let keys = declared[phaseName.text], !keys.isEmpty {
+            let names = keys.map { Name($0, range: declaredOutputsRange, isQuoted: true) }
+            items.append(.outputs(OutputsDecl(names: names, range: declaredOutputsRange)))
+        }
         let body = PhaseBody(items: items, range: range(node))
         let call = PhaseCall(callee: function, arguments: nil, body: body, clauses: [], range: range(node))
         return PhaseDecl(name: phaseName, call: call, range: range(node))

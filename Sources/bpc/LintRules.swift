@@ -55,6 +55,8 @@ enum LintRules {
         .argumentType: "An argument has the wrong type.",
         .functionNotInVersion: "The target Kanister version (--kanister) has no such function; other versions have it.",
         .argumentNotInVersion: "The function has no such argument in the target Kanister version (--kanister); other versions accept it.",
+        .templateCall: "A template function called with arguments Go refuses when it renders (their number, or a constant of the wrong type).",
+        .unprintedOutput: "A declared output that the phase's command does not print, though it prints others.",
         .duplicatePhase: "Phase names must be unique across the blueprint.",
         .undefinedPhase: "Reference to a phase that does not exist.",
         .laterPhase: "Reference to a phase that runs later (or to a phase's own output).",

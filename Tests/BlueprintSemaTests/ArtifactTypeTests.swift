@@ -67,7 +67,7 @@ import Testing
             blueprint b
             action full {
               output dump = kopia("{{ .Phases.a.Output.s }}") { path: "/x" }
-              phase a: KubeTask { image: "busybox", command: ["kando", "output", "s", "1"] }
+              phase a: KubeTask { image: "busybox", command: ["bash", "-c", "kando output s 1"] }
             }
             action light {
               output dump { id: "1" }

@@ -283,6 +283,8 @@ struct SemaFixtureTests {
             .unknownMetadataField, .badMetadataValue,
             .unknownObjectKind, .unfetchedObject, .unknownObjectField, .missingObjectName, .unknownObjectMember, .objectKeyWithoutData,
             .printedBytes, .badObjectReference,
+            .unknownArtifactKey, .missingArtifactPart, .unknownArtifactField, .unshapedInput, .shapeMismatch,
+            .functionNotInVersion, .argumentNotInVersion, .templateCall, .unprintedOutput,
         ]
         for code in codes {
             #expect(stated[code.rawValue, default: 0] > 0, "no fixture states \(code)")
