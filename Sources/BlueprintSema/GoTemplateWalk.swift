@@ -109,11 +109,9 @@ public struct GoTemplateConstantArgument: Sendable, Equatable {
         case .nilValue: kind = .null
         case .number(let number):
             switch number.kind {
-            case .integer, .character: kind = .integer
-            case .float:
-                // Go's parser also gives an integral float (`2.0`, `1e3`) its int value.
-                let value = Double(number.text.filter { $0 != "_" })
-                kind = value.map { $0.rounded() == $0 && abs($0) < 9.2e18 } == true ? .integer : .float
+            case .integer: kind = number.text.hasPrefix("-") ? .negativeInteger : .integer
+            case .character: kind = .integer
+            case .float: kind = TemplateFunctions.ConstantKind(floatText: number.text)
             case .imaginary, .complex: kind = .float
             }
         default: return nil
@@ -155,8 +153,18 @@ public struct GoTemplateReferences: Sendable, Equatable {
     public var fields: [GoTemplateFieldReference] = []
     public var functions: [GoTemplateFunctionUse] = []
     public var indexCalls: [GoTemplateIndexCall] = []
+    /// `{{template "name"}}` calls: the name and the range of its literal.
+    public var templateCalls: [(name: String, range: Range<Int>)] = []
+    /// The names `{{define}}` and `{{block}}` give templates in this text.
+    public var definedTemplates: Set<String> = []
 
     public init() {}
+
+    public static func == (lhs: GoTemplateReferences, rhs: GoTemplateReferences) -> Bool {
+        lhs.fields == rhs.fields && lhs.functions == rhs.functions && lhs.indexCalls == rhs.indexCalls
+            && lhs.templateCalls.map(\.name) == rhs.templateCalls.map(\.name) && lhs.templateCalls.map(\.range) == rhs.templateCalls.map(\.range)
+            && lhs.definedTemplates == rhs.definedTemplates
+    }
 }
 
 extension GoTemplateTree {

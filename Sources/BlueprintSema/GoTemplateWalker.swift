@@ -20,10 +20,13 @@ struct GoTemplateWalker {
         case .control(let control):
             walk(control)
         case .define(let define):
+            references.definedTemplates.insert(define.name.value)
             walkSeparateTemplate(named: define.name.value, body: define.body)
         case .templateCall(let call):
+            references.templateCalls.append((call.name.value, call.name.range))
             if let pipeline = call.pipeline { walk(pipeline, isRange: false) }
         case .block(let block):
+            references.definedTemplates.insert(block.name.value)
             walk(block.pipeline, isRange: false)
             walkSeparateTemplate(named: block.name.value, body: block.body)
         }

@@ -74,6 +74,8 @@ public struct KanisterCatalog: Sendable {
             for (name, value) in rootMap {
                 if let spec = value as? [String: Any], let sub = spec["fields"] as? [String: Any] {
                     fields[name] = sub.keys.sorted()
+                } else if let spec = value as? [String: Any], spec["type"] as? String == "string" {
+                    fields[name] = []  // a string (`.Time`) has no fields at all
                 }
             }
         }

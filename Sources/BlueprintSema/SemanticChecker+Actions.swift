@@ -4,11 +4,9 @@
 import BlueprintSyntax
 
 extension SemanticChecker {
-    static let unrenderedFunctions: Set<String> = ["wait", "waitv2"]
-
-    /// Whether `function` (in any case) is one of `unrenderedFunctions`.
-    static func isUnrendered(_ function: String) -> Bool {
-        unrenderedFunctions.contains(function.lowercased())
+    /// Whether `function` (in any case) is Wait or WaitV2, whose timeout and conditions have rules of their own.
+    static func isWait(_ function: String) -> Bool {
+        ["wait", "waitv2"].contains(function.lowercased())
     }
 
     mutating func checkAction(_ action: ActionInfo) {
@@ -69,15 +67,15 @@ extension SemanticChecker {
         if function == nil, !call.function.text.isEmpty { reportUnknownFunction(call.function) }
         var given: [String] = []
         given.reserveCapacity(call.items.count)
-        let isUnrendered = SemanticChecker.isUnrendered(call.function.text)
+        // WaitV2 leaves its arguments unrendered (opaque, but for the object references it
+        // renders itself); Wait renders them all itself, as any phase's are.
+        let isUnrendered = call.function.text.lowercased() == "waitv2"
         for item in call.items {
             switch item {
             case .argument(let entry):
                 let key = entry.key.constantText ?? ""
                 given.append(key)
                 if let function { checkArgument(entry, key: key, of: function) }
-                // Kanister leaves Wait and WaitV2 arguments unrendered: they are opaque,
-                // except the object references, which the function renders itself.
                 guard !isUnrendered else {
                     if key == "conditions" { checkWaitObjectReferences(entry.value) }
                     continue

@@ -74,7 +74,7 @@ extension SemanticChecker {
             let message = "argument '\(key)' of \(function) \(problem.message)"
             reported.append(Diagnostic(problem.code, problem.severity, message, at: problem.range, fixIts: problem.fixIts))
         }
-        guard SemanticChecker.isUnrendered(function) else { return }
+        guard SemanticChecker.isWait(function) else { return }
         // Wait's arguments go through Kanister's renderer inside the function, which panics on null.
         if function.lowercased() == "wait" { reportNulls(in: entry.value) }
         if key == "timeout" { checkWaitTimeout(entry.value, isV2: function.lowercased() == "waitv2") }
@@ -338,52 +338,14 @@ extension SemanticChecker {
         }
     }
 
-    /// A condition is a Go template that Wait renders itself, after putting a
-    /// placeholder in for each JSONPath argument (`{$.status.phase}`), with
-    /// Kanister's functions; WaitV2 runs it as a kubectl go-template (Go's
-    /// builtins, `exists` and `base64decode`), and one that does not parse
-    /// never succeeds. A condition Go cannot parse or call is an error.
+    /// WaitV2 runs a condition as a kubectl go-template (Go's builtins, `exists` and
+    /// `base64decode`), and one that does not parse never succeeds. (Wait renders
+    /// its conditions like any argument, so the template checks cover them.)
     mutating func checkConditionTemplate(_ text: String, isV2: Bool, at range: SourceRange) {
-        let problem: String?
-        if isV2 {
-            let functions = TemplateFunctions.goBuiltins.union(["exists", "base64decode"])
-            if case .failure(let error) = GoTemplate.parse(text, functions: functions, name: "output") {
-                problem = "WaitV2's condition is not a kubectl go-template (\(error.message)); the wait would never succeed"
-            } else {
-                problem = nil
-            }
-        } else {
-            switch SemanticChecker.summarize(SemanticChecker.replacingJSONPathArguments(in: text)) {
-            case .failure(let error):
-                let hint = error.message.contains("\"X\"") ? "; quote each JSONPath argument (\"{$.status.phase}\"): it is put in as text" : ""
-                problem = "Wait's condition does not parse once its JSONPath arguments are put in: \(error.message)\(hint)"
-            case .success(_, let badCalls): problem = badCalls.first.map { "Wait's condition fails when rendered: \($0.problem)" }
-            }
+        guard isV2 else { return }
+        let functions = TemplateFunctions.goBuiltins.union(["exists", "base64decode"])
+        if case .failure(let error) = GoTemplate.parse(text, functions: functions, name: "output") {
+            report(.waitConditions, "WaitV2's condition is not a kubectl go-template (\(error.message)); the wait would never succeed", at: range)
         }
-        if let problem { report(.waitConditions, problem, at: range) }
-    }
-
-    /// `text` with each JSONPath argument `{ $... }` replaced by `X`, as Wait does
-    /// before it parses a condition.
-    static func replacingJSONPathArguments(in text: String) -> String {
-        var bytes = Array(text.utf8)
-        var index = 0
-        while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "{") else {
-                index += 1
-                continue
-            }
-            var probe = index + 1
-            while probe < bytes.count, [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains(bytes[probe]) { probe += 1 }
-            guard probe < bytes.count, bytes[probe] == UInt8(ascii: "$"),
-                let close = bytes[probe...].firstIndex(of: UInt8(ascii: "}"))
-            else {
-                index += 1
-                continue
-            }
-            bytes.replaceSubrange(index...close, with: [UInt8(ascii: "X")])
-            index += 1
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -86,8 +86,8 @@ extension SemanticChecker {
     static func constantKind(of expr: Expr) -> TemplateFunctions.ConstantKind? {
         switch expr.kind {
         case .string(let literal): literal.constantText == nil ? nil : .string
-        case .int: .integer
-        case .float(let text): Double(text).map { $0.rounded() == $0 } == true ? .integer : .float
+        case .int(let text): text.hasPrefix("-") ? .negativeInteger : .integer
+        case .float(let text): TemplateFunctions.ConstantKind(floatText: text)
         case .bool: .bool
         case .null: .null
         case .parenthesized(let inner): constantKind(of: inner)
@@ -96,7 +96,7 @@ extension SemanticChecker {
     }
 
     mutating func reportBadCall(_ problem: String, at range: SourceRange) {
-        report(.templateCall, "template function call fails when rendered: \(problem)", at: range)
+        report(.templateCall, "Go's template engine refuses this when it renders: \(problem)", at: range)
     }
 
     /// `a.b["c"].d`: the root identifier and the constant path after it.

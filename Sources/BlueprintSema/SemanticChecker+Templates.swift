@@ -120,7 +120,12 @@ extension SemanticChecker {
         case .failure(let error): return .failure(error)
         case .success(let tree):
             var badCalls: [TemplateBadCall] = []
-            for use in tree.functionUses {
+            let all = tree.references()
+            // Kanister parses each string as its own template, named "config".
+            for call in all.templateCalls where call.name != "config" && !all.definedTemplates.contains(call.name) {
+                badCalls.append(TemplateBadCall(range: call.range, problem: "template \"\(call.name)\" is not defined in this string"))
+            }
+            for use in all.functions {
                 if let problem = TemplateFunctions.arityProblem(use.name, arguments: use.argumentCount) {
                     badCalls.append(TemplateBadCall(range: use.range, problem: problem))
                     continue
@@ -156,6 +161,12 @@ extension SemanticChecker {
         switch info.kind {
         case .phases:
             guard let (phase, range) = second else { return }
+            if let finally = context.action?.phases.first(where: { $0.isFinally && $0.name == phase }) {
+                report(
+                    .deferPhaseOutside, "'\(phase)' is the finally phase, which .Phases does not hold; templates read it as .DeferPhase", at: range,
+                    notes: [DiagnosticNote("'\(phase)' is declared here", range: finally.decl.name.range)])
+                return
+            }
             guard let part = rest.dropFirst().first else {
                 checkPhaseReference(phase, nil, key: nil, at: range)
                 return

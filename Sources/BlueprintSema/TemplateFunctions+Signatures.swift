@@ -41,16 +41,21 @@ extension TemplateFunctions {
 
     /// The kind of a constant written as an argument.
     public enum ConstantKind: Sendable {
-        case string, integer, float, bool, null
+        case string, integer, negativeInteger, bool, null
+        /// A number spelled with a point or an exponent: an integral one (`2.0`,
+        /// `1e3`) also converts to an integer parameter, but to `any` it is a float64.
+        case float, integralFloat
 
         var spelling: String {
             switch self {
             case .string: "a string"
-            case .integer, .float: "a number"
+            case .integer, .negativeInteger, .float, .integralFloat: "a number"
             case .bool: "a boolean"
             case .null: "nil"
             }
         }
+
+        var isInteger: Bool { self == .integer || self == .negativeInteger }
     }
 
     /// Why calling `name` with `count` arguments fails, or nil when it does not
@@ -73,10 +78,12 @@ extension TemplateFunctions {
     /// parameter, an integral number for an integer, a number for a float, a
     /// boolean for a bool, nil for none of these; anything for an interface).
     public static func constantProblem(_ name: String, position: Int, kind: ConstantKind) -> String? {
-        // `index`'s keys: a map is indexed by strings, a list by integers, nothing by a
-        // bool, nil or a fraction.
-        if name == "index", position > 0, kind == .bool || kind == .null || kind == .float {
-            return "index keys are strings (of a map) or integers (of a list), not \(kind.spelling)"
+        // `index`'s keys: a map is indexed by strings, a list by integers from 0;
+        // nothing by a bool, nil or a number spelled as a float.
+        if name == "index", position > 0, kind != .string, kind != .integer {
+            if kind == .negativeInteger { return "index of a list takes a position from 0, not a negative number" }
+            let spelled = kind == .integralFloat ? "a number spelled as a float" : kind.spelling
+            return "index keys are strings (of a map) or integers (of a list), not \(spelled)"
         }
         guard let signature = signatures[name] else { return nil }
         let letters = Array(signature.utf8)
@@ -94,8 +101,8 @@ extension TemplateFunctions {
         switch UInt8(letter) {
         case UInt8(ascii: "a"): accepts = true
         case UInt8(ascii: "s"): accepts = kind == .string
-        case UInt8(ascii: "i"): accepts = kind == .integer
-        case UInt8(ascii: "f"): accepts = kind == .integer || kind == .float
+        case UInt8(ascii: "i"): accepts = kind.isInteger || kind == .integralFloat
+        case UInt8(ascii: "f"): accepts = kind != .string && kind != .bool && kind != .null
         case UInt8(ascii: "b"): accepts = kind == .bool
         case UInt8(ascii: "m"): accepts = kind == .null
         default: accepts = false
@@ -111,5 +118,13 @@ extension TemplateFunctions {
         default: expected = "a value no constant can give"
         }
         return "argument \(position + 1) of \(name) must be \(expected), not \(kind.spelling)"
+    }
+}
+
+extension TemplateFunctions.ConstantKind {
+    /// A float constant: Go's parser also gives an integral one (`2.0`, `1e3`) its int value.
+    init(floatText text: String) {
+        let value = Double(text.filter { $0 != "_" })
+        self = value.map { $0.rounded() == $0 && abs($0) < 9.2e18 } == true ? .integralFloat : .float
     }
 }

@@ -105,6 +105,9 @@ enum BPSourceText {
     /// A float literal the .bp lexer reads (digits '.' digits, optional exponent).
     static func float(_ text: String) -> String? {
         guard let value = Double(text.filter { $0 != "_" }), value.isFinite else { return nil }
+        // Spelled as .bp spells a float already (`1e3`, `2.50`): kept, so the compiler writes it back as it was.
+        let tokens = Lexer.tokenize(Array(text.utf8)).tokens
+        if tokens.count == 2, tokens[0].kind == .float, tokens[0].range == SourceRange(0, text.utf8.count) { return text }
         let spelled = "\(value)"
         if spelled.contains(".") { return spelled }
         return spelled.contains("e") ? spelled.replacingOccurrences(of: "e", with: ".0e") : nil

@@ -69,7 +69,8 @@ struct TemplateFunctionsTests {
     /// "cannot assign nil") exactly where `constantProblem` says it does.
     @Test func constantArgumentsAgreeWithGo() throws {
         let constants: [(String, TemplateFunctions.ConstantKind)] = [
-            ("\"1\"", .string), ("1", .integer), ("1.5", .float), ("true", .bool), ("nil", .null),
+            ("\"1\"", .string), ("1", .integer), ("-1", .negativeInteger), ("1.5", .float), ("2.0", .integralFloat),
+            ("true", .bool), ("nil", .null),
         ]
         var templates: [String] = []
         var expected: [Bool] = []
@@ -99,7 +100,8 @@ struct TemplateFunctionsTests {
     /// on a list alike; one it accepts works on one of them.
     @Test func indexKeysAgreeWithGo() throws {
         let keys: [(String, TemplateFunctions.ConstantKind)] = [
-            ("\"k\"", .string), ("0", .integer), ("1.5", .float), ("true", .bool), ("nil", .null),
+            ("\"k\"", .string), ("0", .integer), ("-1", .negativeInteger), ("1.5", .float), ("2.0", .integralFloat),
+            ("1e0", .integralFloat), ("true", .bool), ("nil", .null),
         ]
         let templates = keys.flatMap { key, _ in ["{{ index (dict \"k\" 1) \(key) }}", "{{ index (list 1) \(key) }}"] }
         let verdicts = try GoTemplateOracle.renderVerdicts(for: templates)

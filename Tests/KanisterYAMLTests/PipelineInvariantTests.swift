@@ -11,8 +11,10 @@ import TestSupport
 import Testing
 
 @Suite struct PipelineInvariantTests {
-    /// Mutants per run; each seed gives the same mutants on every machine.
-    static let mutantCount = 2400
+    /// Mutants per run; each seed gives the same mutants on every machine. A longer
+    /// campaign sets BPC_MUTANTS (and BPC_MUTANT_SEED for other mutants).
+    static let mutantCount = ProcessInfo.processInfo.environment["BPC_MUTANTS"].flatMap { Int($0) } ?? 2400
+    static let mutantSeed = ProcessInfo.processInfo.environment["BPC_MUTANT_SEED"].flatMap { UInt64($0) } ?? 0x5EED_0011
 
     /// The samples and the corpus imported to .bp: programs that compile.
     static let seeds: [(name: String, text: String)] = {
@@ -29,7 +31,7 @@ import Testing
 
     @Test func invariantsHoldOnSeedsAndMutants() throws {
         let kcheck = try TestSupport.kcheck.get()
-        var mutator = BlueprintMutator(seed: 0x5EED_0011)
+        var mutator = BlueprintMutator(seed: Self.mutantSeed)
         var inputs = Self.seeds
         for index in 0..<Self.mutantCount {
             let seed = Self.seeds[index % Self.seeds.count]

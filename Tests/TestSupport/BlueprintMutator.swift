@@ -31,14 +31,25 @@ public struct BlueprintMutator {
         "Secret", "ConfigMap", "Secrt", "StatefulSet", "Deployment", "Profile", "Options", "Object", "Data", "data", "Type",
         "KeyValue", "KopiaSnapshot", "output", "secrets", "configMaps", "name", "namespace", "nmae", "command", "podLabels",
         "podAnnotations", "timeout", "replicas", "image", "toString", "toJson", "kopia", "x",
+        "Deployment", "Namespace", "PVC", "DeploymentConfig", "Phases", "ArtifactsIn", "Time", "index", "printf", "trunc",
+        "quote", "KopiaSnapShot", "outputs", "objects", "podOverride", "volumes", "backgroundCommand", "outputCommand",
+        "initCommand", "conditions", "anyOf", "objectReference", "condition", "kind", "apiVersion", "input", "undo", "finally",
     ]
     static let strings = [
         "\"\"", "\"a b\"", "\"true\"", "\"maybe\"", "\"1m\"", "\"1x\"", "\"-5s\"", "\"app\"", "\"a/b\"", "\"-bad-\"",
         "\"{{ .StatefulSet.Name }}\"", "\"{{ .Phases.x.Output.y }}\"", "\"{{ .ArtifactsIn.a.KeyValue.k }}\"",
         "\"{{ .Options.o }}\"", "\"{{ .Secrets.s.Data.k }}\"", "\"{{ if }}\"", "\"{{ .Profile.Location.Bucket }}\"",
         "\"\\(StatefulSet.Namespace)\"", "\"kando output k v\"",
+        "\"{{ .Object.metadata.name }}\"", "\"{{ index .Options \\\"o\\\" }}\"", "\"{{ .Phases.x.Secrets.s.Data.k | toString }}\"",
+        "\"{{ toJson .Profile }}\"", "\"{{ .Deployment.Name }}\"", "\"{{ .Namespace.Name }}\"", "\"{{ .ArtifactsIn.a.KopiaSnapshot }}\"",
+        "\"{{ .DeferPhase.Output.k }}\"", "\"{{ .Time | toDate \\\"x\\\" }}\"", "\"{{ date \\\"2006\\\" .Time }}\"",
+        "\"{{- .Options.o | quote -}}\"", "\"{{ range .Options }}{{ . }}{{ end }}\"", "\"{{ $x := 1 }}{{ $x }}\"",
+        "\"{{ template \\\"t\\\" }}\"", "\"###Phase-output###: {\\\"key\\\":\\\"k\\\"}\"",
+        "\"kando location push --output-name k -\"", "\"yes\"", "\" 2 \"", "\"app.kubernetes.io/name\"",
     ]
-    static let literals = ["true", "false", "0", "3", "1.5", "null", "[]", "{}", "[\"a\"]", "{ a: \"b\" }", "10m", "-1"]
+    static let literals = [
+        "true", "false", "0", "3", "1.5", "null", "[]", "{}", "[\"a\"]", "{ a: \"b\" }", "10m", "-1", "1e3", "2.0", "[1]", "{ a: [] }",
+    ]
 
     mutating func int(below bound: Int) -> Int { Int(random.next() % UInt64(max(1, bound))) }
     mutating func pick(_ choices: [String]) -> String { choices[int(below: choices.count)] }
