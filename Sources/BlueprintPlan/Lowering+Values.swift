@@ -26,7 +26,7 @@ extension Lowering {
             command.append(.string(lowerString(literal)))
             return .list(command)
         case .list(let elements): return .list(elements.map { lowerValue($0) })
-        case .map(let entries): return .map(entries.map { KanisterEntry(lowerKey($0.key), lowerValue($0.value)) })
+        case .map(let entries): return .map(lowerEntries(entries))
         case .parenthesized(let inner): return lowerValue(inner)
         case .identifier(let name):
             if case .constant(let decl) = resolve(name) {
@@ -257,5 +257,28 @@ enum FastText {
             }
             return offset
         }
+    }
+}
+
+extension Lowering {
+    /// A map's entries, lowered. Two keys that Sema saw as different (`"a-\\(x)"` and
+    /// `"a-{{ .x }}"`) may lower to one YAML key, which Kanister's decoder refuses:
+    /// the second is BP2034 here, the one pass every command runs after Sema.
+    mutating func lowerEntries(_ entries: [MapEntry]) -> [KanisterEntry] {
+        var seen: [String: SourceRange] = [:]
+        var lowered: [KanisterEntry] = []
+        lowered.reserveCapacity(entries.count)
+        for entry in entries {
+            let key = lowerKey(entry.key)
+            if let first = seen[key] {
+                report(
+                    .duplicateKey, "key '\(key)' is given twice once written as YAML; Kanister's decoder refuses a duplicate key", at: entry.key.range,
+                    notes: [DiagnosticNote("it is first given here", range: first)])
+            } else {
+                seen[key] = entry.key.range
+            }
+            lowered.append(KanisterEntry(key, lowerValue(entry.value)))
+        }
+        return lowered
     }
 }

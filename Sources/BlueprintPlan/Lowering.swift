@@ -64,8 +64,10 @@ public struct Lowering {
 
     /// Records a diagnostic once: a let or def expanded at several places
     /// would otherwise report the same problem at each use.
-    mutating func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange, severity: Severity = .error) {
-        reported.append(Diagnostic(code, severity, message, at: range))
+    mutating func report(
+        _ code: DiagnosticCode, _ message: String, at range: SourceRange, severity: Severity = .error, notes: [DiagnosticNote] = []
+    ) {
+        reported.append(Diagnostic(code, severity, message, at: range, notes: notes))
     }
 
     mutating func lowerBlueprint(sourcePath: String?) -> KanisterBlueprint {
@@ -118,11 +120,11 @@ public struct Lowering {
         let (expanded, expansionProblems) = table.expand(decl.call)
         for problem in expansionProblems { report(problem.code, problem.message, at: problem.range) }
         var phase = KanisterPhase(function: expanded.function.text, name: decl.name.text, objects: [], args: [])
-        phase.args.reserveCapacity(expanded.items.count)
+        var arguments: [MapEntry] = []
         for item in expanded.items {
             switch item {
             case .argument(let entry):
-                phase.args.append(KanisterEntry(lowerKey(entry.key), lowerValue(entry.value)))
+                arguments.append(entry)
             case .objects(let block):
                 for entry in block.entries {
                     phase.objects.append((lowerKey(entry.key), lowerObject(entry.value)))
@@ -131,6 +133,7 @@ public struct Lowering {
                 phase.declaredOutputs += decl.names.map(\.text)
             }
         }
+        phase.args = lowerEntries(arguments)
         if !phase.declaredOutputs.isEmpty { phase.declaredOutputs = Lowering.unprinted(phase.declaredOutputs, by: phase) }
         for clause in expanded.clauses where reportsRuntimeOnly {
             switch clause {
