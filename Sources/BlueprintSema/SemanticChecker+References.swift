@@ -12,10 +12,12 @@ extension SemanticChecker {
         switch expr.kind {
         case .identifier(let name): checkRoot(name, expr.range, path: [])
         case .member, .index:
-            if case .index(_, let key) = expr.kind, let kind = SemanticChecker.constantKind(of: key),
-                let problem = TemplateFunctions.constantProblem("index", position: 1, kind: kind)
-            {
-                reportBadCall(problem, at: key.range)
+            if case .index(let base, let key) = expr.kind, let kind = SemanticChecker.constantKind(of: key) {
+                if let problem = TemplateFunctions.constantProblem("index", position: 1, kind: kind) {
+                    reportBadCall(problem, at: key.range)
+                } else if kind.isInteger, let path = templatePath(of: base), case .map = KanisterCatalog.type(of: path) {
+                    reportBadCall(SemanticChecker.integerKeyProblem("." + path.joined(separator: ".")), at: key.range)
+                }
             }
             checkChain(expr)
         case .string(let literal), .bash(let literal): checkString(literal)
@@ -97,6 +99,22 @@ extension SemanticChecker {
 
     mutating func reportBadCall(_ problem: String, at range: SourceRange) {
         report(.templateCall, "Go's template engine refuses this when it renders: \(problem)", at: range)
+    }
+
+    /// The template parameter path an expression reads (`Options`, `StatefulSet.Pods`,
+    /// `Object["a"].b`), or nil when it does not start at a template root.
+    func templatePath(of expr: Expr) -> [String]? {
+        switch expr.kind {
+        case .identifier(let name):
+            guard case .templateRoot(let root) = table.resolve(name, in: context.action) else { return nil }
+            return [root]
+        case .member(let base, let field): return templatePath(of: base).map { $0 + [field.text] }
+        case .index(let base, let key):
+            guard case .string(let literal) = key.kind, let text = literal.constantText else { return nil }
+            return templatePath(of: base).map { $0 + [text] }
+        case .parenthesized(let inner): return templatePath(of: inner)
+        default: return nil
+        }
     }
 
     /// `a.b["c"].d`: the root identifier and the constant path after it.

@@ -125,6 +125,9 @@ extension SemanticChecker {
             for call in all.templateCalls where call.name != "config" && !all.definedTemplates.contains(call.name) {
                 badCalls.append(TemplateBadCall(range: call.range, problem: "template \"\(call.name)\" is not defined in this string"))
             }
+            for call in all.indexCalls {
+                if let problem = SemanticChecker.indexKeyProblem(call) { badCalls.append(problem) }
+            }
             for use in all.functions {
                 if let problem = TemplateFunctions.arityProblem(use.name, arguments: use.argumentCount) {
                     badCalls.append(TemplateBadCall(range: use.range, problem: problem))
@@ -190,7 +193,39 @@ extension SemanticChecker {
             checkDeferPhaseReference(rootRange, rest: rest)
         case .other:
             checkOtherTemplateRoot(root, rootRange, field: second, info: info)
+            if rest.count >= 2 { checkDeeperFields(root, rest: rest) }
         }
+    }
+
+    /// `index .Options 0`: an integer first key of a collection that Kanister's
+    /// parameter types say is a map.
+    static func indexKeyProblem(_ call: GoTemplateIndexCall) -> TemplateBadCall? {
+        guard case .field(let field) = call.collection, call.scope.template == nil, call.scope.dot == .templateData,
+            let key = call.keys.first, let constant = GoTemplateConstantArgument(key, position: 1)
+        else { return nil }
+        let path = "." + field.names.joined(separator: ".")
+        switch (KanisterCatalog.type(of: field.names), constant.kind) {
+        case (.map, .integer), (.map, .negativeInteger):
+            return TemplateBadCall(range: constant.range, problem: SemanticChecker.integerKeyProblem(path))
+        default:
+            return nil  // a string key of a list is a field the path check reports
+        }
+    }
+
+    static func integerKeyProblem(_ path: String) -> String { "\(path) is a map; index it with a string key" }
+
+    /// `.Options.k.x`, `.StatefulSet.Name.x`: a field of a value that has none (a
+    /// string, a list), as the parameter types say; the first field is checked above.
+    mutating func checkDeeperFields(_ root: String, rest: ArraySlice<(String, SourceRange)>) {
+        let names = [root] + rest.map(\.0)
+        guard let (index, type) = KanisterCatalog.firstUnevaluable(names), index >= 2 else { return }
+        let what: String
+        switch type {
+        case .list: what = "a list"
+        default: what = "a string"
+        }
+        let path = "." + names[..<index].joined(separator: ".")
+        report(.unknownTemplateParameter, "'\(path)' is \(what); it has no field '\(names[index])'", at: rest[rest.startIndex + index - 1].1)
     }
 
     /// `.DeferPhase.Part.key`: Kanister fills `.DeferPhase` for the deferPhase's own

@@ -1,0 +1,101 @@
+// The Go types of Kanister's template parameters, read from the embedded
+// template-params.json: enough to tell a map from a list from a string along a
+// path, so that `.Options.k.x` (a string has no field) and `index .Pods "a"` (a
+// list has no string keys) are found before Go finds them at render time.
+
+import Foundation
+
+/// The shape of a template parameter's value.
+public indirect enum TemplateParameterType: Sendable, Equatable {
+    /// A string, number or bool: no fields, no keys.
+    case scalar(String)
+    /// `[]T`: integer keys.
+    case list(TemplateParameterType)
+    /// `map[string]T`: string keys (and `.key` fields).
+    case map(TemplateParameterType)
+    /// A struct with these fields.
+    case structure([String: TemplateParameterType])
+    /// `interface{}` or a type the catalog does not spell out.
+    case any
+
+    /// The type of `.field` (or of a map key) on a value of this type; nil when Go
+    /// cannot evaluate it (a field of a string or a list), `.any` when unknown.
+    func member(_ name: String) -> TemplateParameterType? {
+        switch self {
+        case .scalar, .list: return nil
+        case .map(let value): return value
+        case .structure(let fields): return fields[name] ?? .any
+        case .any: return .any
+        }
+    }
+
+    /// The type spelled in the catalog (`[]string`, `map[string][]byte`, `*bool`).
+    init(spelling: String) {
+        var text = Substring(spelling.split(separator: " ", maxSplits: 1).first ?? "")
+        while text.hasPrefix("*") { text = text.dropFirst() }
+        if text == "[]byte" {
+            self = .scalar("[]byte")
+        } else if text.hasPrefix("[]") {
+            self = .list(TemplateParameterType(spelling: String(text.dropFirst(2))))
+        } else if text.hasPrefix("map[string]") {
+            self = .map(TemplateParameterType(spelling: String(text.dropFirst("map[string]".count))))
+        } else if ["string", "bool", "int", "int64", "float64"].contains(text) {
+            self = .scalar(String(text))
+        } else {
+            self = .any
+        }
+    }
+
+    /// A field of template-params.json: a spelling, or an object with `type`,
+    /// `fields` (a struct) or `value` (a map's values).
+    init(catalogEntry entry: Any) {
+        if let spelling = entry as? String {
+            self.init(spelling: spelling)
+            return
+        }
+        guard let object = entry as? [String: Any] else {
+            self = .any
+            return
+        }
+        let spelled = TemplateParameterType(spelling: object["type"] as? String ?? "")
+        if let fields = object["fields"] as? [String: Any] {
+            self = .structure(fields.mapValues { TemplateParameterType(catalogEntry: $0) })
+        } else if let value = object["value"], case .map = spelled {
+            self = .map(TemplateParameterType(catalogEntry: value))
+        } else {
+            self = spelled
+        }
+    }
+}
+
+extension KanisterCatalog {
+    /// The type of each template root.
+    static let rootTypes: [String: TemplateParameterType] = {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(CatalogData.templateParamsJSON.utf8)) as? [String: Any],
+            let roots = object["fields"] as? [String: Any]
+        else { return [:] }
+        return roots.mapValues { TemplateParameterType(catalogEntry: $0) }
+    }()
+
+    /// Follows `path` from a root; the first name Go cannot evaluate and the type
+    /// it was read on, or nil when the whole path evaluates (or leaves the catalog).
+    static func firstUnevaluable(_ path: [String]) -> (index: Int, on: TemplateParameterType)? {
+        guard let root = path.first, var type = rootTypes[root] else { return nil }
+        for (index, name) in path.enumerated().dropFirst() {
+            guard let next = type.member(name) else { return (index, type) }
+            if case .any = next { return nil }
+            type = next
+        }
+        return nil
+    }
+
+    /// The type at the end of `path`, `.any` when the catalog does not say.
+    static func type(of path: [String]) -> TemplateParameterType {
+        guard let root = path.first, var type = rootTypes[root] else { return .any }
+        for name in path.dropFirst() {
+            guard let next = type.member(name) else { return .any }
+            type = next
+        }
+        return type
+    }
+}
