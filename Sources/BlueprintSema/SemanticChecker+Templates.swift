@@ -205,7 +205,7 @@ extension SemanticChecker {
         else { return nil }
         let path = "." + field.names.joined(separator: ".")
         switch (KanisterCatalog.type(of: field.names), constant.kind) {
-        case (.map, .integer), (.map, .negativeInteger):
+        case (.map, .integer):  // a negative key is refused whatever the collection
             return TemplateBadCall(range: constant.range, problem: SemanticChecker.integerKeyProblem(path))
         default:
             return nil  // a string key of a list is a field the path check reports
