@@ -38,12 +38,12 @@ extension SemanticChecker {
         checkUnproducedInputs(action)
     }
 
-    mutating func checkDuplicateNames(_ names: [Name], what: String) {
+    mutating func checkDuplicateNames(_ names: [Name], what: String, code: DiagnosticCode = .duplicateDefinition) {
         var seen: [String: Name] = [:]
         for name in names {
             if let previous = seen[name.text] {
                 report(
-                    .duplicateDefinition, "\(what) '\(name.text)' is declared twice", at: name.range,
+                    code, "\(what) '\(name.text)' is declared twice", at: name.range,
                     notes: [DiagnosticNote("first declared here", range: previous.range)])
             } else {
                 seen[name.text] = name

@@ -48,16 +48,7 @@ extension SemanticChecker {
         }
         checkUniqueEntries(arguments, what: "argument")
         checkUniqueEntries(objects, what: "object")
-        var seen: [String: Name] = [:]
-        for name in outputs {
-            if let first = seen[name.text] {
-                report(
-                    .duplicateKey, "output '\(name.text)' is declared twice", at: name.range,
-                    notes: [DiagnosticNote("first declared here", range: first.range)])
-            } else {
-                seen[name.text] = name
-            }
-        }
+        checkDuplicateNames(outputs, what: "output", code: .duplicateKey)
         for case .undoInline(_, let compensation, _) in call.clauses { checkDuplicateKeys(in: compensation) }
     }
 

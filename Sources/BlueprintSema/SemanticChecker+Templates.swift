@@ -119,27 +119,34 @@ extension SemanticChecker {
         switch GoTemplate.parse(text) {
         case .failure(let error): return .failure(error)
         case .success(let tree):
-            var badCalls: [TemplateBadCall] = []
             let all = tree.references()
-            // Kanister parses each string as its own template, named "config".
-            for call in all.templateCalls where call.name != "config" && !all.definedTemplates.contains(call.name) {
-                badCalls.append(TemplateBadCall(range: call.range, problem: "template \"\(call.name)\" is not defined in this string"))
-            }
-            for call in all.indexCalls {
-                if let problem = SemanticChecker.indexKeyProblem(call) { badCalls.append(problem) }
-            }
-            for use in all.functions {
-                if let problem = TemplateFunctions.arityProblem(use.name, arguments: use.argumentCount) {
-                    badCalls.append(TemplateBadCall(range: use.range, problem: problem))
-                    continue
-                }
-                for constant in use.constants {
-                    guard let problem = TemplateFunctions.constantProblem(use.name, position: constant.position, kind: constant.kind) else { continue }
-                    badCalls.append(TemplateBadCall(range: constant.range, problem: problem))
-                }
-            }
-            return .success(tree.rootReferences, badCalls: badCalls)
+            return .success(all.rootReferences, badCalls: badCalls(in: all))
         }
+    }
+
+    /// What in a template that parses Go still refuses when it renders: a call
+    /// of an undefined template, a function given the wrong number or kind of
+    /// arguments, an index key its collection cannot take.
+    static func badCalls(in all: GoTemplateReferences) -> [TemplateBadCall] {
+        var badCalls: [TemplateBadCall] = []
+        // Kanister parses each string as its own template, named "config".
+        for call in all.templateCalls where call.name != "config" && !all.definedTemplates.contains(call.name) {
+            badCalls.append(TemplateBadCall(range: call.range, problem: "template \"\(call.name)\" is not defined in this string"))
+        }
+        for call in all.indexCalls {
+            if let problem = indexKeyProblem(call) { badCalls.append(problem) }
+        }
+        for use in all.functions {
+            if let problem = TemplateFunctions.arityProblem(use.name, arguments: use.argumentCount) {
+                badCalls.append(TemplateBadCall(range: use.range, problem: problem))
+                continue
+            }
+            for constant in use.constants {
+                guard let problem = TemplateFunctions.constantProblem(use.name, position: constant.position, kind: constant.kind) else { continue }
+                badCalls.append(TemplateBadCall(range: constant.range, problem: problem))
+            }
+        }
+        return badCalls
     }
 
     /// A template parameter path: `.Phases.p.Output.k`, `.ArtifactsIn.a`, `.StatefulSet.Name`, ...

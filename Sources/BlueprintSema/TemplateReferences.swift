@@ -11,8 +11,13 @@ public struct TemplateReference: Sendable, Equatable {
 
 extension GoTemplateTree {
     /// Root references in source order; `index` calls with constant keys give the extended path.
+    public var rootReferences: [TemplateReference] { references().rootReferences }
+}
+
+extension GoTemplateReferences {
+    /// The tree's root references, from its walk.
     public var rootReferences: [TemplateReference] {
-        let all = references()
+        let all = self
         // The collection of `index X "k"` is reported once, with its keys.
         let indexed = Set(all.indexCalls.compactMap { $0.path == nil ? nil : $0.collection.range })
         var result = all.fields.filter { $0.isFromRootData && !indexed.contains($0.range) }

@@ -10,6 +10,23 @@ import Testing
 @Suite struct PlanLoweringTests {
     static let header = "blueprint b\n"
 
+    /// Sema compares keys as written; two that lower to one YAML key are found by the lowering.
+    @Test func keysThatLowerToOneAreADuplicate() {
+        let text =
+            Self.header + """
+            action backup on StatefulSet {
+              phase a: KubeTask { image: "x", command: ["a"], podOverride: { "d-\\(StatefulSet.Name)": 1, "d-{{ .StatefulSet.Name }}": 2 } }
+            }
+            """
+        let (plan, diagnostics) = PlanFixtures.checkedPlan(text)
+        #expect(plan == nil)
+        let errors = diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.code) == [.duplicateKey], "\(errors.map(\.message))")
+        let file = SourceFile(path: "t.bp", text: text)
+        #expect(errors.first.map { file.text($0.range) } == "\"d-{{ .StatefulSet.Name }}\"")
+        #expect(errors.first?.notes.first.flatMap { $0.range.map { file.text($0) } } == "\"d-\\(StatefulSet.Name)\"")
+    }
+
     @Test func phasesRunInSourceOrder() {
         let graph = PlanFixtures.graph(
             Self.header + """
