@@ -14,10 +14,10 @@ import Testing
     @Test func keysThatLowerToOneAreADuplicate() {
         let text =
             Self.header + """
-            action backup on StatefulSet {
-              phase a: KubeTask { image: "x", command: ["a"], podOverride: { "d-\\(StatefulSet.Name)": 1, "d-{{ .StatefulSet.Name }}": 2 } }
-            }
-            """
+                action backup on StatefulSet {
+                  phase a: KubeTask { image: "x", command: ["a"], podOverride: { "d-\\(StatefulSet.Name)": 1, "d-{{ .StatefulSet.Name }}": 2 } }
+                }
+                """
         let (plan, diagnostics) = PlanFixtures.checkedPlan(text)
         #expect(plan == nil)
         let errors = diagnostics.filter { $0.severity == .error }
