@@ -7,8 +7,11 @@ bash .ci/deps.sh
 KCHECK="$(bash ../shared/tools/kcheck/build.sh)"
 export KCHECK
 swift build --build-tests
-# The property tests over thousands of programs keep both cores busy; the
-# runtime's timing tests (cancellation, signals) run apart from them.
+# Three runs: the runtime's tests time processes (cancellation, signals, a
+# PostgreSQL server) and need the cores to themselves; the property tests over
+# thousands of programs keep both cores busy.
 heavy='PipelineInvariantTests|LintCompileAgreementTests'
-swift test --skip-build --skip "$heavy"
+runtime='BlueprintRuntimeTests'
+swift test --skip-build --skip "$heavy|$runtime"
+swift test --skip-build --filter "$runtime"
 swift test --skip-build --filter "$heavy"
