@@ -157,13 +157,16 @@ public struct GoTemplateReferences: Sendable, Equatable {
     public var templateCalls: [(name: String, range: Range<Int>)] = []
     /// The names `{{define}}` and `{{block}}` give templates in this text.
     public var definedTemplates: Set<String> = []
+    /// Fields read on a function's result (`(quote .x).Name`, `toJson.a`): the
+    /// function, the first field and its range.
+    public var resultFields: [(function: String, field: String, range: Range<Int>)] = []
 
     public init() {}
 
     public static func == (lhs: GoTemplateReferences, rhs: GoTemplateReferences) -> Bool {
         lhs.fields == rhs.fields && lhs.functions == rhs.functions && lhs.indexCalls == rhs.indexCalls
             && lhs.templateCalls.map(\.name) == rhs.templateCalls.map(\.name) && lhs.templateCalls.map(\.range) == rhs.templateCalls.map(\.range)
-            && lhs.definedTemplates == rhs.definedTemplates
+            && lhs.definedTemplates == rhs.definedTemplates && lhs.resultFields.map(\.range) == rhs.resultFields.map(\.range)
     }
 }
 

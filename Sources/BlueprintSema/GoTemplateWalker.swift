@@ -108,6 +108,9 @@ struct GoTemplateWalker {
                 GoTemplateFunctionUse(name: identifier.name, range: identifier.range, scope: scope))
         case .chain(let chain):
             walk(chain.base)
+            if let function = GoTemplateWalker.resultFunction(of: chain.base), let field = chain.fields.first, let range = chain.fieldRanges.first {
+                references.resultFields.append((function, field, range))
+            }
             references.fields.append(
                 GoTemplateFieldReference(
                     root: .expression(chain.base.range), path: chain.fields, pathRanges: chain.fieldRanges,
@@ -116,6 +119,17 @@ struct GoTemplateWalker {
             walk(parenthesized.pipeline, isRange: false)
         case .dot, .variable, .string, .number, .bool, .nilValue:
             return
+        }
+    }
+
+    /// The function whose result an operand is: `f` or `(... | f args)`.
+    static func resultFunction(of operand: GoTemplateOperand) -> String? {
+        switch operand {
+        case .identifier(let identifier): return identifier.name
+        case .parenthesized(let inner):
+            guard case .identifier(let function) = inner.pipeline.commands.last?.operands.first else { return nil }
+            return function.name
+        default: return nil
         }
     }
 

@@ -246,20 +246,25 @@ public enum OutputInference {
             isDynamic = raw.isDynamic
         }
         for words in wordsPerLine(script) {
-            for (index, word) in words.enumerated() {
-                var key: String?
-                if word == "output", index > 0, words[index - 1] == "kando", index + 1 < words.count {
-                    key = words[index + 1]
-                } else if word == "--output-name" || word == "-o", index + 1 < words.count, words.prefix(index).contains("kando") {
-                    key = words[index + 1]
-                } else if word.hasPrefix("--output-name=") {
-                    key = String(word.dropFirst("--output-name=".count))
-                } else if word == "push", index > 1, words[index - 1] == "location", words[index - 2] == "kando",
-                    !words.contains(where: { $0 == "--output-name" || $0 == "-o" || $0.hasPrefix("--output-name=") })
-                {
+            var found: [String] = []
+            for (index, word) in words.enumerated() where word == "output" && index > 0 && words[index - 1] == "kando" && index + 1 < words.count {
+                found.append(words[index + 1])
+            }
+            // The first `kando location push` of a command and the first output name after
+            // it, as kcheck reads them (a later push in the same command is its argument).
+            if let push = words.indices.first(where: { $0 > 1 && words[$0] == "push" && words[$0 - 1] == "location" && words[$0 - 2] == "kando" }) {
+                let rest = words[(push + 1)...]
+                if let name = rest.indices.first(where: { ["--output-name", "-o"].contains(rest[$0]) || rest[$0].hasPrefix("--output-name=") }) {
+                    if rest[name].hasPrefix("--output-name=") {
+                        found.append(String(rest[name].dropFirst("--output-name=".count)))
+                    } else if name + 1 < words.count {
+                        found.append(words[name + 1])
+                    }
+                } else {
                     keys.insert("kandoOutput")
                 }
-                guard let raw = key else { continue }
+            }
+            for raw in found {
                 let trimmed = raw.trimming("\"'")
                 if trimmed.isEmpty || trimmed.contains("$") || trimmed.containsTemplateOpen || trimmed.contains("\u{1}")
                     || !trimmed.utf8.allSatisfy(isKeyByte)

@@ -228,7 +228,11 @@ extension SemanticChecker {
             checkTemplatePath(root: root, range, rest: path[...])
         case .templateFunction(let function):
             // A function named without a call (`toJson`, `toJson.a`) is called with no arguments.
-            checkArity(function, arguments: 0, at: range)
+            if !checkArity(function, arguments: 0, at: range), let (field, fieldRange) = path.first,
+                TemplateFunctions.scalarResults.contains(function)
+            {
+                reportBadCall(TemplateFunctions.resultFieldProblem(function, field: field), at: fieldRange)
+            }
         case .secret:
             checkActionObject(name, range, kind: .secret, rest: path[...])
         case .configMap:

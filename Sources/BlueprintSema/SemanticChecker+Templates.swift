@@ -136,6 +136,9 @@ extension SemanticChecker {
         for call in all.indexCalls {
             if let problem = indexKeyProblem(call) { badCalls.append(problem) }
         }
+        for read in all.resultFields where TemplateFunctions.scalarResults.contains(read.function) {
+            badCalls.append(TemplateBadCall(range: read.range, problem: TemplateFunctions.resultFieldProblem(read.function, field: read.field)))
+        }
         for use in all.functions {
             if let problem = TemplateFunctions.arityProblem(use.name, arguments: use.argumentCount) {
                 badCalls.append(TemplateBadCall(range: use.range, problem: problem))

@@ -87,10 +87,7 @@ public struct SemanticChecker {
     ) -> (model: SemanticModel, diagnostics: [Diagnostic]) {
         var checker = SemanticChecker(table: table, main: main, target: KanisterTarget.of(kanister))
         checker.checkFile()
-        let sorted = checker.reported.items.enumerated().sorted {
-            ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset)
-        }.map(\.element)
-        return (checker.model, sorted)
+        return (checker.model, checker.reported.items.inSourceOrder)
     }
 
     mutating func report(

@@ -39,6 +39,27 @@ extension TemplateFunctions {
         "wrap": "is", "wrapWith": "iss",
     ]
 
+    /// Functions whose result is a string, number or bool, which has no fields:
+    /// `(quote .x).Name` fails ("can't evaluate field Name in type string").
+    public static let scalarResults: Set<String> = [
+        "abbrev", "abbrevboth", "add", "add1", "adler32sum", "ago", "atoi", "b32dec", "b32enc", "b64dec", "b64enc",
+        "base", "biggest", "camelcase", "cat", "ceil", "clean", "contains", "date", "dateInZone", "date_in_zone",
+        "decryptAES", "deepEqual", "derivePassword", "dir", "div", "empty", "encryptAES", "env", "eq", "expandenv",
+        "ext", "fail", "float64", "floor", "ge", "genPrivateKey", "getHostByName", "gt", "has", "hasKey", "hasPrefix",
+        "hasSuffix", "hello", "html", "htmlDate", "htmlDateInZone", "indent", "initials", "int", "int64", "isAbs",
+        "join", "js", "kebabcase", "kindIs", "kindOf", "le", "len", "lower", "lt", "max", "min", "mod", "mul", "ne",
+        "nindent", "nospace", "not", "plural", "print", "printf", "println", "quote", "randAlpha", "randAlphaNum",
+        "randAscii", "randNumeric", "regexFind", "regexMatch", "regexReplaceAll", "regexReplaceAllLiteral", "repeat",
+        "replace", "round", "semverCompare", "sha1sum", "sha256sum", "shuffle", "snakecase", "squote", "sub",
+        "substr", "swapcase", "title", "toDecimal", "toJson", "toPrettyJson", "toString", "trim", "trimAll",
+        "trimPrefix", "trimSuffix", "trimall", "trunc", "typeIs", "typeIsLike", "typeOf", "unixEpoch", "untitle",
+        "upper", "urlJoin", "urlquery", "uuidv4", "wrap", "wrapWith",
+    ]
+
+    static func resultFieldProblem(_ function: String, field: String) -> String {
+        "\(function) returns a string, number or bool, which has no field '\(field)'"
+    }
+
     /// The kind of a constant written as an argument.
     public enum ConstantKind: Sendable {
         case string, integer, negativeInteger, bool, null

@@ -109,3 +109,10 @@ public struct DiagnosticList: Sendable {
 
     public var hasErrors: Bool { items.contains { $0.severity == .error } }
 }
+
+extension Array where Element == Diagnostic {
+    /// The diagnostics by where they start; ties keep their order (a stable sort).
+    public var inSourceOrder: [Diagnostic] {
+        enumerated().sorted { ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset) }.map(\.element)
+    }
+}

@@ -56,10 +56,7 @@ public struct Parser {
         var parser = Parser(bytes: bytes, tokens: lexed.tokens)
         parser.diagnostics = lexed.diagnostics
         let syntax = parser.parseFile()
-        let sorted = parser.diagnostics.enumerated().sorted {
-            ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset)
-        }.map(\.element)
-        return ParseResult(syntax: syntax, diagnostics: sorted)
+        return ParseResult(syntax: syntax, diagnostics: parser.diagnostics.inSourceOrder)
     }
 
     /// Below this many bytes a file is lexed and parsed on one core.

@@ -15,17 +15,6 @@ public protocol SourceProvider {
     func identity(of path: String) -> String
 }
 
-/// One file's diagnostics.
-public struct FileDiagnostics: Sendable {
-    public var file: SourceFile
-    public var diagnostics: [Diagnostic]
-
-    public init(file: SourceFile, diagnostics: [Diagnostic]) {
-        self.file = file
-        self.diagnostics = diagnostics
-    }
-}
-
 /// A loaded .bp file with its imports and, once `analyze()` ran, the results
 /// of every pass: the checks, the plan and the Kanister model. `bpc lint` is
 /// `bpc compile` without the write: both read `reports` after the same passes.
@@ -33,7 +22,7 @@ public struct Compilation: Sendable {
     public private(set) var main: Module?
     public private(set) var imports: [Module] = []
     /// Each file's diagnostics, the main file first.
-    public private(set) var reports: [FileDiagnostics] = []
+    public private(set) var reports: [DiagnosticReport] = []
     /// The optimized plan; nil before `analyze()` or when the sources have errors.
     public private(set) var plan: PlanBlueprint?
     /// The Kanister model the YAML is written from; nil likewise.
@@ -55,7 +44,7 @@ public struct Compilation: Sendable {
     public static func load(_ file: SourceFile, identity: String, from sources: some SourceProvider) -> Compilation {
         var compilation = Compilation()
         let parsed = Parser.parse(file)
-        compilation.reports.append(FileDiagnostics(file: file, diagnostics: parsed.diagnostics))
+        compilation.reports.append(DiagnosticReport(file: file, diagnostics: parsed.diagnostics))
         let module = Module(file: file, syntax: parsed.syntax)
         compilation.main = module
         var visited: Set<String> = [identity]
@@ -78,7 +67,7 @@ public struct Compilation: Sendable {
                 continue
             }
             let parsed = Parser.parse(file)
-            reports.append(FileDiagnostics(file: file, diagnostics: parsed.diagnostics))
+            reports.append(DiagnosticReport(file: file, diagnostics: parsed.diagnostics))
             let imported = Module(file: file, syntax: parsed.syntax)
             imports.append(imported)
             loadImports(of: imported, from: sources, visited: &visited, depth: depth + 1)
@@ -89,7 +78,7 @@ public struct Compilation: Sendable {
         if let index = reports.firstIndex(where: { $0.file.path == file.path }) {
             reports[index].diagnostics.append(diagnostic)
         } else {
-            reports.append(FileDiagnostics(file: file, diagnostics: [diagnostic]))
+            reports.append(DiagnosticReport(file: file, diagnostics: [diagnostic]))
         }
     }
 
@@ -107,13 +96,8 @@ public struct Compilation: Sendable {
     }
 
     /// Each report's diagnostics in source order (ties keep their order).
-    public var sortedReports: [FileDiagnostics] {
-        reports.map { report in
-            let ordered = report.diagnostics.enumerated().sorted {
-                ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset)
-            }
-            return FileDiagnostics(file: report.file, diagnostics: ordered.map(\.element))
-        }
+    public var sortedReports: [DiagnosticReport] {
+        reports.map { DiagnosticReport(file: $0.file, diagnostics: $0.diagnostics.inSourceOrder) }
     }
 }
 

@@ -39,7 +39,7 @@ struct LintSession {
         // Lint is compile without the write: the same passes, the same diagnostics.
         compilation.analyze(kanister: kanister)
         for (index, report) in compilation.reports.enumerated() {
-            add(DiagnosticReport(file: report.file, diagnostics: report.diagnostics), isInput: index == 0)
+            add(report, isInput: index == 0)
         }
     }
 
@@ -72,11 +72,6 @@ struct LintSession {
 
     /// The reports with each file's diagnostics in source order (ties keep their order).
     func sortedReports() -> [DiagnosticReport] {
-        reports.map { report in
-            let ordered = report.diagnostics.enumerated().sorted {
-                ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset)
-            }
-            return DiagnosticReport(file: report.file, diagnostics: ordered.map(\.element))
-        }
+        reports.map { DiagnosticReport(file: $0.file, diagnostics: $0.diagnostics.inSourceOrder) }
     }
 }

@@ -39,13 +39,16 @@ import Testing
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bpc-invariants-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        // BPC_KEEP_MUTANTS keeps each compiled program and its YAML there, to look into a finding.
+        let keepsFiles = ProcessInfo.processInfo.environment["BPC_KEEP_MUTANTS"] != nil
+        defer { if !keepsFiles { try? FileManager.default.removeItem(at: directory) } }
         var compiledNames: [String: String] = [:]
         var compiledCount = 0
         for (index, input) in inputs.enumerated() {
             guard let yaml = checkInvariants(name: input.name, text: input.text) else { continue }
             let file = directory.appendingPathComponent("\(index).yaml")
             try Data(yaml).write(to: file)
+            if keepsFiles { try Data(input.text.utf8).write(to: directory.appendingPathComponent("\(index).bp")) }
             compiledNames[file.path] = input.name
             compiledCount += 1
         }
