@@ -12,13 +12,7 @@ extension SemanticChecker {
         switch expr.kind {
         case .identifier(let name): checkRoot(name, expr.range, path: [])
         case .member, .index:
-            if case .index(let base, let key) = expr.kind, let kind = SemanticChecker.constantKind(of: key) {
-                if let problem = TemplateFunctions.constantProblem("index", position: 1, kind: kind) {
-                    reportBadCall(problem, at: key.range)
-                } else if kind.isInteger, let path = templatePath(of: base), case .map = KanisterCatalog.type(of: path) {
-                    reportBadCall(SemanticChecker.integerKeyProblem("." + path.joined(separator: ".")), at: key.range)
-                }
-            }
+            if case .index(let base, let key) = expr.kind { checkIndexKey(key, of: base) }
             checkChain(expr)
         case .string(let literal), .bash(let literal): checkString(literal)
         case .list(let elements): for element in elements { checkExpression(element) }
@@ -33,9 +27,7 @@ extension SemanticChecker {
             checkFunctionInput(lhs)
             if case .identifier(let name) = rhs.kind {
                 if !TemplateFunctions.kanister.contains(name) {
-                    report(
-                        .unknownTemplateFunction, "unknown template function '\(name)'\(Suggestions.hint(for: name, in: Array(TemplateFunctions.kanister)))",
-                        at: rhs.range)
+                    reportUnknownTemplateFunction(name, at: rhs.range)
                 } else {
                     checkArity(name, arguments: 1, at: rhs.range)
                 }
@@ -57,9 +49,7 @@ extension SemanticChecker {
         if case .identifier(let name) = callee.kind {
             if name != "option", name != "kopia" {
                 if !TemplateFunctions.kanister.contains(name) {
-                    report(
-                        .unknownTemplateFunction, "unknown template function '\(name)'\(Suggestions.hint(for: name, in: Array(TemplateFunctions.kanister)))",
-                        at: callee.range)
+                    reportUnknownTemplateFunction(name, at: callee.range)
                 } else if !checkArity(name, arguments: arguments.count + (isPiped ? 1 : 0), at: callee.range) {
                     for (position, argument) in arguments.enumerated() {
                         guard let kind = SemanticChecker.constantKind(of: argument.value),
@@ -73,6 +63,22 @@ extension SemanticChecker {
             checkExpression(callee)
         }
         for argument in arguments { checkFunctionInput(argument.value) }
+    }
+
+    mutating func reportUnknownTemplateFunction(_ name: String, at range: SourceRange) {
+        let hint = Suggestions.hint(for: name, in: Array(TemplateFunctions.kanister))
+        report(.unknownTemplateFunction, "unknown template function '\(name)'\(hint)", at: range)
+    }
+
+    /// `x[key]` with a constant key: one Go's `index` refuses for any collection, or
+    /// an integer for a collection Kanister's parameter types say is a map.
+    mutating func checkIndexKey(_ key: Expr, of base: Expr) {
+        guard let kind = SemanticChecker.constantKind(of: key) else { return }
+        if let problem = TemplateFunctions.constantProblem("index", position: 1, kind: kind) {
+            reportBadCall(problem, at: key.range)
+        } else if kind.isInteger, let path = templatePath(of: base), case .map = KanisterCatalog.type(of: path) {
+            reportBadCall(SemanticChecker.integerKeyProblem("." + path.joined(separator: ".")), at: key.range)
+        }
     }
 
     /// A template function called with a number of arguments it does not take fails when rendered.
