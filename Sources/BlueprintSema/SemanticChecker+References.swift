@@ -94,6 +94,7 @@ extension SemanticChecker {
     static func constantKind(of expr: Expr) -> TemplateFunctions.ConstantKind? {
         switch expr.kind {
         case .string(let literal): literal.constantText == nil ? nil : .string
+        case .duration: .string
         case .int(let text): text.hasPrefix("-") ? .negativeInteger : .integer
         case .float(let text): TemplateFunctions.ConstantKind(floatText: text)
         case .bool: .bool
@@ -107,16 +108,39 @@ extension SemanticChecker {
         report(.templateCall, "Go's template engine refuses this when it renders: \(problem)", at: range)
     }
 
+    /// The text of a key that lowers to a constant string: a string without
+    /// interpolations, or a duration (`x[10m]` is `index .x "10m"`).
+    static func constantKeyText(_ key: Expr) -> String? {
+        switch key.kind {
+        case .string(let literal): literal.constantText
+        case .duration(let text): text
+        default: nil
+        }
+    }
+
     /// The template parameter path an expression reads (`Options`, `StatefulSet.Pods`,
-    /// `Object["a"].b`), or nil when it does not start at a template root.
+    /// `dump.secrets.s.Data`, `Object["a"].b`), or nil when it does not start at
+    /// a template root, a phase's objects or the action's secrets and configmaps.
     func templatePath(of expr: Expr) -> [String]? {
         switch expr.kind {
         case .identifier(let name):
-            guard case .templateRoot(let root) = table.resolve(name, in: context.action) else { return nil }
-            return [root]
-        case .member(let base, let field): return templatePath(of: base).map { $0 + [field.text] }
+            switch table.resolve(name, in: context.action) {
+            case .templateRoot(let root): return [root]
+            case .secret(let secret): return ["Secrets", secret.text]
+            case .configMap(let configMap): return ["ConfigMaps", configMap.text]
+            default: return nil
+            }
+        case .member(let base, let field):
+            // `dump.secrets.s`: the phase's objects as `.Phases.dump.Secrets.s`.
+            if case .member(let phaseExpr, let part) = base.kind, case .identifier(let name) = phaseExpr.kind,
+                case .phase(let phase) = table.resolve(name, in: context.action),
+                let kind = SemanticChecker.phaseParts[part.text], kind != .output
+            {
+                return ["Phases", phase.name, kind == .secrets ? "Secrets" : "ConfigMaps", field.text]
+            }
+            return templatePath(of: base).map { $0 + [field.text] }
         case .index(let base, let key):
-            guard case .string(let literal) = key.kind, let text = literal.constantText else { return nil }
+            guard let text = SemanticChecker.constantKeyText(key) else { return nil }
             return templatePath(of: base).map { $0 + [text] }
         case .parenthesized(let inner): return templatePath(of: inner)
         default: return nil
@@ -145,7 +169,7 @@ extension SemanticChecker {
                 current = base
             case .index(let base, let key):
                 checkExpression(key)
-                if case .string(let literal) = key.kind, let text = literal.constantText {
+                if let text = SemanticChecker.constantKeyText(key) {
                     path.append((text, key.range))
                 } else {
                     path.removeAll()

@@ -11,6 +11,13 @@ enum BPSourceText {
         isIdentifier(text) ? text : quoted(text)
     }
 
+    /// Whether a `let` of this name reads back as that let: an identifier that is
+    /// not a literal (`true`, `false`, `null`), a template parameter or a function.
+    static func isLetName(_ text: String) -> Bool {
+        isIdentifier(text) && !["true", "false", "null"].contains(text) && !KanisterCatalog.shared.templateRoots.contains(text)
+            && !TemplateFunctions.kanister.contains(text)
+    }
+
     static func isIdentifier(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard let first = bytes.first, isLetter(first) else { return false }

@@ -151,7 +151,7 @@ extension ImportWriter {
         }
         var lets: [String] = []
         for text in order where counts[text, default: 0] >= 2 {
-            guard let expression = optionExpression(text), let name = optionName(text), BPSourceText.isIdentifier(name), !taken.contains(name) else { continue }
+            guard let expression = optionExpression(text), let name = optionName(text), BPSourceText.isLetName(name), !taken.contains(name) else { continue }
             taken.insert(name)
             sharedOptions[text] = name
             lets.append("let \(name) = \(expression)")

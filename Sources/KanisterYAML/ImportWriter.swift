@@ -129,7 +129,9 @@ struct ImportWriter {
     /// `outputs [..]` in the phases), and without `annotations` when that was all.
     static func withoutDeclaredOutputs(_ pairs: [YAMLPair]) -> [YAMLPair] {
         pairs.compactMap { pair in
-            guard pair.key.scalar?.value == "annotations", var annotations = pair.value.mapping else { return pair }
+            guard pair.key.scalar?.value == "annotations", var annotations = pair.value.mapping,
+                annotations[KanisterBlueprint.declaredOutputsAnnotation] != nil
+            else { return pair }
             annotations.pairs.removeAll { $0.key.scalar?.value == KanisterBlueprint.declaredOutputsAnnotation }
             return annotations.pairs.isEmpty ? nil : YAMLPair(key: pair.key, value: .mapping(annotations))
         }

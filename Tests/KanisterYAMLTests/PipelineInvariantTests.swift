@@ -63,6 +63,35 @@ import Testing
         #expect(validate.status == 0 || !validate.output.isEmpty, "kcheck failed: \(validate.errors)")
     }
 
+    /// Counterexamples the campaigns found, kept as programs of their own.
+    static let regressions: [String] = [
+        // (d): an empty annotations map was dropped on import.
+        "blueprint r { annotations: {} }\naction a { phase p: KubeTask { image: \"x\", command: [\"x\"] } }\n",
+        // (d): an option named "true" was hoisted into `let true`, which reads back as a bool.
+        """
+        blueprint r
+        let tools = option("true", default: "img:1")
+        action a {
+          phase p: KubeTask { image: tools, command: ["x"] }
+          phase q: KubeTask { image: tools, command: ["x"] }
+        }
+
+        """,
+        // (d): a float spelled as .bp spells it.
+        "blueprint r\naction a { phase p: KubeTask { image: \"x\", command: [\"x\"], podOverride: { r: 1e3 } } }\n",
+        // (b)/(c): a declared output the command does not print.
+        "blueprint r\naction a {\n  phase p: KubeTask { image: \"x\", command: [\"./run.sh\"]\n    outputs [id] }\n  phase q: KubeTask { image: \"x\", command: [\"echo\", \"\\(p.output.id)\"] }\n}\n",
+    ]
+
+    @Test(arguments: regressions)
+    func regressionsKeepTheInvariants(_ text: String) throws {
+        let yaml = try #require(checkInvariants(name: "regression.bp", text: text), "it no longer compiles")
+        let output = try TestSupport.temporaryFile(yaml, suffix: ".yaml")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let validate = try TestSupport.run(try TestSupport.kcheck.get(), ["validate", "-no-warn", output.path])
+        #expect(validate.status == 0, "(b) \(validate.output)")
+    }
+
     /// Checks (a), (c) and (d) for one program; returns its YAML when it compiles.
     func checkInvariants(name: String, text: String) -> [UInt8]? {
         let file = SourceFile(path: name, text: text)
