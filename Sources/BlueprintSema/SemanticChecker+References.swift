@@ -121,11 +121,13 @@ extension SemanticChecker {
     /// The template parameter path an expression reads (`Options`, `StatefulSet.Pods`,
     /// `dump.secrets.s.Data`, `Object["a"].b`), or nil when it does not start at
     /// a template root, a phase's objects or the action's secrets and configmaps.
-    func templatePath(of expr: Expr) -> [String]? {
+    func templatePath(of expr: Expr, depth: Int = 0) -> [String]? {
+        guard depth < SemanticChecker.maxLetDepth else { return nil }
         switch expr.kind {
         case .identifier(let name):
             switch table.resolve(name, in: context.action) {
             case .templateRoot(let root): return [root]
+            case .constant(let decl): return templatePath(of: decl.value, depth: depth + 1)
             case .secret(let secret): return ["Secrets", secret.text]
             case .configMap(let configMap): return ["ConfigMaps", configMap.text]
             default: return nil
@@ -138,11 +140,11 @@ extension SemanticChecker {
             {
                 return ["Phases", phase.name, kind == .secrets ? "Secrets" : "ConfigMaps", field.text]
             }
-            return templatePath(of: base).map { $0 + [field.text] }
+            return templatePath(of: base, depth: depth + 1).map { $0 + [field.text] }
         case .index(let base, let key):
             guard let text = SemanticChecker.constantKeyText(key) else { return nil }
-            return templatePath(of: base).map { $0 + [text] }
-        case .parenthesized(let inner): return templatePath(of: inner)
+            return templatePath(of: base, depth: depth + 1).map { $0 + [text] }
+        case .parenthesized(let inner): return templatePath(of: inner, depth: depth + 1)
         default: return nil
         }
     }
