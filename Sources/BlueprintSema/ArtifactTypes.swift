@@ -118,10 +118,30 @@ public struct ArtifactTypes: Sendable {
 
     public init() {}
 
+    /// What every action reading an output name needs, computed once per name (a
+    /// blueprint with many actions reads a name many times).
+    public struct Produced: Sendable {
+        /// The union of the producers' types: an input may come from either ActionSet.
+        public var type: ArtifactType
+        /// A note at each producing output.
+        public var notes: [DiagnosticNote]
+        /// Where the type comes from, for messages: "its output in action 'backup' carries".
+        public var source: String
+    }
+
+    public private(set) var produced: [String: Produced] = [:]
+
     init(main: Module, imports: [Module]) {
         leavesUnproducedInputsOpen = main.leavesUnproducedInputsOpen
         for module in imports { index(module, isImported: true) }
         index(main, isImported: false)
+        for (name, list) in producers {
+            guard var type = list.first?.type else { continue }
+            for producer in list.dropFirst() { type.formUnion(producer.type) }
+            let actions = Set(list.map(\.action)).sorted().map { "'\($0)'" }
+            let source = actions.count == 1 ? "its output in action \(actions[0]) carries" : "its outputs in actions \(actions.joined(separator: ", ")) carry"
+            produced[name] = Produced(type: type, notes: list.map(\.note), source: source)
+        }
     }
 
     mutating func index(_ module: Module, isImported: Bool) {
@@ -138,11 +158,7 @@ public struct ArtifactTypes: Sendable {
     /// The type of the artifact `name` as its producers write it: with two
     /// producers (two actions output one name), the union, since an input may
     /// come from either ActionSet.
-    public func producedType(of name: String) -> ArtifactType? {
-        guard let list = producers[name], var type = list.first?.type else { return nil }
-        for producer in list.dropFirst() { type.formUnion(producer.type) }
-        return type
-    }
+    public func producedType(of name: String) -> ArtifactType? { produced[name]?.type }
 
     /// Every output artifact's name, for suggestions.
     public var producedNames: [String] { Array(producers.keys) }

@@ -39,8 +39,7 @@ extension SemanticChecker {
         var types: [String: InputArtifactType] = [:]
         for input in action.inputs where types[input.text] == nil {
             let shape = action.inputShapes.first { $0.name.text == input.text }
-            let producers = table.artifacts.producers[input.text] ?? []
-            let producerNotes = producers.map(\.note)
+            let producerNotes = table.artifacts.produced[input.text]?.notes ?? []
             if let shape {
                 let declared = ArtifactType(shape)
                 if let produced = table.artifacts.producedType(of: input.text) { checkShape(shape, declared, against: produced, notes: producerNotes) }
@@ -55,12 +54,8 @@ extension SemanticChecker {
 
     /// The type of input `name` from the outputs of that name; open (nil type) when there are none.
     func producedInputType(_ name: String) -> InputArtifactType {
-        let producers = table.artifacts.producers[name] ?? []
-        guard let produced = table.artifacts.producedType(of: name) else { return InputArtifactType(type: nil, origins: [], source: "") }
-        let notes = producers.map(\.note)
-        let actions = Set(producers.map(\.action)).sorted().map { "'\($0)'" }
-        let source = actions.count == 1 ? "its output in action \(actions[0]) carries" : "its outputs in actions \(actions.joined(separator: ", ")) carry"
-        return InputArtifactType(type: produced, origins: notes, source: source)
+        guard let produced = table.artifacts.produced[name] else { return InputArtifactType(type: nil, origins: [], source: "") }
+        return InputArtifactType(type: produced.type, origins: produced.notes, source: produced.source)
     }
 
     /// A shape declared on an input some action outputs must be what the output carries.
