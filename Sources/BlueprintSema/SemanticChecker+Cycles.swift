@@ -10,12 +10,18 @@ extension SemanticChecker {
     mutating func checkLetCycles() {
         var finished: Set<LetKey> = []
         var stack: [LetDecl] = []
+        // Actions by where their name is, looked up once each (a search per action copied every ActionInfo).
+        var actionIndex: [SourceRange: Int] = [:]
+        for (index, info) in table.actions.enumerated() where actionIndex[info.decl.name.range] == nil {
+            actionIndex[info.decl.name.range] = index
+        }
         for declaration in main.syntax.declarations {
             switch declaration {
             case .constant(let decl):
                 visitLet(decl, in: nil, stack: &stack, finished: &finished)
             case .action(let action):
-                let info = table.actions.first { $0.decl.name.range == action.name.range }
+                guard action.items.contains(where: { if case .constant = $0 { true } else { false } }) else { continue }
+                let info = actionIndex[action.name.range].map { table.actions[$0] }
                 for case .constant(let decl) in action.items {
                     visitLet(decl, in: info, stack: &stack, finished: &finished)
                 }
