@@ -65,18 +65,14 @@ public struct KanisterCatalog: Sendable {
         let specs = (try? decoder.decode([FunctionSpec].self, from: Data(CatalogData.functionsJSON.utf8))) ?? []
         var functions: [String: FunctionSpec] = [:]
         for spec in specs { functions[spec.name] = spec }
-        var roots: [String] = []
+        // The roots' fields come from their types (template-params.json, read once there).
+        let roots = rootTypes.isEmpty ? [] : orderedKeys(ofFieldsIn: CatalogData.templateParamsJSON)
         var fields: [String: [String]] = [:]
-        if let object = try? JSONSerialization.jsonObject(with: Data(CatalogData.templateParamsJSON.utf8)) as? [String: Any],
-            let rootMap = object["fields"] as? [String: Any]
-        {
-            roots = orderedKeys(ofFieldsIn: CatalogData.templateParamsJSON)
-            for (name, value) in rootMap {
-                if let spec = value as? [String: Any], let sub = spec["fields"] as? [String: Any] {
-                    fields[name] = sub.keys.sorted()
-                } else if let spec = value as? [String: Any], spec["type"] as? String == "string" {
-                    fields[name] = []  // a string (`.Time`) has no fields at all
-                }
+        for (name, type) in rootTypes {
+            switch type {
+            case .structure(let members): fields[name] = members.keys.sorted()
+            case .scalar("string"): fields[name] = []  // a string (`.Time`) has no fields at all
+            default: break
             }
         }
         return KanisterCatalog(functions: functions, templateRoots: roots, rootSet: Set(roots), rootFields: fields)

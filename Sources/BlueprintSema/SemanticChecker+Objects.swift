@@ -3,7 +3,6 @@
 // and reads of a Secret's or ConfigMap's fields follow template-params.json.
 
 import BlueprintSyntax
-import Foundation
 
 extension DiagnosticCode {
     public static let unknownObjectKind = DiagnosticCode("BP2050")
@@ -62,10 +61,7 @@ extension KanisterCatalog {
     static let configMapFields = objectFields(of: "ConfigMaps")
 
     static func objectFields(of root: String) -> [String] {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(CatalogData.templateParamsJSON.utf8)) as? [String: Any],
-            let roots = object["fields"] as? [String: Any], let spec = roots[root] as? [String: Any],
-            let value = spec["value"] as? [String: Any], let fields = value["fields"] as? [String: Any]
-        else { return [] }
+        guard case .map(.structure(let fields))? = rootTypes[root] else { return [] }
         return fields.keys.sorted() + ["ObjectMeta", "TypeMeta"]
     }
 }
