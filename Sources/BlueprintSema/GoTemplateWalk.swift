@@ -153,21 +153,27 @@ public struct GoTemplateReferences: Sendable, Equatable {
     public var fields: [GoTemplateFieldReference] = []
     public var functions: [GoTemplateFunctionUse] = []
     public var indexCalls: [GoTemplateIndexCall] = []
-    /// `{{template "name"}}` calls: the name and the range of its literal.
-    public var templateCalls: [(name: String, range: Range<Int>)] = []
+    /// `{{template "name"}}` calls.
+    public var templateCalls: [GoTemplateNamedCall] = []
     /// The names `{{define}}` and `{{block}}` give templates in this text.
     public var definedTemplates: Set<String> = []
-    /// Fields read on a function's result (`(quote .x).Name`, `toJson.a`): the
-    /// function, the first field and its range.
-    public var resultFields: [(function: String, field: String, range: Range<Int>)] = []
+    /// Fields read on a function's result (`(quote .x).Name`, `toJson.a`).
+    public var resultFields: [GoTemplateResultField] = []
 
     public init() {}
+}
 
-    public static func == (lhs: GoTemplateReferences, rhs: GoTemplateReferences) -> Bool {
-        lhs.fields == rhs.fields && lhs.functions == rhs.functions && lhs.indexCalls == rhs.indexCalls
-            && lhs.templateCalls.map(\.name) == rhs.templateCalls.map(\.name) && lhs.templateCalls.map(\.range) == rhs.templateCalls.map(\.range)
-            && lhs.definedTemplates == rhs.definedTemplates && lhs.resultFields.map(\.range) == rhs.resultFields.map(\.range)
-    }
+/// `{{template "name"}}`: the name and the range of its literal.
+public struct GoTemplateNamedCall: Sendable, Equatable {
+    public var name: String
+    public var range: Range<Int>
+}
+
+/// The first field read on a function's result, and its range.
+public struct GoTemplateResultField: Sendable, Equatable {
+    public var function: String
+    public var field: String
+    public var range: Range<Int>
 }
 
 extension GoTemplateTree {

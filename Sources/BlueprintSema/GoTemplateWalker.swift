@@ -23,7 +23,7 @@ struct GoTemplateWalker {
             references.definedTemplates.insert(define.name.value)
             walkSeparateTemplate(named: define.name.value, body: define.body)
         case .templateCall(let call):
-            references.templateCalls.append((call.name.value, call.name.range))
+            references.templateCalls.append(GoTemplateNamedCall(name: call.name.value, range: call.name.range))
             if let pipeline = call.pipeline { walk(pipeline, isRange: false) }
         case .block(let block):
             references.definedTemplates.insert(block.name.value)
@@ -109,7 +109,7 @@ struct GoTemplateWalker {
         case .chain(let chain):
             walk(chain.base)
             if let function = GoTemplateWalker.resultFunction(of: chain.base), let field = chain.fields.first, let range = chain.fieldRanges.first {
-                references.resultFields.append((function, field, range))
+                references.resultFields.append(GoTemplateResultField(function: function, field: field, range: range))
             }
             references.fields.append(
                 GoTemplateFieldReference(

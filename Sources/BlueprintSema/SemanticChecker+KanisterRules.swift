@@ -338,13 +338,15 @@ extension SemanticChecker {
         }
     }
 
+    /// The functions of a kubectl go-template: Go's builtins, `exists` and `base64decode`.
+    static let kubectlTemplateFunctions = TemplateFunctions.goBuiltins.union(["exists", "base64decode"])
+
     /// WaitV2 runs a condition as a kubectl go-template (Go's builtins, `exists` and
     /// `base64decode`), and one that does not parse never succeeds. (Wait renders
     /// its conditions like any argument, so the template checks cover them.)
     mutating func checkConditionTemplate(_ text: String, isV2: Bool, at range: SourceRange) {
         guard isV2 else { return }
-        let functions = TemplateFunctions.goBuiltins.union(["exists", "base64decode"])
-        if case .failure(let error) = GoTemplate.parse(text, functions: functions, name: "output") {
+        if case .failure(let error) = GoTemplate.parse(text, functions: SemanticChecker.kubectlTemplateFunctions, name: "output") {
             report(.waitConditions, "WaitV2's condition is not a kubectl go-template (\(error.message)); the wait would never succeed", at: range)
         }
     }
