@@ -5,7 +5,8 @@
 
 extension TemplateFunctions {
     /// One letter per parameter: `s` string, `i` integer, `f` float, `b` bool,
-    /// `a` any (interface{} or reflect.Value), `m` a map, slice or pointer (only
+    /// `a` any (interface{} or reflect.Value), `k` a key of `index` (any to Go, but
+    /// only a string or a position from 0 finds anything), `m` a map, slice or pointer (only
     /// nil converts to it), `o` another type (a struct, which no constant
     /// converts to); `*` after the last makes it variadic.
     public static let signatures: [String: String] = [
@@ -19,7 +20,7 @@ extension TemplateFunctions {
         "fail": "s", "first": "a", "float64": "a", "floor": "a", "ge": "aa", "genCA": "si", "genPrivateKey": "s",
         "genSelfSignedCert": "smmi", "genSignedCert": "smmio", "getHostByName": "s", "gt": "aa", "has": "aa",
         "hasKey": "ms", "hasPrefix": "ss", "hasSuffix": "ss", "hello": "", "html": "a*", "htmlDate": "a",
-        "htmlDateInZone": "as", "indent": "is", "index": "aa*", "initial": "a", "initials": "s", "int": "a",
+        "htmlDateInZone": "as", "indent": "is", "index": "ak*", "initial": "a", "initials": "s", "int": "a",
         "int64": "a", "isAbs": "s", "join": "sa", "js": "a*", "kebabcase": "s", "keys": "m*", "kindIs": "sa",
         "kindOf": "a", "last": "a", "le": "aa", "len": "a", "list": "a*", "lower": "s", "lt": "aa", "max": "aa*",
         "merge": "mm*", "mergeOverwrite": "mm*", "min": "aa*", "mod": "aa", "mul": "aa*", "mustPush": "aa",
@@ -99,13 +100,6 @@ extension TemplateFunctions {
     /// parameter, an integral number for an integer, a number for a float, a
     /// boolean for a bool, nil for none of these; anything for an interface).
     public static func constantProblem(_ name: String, position: Int, kind: ConstantKind) -> String? {
-        // `index`'s keys: a map is indexed by strings, a list by integers from 0;
-        // nothing by a bool, nil or a number spelled as a float.
-        if name == "index", position > 0, kind != .string, kind != .integer {
-            if kind == .negativeInteger { return "index of a list takes a position from 0, not a negative number" }
-            let spelled = kind == .integralFloat ? "a number spelled as a float" : kind.spelling
-            return "index keys are strings (of a map) or integers (of a list), not \(spelled)"
-        }
         guard let signature = signatures[name] else { return nil }
         let letters = Array(signature.utf8)
         let isVariadic = letters.last == UInt8(ascii: "*")
@@ -118,6 +112,7 @@ extension TemplateFunctions {
         } else {
             return nil  // the arity check reports it
         }
+        if letter == UInt8(ascii: "k") { return keyProblem(kind) }
         let accepts: Bool
         switch UInt8(letter) {
         case UInt8(ascii: "a"): accepts = true
@@ -139,6 +134,17 @@ extension TemplateFunctions {
         default: expected = "a value no constant can give"
         }
         return "argument \(position + 1) of \(name) must be \(expected), not \(kind.spelling)"
+    }
+
+    /// A key of `index` (letter `k`): a map is indexed by strings, a list by integers
+    /// from 0; nothing by a bool, nil or a number spelled as a float.
+    static func keyProblem(_ kind: ConstantKind) -> String? {
+        switch kind {
+        case .string, .integer: return nil
+        case .negativeInteger: return "index of a list takes a position from 0, not a negative number"
+        case .integralFloat: return "index keys are strings (of a map) or integers (of a list), not a number spelled as a float"
+        default: return "index keys are strings (of a map) or integers (of a list), not \(kind.spelling)"
+        }
     }
 }
 
