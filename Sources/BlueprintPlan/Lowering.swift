@@ -13,6 +13,8 @@ extension DiagnosticCode {
     public static let letCycle = DiagnosticCode("BP3004")
     public static let badObject = DiagnosticCode("BP3008")
     public static let badOutput = DiagnosticCode("BP3009")
+    /// Retired: retry and timeout are for `bpc run`; the YAML's header names the
+    /// phases that have them (no warning, since writing them is not a mistake).
     public static let runtimeOnly = DiagnosticCode("BP3010")
     public static let badReference = DiagnosticCode("BP3011")
     public static let badOption = DiagnosticCode("BP3012")
@@ -39,9 +41,6 @@ public struct Lowering {
     var compensationName: String?
     /// Lowered values of lets, by "action NUL let".
     var letValues: [LetKey: KanisterValue] = [:]
-    /// Warn that retry and timeout are dropped; the plan builder keeps them and
-    /// leaves the warning to the YAML build.
-    var reportsRuntimeOnly = true
 
     public init(table: SymbolTable) {
         self.table = table
@@ -135,14 +134,6 @@ public struct Lowering {
         }
         phase.args = lowerEntries(arguments)
         if !phase.declaredOutputs.isEmpty { phase.declaredOutputs = Lowering.unprinted(phase.declaredOutputs, by: phase) }
-        for clause in expanded.clauses where reportsRuntimeOnly {
-            switch clause {
-            case .retry(_, let range), .timeout(_, let range):
-                report(.runtimeOnly, "Kanister ignores retry and timeout; they apply to 'bpc run' only", at: range, severity: .warning)
-            case .undoReference, .undoInline:
-                break
-            }
-        }
         return (phase, expanded.clauses)
     }
 

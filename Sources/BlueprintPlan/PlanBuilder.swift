@@ -42,7 +42,6 @@ public enum PlanBuilder {
         _ table: SymbolTable, semantics: SemanticModel?, sourcePath: String?, optimizing: Bool
     ) -> (plan: PlanBlueprint, diagnostics: [Diagnostic]) {
         var lowering = Lowering(table: table)
-        lowering.reportsRuntimeOnly = false
         let header = lowering.lowerMetadata()
         let base = lowering
         let infos = table.actions

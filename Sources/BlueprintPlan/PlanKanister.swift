@@ -14,31 +14,20 @@ public enum PlanKanister {
         // and key paths copy every action).
         var hasCompensations = false
         var actionNames = Set<String>(minimumCapacity: plan.actions.count)
-        var clauseCount = 0
         for index in plan.actions.indices {
             hasCompensations = hasCompensations || plan.actions[index].graph.hasRollbackEdges
             actionNames.insert(plan.actions[index].fields.name)
-            clauseCount += plan.actions[index].graph.runtimeClauseCount
         }
         // Only a rollback action needs the names taken (and only compensations make one).
         var taken = hasCompensations ? forwardNames(plan) : []
         var actions: [KanisterAction] = []
-        var notes: [String] = []
-        // The main actions are made on all cores, each group saying a clause once;
-        // the merge says it once overall, where a sequential run would.
+        var notes = runtimeOnlyNote(plan)
+        // The main actions are made on all cores.
         let groups = Parallel.mapGroups(
             plan.actions.count, weight: { plan.actions[$0].graph.nodes.count },
-            transform: { range in
-                var warned = Set<SourceRange>()
-                return range.map { index in
-                    var problems: [Diagnostic] = []
-                    return (mainAction(plan.actions[index], warnedClauses: &warned, &problems), problems)
-                }
-            })
-        var warnedClauses = Set<SourceRange>(minimumCapacity: clauseCount)
-        for (index, (main, problems)) in groups.joined().enumerated() {
+            transform: { range in range.map { index in mainAction(plan.actions[index]) } })
+        for (index, main) in groups.joined().enumerated() {
             actions.append(main)
-            diagnostics += problems.filter { warnedClauses.insert($0.range).inserted }
             guard hasCompensations else { continue }
             if let rollback = rollbackAction(plan.actions[index], taken: &taken, actionNames: actionNames, &diagnostics) {
                 actions.append(rollback.action)
@@ -61,20 +50,29 @@ public enum PlanKanister {
         return names
     }
 
-    static func mainAction(_ action: PlanAction, warnedClauses: inout Set<SourceRange>, _ diagnostics: inout [Diagnostic]) -> KanisterAction {
+    static func mainAction(_ action: PlanAction) -> KanisterAction {
         var result = action.fields
         let nodes = action.graph.nodes
         let phases = nodes.indices.filter { nodes[$0].kind == .phase }.map { nodes[$0].phase }
         if !phases.isEmpty { result.phases = phases }
         result.deferPhase = action.graph.finallyNode?.phase
-        for index in nodes.indices {
-            // A def's clause is shared by every phase that uses the def: say it once.
-            for range in nodes[index].runtimeClauseRanges where warnedClauses.insert(range).inserted {
-                let message = "Kanister ignores retry and timeout; they apply to 'bpc run' only"
-                diagnostics.append(Diagnostic(.runtimeOnly, .warning, message, at: range))
+        return result
+    }
+
+    /// `retry` and `timeout` are what `bpc run` does with a phase; Kanister has
+    /// neither. Writing them as intended is not a mistake, so the YAML says in its
+    /// header which phases have them rather than a warning on every compile.
+    static func runtimeOnlyNote(_ plan: PlanBlueprint) -> [String] {
+        var phases: [String] = []
+        for action in plan.actions {
+            for node in action.graph.nodes where !node.runtimeClauseRanges.isEmpty && !phases.contains(node.name) {
+                phases.append(node.name)
             }
         }
-        return result
+        guard !phases.isEmpty else { return [] }
+        return [
+            "retry and timeout apply to 'bpc run' only (phases \(phases.joined(separator: ", "))); Kanister runs each phase once, without a time limit."
+        ]
     }
 
     /// `<action>-rollback`: the compensations in the order they run, their

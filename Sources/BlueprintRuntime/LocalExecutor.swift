@@ -98,7 +98,7 @@ public struct LocalExecutor: PhaseExecutor {
             command, environment: environment.merging(variables) { $1 }, directory: workDirectory,
             onStdout: { line in if !line.contains(OutputProtocol.marker) { context.log(line) } },
             onStderr: { line in
-                tail.add(line)
+                tail.add(context.redactor.mask(line))
                 context.log(line)
             }, onSpawn: context.processStarted)
         try Task.checkCancellation()

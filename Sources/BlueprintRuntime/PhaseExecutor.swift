@@ -56,15 +56,19 @@ public struct PhaseContext: Sendable {
     /// Called with the process group id of each process the executor starts, so
     /// a later `--resume` or `rollback` can kill what a crashed run left behind.
     public var processStarted: @Sendable (Int32) async -> Void
+    /// The run's redactor, for text an executor shortens or keeps (a secret cut in
+    /// half by truncation would no longer be recognised later).
+    public var redactor: Redactor
 
     public init(
         runID: String, attempt: Int = 1, log: @escaping @Sendable (String) -> Void = { _ in },
-        processStarted: @escaping @Sendable (Int32) async -> Void = { _ in }
+        processStarted: @escaping @Sendable (Int32) async -> Void = { _ in }, redactor: Redactor = Redactor()
     ) {
         self.runID = runID
         self.attempt = attempt
         self.log = log
         self.processStarted = processStarted
+        self.redactor = redactor
     }
 }
 

@@ -16,12 +16,34 @@ final class ProcessGroup: @unchecked Sendable {
     private let lock = NSLock()
     private var hasExited = false
 
-    init(pid: pid_t) { self.pid = pid }
+    init(pid: pid_t) {
+        self.pid = pid
+        ProcessGroup.register(pid, running: true)
+    }
 
     func markExited() {
         lock.lock()
         hasExited = true
         lock.unlock()
+        ProcessGroup.register(pid, running: false)
+    }
+
+    private static let registryLock = NSLock()
+    nonisolated(unsafe) private static var running: Set<pid_t> = []
+
+    private static func register(_ pid: pid_t, running isRunning: Bool) {
+        registryLock.lock()
+        defer { registryLock.unlock() }
+        if isRunning { running.insert(pid) } else { running.remove(pid) }
+    }
+
+    /// SIGKILLs every process group this process started that is still running
+    /// (for a quit that cannot wait: no phase may outlive bpc); returns how many.
+    static func killAllRunning() -> Int {
+        registryLock.lock()
+        defer { registryLock.unlock() }
+        for pid in running { kill(-pid, SIGKILL) }
+        return running.count
     }
 
     /// Signals every process of the group (the group id is the leader's pid).
@@ -48,6 +70,10 @@ final class ProcessGroup: @unchecked Sendable {
 
 public enum ProcessRunner {
     static let spawnLock = NSLock()
+
+    /// Kills (SIGKILL) the process groups of every phase still running; for a
+    /// process about to exit at once (a third Ctrl-C). Returns how many.
+    public static func killAllRunning() -> Int { ProcessGroup.killAllRunning() }
 
     /// Runs `arguments` to completion. `onStdout` and `onStderr` get each line
     /// (without the newline). Cancelling the task kills the process group.

@@ -15,6 +15,9 @@ public struct RunEvent: Sendable, Codable, Equatable {
         case phaseRetrying = "phase-retrying"
         /// A process group a phase started (`value` is its id), for cleaning up after a crash.
         case processStarted = "process-started"
+        /// The run's temporary folder (`value`), removed when the run ends, or by
+        /// `--resume` and `rollback` after a crash.
+        case workspace
         case interrupted
         case rollbackStarted = "rollback-started"
         case compensationStarted = "compensation-started"
@@ -63,43 +66,27 @@ public struct RunEvent: Sendable, Codable, Equatable {
         self.artifacts = artifacts
     }
 
-    /// The same event with every string passed through `redactor`.
-    func redacted(_ redactor: Redactor) -> RunEvent {
+    /// The same event with every free-text string passed through `redactor`.
+    func masked(_ redactor: Redactor) -> RunEvent {
         guard !redactor.isEmpty else { return self }
         var copy = self
-        copy.value = value.map(redactor.redact)
-        copy.error = error.map(redactor.redact)
-        copy.outputs = outputs?.mapValues(redactor.redact)
-        copy.artifacts = artifacts?.mapValues { $0.redacted(redactor) }
+        copy.value = value.map(redactor.mask)
+        copy.error = error.map(redactor.mask)
+        copy.key = key.map(redactor.mask)
+        copy.outputs = outputs?.mapValues(redactor.mask)
+        copy.artifacts = artifacts?.mapValues { $0.masked(redactor) }
+        if var inputs {
+            inputs.options = inputs.options.mapValues(redactor.mask)
+            inputs.artifacts = inputs.artifacts.mapValues { $0.masked(redactor) }
+            inputs.objectJSON = inputs.objectJSON.map(redactor.mask)
+            copy.inputs = inputs
+        }
         return copy
     }
 }
 
-/// Receives events as they happen; called from any task, so implementations synchronise.
+/// Receives events as they happen, redacted (the type says so); called from any
+/// task, so implementations synchronise.
 public protocol RunReporter: Sendable {
-    func report(_ event: RunEvent)
-}
-
-/// Replaces secret values with `******` in everything that is logged or journaled.
-public struct Redactor: Sendable, Equatable {
-    public static let mask = "******"
-    /// Longest first, so a secret containing another is masked whole.
-    public private(set) var secrets: [String]
-
-    public init(secrets: [String] = []) {
-        self.secrets = Array(Set(secrets.filter { $0.count >= Redactor.minimumLength })).sorted { $0.count > $1.count }
-    }
-
-    /// Values shorter than this are not masked: masking "a" would mask every "a".
-    public static let minimumLength = 3
-
-    public var isEmpty: Bool { secrets.isEmpty }
-
-    public func redact(_ text: String) -> String {
-        var result = text
-        for secret in secrets where result.contains(secret) {
-            result = result.replacingOccurrences(of: secret, with: Redactor.mask)
-        }
-        return result
-    }
+    func report(_ event: Redacted<RunEvent>)
 }

@@ -102,3 +102,28 @@ public struct RunGraph: Sendable, Equatable {
     /// Every node that can run: phases, compensations and finally.
     public var allFunctions: Set<String> { Set(nodes.map(\.phase.function)) }
 }
+
+// What a run refuses before it starts (nothing runs, nothing is journaled).
+extension RunGraph {
+    /// Functions of the graph this backend cannot run, with the reason; checked before anything runs.
+    public func unsupportedFunctions(on executor: any PhaseExecutor) -> [(function: String, reason: String)] {
+        allFunctions.sorted().compactMap { function in executor.unsupportedReason(for: function).map { (function, $0) } }
+    }
+
+    /// Secrets, configmaps and input artifacts the action declares but the run was
+    /// not given (Kanister does not insist; a local run says so before it starts, and
+    /// before it journals anything).
+    public func missingInputs(_ inputs: RunInputs, _ secrets: RunSecrets) -> [String] {
+        guard let action else { return [] }
+        let secretProblems = (action.secretNames ?? []).filter { secrets.secrets[$0] == nil }.map {
+            "the action reads secret '\($0)': give it with --secret \($0)/KEY=VALUE"
+        }
+        let configMapProblems = (action.configMapNames ?? []).filter { secrets.configMaps[$0] == nil }.map {
+            "the action reads configmap '\($0)': give it with --configmap \($0)/KEY=VALUE"
+        }
+        let artifactProblems = (action.inputArtifactNames ?? []).filter { inputs.artifacts[$0] == nil }.map {
+            "the action takes input artifact '\($0)': give it with --artifact \($0).KEY=VALUE or --artifacts-from RUN"
+        }
+        return secretProblems + configMapProblems + artifactProblems
+    }
+}

@@ -54,8 +54,8 @@ public struct RunArtifact: Sendable, Codable, Equatable {
         self.kopiaSnapshot = kopiaSnapshot
     }
 
-    func redacted(_ redactor: Redactor) -> RunArtifact {
-        RunArtifact(keyValue: keyValue.mapValues(redactor.redact), kopiaSnapshot: kopiaSnapshot.map(redactor.redact))
+    func masked(_ redactor: Redactor) -> RunArtifact {
+        RunArtifact(keyValue: keyValue.mapValues(redactor.mask), kopiaSnapshot: kopiaSnapshot.map(redactor.mask))
     }
 }
 
@@ -112,9 +112,7 @@ public struct RunSecrets: Sendable, Equatable {
         self.configMaps = configMaps
     }
 
-    /// Every secret value, also base64-encoded, for the redactor.
-    public var redactor: Redactor {
-        let values = secrets.values.flatMap(\.values)
-        return Redactor(secrets: values + values.map { Data($0.utf8).base64EncodedString() })
-    }
+    /// The run's redactor: every secret value (and the spellings of it that
+    /// `Redactor.spellings` lists) is masked in everything the run prints or journals.
+    public var redactor: Redactor { Redactor(values: secrets.values.flatMap(\.values)) }
 }

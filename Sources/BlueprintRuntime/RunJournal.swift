@@ -7,7 +7,8 @@ import Foundation
 public actor RunJournal {
     public nonisolated let path: String?
     private let descriptor: Int32
-    private let redactor: Redactor
+    /// The run's one redaction point: events, logs and the summary go through it.
+    public nonisolated let redactor: Redactor
     private let reporter: (any RunReporter)?
     private let encoder: JSONEncoder
     public private(set) var events: [RunEvent]
@@ -45,9 +46,9 @@ public actor RunJournal {
 
     /// Redacts, appends and syncs the event, then shows it.
     public func record(_ event: RunEvent) {
-        let clean = event.redacted(redactor)
-        events.append(clean)
-        if descriptor >= 0, writeError == nil, let data = try? encoder.encode(clean) {
+        let clean = redactor.redact(event)
+        events.append(clean.value)
+        if descriptor >= 0, writeError == nil, let data = try? encoder.encode(clean.value) {
             let line = [UInt8](data) + [0x0A]
             let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             if written != line.count || fsync(descriptor) != 0 {
@@ -59,7 +60,7 @@ public actor RunJournal {
 
     /// A line a phase printed: shown, never journaled.
     public nonisolated func log(phase: String, _ line: String) {
-        reporter?.report(RunEvent(.log, phase: phase, value: redactor.redact(line)))
+        reporter?.report(redactor.redact(RunEvent(.log, phase: phase, value: line)))
     }
 
     public func ledger() -> RunLedger { RunLedger(events) }
@@ -116,6 +117,14 @@ public struct RunLedger: Sendable, Equatable {
     public var artifacts: [String: RunArtifact]?
     /// Process groups phases started.
     public var processGroups: [Int32] = []
+    /// Temporary folders the run's processes made.
+    public var workspaces: [String] = []
+    /// Forward phases that started and never ended (the process running them died).
+    public var interruptedPhases: [String] {
+        startedOrder.filter { !completedOrder.contains($0) && !endedPhases.contains($0) }
+    }
+    var startedOrder: [String] = []
+    var endedPhases: Set<String> = []
 
     public init() {}
 
@@ -127,7 +136,12 @@ public struct RunLedger: Sendable, Equatable {
                 guard let phase = event.phase, !completedOrder.contains(phase) else { continue }
                 completedOrder.append(phase)
                 outputs[phase] = event.outputs ?? [:]
-            case .phaseFailed: hasFailed = true
+            case .phaseStarted:
+                if let phase = event.phase, !startedOrder.contains(phase) { startedOrder.append(phase) }
+            case .phaseFailed:
+                hasFailed = true
+                if let phase = event.phase { endedPhases.insert(phase) }
+            case .workspace: if let path = event.value { workspaces.append(path) }
             case .processStarted: if let group = event.value.flatMap(Int32.init) { processGroups.append(group) }
             case .interrupted: wasInterrupted = true
             case .rollbackStarted: rollbackStarted = true

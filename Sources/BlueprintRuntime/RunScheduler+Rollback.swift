@@ -49,11 +49,16 @@ extension RunScheduler {
         var summary = summary
         let ledger = await journal.ledger()
         summary.completed = ledger.completedOrder
+        // A phase the crashed process was running is interrupted too, not "not run".
+        for phase in ledger.interruptedPhases where !summary.cancelledPhases.contains(phase) {
+            summary.cancelledPhases.append(phase)
+        }
         let touched = Set(ledger.completedOrder + summary.failures.map(\.phase) + summary.cancelledPhases)
         summary.notRun = graph.phases.map(\.name).filter { !touched.contains($0) }
+        summary.previouslyCompensated = ledger.compensationsDone.count - summary.compensated.count
         await journal.record(RunEvent(.runFinished, status: summary.status.rawValue, artifacts: summary.artifacts.isEmpty ? nil : summary.artifacts))
         summary.journalError = await journal.writeError
-        return summary
+        return summary.masked(journal.redactor)
     }
 
     /// The state an earlier run left: completed phases, their outputs, and their

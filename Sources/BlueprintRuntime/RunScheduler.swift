@@ -53,25 +53,10 @@ public struct RunScheduler: Sendable {
     }
 
     /// Functions of the graph this backend cannot run, with the reason; checked before anything runs.
-    public func unsupportedFunctions() -> [(function: String, reason: String)] {
-        graph.allFunctions.sorted().compactMap { function in executor.unsupportedReason(for: function).map { (function, $0) } }
-    }
+    public func unsupportedFunctions() -> [(function: String, reason: String)] { graph.unsupportedFunctions(on: executor) }
 
-    /// Secrets, configmaps and input artifacts the action declares but the run was
-    /// not given (Kanister does not insist; a local run says so before it starts).
-    public func missingInputs(_ inputs: RunInputs, _ secrets: RunSecrets) -> [String] {
-        guard let action = graph.action else { return [] }
-        let secretProblems = (action.secretNames ?? []).filter { secrets.secrets[$0] == nil }.map {
-            "the action reads secret '\($0)': give it with --secret \($0)/KEY=VALUE"
-        }
-        let configMapProblems = (action.configMapNames ?? []).filter { secrets.configMaps[$0] == nil }.map {
-            "the action reads configmap '\($0)': give it with --configmap \($0)/KEY=VALUE"
-        }
-        let artifactProblems = (action.inputArtifactNames ?? []).filter { inputs.artifacts[$0] == nil }.map {
-            "the action takes input artifact '\($0)': give it with --artifact \($0).KEY=VALUE or --artifacts-from RUN"
-        }
-        return secretProblems + configMapProblems + artifactProblems
-    }
+    /// Secrets, configmaps and input artifacts the action declares but the run was not given.
+    public func missingInputs(_ inputs: RunInputs, _ secrets: RunSecrets) -> [String] { graph.missingInputs(inputs, secrets) }
 
     /// Runs the phases not yet completed in `state` and reports whether all completed.
     func runForward(_ state: inout RunState, interruptions: AsyncStream<Int32>?) async -> ForwardResult {
@@ -195,7 +180,8 @@ public struct RunScheduler: Sendable {
         let name = node.name
         let context = PhaseContext(
             runID: runID, attempt: attempt, log: { line in journal.log(phase: name, line) },
-            processStarted: { group in await journal.record(RunEvent(.processStarted, phase: name, value: String(group))) })
+            processStarted: { group in await journal.record(RunEvent(.processStarted, phase: name, value: String(group))) },
+            redactor: journal.redactor)
         guard let timeout = node.timeoutSeconds else { return try await executor.run(rendered, context: context) }
         return try await withThrowingTaskGroup(of: [String: String]?.self) { group in
             group.addTask { try await self.executor.run(rendered, context: context) }

@@ -63,8 +63,13 @@ public struct RunSummary: Sendable {
     /// Forward phases completed (in this run and, when resumed, before), in order.
     public var completed: [String] = []
     public var failures: [PhaseError] = []
+    /// Phases stopped while running: by an interruption, or by the crash of the
+    /// process an interrupted run was resumed or rolled back from.
     public var cancelledPhases: [String] = []
+    /// Compensations this process ran.
     public var compensated: [CompensationRecord] = []
+    /// Compensations an earlier process of the same run had already run.
+    public var previouslyCompensated = 0
     public var compensationFailures: [PhaseError] = []
     /// Phases never started.
     public var notRun: [String] = []

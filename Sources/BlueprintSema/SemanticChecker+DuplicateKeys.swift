@@ -16,7 +16,7 @@ extension SemanticChecker {
             case .action(let decl):
                 for item in decl.items { checkDuplicateKeys(in: item) }
                 checkUniqueOutputArtifacts(decl)
-            case .importFile, .error: break
+            case .importFile, .allow, .error: break
             }
         }
     }

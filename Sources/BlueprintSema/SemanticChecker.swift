@@ -7,6 +7,8 @@ import BlueprintSyntax
 /// Codes of semantic analysis: BP2xxx (errors), BP21xx (warnings).
 extension DiagnosticCode {
     public static let unknownFunction = DiagnosticCode("BP2001")
+    /// `allow X` where X is not spelled as a diagnostic code.
+    public static let malformedAllow = DiagnosticCode("BP2070")
     public static let missingArgument = DiagnosticCode("BP2002")
     public static let unsupportedArgument = DiagnosticCode("BP2003")
     public static let argumentType = DiagnosticCode("BP2004")
@@ -151,6 +153,9 @@ public struct SemanticChecker {
             case .action(let decl):
                 name = Name("action " + decl.name.text, range: decl.name.range)
                 kind = "action"
+            case .allow(let decl):
+                checkAllow(decl)
+                name = nil
             case .importFile, .error: name = nil
             }
             guard let name else { continue }
@@ -312,4 +317,18 @@ final class ResolvedName: @unchecked Sendable {
 struct TemplateCacheEntry {
     var text: String
     var summary: TemplateSummary?
+}
+
+extension SemanticChecker {
+    /// `allow CODE, ...`: each code is `BP` and four digits. Only warnings are
+    /// silenced (errors are always reported), which the driver applies.
+    mutating func checkAllow(_ decl: AllowDecl) {
+        for code in decl.codes where !DiagnosticCode.isWellFormed(code.text) {
+            let upper = code.text.uppercased()
+            let fixIts = DiagnosticCode.isWellFormed(upper) ? [FixIt(range: code.range, replacement: upper)] : []
+            report(
+                .malformedAllow, "'\(code.text)' is not a diagnostic code; write BP and four digits, as in 'allow BP3010'",
+                at: code.range, fixIts: fixIts)
+        }
+    }
 }

@@ -30,6 +30,8 @@ public enum Declaration: Sendable, Equatable {
     case constant(LetDecl)
     case definition(DefDecl)
     case action(ActionDecl)
+    /// `allow BP3010, BP2106`: warnings this file does not report.
+    case allow(AllowDecl)
     /// Junk the parser skipped; its diagnostic was reported.
     case error(SourceRange)
 }
@@ -51,6 +53,27 @@ public struct BlueprintDecl: Sendable, Equatable {
 public struct ImportDecl: Sendable, Equatable {
     public var path: StringLiteral
     public var range: SourceRange
+}
+
+/// `allow CODE { , CODE }`: the file's warnings with these codes are not
+/// reported (errors always are). Sema checks the codes' spelling (BP2070).
+public struct AllowDecl: Sendable, Equatable {
+    public init(codes: [Name], range: SourceRange) {
+        self.codes = codes
+        self.range = range
+    }
+
+    public var codes: [Name]
+    public var range: SourceRange
+}
+
+extension SourceFileSyntax {
+    /// The codes the file's `allow` declarations name, as written.
+    public var allowedCodes: Set<String> {
+        var codes: Set<String> = []
+        for case .allow(let decl) in declarations { codes.formUnion(decl.codes.map(\.text)) }
+        return codes
+    }
 }
 
 /// `let NAME = Expr`

@@ -39,6 +39,8 @@ public struct ASTDumper {
         case .importFile(let decl):
             line("Import", decl.range)
             nested { $0.dump(decl.path) }
+        case .allow(let decl):
+            line("Allow " + decl.codes.map(\.text).joined(separator: ", "), decl.range)
         case .constant(let decl):
             dump(decl)
         case .definition(let decl):

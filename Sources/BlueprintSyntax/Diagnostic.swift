@@ -71,6 +71,21 @@ public struct DiagnosticCode: Sendable, Equatable, Hashable, CustomStringConvert
     public let rawValue: String
     public init(_ rawValue: String) { self.rawValue = rawValue }
     public var description: String { rawValue }
+
+    /// `BP` and four digits: how every code is spelled (what `allow` and `--allow` take).
+    public static func isWellFormed(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.count == 6 && bytes[0] == UInt8(ascii: "B") && bytes[1] == UInt8(ascii: "P")
+            && bytes[2...].allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// Without the warnings and notes whose code is in `allowed`; errors always stay.
+    public func allowing(_ allowed: Set<String>) -> [Diagnostic] {
+        guard !allowed.isEmpty else { return self }
+        return filter { $0.severity == .error || !allowed.contains($0.code.rawValue) }
+    }
 }
 
 /// Codes of the front end: BP0xxx lexical, BP1xxx syntactic.

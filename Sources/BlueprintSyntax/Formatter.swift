@@ -118,7 +118,7 @@ struct FormatPrinter {
 
     func needsBlankLine(_ previous: Declaration, _ next: Declaration) -> Bool {
         switch (previous, next) {
-        case (.constant, .constant), (.importFile, .importFile): return false
+        case (.constant, .constant), (.importFile, .importFile), (.allow, .allow): return false
         default: return true
         }
     }
@@ -127,6 +127,7 @@ struct FormatPrinter {
         switch declaration {
         case .blueprint(let decl): decl.range
         case .importFile(let decl): decl.range
+        case .allow(let decl): decl.range
         case .constant(let decl): decl.range
         case .definition(let decl): decl.range
         case .action(let decl): decl.range
@@ -147,6 +148,10 @@ struct FormatPrinter {
         case .importFile(let decl):
             startLine()
             write("import \(string(decl.path))")
+            endLine(after: decl.range.end)
+        case .allow(let decl):
+            startLine()
+            write("allow " + decl.codes.map(\.text).joined(separator: ", "))
             endLine(after: decl.range.end)
         case .constant(let decl):
             printLet(decl)

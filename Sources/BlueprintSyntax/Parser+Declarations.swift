@@ -13,12 +13,13 @@ extension Parser {
         return SourceFileSyntax(declarations: declarations, range: SourceRange(0, bytes.count))
     }
 
-    /// Declaration = BlueprintDecl | ImportDecl | LetDecl | DefDecl | ActionDecl ;
+    /// Declaration = BlueprintDecl | ImportDecl | AllowDecl | LetDecl | DefDecl | ActionDecl ;
     mutating func parseDeclaration() -> Declaration {
         endRecoveryAtLineStart()
         let start = current.range.start
         if isKeyword("blueprint") { return .blueprint(parseBlueprint()) }
         if isKeyword("import") { return .importFile(parseImport()) }
+        if isKeyword("allow") { return .allow(parseAllow()) }
         if isKeyword("let") { return .constant(parseLet()) }
         if isKeyword("def") { return .definition(parseDef()) }
         if isKeyword("action") { return .action(parseAction()) }
@@ -27,7 +28,7 @@ extension Parser {
             hint = "'\(text(of: current))' belongs inside an action { ... }"
         }
         reportExpected(
-            "a declaration (blueprint, import, let, def or action)", code: .expectedDeclaration,
+            "a declaration (blueprint, import, allow, let, def or action)", code: .expectedDeclaration,
             atCurrentToken: true, hint: hint)
         advance()
         synchronize(to: Parser.declarationStarts, stopAtClosingBrace: false)
@@ -54,6 +55,16 @@ extension Parser {
             path = StringLiteral(segments: [], isMultiline: false, hashes: 0, range: missingTokenRange)
         }
         return ImportDecl(path: path, range: SourceRange(start, lastEnd))
+    }
+
+    /// AllowDecl = "allow" IDENT { "," IDENT } ;
+    mutating func parseAllow() -> AllowDecl {
+        let start = advance().range.start
+        var codes = [parseIdentifierName("after 'allow' (a diagnostic code such as BP3010)")]
+        while consume(.comma) != nil {
+            codes.append(parseIdentifierName("after ','"))
+        }
+        return AllowDecl(codes: codes.filter { !$0.text.isEmpty }, range: SourceRange(start, lastEnd))
     }
 
     /// LetDecl = "let" IDENT "=" Expr ;
@@ -233,7 +244,7 @@ extension Parser {
         guard current.isAtLineStart else { return false }
         let next = peek().kind
         if isKeyword("action") || isKeyword("blueprint") { return next == .identifier || next == .string }
-        if isKeyword("def") { return next == .identifier }
+        if isKeyword("def") || isKeyword("allow") { return next == .identifier }
         if isKeyword("import") { return next == .string }
         return false
     }

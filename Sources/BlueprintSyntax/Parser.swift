@@ -278,7 +278,7 @@ public struct Parser {
         isRecovering = false
     }
 
-    static let declarationStarts: [StaticString] = ["blueprint", "import", "let", "def", "action"]
+    static let declarationStarts: [StaticString] = ["blueprint", "import", "allow", "let", "def", "action"]
     static let actionItemStarts: [StaticString] = [
         "input", "secret", "configmap", "output", "phase", "parallel", "finally", "let",
     ]

@@ -84,15 +84,27 @@ public struct Compilation: Sendable {
 
     /// Runs every pass once: the checks, the plan and the Kanister model (with
     /// its rollback actions), checking phases against the functions of Kanister
-    /// `kanister`. A file that does not parse is not checked further.
-    public mutating func analyze(kanister: KanisterVersion = .default) {
+    /// `kanister`. A file that does not parse is not checked further. Warnings
+    /// whose code is in `allowed` (`--allow`), or in a file's own `allow`
+    /// declarations, are dropped from that file's report; errors never are.
+    public mutating func analyze(kanister: KanisterVersion = .default, allowing allowed: Set<String> = []) {
         guard !isAnalyzed else { return }
         isAnalyzed = true
+        defer { dropAllowedWarnings(allowed) }
         guard let main, !hasErrors else { return }
         let analysis = BlueprintCompiler.analyze(main: main, imports: imports, kanister: kanister)
         for diagnostic in analysis.diagnostics { append(diagnostic, to: main.file) }
         plan = analysis.plan
         blueprint = analysis.blueprint
+    }
+
+    mutating func dropAllowedWarnings(_ allowed: Set<String>) {
+        let modules = (main.map { [$0] } ?? []) + imports
+        for index in reports.indices {
+            let path = reports[index].file.path
+            let own = modules.first { $0.file.path == path }?.syntax.allowedCodes ?? []
+            reports[index].diagnostics = reports[index].diagnostics.allowing(allowed.union(own))
+        }
     }
 
     /// Each report's diagnostics in source order (ties keep their order).

@@ -16,13 +16,15 @@ struct CompileCommand: ParsableCommand {
         abstract: "Compile a .bp file to a Kanister Blueprint (YAML for kubectl apply) or to a plan.",
         discussion: """
             Writes FILE.yaml beside the input unless -o names another path ('-' writes \
-            to standard output). On any error nothing is written. Warnings (such as \
-            retry and timeout, which Kanister ignores) are printed but do not fail. \
+            to standard output). On any error nothing is written. Warnings are \
+            printed but do not fail. \
             Actions with compensations get a companion '<action>-rollback' action (see \
             the README). With --emit plan, writes the optimized plan graph as JSON \
             (FILE.plan.json by default) with its format version, the source path and \
             the SHA-256 of the source, for 'bpc run' to execute later without the source. \
             Exit status: 0 compiled, 1 errors in the input, 2 usage or I/O errors.
+
+            \(AllowOption.discussion)
 
             \(KanisterOption.discussion)
             """
@@ -36,11 +38,13 @@ struct CompileCommand: ParsableCommand {
 
     @OptionGroup var kanister: KanisterOption
 
+    @OptionGroup var allow: AllowOption
+
     @Argument(help: "The .bp file to compile.")
     var file: String
 
     func run() throws {
-        let compilation = try Compilation.analyzing(file, kanister: kanister.version)
+        let compilation = try Compilation.analyzing(file, kanister: kanister.version, allowing: allow.codes)
         compilation.printDiagnostics()
         guard emit == .yaml else {
             let bytes = try emitPlan(compilation)

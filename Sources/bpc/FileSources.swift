@@ -21,7 +21,7 @@ struct FileSources: SourceProvider {
 extension Compilation {
     /// Loads `path` and its imports from the file system, then runs every pass;
     /// an unreadable main file is printed and ends the command with status 2.
-    static func analyzing(_ path: String, kanister: KanisterVersion = .default) throws -> Compilation {
+    static func analyzing(_ path: String, kanister: KanisterVersion = .default, allowing allowed: Set<String> = []) throws -> Compilation {
         var compilation: Compilation
         do {
             compilation = try Compilation.load(path, from: FileSources())
@@ -29,7 +29,7 @@ extension Compilation {
             Terminal.writeError("bpc: \(error)\n")
             throw ExitStatus.usageOrIO
         }
-        compilation.analyze(kanister: kanister)
+        compilation.analyze(kanister: kanister, allowing: allowed)
         return compilation
     }
 

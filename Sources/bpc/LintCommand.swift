@@ -22,6 +22,8 @@ struct LintCommand: ParsableCommand {
             Exit status: 0 no errors (warnings allowed unless --warnings-as-errors), \
             1 errors, 2 usage or I/O errors.
 
+            \(AllowOption.discussion)
+
             \(KanisterOption.discussion)
             """
     )
@@ -39,6 +41,8 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var kanister: KanisterOption
 
+    @OptionGroup var allow: AllowOption
+
     @Argument(help: "The .bp, .yaml or .yml files to check ('-' reads .bp from standard input).")
     var files: [String]
 
@@ -49,6 +53,7 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         var session = LintSession()
         session.kanister = kanister.version
+        session.allowed = allow.codes
         for path in files { session.lint(path) }
         let reports = session.sortedReports()
         let renderer = DiagnosticRenderer(

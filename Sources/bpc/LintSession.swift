@@ -13,6 +13,8 @@ struct LintSession {
     private var indexByPath: [String: Int] = [:]
     /// The Kanister version phases are checked against.
     var kanister: KanisterVersion = .default
+    /// Warning codes not reported (`--allow`).
+    var allowed: Set<String> = []
 
     static func isKanisterYAML(_ path: String) -> Bool {
         let lowered = path.lowercased()
@@ -37,7 +39,7 @@ struct LintSession {
             return
         }
         // Lint is compile without the write: the same passes, the same diagnostics.
-        compilation.analyze(kanister: kanister)
+        compilation.analyze(kanister: kanister, allowing: allowed)
         for (index, report) in compilation.reports.enumerated() {
             add(report, isInput: index == 0)
         }
@@ -51,7 +53,7 @@ struct LintSession {
             failures.append("\(error)")
             return
         }
-        add(DiagnosticReport(file: file, diagnostics: KanisterYAMLLint.lint(file, kanister: kanister)), isInput: true)
+        add(DiagnosticReport(file: file, diagnostics: KanisterYAMLLint.lint(file, kanister: kanister).allowing(allowed)), isInput: true)
     }
 
     /// Adds a file's diagnostics, merged with an earlier report of the same file

@@ -37,7 +37,7 @@ struct RollbackCommand: AsyncParsableCommand {
         do {
             let ledger = try RunSession.loadLedger(id, runsDirectory: runsDirectory)
             if ledger.finishedStatus == "succeeded" {
-                Terminal.writeError("bpc: run \(id) succeeded; it owes no compensations\n")
+                RunConsole.error("bpc: run \(id) succeeded; it owes no compensations\n", secretArguments: secrets)
                 return
             }
             var session = try RunSession.existing(id, ledger: ledger, mode: .rollback(ledger), runsDirectory: runsDirectory)
@@ -48,7 +48,7 @@ struct RollbackCommand: AsyncParsableCommand {
             guard let summary else { throw ExitStatus.usageOrIO }
             if !summary.isCleanlyUndone { throw ExitStatus(code: 4) }
         } catch let problem as RunInputError {
-            Terminal.writeError("bpc: \(problem)\n")
+            RunConsole.error("bpc: \(problem)\n", secretArguments: secrets)
             throw ExitStatus.usageOrIO
         }
     }

@@ -102,7 +102,7 @@ struct RunCommand: AsyncParsableCommand {
             let summary = await session.run()
             throw ExitStatus(code: RunSession.exitCode(summary))
         } catch let problem as RunInputError {
-            Terminal.writeError("bpc: \(problem)\n")
+            RunConsole.error("bpc: \(problem)\n", secretArguments: secrets)
             throw ExitStatus.usageOrIO
         }
     }

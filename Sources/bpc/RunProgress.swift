@@ -16,11 +16,13 @@ final class LineReporter: RunReporter, @unchecked Sendable {
 
     init(showsLogs: Bool = true) { self.showsLogs = showsLogs }
 
-    func report(_ event: RunEvent) {
-        guard let text = LineReporter.describe(event, showsLogs: showsLogs) else { return }
+    func report(_ event: Redacted<RunEvent>) {
+        let showsLogs = showsLogs
+        let text = event.map { LineReporter.describe($0, showsLogs: showsLogs).map { $0 + "\n" } ?? "" }
+        guard !text.value.isEmpty else { return }
         lock.lock()
         defer { lock.unlock() }
-        Terminal.writeError(text + "\n")
+        RunConsole.error(text)
     }
 
     static func describe(_ event: RunEvent, showsLogs: Bool = true) -> String? {
@@ -34,6 +36,7 @@ final class LineReporter: RunReporter, @unchecked Sendable {
         case .phaseCompleted:
             let keys = (event.outputs ?? [:]).keys.sorted()
             return "✔ \(phase) completed\(elapsed)" + (keys.isEmpty ? "" : " outputs: \(keys.joined(separator: ", "))")
+        case .phaseFailed where event.error == "cancelled": return "■ \(phase) interrupted\(elapsed)"
         case .phaseFailed: return "✘ \(phase) failed\(elapsed): \(event.error ?? "")"
         case .phaseRetrying:
             let delay = String(format: "%.1fs", event.elapsed ?? 0)
@@ -48,7 +51,7 @@ final class LineReporter: RunReporter, @unchecked Sendable {
         case .finallyFailed: return "✘ finally \(phase) failed\(elapsed): \(event.error ?? "")"
         case .runFinished: return nil
         case .phaseOutput: return "  \(phase) output \(event.key ?? "")"
-        case .processStarted: return nil
+        case .processStarted, .workspace: return nil
         }
     }
 }
@@ -63,16 +66,20 @@ final class JSONReporter: RunReporter, @unchecked Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     }
 
-    func report(_ event: RunEvent) {
-        guard let data = try? encoder.encode(event) else { return }
+    func report(_ event: Redacted<RunEvent>) {
+        let encoder = encoder
+        let line = event.map { event in (try? encoder.encode(event)).map { String(decoding: $0, as: UTF8.self) + "\n" } ?? "" }
+        guard !line.value.isEmpty else { return }
         lock.lock()
         defer { lock.unlock() }
-        FileHandle.standardOutput.write(data + Data([0x0A]))
+        RunConsole.output(line)
     }
 }
 
 /// A live table on a terminal: one row per phase with its state and elapsed time,
-/// redrawn on every event and twice a second; log lines scroll above it.
+/// redrawn on every event and twice a second; log lines scroll above it. Rows
+/// are in the order phases started (compensations and finally included), then
+/// the pending ones in plan order.
 final class LiveReporter: RunReporter, @unchecked Sendable {
     struct Row {
         var name: String
@@ -85,9 +92,13 @@ final class LiveReporter: RunReporter, @unchecked Sendable {
     private var rows: [Row]
     private var drawnLines = 0
     private var timer: (any DispatchSourceTimer)?
+    /// The table is printed through the run's redactor too (it holds nothing but
+    /// phase names and states, which come from redacted events).
+    private let redactor: Redactor
 
-    init(phases: [String]) {
+    init(phases: [String], redactor: Redactor) {
         rows = phases.map { Row(name: $0) }
+        self.redactor = redactor
         let timer = DispatchSource.makeTimerSource(queue: .global())
         timer.schedule(deadline: .now() + 0.5, repeating: 0.5)
         timer.setEventHandler { [weak self] in self?.redraw(log: nil) }
@@ -101,7 +112,8 @@ final class LiveReporter: RunReporter, @unchecked Sendable {
         redraw(log: nil)
     }
 
-    func report(_ event: RunEvent) {
+    func report(_ redacted: Redacted<RunEvent>) {
+        let event = redacted.value
         lock.lock()
         update(event)
         lock.unlock()
@@ -114,16 +126,29 @@ final class LiveReporter: RunReporter, @unchecked Sendable {
         }
     }
 
-    private func update(_ event: RunEvent) {
+    /// The rows' names in display order (for tests).
+    var order: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return rows.map(\.name)
+    }
+
+    func update(_ event: RunEvent) {
         guard let phase = event.phase else { return }
         if !rows.contains(where: { $0.name == phase }) { rows.append(Row(name: phase)) }
-        guard let index = rows.firstIndex(where: { $0.name == phase }) else { return }
+        guard var index = rows.firstIndex(where: { $0.name == phase }) else { return }
         let states: [RunEvent.Kind: String] = [
             .phaseStarted: "running", .compensationStarted: "undoing", .finallyStarted: "running", .phaseRetrying: "retrying",
             .phaseCompleted: "done", .compensated: "undone \(event.undoes ?? "")", .finallyCompleted: "done",
-            .phaseFailed: event.error == "cancelled" ? "cancelled" : "failed", .compensationFailed: "undo failed", .finallyFailed: "failed",
+            .phaseFailed: event.error == "cancelled" ? "interrupted" : "failed", .compensationFailed: "undo failed", .finallyFailed: "failed",
         ]
         guard let state = states[event.event] else { return }
+        if rows[index].started == nil, ["running", "undoing"].contains(state) {
+            // First start: the row moves up to just after the rows that started before it.
+            let row = rows.remove(at: index)
+            index = rows.firstIndex { $0.started == nil } ?? rows.count
+            rows.insert(row, at: index)
+        }
         rows[index].state = state
         if ["running", "undoing"].contains(state) {
             rows[index].started = rows[index].started ?? Date()
@@ -142,11 +167,11 @@ final class LiveReporter: RunReporter, @unchecked Sendable {
         for row in rows {
             let seconds = row.started.map { (row.ended ?? Date()).timeIntervalSince($0) }
             let time = seconds.map { String(format: "%6.1fs", $0) } ?? "       "
-            let marks = ["done": "✔", "running": "▶", "undoing": "⟲", "failed": "✘", "cancelled": "■", "undo failed": "✘"]
+            let marks = ["done": "✔", "running": "▶", "undoing": "⟲", "failed": "✘", "interrupted": "■", "undo failed": "✘"]
             let mark = marks[row.state] ?? "·"
             text += "\(mark) \(row.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(time)  \(row.state)\n"
         }
         drawnLines = rows.count
-        Terminal.writeError(text)
+        RunConsole.error(redactor.redact(text))
     }
 }

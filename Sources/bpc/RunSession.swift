@@ -60,43 +60,48 @@ struct RunSession {
 
     var journalPath: String { RunSetup.journalPath(id, runsDirectory) }
 
-    /// Runs to the end; nil when the run could not start.
+    /// Runs to the end; nil when the run could not start. A run refused before it
+    /// starts (functions the backend cannot run, missing inputs) writes no journal
+    /// and leaves no temporary folder.
     func run() async -> RunSummary? {
-        let reporter = makeReporter()
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("bpc-run-\(id)-\(getpid())").path
-        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        let redactor = secrets.redactor
+        let workspace = RunWorkspace.planned(runID: id)
+        let executor: any PhaseExecutor
+        do {
+            executor = try makeExecutor(workspace: workspace)
+        } catch {
+            RunConsole.error(redactor.redact("bpc: \(error)\n"))
+            return nil
+        }
+        if let problem = refusal(executor) {
+            RunConsole.error(redactor.redact(problem))
+            return nil
+        }
+        let reporter = makeReporter(redactor: redactor)
         let scheduler: RunScheduler
         do {
-            let executor = try makeExecutor(binDirectory: temporary + "/bin")
             let isDryRun = executor.name == "dry-run"
             let earlier = try earlierEvents()
-            let journal = try RunJournal(
-                path: isDryRun ? nil : journalPath, redactor: secrets.redactor, reporter: reporter.reporter, existing: earlier)
+            if executor.name == "local" { try prepareLocal(workspace) }
+            let journal = try RunJournal(path: isDryRun ? nil : journalPath, redactor: redactor, reporter: reporter.reporter, existing: earlier)
             scheduler = RunScheduler(
                 runID: id, graph: graph, executor: executor, inputs: inputs, secrets: secrets, journal: journal,
                 options: RunOptions(parallel: inputs.parallel, retryBackoff: retryBackoff))
         } catch {
-            Terminal.writeError("bpc: \(error)\n")
+            workspace.remove()
+            RunConsole.error(redactor.redact("bpc: \(error)\n"))
             return nil
         }
-        if case .start = mode, let problem = unsupported(scheduler) {
-            Terminal.writeError(problem)
-            return nil
-        }
-        if case .start = mode, scheduler.executor.producesOutputs {
-            let missing = scheduler.missingInputs(inputs, secrets)
-            guard missing.isEmpty else {
-                Terminal.writeError(missing.map { "bpc: \($0)\n" }.joined() + "bpc: nothing was run\n")
-                return nil
-            }
-        }
+        defer { workspace.remove() }
+        if executor.name == "local" { await scheduler.journal.record(RunEvent(.workspace, value: workspace.path)) }
         let backend = "backend \(scheduler.executor.name), journal \(scheduler.journal.path ?? "none")"
-        Terminal.writeError("run \(id): \(inputs.action) on \(inputs.subject.description) (\(backend))\n")
+        RunConsole.error(redactor.redact("run \(id): \(inputs.action) on \(inputs.subject.description) (\(backend))\n"))
+        let id = id
         let watcher = SignalWatcher { _, count in
             if count == 1 {
-                Terminal.writeError("\nbpc: interrupted; stopping running phases, then rolling back (interrupt twice more to quit at once)\n")
+                RunConsole.error(redactor.redact("\nbpc: interrupted; stopping running phases, then rolling back (interrupt twice more to quit at once)\n"))
             }
-            if count >= 3 { exit(130) }
+            if count >= 3 { RunSession.quitNow(id: id, workspace: workspace, redactor: redactor) }
         }
         defer { watcher.cancel() }
         let summary: RunSummary
@@ -106,23 +111,47 @@ struct RunSession {
         case .rollback(let ledger): summary = await scheduler.rollback(ledger)
         }
         reporter.finish()
-        RunSummaryText.print(summary, journal: scheduler.journal.path ?? "none (dry run)")
+        RunSummaryText.print(redactor.redact(summary), journal: scheduler.journal.path ?? "none (dry run)")
         return summary
     }
 
+    /// A third Ctrl-C: kills the process groups still running (a compensation or
+    /// the finally phase), removes the temporary folder and exits 130 at once. The
+    /// journal then shows the compensation started and not ended, so `bpc rollback
+    /// ID` runs it again (compensations are meant to be safe to repeat).
+    static func quitNow(id: String, workspace: RunWorkspace, redactor: Redactor) -> Never {
+        let killed = ProcessRunner.killAllRunning()
+        workspace.remove()
+        let stopped = killed > 0 ? "killed \(killed) running process group(s); " : ""
+        RunConsole.error(redactor.redact("\nbpc: quit at once: \(stopped)finish what is owed with 'bpc rollback \(id)'\n"))
+        exit(130)
+    }
+
+    /// Why this run must not start (printed, with "nothing was run"), or nil.
+    func refusal(_ executor: any PhaseExecutor) -> String? {
+        guard case .start = mode else { return nil }
+        if let problem = unsupported(executor) { return problem }
+        guard executor.producesOutputs else { return nil }
+        let missing = graph.missingInputs(inputs, secrets)
+        guard !missing.isEmpty else { return nil }
+        return missing.map { "bpc: \($0)\n" }.joined() + "bpc: nothing was run\n"
+    }
+
     /// The journal so far of a resumed or rolled-back run, after stopping what the
-    /// crashed process left running.
+    /// crashed process left running and removing the temporary folders it left.
     func earlierEvents() throws -> [RunEvent] {
         if case .start = mode { return [] }
         let events = try RunJournal.read(journalPath)
-        let killed = RunJournal.killLeftovers(of: RunLedger(events), runID: id)
-        if killed > 0 { Terminal.writeError("bpc: stopped \(killed) process(es) left running by the interrupted run\n") }
+        let ledger = RunLedger(events)
+        let killed = RunJournal.killLeftovers(of: ledger, runID: id)
+        if killed > 0 { RunConsole.error(secrets.redactor.redact("bpc: stopped \(killed) process(es) left running by the interrupted run\n")) }
+        RunWorkspace.removeLeftovers(of: ledger, runID: id)
         return events
     }
 
     /// Every function the backend cannot run, reported before anything runs.
-    func unsupported(_ scheduler: RunScheduler) -> String? {
-        let problems = scheduler.unsupportedFunctions()
+    func unsupported(_ executor: any PhaseExecutor) -> String? {
+        let problems = graph.unsupportedFunctions(on: executor)
         guard !problems.isEmpty else { return nil }
         let users = problems.map { problem in
             let phases = graph.nodes.filter { $0.phase.function == problem.function }.map(\.name)
@@ -131,15 +160,21 @@ struct RunSession {
         return users.joined() + "bpc: nothing was run\n"
     }
 
-    func makeExecutor(binDirectory: String) throws -> any PhaseExecutor {
+    /// The local backend's temporary folder with its `kando`, and the profile directory.
+    func prepareLocal(_ workspace: RunWorkspace) throws {
+        try workspace.create()
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        _ = try Kando.install(in: workspace.binDirectory, executable: executable)
+        try FileManager.default.createDirectory(atPath: inputs.profileDirectory, withIntermediateDirectories: true)
+    }
+
+    /// The backend; the local one's `kando` goes into `workspace` once the run starts.
+    func makeExecutor(workspace: RunWorkspace) throws -> any PhaseExecutor {
         var environment = ProcessInfo.processInfo.environment
         switch inputs.backend {
         case "local":
-            let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-            _ = try Kando.install(in: binDirectory, executable: executable)
-            environment["PATH"] = binDirectory + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+            environment["PATH"] = workspace.binDirectory + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
             environment[Kando.storeVariable] = inputs.profileDirectory
-            try FileManager.default.createDirectory(atPath: inputs.profileDirectory, withIntermediateDirectories: true)
             return LocalExecutor(environment: environment)
         case "dry-run":
             return DryRunExecutor()
@@ -150,13 +185,13 @@ struct RunSession {
         }
     }
 
-    func makeReporter() -> (reporter: any RunReporter, finish: @Sendable () -> Void) {
+    func makeReporter(redactor: Redactor) -> (reporter: any RunReporter, finish: @Sendable () -> Void) {
         var format = format
         if format == .auto { format = Terminal.stderrIsTTY ? .live : .lines }
         switch format {
         case .json: return (JSONReporter(), {})
         case .live:
-            let live = LiveReporter(phases: graph.phases.map(\.name) + (graph.finallyNode.map { [$0.name] } ?? []))
+            let live = LiveReporter(phases: graph.phases.map(\.name) + (graph.finallyNode.map { [$0.name] } ?? []), redactor: redactor)
             return (live, { live.stop() })
         case .lines, .auto: return (LineReporter(), {})
         }
