@@ -1,7 +1,8 @@
 // The plan as Kanister can say it: each action's phases in source order
-// (parallel groups written sequentially), retry and timeout dropped with a
-// warning, and the compensations in a companion `<action>-rollback` action.
+// (parallel groups written sequentially), retry and timeout dropped (named in
+// the header), and the compensations in a companion `<action>-rollback` action.
 
+import BlueprintSema
 import BlueprintSyntax
 
 public enum PlanKanister {
@@ -116,7 +117,7 @@ public enum PlanKanister {
         }
         guard !phases.isEmpty else { return nil }
         var result = KanisterAction(name: name, kind: action.fields.kind)
-        result.inputArtifactNames = action.fields.inputArtifactNames
+        result.inputArtifactNames = RollbackRewrite.artifactsRead(by: phases, from: action.fields.inputArtifactNames)
         result.secretNames = action.fields.secretNames
         result.configMapNames = action.fields.configMapNames
         result.phases = phases
@@ -134,5 +135,32 @@ public enum PlanKanister {
             lines.append("  " + options.joined(separator: ", "))
         }
         return lines
+    }
+}
+
+extension RollbackRewrite {
+    /// The input artifacts the rollback phases read, of those the main action
+    /// declares (so `bpc lint` of the YAML has none unused, BP2102); all of them
+    /// when a template reads `.ArtifactsIn` in a way that names none (`index
+    /// .ArtifactsIn $name`, a template that does not parse). Nil for none.
+    static func artifactsRead(by phases: [KanisterPhase], from declared: [String]?) -> [String]? {
+        guard let declared, !declared.isEmpty else { return declared }
+        var read: Set<String> = []
+        var readsUnnamed = false
+        for phase in phases {
+            phase.forEachTemplateString { text in
+                guard !readsUnnamed, text.contains("ArtifactsIn") else { return }
+                guard let tree = GoTemplate.parse(text).tree else {
+                    readsUnnamed = true
+                    return
+                }
+                for reference in tree.rootReferences where reference.path.first == "ArtifactsIn" {
+                    if reference.path.count > 1 { read.insert(reference.path[1]) } else { readsUnnamed = true }
+                }
+            }
+        }
+        if readsUnnamed { return declared }
+        let kept = declared.filter(read.contains)
+        return kept.isEmpty ? nil : kept
     }
 }

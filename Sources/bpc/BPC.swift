@@ -37,6 +37,10 @@ struct BPC: ParsableCommand {
         // heap is set up for a short life (see HeapTuning).
         Parallel.keepsReleasedValuesUntilExit = true
         HeapTuning.forOneShotProcess()
+        if let unknown = unknownHelpTopic(Array(CommandLine.arguments.dropFirst())) {
+            FileHandle.standardError.write(Data("Error: no command '\(unknown)'; see 'bpc --help' for the commands\n".utf8))
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -55,6 +59,20 @@ struct BPC: ParsableCommand {
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
             Foundation.exit(2)
         }
+    }
+}
+
+extension BPC {
+    /// `bpc help NAME ...` where NAME is not a command (argument-parser would print
+    /// the root help and succeed): the word, else nil.
+    static func unknownHelpTopic(_ arguments: [String]) -> String? {
+        guard arguments.first == "help" else { return nil }
+        var commands: [any ParsableCommand.Type] = configuration.subcommands
+        for word in arguments.dropFirst() where !word.hasPrefix("-") {
+            guard let command = commands.first(where: { $0._commandName == word }) else { return word }
+            commands = command.configuration.subcommands
+        }
+        return nil
     }
 }
 

@@ -13,8 +13,17 @@ struct RollbackCommand: AsyncParsableCommand {
             Reads .bpc/runs/ID.jsonl, finds the phases that completed and the compensations \
             that have not run yet, and runs them in reverse order of completion (each once), \
             then the finally phase if it has not completed. Secrets are never journaled: give \
-            them again with --secret. Exit status: 0 everything owed was undone, 2 usage or \
-            I/O errors, 4 a compensation or the finally phase failed.
+            them again with --secret. Processes the crashed run left running are killed \
+            first, and its temporary folder is removed.
+
+            Exit status: 0 everything owed was undone (or nothing was owed); 1 the run's \
+            blueprint no longer compiles; 2 usage or I/O errors (no journal for ID); 4 a \
+            compensation or the finally phase failed; 130 quit by a third Ctrl-C (run \
+            'bpc rollback ID' again to finish).
+
+            Examples:
+              bpc rollback 20260102-101010-ab12 --secret pg-credentials/password=...
+              bpc rollback 20260102-101010-ab12 --events json > events.jsonl
             """
     )
 

@@ -26,13 +26,24 @@ struct RunCommand: AsyncParsableCommand {
             prints every phase), kubectl (KubeExec, KubeTask, ScaleWorkload against the \
             current context; --kubectl-dry-run passes --dry-run=client).
 
-            Exit status: 0 succeeded; 1 errors in the input; 2 usage or I/O errors; 3 a \
-            phase failed and everything was undone; 4 a phase failed and a compensation or \
-            the finally phase failed too; 130 interrupted (after rolling back).
+            Secret values (--secret) are masked as ****** in everything the run prints or \
+            journals. A run refused before it starts (a function the backend cannot run, a \
+            missing --secret or --artifact) runs nothing and writes no journal. The local \
+            backend's temporary folder is under $TMPDIR and removed when the run ends (or \
+            by --resume and rollback after a crash). A third Ctrl-C quits at once: the \
+            running compensation's processes are killed and 'bpc rollback ID' finishes.
+
+            Exit status: 0 succeeded; 1 errors in the input; 2 usage or I/O errors (and \
+            refused runs); 3 a phase failed and everything was undone; 4 a phase failed \
+            and a compensation or the finally phase failed too; 130 interrupted (after \
+            rolling back, or at once on a third Ctrl-C).
 
             Examples:
-              bpc run Samples/postgresql-local.bp --action backup --object statefulset/db/pg
-              bpc run blueprint.yaml --action restore --object statefulset/db/pg --artifacts-from 20260102-101010-ab12
+              bpc run Samples/postgresql-local.bp --action backup \\
+                  --object statefulset/db/pg --secret pg-credentials/password=...
+              bpc run blueprint.yaml --action restore --object statefulset/db/pg \\
+                  --artifacts-from 20260102-101010-ab12
+              bpc run x.bp --action backup --object statefulset/db/pg --backend dry-run
               bpc run --resume 20260102-101010-ab12
             """
     )
@@ -67,10 +78,10 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "The local profile: a directory kando location push/pull/delete use.")
     var profile: String = ".bpc/store"
 
-    @Option(help: "How many phases may run at once.")
+    @Option(help: "How many phases may run at once (default: 4; --resume keeps the run's).")
     var parallel: Int?
 
-    @Option(help: "local, dry-run or kubectl.")
+    @Option(help: "local, dry-run or kubectl (default: local).")
     var backend: String?
 
     @Flag(help: "With --backend kubectl: pass --dry-run=client and only print exec commands.")
