@@ -44,8 +44,16 @@ public actor RunJournal {
         if descriptor >= 0 { close(descriptor) }
     }
 
+    /// Stops all further writes (and reports): for a process about to exit at once,
+    /// whose journal must keep saying what was still owed rather than the failures
+    /// the kill it is about to do would cause.
+    public nonisolated func seal() { sealed.set() }
+
+    private nonisolated let sealed = Latch()
+
     /// Redacts, appends and syncs the event, then shows it.
     public func record(_ event: RunEvent) {
+        guard !sealed.isSet else { return }
         let clean = redactor.redact(event)
         events.append(clean.value)
         if descriptor >= 0, writeError == nil, let data = try? encoder.encode(clean.value) {
@@ -153,5 +161,23 @@ public struct RunLedger: Sendable, Equatable {
             default: break
             }
         }
+    }
+}
+
+/// A flag set once, read from any thread.
+final class Latch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
+    }
+
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
     }
 }

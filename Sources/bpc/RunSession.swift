@@ -97,11 +97,12 @@ struct RunSession {
         let backend = "backend \(scheduler.executor.name), journal \(scheduler.journal.path ?? "none")"
         RunConsole.error(redactor.redact("run \(id): \(inputs.action) on \(inputs.subject.description) (\(backend))\n"))
         let id = id
+        let journal = scheduler.journal
         let watcher = SignalWatcher { _, count in
             if count == 1 {
                 RunConsole.error(redactor.redact("\nbpc: interrupted; stopping running phases, then rolling back (interrupt twice more to quit at once)\n"))
             }
-            if count >= 3 { RunSession.quitNow(id: id, workspace: workspace, redactor: redactor) }
+            if count >= 3 { RunSession.quitNow(id: id, journal: journal, workspace: workspace, redactor: redactor) }
         }
         defer { watcher.cancel() }
         let summary: RunSummary
@@ -119,7 +120,8 @@ struct RunSession {
     /// the finally phase), removes the temporary folder and exits 130 at once. The
     /// journal then shows the compensation started and not ended, so `bpc rollback
     /// ID` runs it again (compensations are meant to be safe to repeat).
-    static func quitNow(id: String, workspace: RunWorkspace, redactor: Redactor) -> Never {
+    static func quitNow(id: String, journal: RunJournal, workspace: RunWorkspace, redactor: Redactor) -> Never {
+        journal.seal()
         let killed = ProcessRunner.killAllRunning()
         workspace.remove()
         let stopped = killed > 0 ? "killed \(killed) running process group(s); " : ""

@@ -120,7 +120,7 @@ struct PaperCutTests {
     @Test func helpShowsDefaultsAndExamplesFitTheLine() throws {
         let run = try BPCBinary.run(["run", "--help"])
         #expect(run.status == 0)
-        #expect(run.output.contains("(default: 4)"))
+        #expect(run.output.contains("(default: 4"))
         #expect(run.output.contains("(default: local)"))
         for arguments in [["--help"], ["run", "--help"], ["rollback", "--help"], ["lint", "--help"], ["compile", "--help"]] {
             let help = try BPCBinary.run(arguments)
