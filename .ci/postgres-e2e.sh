@@ -66,7 +66,7 @@ env -u PGPASSWORD "$BPC" run "$sample" --action maintenance --option "checkSql=S
 pid=$!
 for _ in $(seq 100); do
   run=$(latest_run 2>/dev/null || true)
-  if [ -n "$run" ] && grep -q '"event":"phase-started","phase":"check"' "$work/runs/$run.jsonl" 2>/dev/null; then break; fi
+  if [ -n "$run" ] && [ "$run" != "$failing" ] && grep -q '"event":"phase-started","phase":"check"' "$work/runs/$run.jsonl" 2>/dev/null; then break; fi
   sleep 0.1
 done
 sleep 0.5

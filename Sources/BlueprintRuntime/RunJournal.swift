@@ -165,17 +165,19 @@ public struct RunLedger: Sendable, Equatable {
 }
 
 /// A flag set once, read from any thread.
-final class Latch: @unchecked Sendable {
+public final class Latch: @unchecked Sendable {
     private let lock = NSLock()
     private var value = false
 
-    func set() {
+    public init() {}
+
+    public func set() {
         lock.lock()
         value = true
         lock.unlock()
     }
 
-    var isSet: Bool {
+    public var isSet: Bool {
         lock.lock()
         defer { lock.unlock() }
         return value

@@ -14,6 +14,7 @@ extension RunScheduler {
         } else {
             await journal.record(RunEvent(.runResumed, value: "completed before: \(state.completedOrder.joined(separator: ", "))"))
         }
+        if let workspace { await journal.record(RunEvent(.workspace, value: workspace)) }
         var summary = RunSummary(runID: runID, status: .succeeded)
         let owesRollback = ledger.map { $0.hasFailed || $0.wasInterrupted || $0.rollbackStarted } ?? false
         var forward = ForwardResult()
@@ -39,6 +40,7 @@ extension RunScheduler {
     public func rollback(_ ledger: RunLedger) async -> RunSummary {
         var state = restore(ledger)
         await journal.record(RunEvent(.runResumed, value: "rollback"))
+        if let workspace { await journal.record(RunEvent(.workspace, value: workspace)) }
         var summary = RunSummary(runID: runID, status: .failed)
         await compensate(&state, &summary)
         await runFinally(&state, &summary)

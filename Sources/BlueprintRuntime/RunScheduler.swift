@@ -37,6 +37,9 @@ public struct RunScheduler: Sendable {
     let renderer: PhaseRenderer
     public let journal: RunJournal
     public let options: RunOptions
+    /// The run's temporary folder, journaled (after run-started) so that a later
+    /// `--resume` or `rollback` removes it if this process is killed.
+    public var workspace: String?
 
     public init(
         runID: String, graph: RunGraph, executor: any PhaseExecutor, inputs: RunInputs, secrets: RunSecrets,

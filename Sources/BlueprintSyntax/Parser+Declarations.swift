@@ -28,7 +28,7 @@ extension Parser {
             hint = "'\(text(of: current))' belongs inside an action { ... }"
         }
         reportExpected(
-            "a declaration (blueprint, import, allow, let, def or action)", code: .expectedDeclaration,
+            "a declaration (blueprint, import, let, def or action)", code: .expectedDeclaration,
             atCurrentToken: true, hint: hint)
         advance()
         synchronize(to: Parser.declarationStarts, stopAtClosingBrace: false)

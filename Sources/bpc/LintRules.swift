@@ -91,6 +91,7 @@ enum LintRules {
         .unusedLet: "A let is never used.",
         .unusedDef: "A def is never used.",
         .secretInCommand: "A secret value is written into a command line.",
+        .malformedAllow: "An 'allow' names something that is not a diagnostic code.",
         .unverifiableOutput: "An output key that the script may not produce.",
         .weakConversion: "A value Kanister's weak decoding accepts but changes.",
         .commandWords: "A command string with spaces, run as one program name.",
@@ -120,7 +121,7 @@ enum LintRules {
         .functionArguments: "A Kanister function called with ( ) instead of { }.",
         .badObject: "Malformed object reference.",
         .badOutput: "Malformed output artifact.",
-        .runtimeOnly: "retry and timeout are ignored by Kanister.",
+        .runtimeOnly: "Retired: retry and timeout are for bpc run (the YAML header names the phases).",
         .badReference: "Invalid reference to a phase.",
         .badOption: "Invalid option(...) use.",
     ]

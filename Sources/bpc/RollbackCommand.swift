@@ -54,8 +54,9 @@ struct RollbackCommand: AsyncParsableCommand {
                 secrets: try RunSetup.objects(secrets, flag: "--secret"), configMaps: try RunSetup.objects(configMaps, flag: "--configmap"))
             session.format = EventFormat(rawValue: events) ?? .auto
             let summary = await session.run()
-            guard let summary else { throw ExitStatus.usageOrIO }
-            if !summary.isCleanlyUndone { throw ExitStatus(code: 4) }
+            let code = RunSession.exitCode(summary)
+            // 3 (failed, fully undone) is what rollback is for: success.
+            if code != 0 && code != 3 { throw ExitStatus(code: code) }
         } catch let problem as RunInputError {
             RunConsole.error("bpc: \(problem)\n", secretArguments: secrets)
             throw ExitStatus.usageOrIO

@@ -78,7 +78,7 @@ struct RunSession {
             return nil
         }
         let reporter = makeReporter(redactor: redactor)
-        let scheduler: RunScheduler
+        var scheduler: RunScheduler
         do {
             let isDryRun = executor.name == "dry-run"
             let earlier = try earlierEvents()
@@ -93,7 +93,7 @@ struct RunSession {
             return nil
         }
         defer { workspace.remove() }
-        if executor.name == "local" { await scheduler.journal.record(RunEvent(.workspace, value: workspace.path)) }
+        if executor.name == "local" { scheduler.workspace = workspace.path }
         let backend = "backend \(scheduler.executor.name), journal \(scheduler.journal.path ?? "none")"
         RunConsole.error(redactor.redact("run \(id): \(inputs.action) on \(inputs.subject.description) (\(backend))\n"))
         let id = id
@@ -111,10 +111,15 @@ struct RunSession {
         case .resume(let ledger): summary = await scheduler.execute(inputs: inputs, resuming: ledger, interruptions: watcher.signals)
         case .rollback(let ledger): summary = await scheduler.rollback(ledger)
         }
+        // A third Ctrl-C is ending the process with 130: no summary of the kill.
+        guard !RunSession.isQuitting.isSet else { return summary }
         reporter.finish()
         RunSummaryText.print(redactor.redact(summary), journal: scheduler.journal.path ?? "none (dry run)")
         return summary
     }
+
+    /// Set by a third Ctrl-C; every exit path then exits 130.
+    static let isQuitting = Latch()
 
     /// A third Ctrl-C: kills the process groups still running (a compensation or
     /// the finally phase), removes the temporary folder and exits 130 at once. The
@@ -122,10 +127,10 @@ struct RunSession {
     /// ID` runs it again (compensations are meant to be safe to repeat).
     static func quitNow(id: String, journal: RunJournal, workspace: RunWorkspace, redactor: Redactor) -> Never {
         journal.seal()
-        let killed = ProcessRunner.killAllRunning()
+        isQuitting.set()
+        RunConsole.error(redactor.redact("\nbpc: quitting at once: running phases are killed; finish what is owed with 'bpc rollback \(id)'\n"))
+        _ = ProcessRunner.killAllRunning()
         workspace.remove()
-        let stopped = killed > 0 ? "killed \(killed) running process group(s); " : ""
-        RunConsole.error(redactor.redact("\nbpc: quit at once: \(stopped)finish what is owed with 'bpc rollback \(id)'\n"))
         exit(130)
     }
 
@@ -202,6 +207,7 @@ struct RunSession {
     /// 0 succeeded, 2 not started, 3 failed and undone, 4 failed with an incomplete
     /// rollback, 130 interrupted.
     static func exitCode(_ summary: RunSummary?) -> Int32 {
+        if isQuitting.isSet { return 130 }
         guard let summary else { return 2 }
         switch summary.status {
         case .succeeded: return summary.journalError == nil ? 0 : 2

@@ -213,7 +213,24 @@ extension Sandbox {
         #expect(result.status == 3)
         // The last drawing of the table: the rows after the last cursor-up sequence.
         let last = try #require(result.errors.components(separatedBy: "\u{1B}[J").last)
-        let rows = last.split(separator: "\n").prefix { !$0.hasPrefix("run ") }.compactMap { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first }
+        let rows = last.split(separator: "\n").prefix { !$0.hasPrefix("run ") }.compactMap { row in
+            row.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first
+        }
         #expect(rows == ["a", "b", "c", "b-undo", "a-undo", "fin", "d"])
+    }
+
+    @Test func theRedactorMasksTheSpellingsOfASecret() {
+        let key = "-----BEGIN KEY-----\nMIIEvQIBADANBgkqhkiG9w0B\n-----END KEY-----"
+        let redactor = RunSecrets(secrets: ["k": ["pem": key, "pw": "p\"w\\1x"]]).redactor
+        let printed = [
+            "line MIIEvQIBADANBgkqhkiG9w0B here", "json {\"pw\":\"p\\\"w\\\\1x\"}", Data((key + "\n").utf8).base64EncodedString(),
+            "whole " + key,
+        ]
+        for text in printed {
+            let masked = redactor.redact(text).value
+            #expect(masked.contains(Redactor.mask), "not masked: \(text)")
+            #expect(!masked.contains("MIIEvQIBADANBgkqhkiG9w0B") && !masked.contains("p\\\"w"), "\(masked)")
+        }
+        #expect(redactor.redact("nothing secret here").value == "nothing secret here")
     }
 }

@@ -168,7 +168,9 @@ struct PaperCutTests {
         for file in runFiles {
             let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
             for forbidden in ["Terminal.write", "print(", "FileHandle.standard", "fputs(", "FileManager.default.createFile"] {
-                let lines = text.split(separator: "\n").filter { $0.contains(forbidden) && !$0.contains("RunSummaryText.print(") && !$0.contains("func print(") }
+                let lines = text.split(separator: "\n").filter { line in
+                    line.contains(forbidden) && !line.contains("RunSummaryText.print(") && !line.contains("func print(")
+                }
                 #expect(lines.isEmpty, "\(file) prints around RunConsole: \(lines)")
             }
         }
