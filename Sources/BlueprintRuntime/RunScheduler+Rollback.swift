@@ -55,7 +55,8 @@ extension RunScheduler {
         for phase in ledger.interruptedPhases where !summary.cancelledPhases.contains(phase) {
             summary.cancelledPhases.append(phase)
         }
-        let touched = Set(ledger.completedOrder + summary.failures.map(\.phase) + summary.cancelledPhases)
+        // Phases that started at all (in this process or the one before) have run.
+        let touched = Set(ledger.startedOrder + ledger.completedOrder + summary.failures.map(\.phase) + summary.cancelledPhases)
         summary.notRun = graph.phases.map(\.name).filter { !touched.contains($0) }
         summary.previouslyCompensated = ledger.compensationsDone.count - summary.compensated.count
         await journal.record(RunEvent(.runFinished, status: summary.status.rawValue, artifacts: summary.artifacts.isEmpty ? nil : summary.artifacts))

@@ -118,7 +118,8 @@ struct Sandbox {
             PostgresEnvironment.bpcPath, ["run", path, "--action", "backup", "--object", "statefulset/ns/db", "--events", "json"], directory: sandbox.directory)
         #expect(result.status == 0)
         let events = try result.output.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-        #expect(events.compactMap { $0?["event"] as? String } == ["run-started", "workspace", "phase-started", "process-started", "phase-completed", "run-finished"])
+        let kinds = events.compactMap { $0?["event"] as? String }
+        #expect(kinds == ["run-started", "workspace", "phase-started", "process-started", "phase-completed", "run-finished"])
         #expect((events[4]?["outputs"] as? [String: String]) == ["k": "v"])
     }
 }
