@@ -51,6 +51,20 @@ extension FormatPrinter {
     }
 
     mutating func printList(_ elements: [Expr], range: SourceRange) {
+        if let last = elements.last, case .string(let literal) = last.kind, literal.isMultiline, elements.count >= 2,
+            file.lineIndex(of: range.start) == file.lineIndex(of: last.range.start),
+            file.lineIndex(of: max(last.range.start, last.range.end - 1)) == file.lineIndex(of: max(range.start, range.end - 1))
+        {
+            // `["sh", "-c", """ ... """]`: the source hugs a final multi-line string; so does the layout.
+            write("[")
+            for (position, element) in elements.enumerated() {
+                if position > 0 { write(", ") }
+                printExpr(element)
+            }
+            write("]")
+            lastSourceEnd = range.end
+            return
+        }
         printSequence(elements, range: range, open: "[", close: "]", isPadded: false, hasCommas: false, itemRange: \.range) {
             $0.printExpr($1)
         }

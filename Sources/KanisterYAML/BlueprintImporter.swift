@@ -21,12 +21,13 @@ public struct ImportResult: Sendable {
 }
 
 public enum BlueprintImporter {
-    public static func importBlueprint(_ bytes: [UInt8], limits: YAMLReaderLimits = .standard) -> ImportResult {
-        importBlueprint(bytes, limits: limits, actionGroups: Parallel.processorCount)
+    /// The idiomatic .bp of a blueprint (`literal`: today's verbatim form, `bpc import --literal`).
+    public static func importBlueprint(_ bytes: [UInt8], limits: YAMLReaderLimits = .standard, literal: Bool = false) -> ImportResult {
+        importBlueprint(bytes, limits: limits, actionGroups: Parallel.processorCount, literal: literal)
     }
 
     /// The import with the actions written in at most `actionGroups` groups.
-    static func importBlueprint(_ bytes: [UInt8], limits: YAMLReaderLimits, actionGroups: Int) -> ImportResult {
+    static func importBlueprint(_ bytes: [UInt8], limits: YAMLReaderLimits, actionGroups: Int, literal: Bool = false) -> ImportResult {
         let documents: [YAMLNode]
         switch YAMLReader.parse(bytes: bytes, limits: limits) {
         case .success(let parsed): documents = parsed
@@ -45,11 +46,32 @@ public enum BlueprintImporter {
             return ImportResult(
                 source: nil, diagnostics: [.error(.notBlueprint, "not a Kanister Blueprint (\(found)); bpc imports documents of kind: Blueprint", at: range)])
         }
-        var writer = ImportWriter(bytes: bytes, comments: YAMLComments.find(in: bytes, document: document))
-        writer.actionGroups = actionGroups
-        writer.writeBlueprint(root)
+        let comments = YAMLComments.find(in: bytes, document: document)
+        let verbatim = render(root, bytes: bytes, comments: comments, actionGroups: actionGroups, isIdiomatic: false)
+        guard !literal, verbatim.source != nil else {
+            Parallel.releaseInBackground(documents)
+            return verbatim
+        }
+        let idiomatic = render(root, bytes: bytes, comments: comments, actionGroups: actionGroups, isIdiomatic: true)
         // The YAML tree is large and no longer needed: not freed on this thread.
         Parallel.releaseInBackground(documents)
+        return ImportVerification.choose(idiomatic: idiomatic, literal: verbatim)
+    }
+
+    /// The .bp of one form, formatted.
+    static func render(_ root: YAMLMapping, bytes: [UInt8], comments: [SourceRange], actionGroups: Int, isIdiomatic: Bool) -> ImportResult {
+        var writer = ImportWriter(bytes: bytes, comments: comments)
+        writer.actionGroups = actionGroups
+        if isIdiomatic {
+            var first = writer
+            first.isIdiomatic = true
+            first.idioms.isRecording = true
+            first.writeBlueprint(root)
+            writer.isIdiomatic = true
+            var taken = first.idioms.taken
+            writer.idioms.chooseSharedValues(first.idioms.records, taken: &taken)
+        }
+        writer.writeBlueprint(root)
         guard !writer.diagnostics.contains(where: { $0.severity == .error }) else {
             return ImportResult(source: nil, diagnostics: writer.diagnostics)
         }

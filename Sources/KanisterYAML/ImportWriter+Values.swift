@@ -11,27 +11,58 @@ extension ImportWriter {
         BPSourceText.name(node.scalar?.value ?? "")
     }
 
-    mutating func mapLiteral(_ pairs: [YAMLPair]) -> String {
+    /// `{ ... }`: one entry a line, or (idiomatic) one line when that fits at `column`.
+    mutating func mapLiteral(_ pairs: [YAMLPair], column: Int = 0) -> String {
         if pairs.isEmpty { return "{}" }
-        var text = "{\n"
-        for pair in pairs { text += "\(mapKey(pair.key)): \(value(pair.value))\n" }
-        return text + "}"
+        idioms.nesting += 1
+        let childColumn = (indent + idioms.nesting) * 2
+        let entries = pairs.map { pair in
+            let key = mapKey(pair.key)
+            return "\(key): \(value(pair.value, key: pair.key.scalar?.value, column: childColumn + key.utf8.count + 2))"
+        }
+        idioms.nesting -= 1
+        if isIdiomatic, let inline = ImportIdiomState.oneLine(entries, open: "{ ", close: " }", column: column) { return inline }
+        return "{\n" + entries.map { $0 + "\n" }.joined() + "}"
     }
 
-    mutating func value(_ node: YAMLNode) -> String {
+    /// The value written for `node`: a shared value's let name (idiomatic form),
+    /// else its own text, recorded for the choice of shared values.
+    mutating func value(_ node: YAMLNode, key: String? = nil, column: Int = 0) -> String {
+        guard isIdiomatic else { return valueText(node, column: column) }
+        let ordinal = idioms.nextOrdinal()
+        if let shared = idioms.sharedName(at: ordinal) { return shared }
+        let usesBefore = idioms.contextUses
+        let text = valueText(node, column: column)
+        if idioms.isRecording {
+            idioms.record(node, text: text, key: key, ordinal: ordinal, isContextFree: idioms.contextUses == usesBefore)
+        }
+        return text
+    }
+
+    mutating func valueText(_ node: YAMLNode, column: Int) -> String {
         switch node {
         case .scalar(let scalar):
-            if scalar.resolved == .string, let expression = expression(for: scalar.value) { return expression }
+            if scalar.resolved == .string, let expression = expression(for: scalar.value) {
+                if ImportIdiomState.readsContext(scalar.value) { idioms.contextUses += 1 }
+                return expression
+            }
+            if isIdiomatic, scalar.resolved == .string, let interpolated = interpolatedLiteral(scalar.value) { return interpolated }
             return BPSourceText.scalar(scalar, indent: indent)
         case .sequence(let sequence):
             if let script = bashScript(sequence) { return "bash " + BPSourceText.literal(script, indent: indent) }
-            let items = sequence.items.map { value($0) }
-            if items.allSatisfy({ !$0.containsBytes("\n") }), items.reduce(0, { $0 + $1.count + 2 }) <= 80 {
+            idioms.nesting += 1
+            let childColumn = (indent + idioms.nesting) * 2
+            let items = sequence.items.map { value($0, column: childColumn) }
+            idioms.nesting -= 1
+            if isIdiomatic {
+                if let inline = ImportIdiomState.oneLine(items, open: "[", close: "]", column: column) { return inline }
+                if let hugged = ImportIdiomState.huggingLast(items, column: column) { return hugged }
+            } else if items.allSatisfy({ !$0.containsBytes("\n") }), items.reduce(0, { $0 + $1.count + 2 }) <= 80 {
                 return "[" + items.joined(separator: ", ") + "]"
             }
             return "[\n" + items.map { $0 + "\n" }.joined() + "]"
         case .mapping(let mapping):
-            return mapLiteral(mapping.pairs)
+            return mapLiteral(mapping.pairs, column: column)
         }
     }
 
@@ -150,6 +181,7 @@ extension ImportWriter {
             taken.formUnion(names)
         }
         var lets: [String] = []
+        defer { idioms.taken = taken }
         for text in order where counts[text, default: 0] >= 2 {
             guard let expression = optionExpression(text), let name = optionName(text), BPSourceText.isLetName(name), !taken.contains(name) else { continue }
             taken.insert(name)

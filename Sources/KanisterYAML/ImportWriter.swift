@@ -29,6 +29,10 @@ struct ImportWriter {
     var declaredOutputs: [String: [String: [String]]] = [:]
     /// The action being written.
     var actionName = ""
+    /// The idiomatic form (`ImportWriter+Idioms`); false writes the literal form of `bpc import --literal`.
+    var isIdiomatic = false
+    /// The idiomatic form's passes, its shared values and its layout state.
+    var idioms = ImportIdiomState()
 
     init(bytes: [UInt8], comments: [SourceRange]) {
         self.bytes = bytes
@@ -111,9 +115,10 @@ struct ImportWriter {
         declaredOutputs = DeclaredOutputs.read(from: metadata)
         let rest = ImportWriter.withoutDeclaredOutputs(metadata.pairs.filter { $0.key.scalar?.value != "name" })
         var head = "blueprint \(BPSourceText.name(name))"
-        if !rest.isEmpty { head += " " + mapLiteral(rest) }
+        if !rest.isEmpty { head += " " + mapLiteral(rest, column: head.utf8.count + 1) }
         line(head, at: metadataNode.start.offset)
         writeSharedOptions(root)
+        writeSharedValues()
         guard let actionsNode = root["actions"] else { return }
         guard let actions = actionsNode.mapping else { return fail("actions must be a mapping", actionsNode, code: .badShape) }
         for pair in actions.pairs {
@@ -147,6 +152,7 @@ struct ImportWriter {
             var part = self
             part.output = ""
             part.diagnostics = []
+            part.idioms.records = []
             let start = pairs[groups[group].lowerBound].key.start.offset
             part.nextComment = comments.firstIndex { $0.start >= start } ?? comments.count
             let firstComment = part.nextComment
@@ -167,6 +173,7 @@ struct ImportWriter {
             output += part.output
             diagnostics += part.diagnostics
             nextComment = part.nextComment
+            idioms.records += part.idioms.records
         }
     }
 
@@ -178,6 +185,7 @@ struct ImportWriter {
             fail("the action's 'name' field differs from its key; .bp cannot keep both", informational)
         }
         actionName = name
+        idioms.startAction(at: offset)
         let phases = action["phases"]?.sequence?.items ?? []
         let phaseNames = (phases + [action["deferPhase"]].compactMap { $0 }).compactMap { $0.mapping?["name"]?.scalar?.value }
         actionNames = Set(phaseNames)
@@ -263,7 +271,7 @@ struct ImportWriter {
                     fail("keyValue must be a mapping", keyValue, code: .badShape)
                     continue
                 }
-                text += " " + mapLiteral(entries.pairs)
+                text += " " + mapLiteral(entries.pairs, column: indent * 2 + text.utf8.count + 1)
             } else if artifact["kopiaSnapshot"] == nil {
                 text += " {}"
             }
@@ -318,7 +326,8 @@ struct ImportWriter {
                 line("\(key): \(kind.value)(\(fields.joined(separator: ", ")))" + trailingComment(after: pair.value))
             } else {
                 flushComments(before: pair.key.start.offset)
-                line("\(key): \(mapLiteral(reference.pairs))" + trailingComment(after: pair.value))
+                let fields = mapLiteral(reference.pairs, column: indent * 2 + key.utf8.count + 2)
+                line("\(key): \(fields)" + trailingComment(after: pair.value))
             }
         }
         indent -= 1
@@ -327,7 +336,8 @@ struct ImportWriter {
 
     mutating func writeEntry(_ pair: YAMLPair) {
         flushComments(before: pair.key.start.offset)
-        let text = "\(mapKey(pair.key)): \(value(pair.value))"
+        let key = mapKey(pair.key)
+        let text = "\(key): \(value(pair.value, key: pair.key.scalar?.value, column: indent * 2 + key.utf8.count + 2))"
         output += String(repeating: "  ", count: indent) + text + trailingComment(after: pair.value) + "\n"
     }
 }

@@ -61,6 +61,9 @@ if CommandLine.arguments.dropFirst().first == "source" {
     FileHandle.standardOutput.write(Data(bytes))
     exit(0)
 }
+if CommandLine.arguments.dropFirst().first == "import-ratio" {
+    exit(ImportRatioBench.run(Array(CommandLine.arguments.dropFirst(2))) ? 0 : 1)
+}
 if CommandLine.arguments.dropFirst().first == "runtime" {
     await RuntimeBench.run()
     exit(0)

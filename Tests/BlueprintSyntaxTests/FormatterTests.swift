@@ -112,3 +112,31 @@ struct FormatterTests {
         #expect(SourceFormatter.format(SourceFile(path: "t.bp", text: text)).text == text)
     }
 }
+
+@Suite("Formatter hugging a final multi-line string")
+struct FormatterHugTests {
+    static let source = """
+        action a {
+          phase p: KubeTask {
+            command: ["sh",   "-c", \"\"\"
+                  echo hi
+                  \"\"\"]
+            other: [
+              "sh"
+              \"\"\"
+                x
+                \"\"\"
+            ]
+          }
+        }
+
+        """
+
+    @Test func listHuggingItsLastStringStaysHuggedAndReindented() throws {
+        let text = try #require(SourceFormatter.format(SourceFile(path: "hug.bp", text: Self.source)).text)
+        #expect(text.contains("    command: [\"sh\", \"-c\", \"\"\"\n      echo hi\n      \"\"\"]\n"), "\(text)")
+        // A list that does not start its last string on the opening line keeps one item a line.
+        #expect(text.contains("    other: [\n      \"sh\"\n"), "\(text)")
+        #expect(SourceFormatter.format(SourceFile(path: "hug.bp", text: text)).text == text)
+    }
+}

@@ -40,7 +40,7 @@ import Testing
         try expectGolden(source, url.deletingPathExtension().appendingPathExtension("bp"))
         // The import compiles back to the same blueprint.
         let compiled = BlueprintCompiler.compile(SourceFile(path: url.lastPathComponent, text: source))
-        if ["idioms.yaml", "artifacts.yaml"].contains(url.lastPathComponent) {
+        if ["idioms.yaml", "artifacts.yaml", "shared-values.yaml"].contains(url.lastPathComponent) {
             let yaml = try #require(compiled.yaml, "\(compiled.diagnostics.map(\.message))")
             let output = try TestSupport.temporaryFile(yaml, suffix: ".yaml")
             defer { try? FileManager.default.removeItem(at: output) }
