@@ -139,7 +139,7 @@ public struct Lowering {
             switch clause {
             case .retry(_, let range), .timeout(_, let range):
                 report(.runtimeOnly, "Kanister ignores retry and timeout; they apply to 'bpc run' only", at: range, severity: .warning)
-            case .undoReference, .undoInline:
+            case .undoReference, .undoInline, .when:
                 break
             }
         }

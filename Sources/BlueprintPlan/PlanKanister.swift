@@ -64,9 +64,9 @@ public enum PlanKanister {
     static func mainAction(_ action: PlanAction, warnedClauses: inout Set<SourceRange>, _ diagnostics: inout [Diagnostic]) -> KanisterAction {
         var result = action.fields
         let nodes = action.graph.nodes
-        let phases = nodes.indices.filter { nodes[$0].kind == .phase }.map { nodes[$0].phase }
+        let phases = nodes.indices.filter { nodes[$0].kind == .phase }.map { PhaseCondition.wrapped(nodes[$0]) }
         if !phases.isEmpty { result.phases = phases }
-        result.deferPhase = action.graph.finallyNode?.phase
+        result.deferPhase = action.graph.finallyNode.map { PhaseCondition.wrapped($0) }
         for index in nodes.indices {
             // A def's clause is shared by every phase that uses the def: say it once.
             for range in nodes[index].runtimeClauseRanges where warnedClauses.insert(range).inserted {
@@ -105,7 +105,7 @@ public enum PlanKanister {
                 continue
             }
             var rewrite = RollbackRewrite(mainPhases: mainPhases, original: node.name, renamed: renamed)
-            guard let phase = rewrite.rewrite(node.phase) else {
+            guard let phase = rewrite.rewrite(PhaseCondition.wrapped(node)) else {
                 let message =
                     "compensation '\(node.name)' is left out of action '\(name)': "
                     + rewrite.problems.joined(separator: "; ") + "; 'bpc run' still runs it"

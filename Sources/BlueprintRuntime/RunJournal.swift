@@ -105,6 +105,8 @@ public struct RunLedger: Sendable, Equatable {
     public var inputs: RunInputs?
     /// Forward phases, in the order they completed.
     public var completedOrder: [String] = []
+    /// Forward phases skipped because their condition was false.
+    public var skipped: [String] = []
     public var outputs: [String: [String: String]] = [:]
     /// Compensations that ran to completion.
     public var compensationsDone: Set<String> = []
@@ -127,6 +129,7 @@ public struct RunLedger: Sendable, Equatable {
                 guard let phase = event.phase, !completedOrder.contains(phase) else { continue }
                 completedOrder.append(phase)
                 outputs[phase] = event.outputs ?? [:]
+            case .phaseSkipped: if let phase = event.phase, !skipped.contains(phase) { skipped.append(phase) }
             case .phaseFailed: hasFailed = true
             case .processStarted: if let group = event.value.flatMap(Int32.init) { processGroups.append(group) }
             case .interrupted: wasInterrupted = true

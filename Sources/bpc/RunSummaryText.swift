@@ -18,6 +18,7 @@ enum RunSummaryText {
         }
         lines.append("run \(summary.runID) \(verdict)")
         lines.append("  done:      " + list(summary.completed))
+        if !summary.skipped.isEmpty { lines.append("  skipped:   " + list(summary.skipped) + " (condition false)") }
         for failure in summary.failures { lines.append("  failed:    \(failure.phase): \(failure.message)") }
         if !summary.cancelledPhases.isEmpty { lines.append("  cancelled: " + list(summary.cancelledPhases)) }
         if summary.status != .succeeded || !summary.compensated.isEmpty {

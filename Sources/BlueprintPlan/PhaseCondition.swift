@@ -1,0 +1,62 @@
+// How the Kanister YAML says a phase's `when`: released Kanister has no
+// per-phase condition, so a phase that runs a command gets a command that
+// exits 0 without running it when the condition renders `false`.
+
+import BlueprintSyntax
+
+/// The ways a target Kanister can express `when`. Only the command wrapper exists
+/// today; PR #4226's per-phase `if:` would be a second case, chosen by a capability
+/// of the target (`KanisterTarget.supportsPhaseConditions`).
+public enum PhaseConditionStyle: Sendable, Equatable {
+    /// `sh -c 'if [ "$0" = true ]; then exec "$@"; fi' '{{ if COND }}true{{ else }}false{{ end }}' command...`
+    case commandWrapper
+}
+
+public enum PhaseCondition {
+    /// The arguments that hold a command, per function that runs one.
+    public static let commandArguments: [String: [String]] = [
+        "KubeTask": ["command"], "KubeExec": ["command"], "KubeExecAll": ["command"], "PrepareData": ["command"],
+        "MultiContainerRun": ["initCommand", "backgroundCommand", "outputCommand"],
+    ]
+
+    /// The wrapper's script: `$0` is the rendered condition, `$@` the original command.
+    public static let script = #"if [ "$0" = true ]; then exec "$@"; fi"#
+
+    /// A Go template that renders `true` when `pipeline` is true by Go's rules, else `false`.
+    public static func template(_ pipeline: String) -> String {
+        "{{ if \(pipeline) }}true{{ else }}false{{ end }}"
+    }
+
+    /// `node`'s phase as the YAML writes it: unchanged without a condition; with
+    /// one, each command runs under the wrapper, and each of its templated items is
+    /// rendered only when the condition holds (Kanister renders every argument
+    /// before the command runs, and a skipped phase's outputs are absent).
+    public static func wrapped(_ node: PlanNode, style: PhaseConditionStyle = .commandWrapper) -> KanisterPhase {
+        guard let condition = node.condition, let keys = commandArguments[node.phase.function] else { return node.phase }
+        var phase = node.phase
+        phase.args = phase.args.map { entry in
+            guard keys.contains(entry.key) else { return entry }
+            return KanisterEntry(entry.key, wrap(entry.value, condition))
+        }
+        return phase
+    }
+
+    static func wrap(_ command: KanisterValue, _ condition: String) -> KanisterValue {
+        let items: [KanisterValue]
+        switch command {
+        case .list(let list): items = list
+        case .string: items = [command]
+        case .int, .float, .bool, .null, .map: return command
+        }
+        let guarded = items.map { item -> KanisterValue in
+            guard case .string(let text) = item, text.containsTemplateOpen, !definesTemplates(text) else { return item }
+            return .string("{{ if \(condition) }}" + text + "{{ end }}")
+        }
+        return .list([.string("sh"), .string("-c"), .string(script), .string(template(condition))] + guarded)
+    }
+
+    /// `{{define}}` and `{{block}}` may only appear at the top level of a template.
+    static func definesTemplates(_ text: String) -> Bool {
+        text.contains("define") || text.contains("block")
+    }
+}
