@@ -50,9 +50,20 @@ public enum PhaseCondition {
         }
         let guarded = items.map { item -> KanisterValue in
             guard case .string(let text) = item, text.containsTemplateOpen, !definesTemplates(text) else { return item }
-            return .string("{{ if \(condition) }}" + text + "{{ end }}")
+            return .string(guardedText(text, condition))
         }
         return .list([.string("sh"), .string("-c"), .string(script), .string(template(condition))] + guarded)
+    }
+
+    /// `text` rendered only when `condition` holds, with the same bytes when it does.
+    /// A space sits between each tag and the text, trimmed by the tag (`-}}`, `{{-`)
+    /// when the text does not start (end) with white space of its own, so that a
+    /// word-based reader of the script (output inference: `kando output KEY`) still
+    /// sees the text's first and last words.
+    static func guardedText(_ text: String, _ condition: String) -> String {
+        let open = text.first?.isWhitespace == true ? "{{ if \(condition) }}" : "{{ if \(condition) -}} "
+        let close = text.last?.isWhitespace == true ? "{{ end }}" : " {{- end }}"
+        return open + text + close
     }
 
     /// `{{define}}` and `{{block}}` may only appear at the top level of a template.

@@ -22,6 +22,7 @@ import Testing
     }
 
     static let guardOpen = #"{{ if eq .Options.mode "full" }}"#
+    static let guardTrimmed = #"{{ if eq .Options.mode "full" -}} "#
 
     @Test func theCommandRunsUnderTheWrapper() throws {
         let (blueprint, _) = try compile()
@@ -33,7 +34,7 @@ import Testing
         }
         #expect(Array(command.prefix(4)) == [.string("sh"), .string("-c"), .string(PhaseCondition.script), .string(Self.guardOpen + "true{{ else }}false{{ end }}")])
         #expect(Array(command[4..<10]) == ["bash", "-o", "errexit", "-o", "pipefail", "-c"].map { KanisterValue.string($0) })
-        #expect(command.last == .string(Self.guardOpen + "kando output path /dump/{{ .StatefulSet.Name }}{{ end }}"))
+        #expect(command.last == .string(Self.guardTrimmed + "kando output path /dump/{{ .StatefulSet.Name }}\n{{ end }}"))
         // Arguments other than the command are left as they are.
         #expect(dump.args.first { $0.key == "image" }?.value == .string("busybox"))
         let both = try #require(backup.phases?.first { $0.name == "both" })
@@ -54,7 +55,7 @@ import Testing
         #expect(undo.name == "dump-undo")
         let strings = undo.args.first { $0.key == "command" }?.value.strings ?? []
         #expect(strings.prefix(4).last == Self.guardOpen + "true{{ else }}false{{ end }}")
-        #expect(strings.last == Self.guardOpen + "{{ .Options.dump_path }}{{ end }}")
+        #expect(strings.last == Self.guardTrimmed + "{{ .Options.dump_path }} {{- end }}")
     }
 
     @Test func theYAMLValidatesAndImportsBackToTheSameBlueprint() throws {
