@@ -69,9 +69,18 @@ struct ActionSetReader {
             }
             root = only
         }
-        guard let mapping = root.mapping else {
+        guard var mapping = root.mapping else {
             fail("an ActionSet is a mapping", at: root)
             return nil
+        }
+        // `kubectl get actionset -o yaml` without a name prints a List.
+        if mapping["kind"]?.scalar?.value == "List" {
+            let items = mapping["items"]?.sequence?.items ?? []
+            guard items.count == 1, let item = items.first?.mapping else {
+                fail("the List holds \(items.count) items; give one ActionSet (kubectl get actionset NAME -o yaml)", at: mapping["items"] ?? root)
+                return nil
+            }
+            mapping = item
         }
         guard mapping["kind"]?.scalar?.value == KanisterActionSet.kind else {
             fail("not an ActionSet (kind: \(mapping["kind"]?.scalar?.value ?? "missing"))", at: mapping["kind"] ?? root)

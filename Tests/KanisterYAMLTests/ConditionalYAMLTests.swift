@@ -32,7 +32,10 @@ import Testing
             Issue.record("no command list")
             return
         }
-        #expect(Array(command.prefix(4)) == [.string("sh"), .string("-c"), .string(PhaseCondition.script), .string(Self.guardOpen + "true{{ else }}false{{ end }}")])
+        #expect(
+            Array(command.prefix(4)) == [
+                .string("sh"), .string("-c"), .string(PhaseCondition.script), .string(Self.guardOpen + "true{{ else }}false{{ end }}"),
+            ])
         #expect(Array(command[4..<10]) == ["bash", "-o", "errexit", "-o", "pipefail", "-c"].map { KanisterValue.string($0) })
         #expect(command.last == .string(Self.guardTrimmed + "kando output path /dump/{{ .StatefulSet.Name }}\n{{ end }}"))
         // Arguments other than the command are left as they are.

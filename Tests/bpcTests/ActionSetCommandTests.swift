@@ -262,6 +262,31 @@ import Testing
         #expect(given.errors.contains("scaleDown-undo: undoes scaleDown (failed: it never completed, so this must be safe to run)"))
     }
 
+    @Test func inputArtifactsFromACompletedActionSet() throws {
+        let scratch = try Scratch()
+        let completed = Self.failedBackup(state: "complete").replacingOccurrences(
+            of: "  error:\n", with: "    artifacts:\n      copies:\n        keyValue:\n          dataBackupID: id-7\n          replicas: \"3\"\n  error:\n")
+        // As `kubectl get actionset -o yaml` prints it without a name: a List of one.
+        let list = "apiVersion: v1\nkind: List\nitems:\n" + completed.split(separator: "\n").enumerated().map { index, line in
+            (index == 0 ? "- " : "  ") + line
+        }.joined(separator: "\n") + "\n"
+        try scratch.write("done.yaml", list)
+        let result = try scratch.bpc(
+            "actionset", Self.sample, "--action", "restore", "--object", "statefulset/shop/pg", "--artifacts-from", "done.yaml", "--name",
+            "restore-1")
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("  name: restore-1\n"))
+        #expect(result.output.contains("  - artifacts:\n      copies:\n        keyValue:\n          dataBackupID: id-7\n          replicas: \"3\"\n"))
+        try validate(result.output)
+        let missing = try scratch.bpc("actionset", Self.sample, "--action", "restore", "--object", "statefulset/shop/pg")
+        #expect(missing.status == 1)
+        #expect(missing.errors.contains("error[BP1052]: action 'restore' declares input artifact 'copies'"))
+        try scratch.write("failed.yaml", Self.failedBackup())
+        let notDone = try scratch.bpc("actionset", Self.sample, "--action", "restore", "--object", "statefulset/shop/pg", "--artifacts-from", "failed.yaml")
+        #expect(notDone.status == 2)
+        #expect(notDone.errors.contains("the ActionSet is failed, not complete"))
+    }
+
     @Test func rollbackRefusesWhatIsNotAFailedActionSet() throws {
         let scratch = try Scratch()
         try scratch.write("done.yaml", Self.failedBackup(state: "complete"))
