@@ -21,7 +21,8 @@ extension ActionSetHandoff {
     /// `overrides` (options, secrets, configmaps, profile, object, name, namespace)
     /// take precedence over what the failed ActionSet had.
     public static func rollback(
-        of failed: ActionSetDocument, overrides: ActionSetRequest, blueprint: KanisterBlueprint, plan: PlanBlueprint
+        of failed: ActionSetDocument, overrides: ActionSetRequest, blueprint: KanisterBlueprint, plan: PlanBlueprint,
+        syntax: SourceFileSyntax? = nil
     ) -> RollbackHandoff {
         var result = RollbackHandoff()
         let what = failed.name.map { "ActionSet '\($0)'" } ?? "the ActionSet"
@@ -38,7 +39,8 @@ extension ActionSetHandoff {
         }
         var actions: [ActionSetAction] = []
         for status in failed.actions {
-            guard let spec = rollbackSpec(status, what: what, overrides: overrides, blueprint: blueprint, plan: plan, &result) else { continue }
+            guard let spec = rollbackSpec(status, what: what, overrides: overrides, blueprint: blueprint, plan: plan, syntax: syntax, &result)
+            else { continue }
             actions.append(spec)
         }
         if actions.isEmpty, !result.documentDiagnostics.contains(where: { $0.severity == .error }), result.sourceDiagnostics.isEmpty {
@@ -53,7 +55,7 @@ extension ActionSetHandoff {
 
     static func rollbackSpec(
         _ status: ActionSetActionStatus, what: String, overrides: ActionSetRequest, blueprint: KanisterBlueprint, plan: PlanBlueprint,
-        _ result: inout RollbackHandoff
+        syntax: SourceFileSyntax?, _ result: inout RollbackHandoff
     ) -> ActionSetAction? {
         let name = status.spec.name
         if !status.spec.blueprint.isEmpty, status.spec.blueprint != blueprint.name {
@@ -98,7 +100,7 @@ extension ActionSetHandoff {
         request.secrets = overrides.secrets.isEmpty ? status.spec.secrets : overrides.secrets
         request.configMaps = overrides.configMaps.isEmpty ? status.spec.configMaps : overrides.configMaps
         request.artifacts = overrides.artifacts.isEmpty ? status.spec.artifacts : overrides.artifacts
-        let made = make(request, blueprint: blueprint, plan: plan, explanations: explanations)
+        let made = make(request, blueprint: blueprint, plan: plan, syntax: syntax, explanations: explanations)
         // Options the main action had are carried over whether or not the rollback reads them.
         result.sourceDiagnostics += made.diagnostics.filter { $0.code != .actionSetUnused || !$0.message.hasPrefix("option") }
         result.report += compensationReport(planAction, rollback: rollbackAction, states: states)

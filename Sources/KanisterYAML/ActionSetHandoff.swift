@@ -28,13 +28,15 @@ public enum ActionSetHandoff {
     /// Why a required option has no value, per option, for the diagnostic's note.
     public typealias Explanations = [String: String]
 
+    /// `syntax` (the main file's tree) places diagnostics about declared names at their declaration.
     public static func make(
-        _ request: ActionSetRequest, blueprint: KanisterBlueprint, plan: PlanBlueprint, explanations: Explanations = [:]
+        _ request: ActionSetRequest, blueprint: KanisterBlueprint, plan: PlanBlueprint, syntax: SourceFileSyntax? = nil,
+        explanations: Explanations = [:]
     ) -> (actionSet: KanisterActionSet?, diagnostics: [Diagnostic]) {
         guard let action = blueprint.actions.first(where: { $0.name == request.action }), let object = request.object else {
             return (nil, [])
         }
-        let locator = SourceLocator(plan: plan, action: request.action)
+        let locator = SourceLocator(plan: plan, action: request.action, syntax: syntax)
         let requirements = ActionRequirements.of(action)
         var diagnostics: [Diagnostic] = []
         for option in requirements.requiredOptions where request.options[option.name] == nil {
@@ -81,7 +83,7 @@ public enum ActionSetHandoff {
         let example = noun == "input artifact" ? "NAME.KEY=VALUE" : "NAME=NAMESPACE/NAME"
         for name in declared where given[name] == nil {
             let message = "action '\(action)' declares \(noun) '\(name)'; give \(flag) \(example.replacingFirstName(with: name))"
-            diagnostics.append(Diagnostic(.actionSetObject, .error, message, at: locator.actionRange))
+            diagnostics.append(Diagnostic(.actionSetObject, .error, message, at: locator.declarations[name] ?? locator.actionRange))
         }
         for name in given.keys.sorted() where !declared.contains(name) {
             let message = "\(noun) '\(name)' is given, but action '\(action)' does not declare it (Kanister ignores it)"
@@ -95,8 +97,10 @@ public enum ActionSetHandoff {
 struct SourceLocator {
     let actionRange: SourceRange
     let nodes: [String: SourceRange]
+    /// The names the action declares (secrets, configmaps, inputs) where they are written.
+    var declarations: [String: SourceRange] = [:]
 
-    init(plan: PlanBlueprint, action: String) {
+    init(plan: PlanBlueprint, action: String, syntax: SourceFileSyntax? = nil) {
         let base =
             action.hasSuffix(PlanKanister.rollbackSuffix) && plan.action(named: action) == nil
             ? String(action.dropLast(PlanKanister.rollbackSuffix.count)) : action
@@ -105,6 +109,15 @@ struct SourceLocator {
         var nodes: [String: SourceRange] = [:]
         for node in planAction?.graph.nodes ?? [] { nodes[node.name] = node.sourceRange }
         self.nodes = nodes
+        for case .action(let decl) in syntax?.declarations ?? [] where decl.name.text == base {
+            for item in decl.items {
+                switch item {
+                case .input(let list), .secret(let list), .configMap(let list):
+                    for name in list.names where declarations[name.text] == nil { declarations[name.text] = name.range }
+                default: break
+                }
+            }
+        }
     }
 
     func range(ofPhase name: String) -> SourceRange {

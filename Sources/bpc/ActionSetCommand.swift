@@ -37,7 +37,7 @@ struct ActionSetCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The .bp file whose blueprint the ActionSet runs.")
+    @Argument(help: "The .bp file (or Kanister .yaml blueprint) whose blueprint the ActionSet runs.")
     var file: String
 
     @Option(help: "The action to run (not with --rollback-of).")
@@ -92,7 +92,7 @@ struct ActionSetCommand: ParsableCommand {
             Terminal.writeError("bpc: \(problem)\n")
             throw ExitStatus.usageOrIO
         }
-        let compilation = try Compilation.analyzing(file)
+        let compilation = try loadCompilation()
         // The blueprint's warnings are for `bpc lint`; here only what stops the hand-off.
         for report in compilation.sortedReports {
             Terminal.printDiagnostics(report.diagnostics.filter { $0.severity == .error }, in: report.file)
@@ -106,7 +106,8 @@ struct ActionSetCommand: ParsableCommand {
             let (document, problems) = ActionSetDocument.read(failedFile.bytes)
             Terminal.printDiagnostics(problems, in: failedFile)
             guard let document, problems.isEmpty else { throw ExitStatus.inputErrors }
-            let handoff = ActionSetHandoff.rollback(of: document, overrides: request, blueprint: blueprint, plan: plan)
+            let handoff = ActionSetHandoff.rollback(
+                of: document, overrides: request, blueprint: blueprint, plan: plan, syntax: main.syntax)
             Terminal.printDiagnostics(handoff.documentDiagnostics, in: failedFile)
             Terminal.printDiagnostics(handoff.sourceDiagnostics, in: main.file)
             guard let made = handoff.actionSet else { throw ExitStatus.inputErrors }
@@ -118,7 +119,7 @@ struct ActionSetCommand: ParsableCommand {
                 Terminal.writeError("bpc: \(file) has no action '\(action ?? "")' (its actions: \(known.isEmpty ? "none" : known))\n")
                 throw ExitStatus.usageOrIO
             }
-            let made = ActionSetHandoff.make(request, blueprint: blueprint, plan: plan)
+            let made = ActionSetHandoff.make(request, blueprint: blueprint, plan: plan, syntax: main.syntax)
             Terminal.printDiagnostics(made.diagnostics, in: main.file)
             guard let result = made.actionSet else { throw ExitStatus.inputErrors }
             actionSet = result
@@ -131,6 +132,21 @@ struct ActionSetCommand: ParsableCommand {
             throw ExitStatus.usageOrIO
         }
         try Terminal.writeOutput(bytes, to: output ?? "-")
+    }
+
+    /// The analysed .bp, or a Kanister .yaml blueprint imported to .bp in memory first.
+    func loadCompilation() throws -> Compilation {
+        guard file.hasSuffix(".yaml") || file.hasSuffix(".yml") else { return try Compilation.analyzing(file) }
+        let source = try readFile(file)
+        let imported = BlueprintImporter.importBlueprint(source.bytes)
+        Terminal.printDiagnostics(imported.diagnostics.filter { $0.severity == .error }, in: source)
+        guard let text = imported.source, !imported.diagnostics.contains(where: { $0.severity == .error }) else {
+            throw ExitStatus.inputErrors
+        }
+        let converted = SourceFile(path: file + " (imported)", bytes: Array(text.utf8))
+        var compilation = Compilation.load(converted, identity: converted.path, from: FileSources())
+        compilation.analyze()
+        return compilation
     }
 
     func makeRequest() throws -> ActionSetRequest {

@@ -135,8 +135,8 @@ import Testing
         #expect(result.errors.contains("needs.bp:6:3: error[BP1051]: action 'backup' needs option 'database': phase 'dump', phase 'note' read it"))
         #expect(result.errors.contains("error[BP1051]: action 'backup' needs option 'target'"))
         #expect(!result.errors.contains("option 'image'"))
-        #expect(result.errors.contains("error[BP1052]: action 'backup' declares secret 'creds'; give --secret creds=NAMESPACE/NAME"))
-        #expect(result.errors.contains("error[BP1052]: action 'backup' declares input artifact 'previous'; give --artifact previous.KEY=VALUE"))
+        #expect(result.errors.contains("needs.bp:4:10: error[BP1052]: action 'backup' declares secret 'creds'; give --secret creds=NAMESPACE/NAME"))
+        #expect(result.errors.contains("needs.bp:5:9: error[BP1052]: action 'backup' declares input artifact 'previous'; give --artifact previous.KEY=VALUE"))
         #expect(!scratch.exists("as.yaml"))
         let given = try scratch.bpc(
             "actionset", "needs.bp", "--action", "backup", "--object", "statefulset/a/b", "--option", "database=app", "--option", "target=s3",
