@@ -267,9 +267,11 @@ import Testing
         let completed = Self.failedBackup(state: "complete").replacingOccurrences(
             of: "  error:\n", with: "    artifacts:\n      copies:\n        keyValue:\n          dataBackupID: id-7\n          replicas: \"3\"\n  error:\n")
         // As `kubectl get actionset -o yaml` prints it without a name: a List of one.
-        let list = "apiVersion: v1\nkind: List\nitems:\n" + completed.split(separator: "\n").enumerated().map { index, line in
-            (index == 0 ? "- " : "  ") + line
-        }.joined(separator: "\n") + "\n"
+        let list =
+            "apiVersion: v1\nkind: List\nitems:\n"
+            + completed.split(separator: "\n").enumerated().map { index, line in
+                (index == 0 ? "- " : "  ") + line
+            }.joined(separator: "\n") + "\n"
         try scratch.write("done.yaml", list)
         let result = try scratch.bpc(
             "actionset", Self.sample, "--action", "restore", "--object", "statefulset/shop/pg", "--artifacts-from", "done.yaml", "--name",
