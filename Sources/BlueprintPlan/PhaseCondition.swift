@@ -5,8 +5,10 @@
 import BlueprintSyntax
 
 /// The ways a target Kanister can express `when`. Only the command wrapper exists
-/// today; PR #4226's per-phase `if:` would be a second case, chosen by a capability
-/// of the target (`KanisterTarget.supportsPhaseConditions`).
+/// today. PR #4226's per-phase `if:` would be a second case (`wrapped` then sets
+/// the phase's `if:` instead), chosen in `BlueprintCompiler.analyze` from the
+/// target's capability (`KanisterTarget.supportsPhaseConditions`, which also lifts
+/// Sema's BP2072 restriction to command-running functions).
 public enum PhaseConditionStyle: Sendable, Equatable {
     /// `sh -c 'if [ "$0" = true ]; then exec "$@"; fi' '{{ if COND }}true{{ else }}false{{ end }}' command...`
     case commandWrapper

@@ -7,8 +7,11 @@ import BlueprintSyntax
 public enum PlanKanister {
     public static let rollbackSuffix = "-rollback"
 
-    /// The Kanister model of `plan`, with a rollback action after each action that has compensations.
-    public static func blueprint(from plan: PlanBlueprint) -> (blueprint: KanisterBlueprint, diagnostics: [Diagnostic]) {
+    /// The Kanister model of `plan`, with a rollback action after each action that has compensations;
+    /// `conditions` is how the target Kanister says a phase's `when`.
+    public static func blueprint(
+        from plan: PlanBlueprint, conditions: PhaseConditionStyle = .commandWrapper
+    ) -> (blueprint: KanisterBlueprint, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         // Loops over indices read the actions in place (closures over the elements
         // and key paths copy every action).
@@ -32,7 +35,7 @@ public enum PlanKanister {
                 var warned = Set<SourceRange>()
                 return range.map { index in
                     var problems: [Diagnostic] = []
-                    return (mainAction(plan.actions[index], warnedClauses: &warned, &problems), problems)
+                    return (mainAction(plan.actions[index], conditions: conditions, warnedClauses: &warned, &problems), problems)
                 }
             })
         var warnedClauses = Set<SourceRange>(minimumCapacity: clauseCount)
@@ -40,7 +43,9 @@ public enum PlanKanister {
             actions.append(main)
             diagnostics += problems.filter { warnedClauses.insert($0.range).inserted }
             guard hasCompensations else { continue }
-            if let rollback = rollbackAction(plan.actions[index], taken: &taken, actionNames: actionNames, &diagnostics) {
+            if let rollback = rollbackAction(
+                plan.actions[index], conditions: conditions, taken: &taken, actionNames: actionNames, &diagnostics)
+            {
                 actions.append(rollback.action)
                 notes += rollback.note
             }
@@ -61,12 +66,15 @@ public enum PlanKanister {
         return names
     }
 
-    static func mainAction(_ action: PlanAction, warnedClauses: inout Set<SourceRange>, _ diagnostics: inout [Diagnostic]) -> KanisterAction {
+    static func mainAction(
+        _ action: PlanAction, conditions: PhaseConditionStyle = .commandWrapper, warnedClauses: inout Set<SourceRange>,
+        _ diagnostics: inout [Diagnostic]
+    ) -> KanisterAction {
         var result = action.fields
         let nodes = action.graph.nodes
-        let phases = nodes.indices.filter { nodes[$0].kind == .phase }.map { PhaseCondition.wrapped(nodes[$0]) }
+        let phases = nodes.indices.filter { nodes[$0].kind == .phase }.map { PhaseCondition.wrapped(nodes[$0], style: conditions) }
         if !phases.isEmpty { result.phases = phases }
-        result.deferPhase = action.graph.finallyNode.map { PhaseCondition.wrapped($0) }
+        result.deferPhase = action.graph.finallyNode.map { PhaseCondition.wrapped($0, style: conditions) }
         for index in nodes.indices {
             // A def's clause is shared by every phase that uses the def: say it once.
             for range in nodes[index].runtimeClauseRanges where warnedClauses.insert(range).inserted {
@@ -80,7 +88,8 @@ public enum PlanKanister {
     /// `<action>-rollback`: the compensations in the order they run, their
     /// templates rewritten for an action where the main phases do not exist.
     static func rollbackAction(
-        _ action: PlanAction, taken: inout Set<String>, actionNames: Set<String>, _ diagnostics: inout [Diagnostic]
+        _ action: PlanAction, conditions: PhaseConditionStyle = .commandWrapper, taken: inout Set<String>, actionNames: Set<String>,
+        _ diagnostics: inout [Diagnostic]
     ) -> (action: KanisterAction, note: [String])? {
         let graph = action.graph
         // Without rollback edges there is nothing to compensate.
@@ -105,7 +114,7 @@ public enum PlanKanister {
                 continue
             }
             var rewrite = RollbackRewrite(mainPhases: mainPhases, original: node.name, renamed: renamed)
-            guard let phase = rewrite.rewrite(PhaseCondition.wrapped(node)) else {
+            guard let phase = rewrite.rewrite(PhaseCondition.wrapped(node, style: conditions)) else {
                 let message =
                     "compensation '\(node.name)' is left out of action '\(name)': "
                     + rewrite.problems.joined(separator: "; ") + "; 'bpc run' still runs it"
