@@ -89,6 +89,10 @@ extension ActionSetHandoff {
                 options[option.name] = value
             } else if phaseStatus.structuredKeys.contains(key) {
                 explanations[option.name] = "output '\(key)' of phase '\(phase)' is a map or a list; an option carries text only"
+            } else if planAction.graph.node(named: phase)?.condition != nil {
+                explanations[option.name] =
+                    "phase '\(phase)' completed without output '\(key)'; if its 'when' was false, its compensation is skipped "
+                    + "too and any value will do"
             } else {
                 explanations[option.name] = "phase '\(phase)' completed without output '\(key)'"
             }
