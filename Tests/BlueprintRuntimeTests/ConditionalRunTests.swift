@@ -90,6 +90,26 @@ struct NoImports: SourceProvider {
         #expect(await ranLog.calls == ["prepare", "dump", "verify", "last", "dump-undo", "cleanup"])
     }
 
+    @Test func aResumedRunKeepsItsSkippedPhasesSkipped() async throws {
+        let graph = RunGraph(nodes: [
+            RunNode(name: "a", condition: "false"), RunNode(name: "b", dependencies: ["a"]), RunNode(name: "c", dependencies: ["b"]),
+        ])
+        let earlier = [
+            RunEvent(.runStarted), RunEvent(.phaseSkipped, phase: "a", value: "false"), RunEvent(.phaseStarted, phase: "b"),
+        ]
+        let log = CallLog()
+        let journal = try RunJournal(path: nil, existing: earlier)
+        let inputs = RunInputs(file: "t.bp", action: "backup", subject: RunSubject(kind: "statefulset", namespace: "ns", name: "db"))
+        let scheduler = RunScheduler(
+            runID: "test", graph: graph, executor: ScriptedExecutor(log: log, behaviors: [:]), inputs: inputs, secrets: RunSecrets(),
+            journal: journal, options: RunOptions(parallel: 1, retryBackoff: 0.01))
+        let summary = await scheduler.execute(inputs: inputs, resuming: RunLedger(earlier))
+        #expect(summary.status == .succeeded)
+        #expect(await log.calls == ["b", "c"])
+        #expect(summary.skipped == ["a"])
+        #expect(summary.completed == ["b", "c"])
+    }
+
     @Test func aConditionThatCannotRenderFailsThePhase() async throws {
         // No `mode` option: `.Options.mode` is a missing key, an error as in Kanister.
         let (summary, log, _) = try await runConditional(Self.source, options: ["keep": "yes"])
