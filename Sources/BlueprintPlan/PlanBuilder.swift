@@ -103,6 +103,7 @@ extension Lowering {
         var node = PlanNode(
             name: info.name, kind: info.isFinally ? .finally : .phase, phase: phase,
             parallelGroup: info.parallelGroup, sourceRange: info.decl.range)
+        for case .when(let condition, _) in clauses { node.condition = conditionTemplate(condition) }
         addNode(&node, clauses: clauses.filter(\.isRuntimeClause), to: &builder, at: info.decl.name.range)
         for clause in clauses {
             switch clause {
@@ -111,19 +112,27 @@ extension Lowering {
             case .undoInline(let name, let call, let range):
                 let compensationName = name?.text ?? builder.freshName("\(info.name)-undo")
                 let decl = PhaseDecl(name: Name(compensationName, range: name?.range ?? range), call: call, range: range)
-                addCompensation(decl, to: &builder)
+                addCompensation(decl, condition: node.condition, to: &builder)
                 builder.edges.append(PlanEdge(from: info.name, to: compensationName, kind: .rollback))
-            case .retry, .timeout:
+            case .retry, .timeout, .when:
                 break
             }
         }
     }
 
-    mutating func addCompensation(_ decl: PhaseDecl, to builder: inout GraphBuilder) {
+    /// `when EXPR` as a Go pipeline (`eq .Options.mode "full"`).
+    mutating func conditionTemplate(_ condition: Expr) -> String? {
+        pipeline(condition)
+    }
+
+    /// A compensation is guarded by its phase's condition: in the YAML rollback
+    /// action it is skipped where its phase was.
+    mutating func addCompensation(_ decl: PhaseDecl, condition: String?, to builder: inout GraphBuilder) {
         compensationName = decl.name.text
         let (phase, clauses) = lowerExpandedPhase(decl)
         compensationName = nil
         var node = PlanNode(name: decl.name.text, kind: .compensation, phase: phase, sourceRange: decl.range)
+        node.condition = condition
         addNode(&node, clauses: clauses, to: &builder, at: decl.name.range)
     }
 
@@ -134,6 +143,7 @@ extension Lowering {
         for clause in clauses {
             switch clause {
             case .retry, .timeout: applyRuntimeClause(clause, to: &node)
+            case .when: break
             case .undoReference(_, let range), .undoInline(_, _, let range):
                 report(.nestedUndo, "a compensation has no undo of its own", at: range)
             }
@@ -164,7 +174,7 @@ extension Lowering {
                 return
             }
             node.timeoutSeconds = seconds
-        case .undoReference, .undoInline:
+        case .undoReference, .undoInline, .when:
             break
         }
     }
@@ -189,7 +199,7 @@ extension PhaseClause {
     var isRuntimeClause: Bool {
         switch self {
         case .retry, .timeout: true
-        case .undoReference, .undoInline: false
+        case .undoReference, .undoInline, .when: false
         }
     }
 }

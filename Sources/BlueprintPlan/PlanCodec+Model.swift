@@ -94,7 +94,7 @@ extension KanisterPhase: Codable {
 
 extension PlanNode: Codable {
     enum Keys: String, CodingKey {
-        case name, kind, phase, retryCount, timeoutSeconds, parallelGroup, sourceRange, runtimeClauseRanges
+        case name, kind, phase, retryCount, timeoutSeconds, parallelGroup, sourceRange, runtimeClauseRanges, condition
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -107,6 +107,7 @@ extension PlanNode: Codable {
         try container.encodeIfPresent(parallelGroup, forKey: .parallelGroup)
         try container.encode([sourceRange.start, sourceRange.end], forKey: .sourceRange)
         try container.encode(runtimeClauseRanges.map { [$0.start, $0.end] }, forKey: .runtimeClauseRanges)
+        try container.encodeIfPresent(condition, forKey: .condition)
     }
 
     public init(from decoder: Decoder) throws {
@@ -126,6 +127,7 @@ extension PlanNode: Codable {
             parallelGroup: try container.decodeIfPresent(Int.self, forKey: .parallelGroup),
             sourceRange: try range(try container.decode([Int].self, forKey: .sourceRange)),
             runtimeClauseRanges: try container.decode([[Int]].self, forKey: .runtimeClauseRanges).map(range))
+        condition = try container.decodeIfPresent(String.self, forKey: .condition)
     }
 }
 

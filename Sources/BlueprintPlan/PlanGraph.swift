@@ -52,6 +52,10 @@ public struct PlanNode: Sendable, Equatable {
     public var sourceRange: SourceRange
     /// The `retry` and `timeout` clauses, which the YAML build drops with a warning.
     public var runtimeClauseRanges: [SourceRange]
+    /// `when EXPR` as a Go pipeline (nil: always runs); `PhaseCondition.template` of it
+    /// renders `true` or `false`. The runtime skips the node on `false`; the YAML
+    /// build wraps its command (`PhaseCondition`).
+    public var condition: String?
 
     public init(
         name: String, kind: PlanNodeKind, phase: KanisterPhase, retryCount: Int? = nil, timeoutSeconds: Double? = nil,

@@ -8,8 +8,11 @@ import BlueprintSyntax
 public enum PlanKanister {
     public static let rollbackSuffix = "-rollback"
 
-    /// The Kanister model of `plan`, with a rollback action after each action that has compensations.
-    public static func blueprint(from plan: PlanBlueprint) -> (blueprint: KanisterBlueprint, diagnostics: [Diagnostic]) {
+    /// The Kanister model of `plan`, with a rollback action after each action that has compensations;
+    /// `conditions` is how the target Kanister says a phase's `when`.
+    public static func blueprint(
+        from plan: PlanBlueprint, conditions: PhaseConditionStyle = .commandWrapper
+    ) -> (blueprint: KanisterBlueprint, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         // Loops over indices read the actions in place (closures over the elements
         // and key paths copy every action).
@@ -26,11 +29,13 @@ public enum PlanKanister {
         // The main actions are made on all cores.
         let groups = Parallel.mapGroups(
             plan.actions.count, weight: { plan.actions[$0].graph.nodes.count },
-            transform: { range in range.map { index in mainAction(plan.actions[index]) } })
+            transform: { range in range.map { index in mainAction(plan.actions[index], conditions: conditions) } })
         for (index, main) in groups.joined().enumerated() {
             actions.append(main)
             guard hasCompensations else { continue }
-            if let rollback = rollbackAction(plan.actions[index], taken: &taken, actionNames: actionNames, &diagnostics) {
+            if let rollback = rollbackAction(
+                plan.actions[index], conditions: conditions, taken: &taken, actionNames: actionNames, &diagnostics)
+            {
                 actions.append(rollback.action)
                 notes += rollback.note
             }
@@ -51,12 +56,12 @@ public enum PlanKanister {
         return names
     }
 
-    static func mainAction(_ action: PlanAction) -> KanisterAction {
+    static func mainAction(_ action: PlanAction, conditions: PhaseConditionStyle = .commandWrapper) -> KanisterAction {
         var result = action.fields
         let nodes = action.graph.nodes
-        let phases = nodes.indices.filter { nodes[$0].kind == .phase }.map { nodes[$0].phase }
+        let phases = nodes.indices.filter { nodes[$0].kind == .phase }.map { PhaseCondition.wrapped(nodes[$0], style: conditions) }
         if !phases.isEmpty { result.phases = phases }
-        result.deferPhase = action.graph.finallyNode?.phase
+        result.deferPhase = action.graph.finallyNode.map { PhaseCondition.wrapped($0, style: conditions) }
         return result
     }
 
@@ -65,8 +70,9 @@ public enum PlanKanister {
     /// header which phases have them rather than a warning on every compile.
     static func runtimeOnlyNote(_ plan: PlanBlueprint) -> [String] {
         var phases: [String] = []
+        var seen: Set<String> = []
         for action in plan.actions {
-            for node in action.graph.nodes where !node.runtimeClauseRanges.isEmpty && !phases.contains(node.name) {
+            for node in action.graph.nodes where !node.runtimeClauseRanges.isEmpty && seen.insert(node.name).inserted {
                 phases.append(node.name)
             }
         }
@@ -79,7 +85,8 @@ public enum PlanKanister {
     /// `<action>-rollback`: the compensations in the order they run, their
     /// templates rewritten for an action where the main phases do not exist.
     static func rollbackAction(
-        _ action: PlanAction, taken: inout Set<String>, actionNames: Set<String>, _ diagnostics: inout [Diagnostic]
+        _ action: PlanAction, conditions: PhaseConditionStyle = .commandWrapper, taken: inout Set<String>, actionNames: Set<String>,
+        _ diagnostics: inout [Diagnostic]
     ) -> (action: KanisterAction, note: [String])? {
         let graph = action.graph
         // Without rollback edges there is nothing to compensate.
@@ -104,7 +111,7 @@ public enum PlanKanister {
                 continue
             }
             var rewrite = RollbackRewrite(mainPhases: mainPhases, original: node.name, renamed: renamed)
-            guard let phase = rewrite.rewrite(node.phase) else {
+            guard let phase = rewrite.rewrite(PhaseCondition.wrapped(node, style: conditions)) else {
                 let message =
                     "compensation '\(node.name)' is left out of action '\(name)': "
                     + rewrite.problems.joined(separator: "; ") + "; 'bpc run' still runs it"

@@ -55,6 +55,7 @@ public enum PlanText {
         if let group = node.parallelGroup { parts.append("parallel \(group)") }
         if let retry = node.retryCount { parts.append("retry \(retry)") }
         if let timeout = node.timeoutSeconds { parts.append("timeout " + duration(timeout)) }
+        if let condition = node.condition { parts.append("when " + condition) }
         return parts.joined(separator: ", ")
     }
 

@@ -12,6 +12,12 @@ struct PhaseRenderer: Sendable {
     let isLenient: Bool
 
     /// The rendered phase and what it adds to `.Phases` (its objects).
+    /// Whether a `when` condition (a Go pipeline) holds, rendered as Kanister would
+    /// render the wrapper's condition argument: `.Phases` holds the completed phases.
+    func holds(_ condition: String, phases: [String: TemplateValue]) throws -> Bool {
+        try renderString(PhaseCondition.template(condition), data: parameters.value(phases: phases), what: "when") == "true"
+    }
+
     func render(_ node: RunNode, phases: [String: TemplateValue], deferPhase: TemplateValue? = nil) throws -> (RenderedPhase, PhaseRecord) {
         var rendered = RenderedPhase(name: node.name, kind: node.kind, function: node.phase.function)
         let (objects, record) = try renderObjects(node, phases: phases)

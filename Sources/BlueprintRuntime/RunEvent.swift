@@ -13,6 +13,8 @@ public struct RunEvent: Sendable, Codable, Equatable {
         case phaseCompleted = "phase-completed"
         case phaseFailed = "phase-failed"
         case phaseRetrying = "phase-retrying"
+        /// A phase whose `when` condition was false (`value` is the condition): it did not run.
+        case phaseSkipped = "phase-skipped"
         /// A process group a phase started (`value` is its id), for cleaning up after a crash.
         case processStarted = "process-started"
         /// The run's temporary folder (`value`), removed when the run ends, or by

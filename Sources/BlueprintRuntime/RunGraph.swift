@@ -46,11 +46,14 @@ public struct RunNode: Sendable, Equatable {
     public var dependencies: [String]
     /// Nodes that undo this one, in the order the `undo` clauses are written.
     public var compensations: [String]
+    /// `when`: a Go pipeline; the node is skipped when it is false (nil: always runs).
+    public var condition: String?
 
     public init(
         name: String, kind: PlanNodeKind = .phase, phase: RunPhase? = nil, retryCount: Int = 0,
-        timeoutSeconds: Double? = nil, dependencies: [String] = [], compensations: [String] = []
+        timeoutSeconds: Double? = nil, dependencies: [String] = [], compensations: [String] = [], condition: String? = nil
     ) {
+        self.condition = condition
         self.name = name
         self.kind = kind
         self.phase = phase ?? RunPhase(function: "KubeTask")
@@ -89,7 +92,7 @@ public struct RunGraph: Sendable, Equatable {
             return RunNode(
                 name: node.name, kind: node.kind, phase: RunPhase(node.phase), retryCount: node.retryCount ?? 0,
                 timeoutSeconds: node.timeoutSeconds, dependencies: Array(Set(dependencies)).sorted(),
-                compensations: graph.compensations(of: node.name))
+                compensations: graph.compensations(of: node.name), condition: node.condition)
         }
         self.init(nodes: nodes, action: action.fields)
     }

@@ -114,6 +114,8 @@ public struct RunLedger: Sendable, Equatable {
     public var inputs: RunInputs?
     /// Forward phases, in the order they completed.
     public var completedOrder: [String] = []
+    /// Forward phases skipped because their condition was false.
+    public var skipped: [String] = []
     public var outputs: [String: [String: String]] = [:]
     /// Compensations that ran to completion.
     public var compensationsDone: Set<String> = []
@@ -150,6 +152,7 @@ public struct RunLedger: Sendable, Equatable {
                 hasFailed = true
                 if let phase = event.phase { endedPhases.insert(phase) }
             case .workspace: if let path = event.value { workspaces.append(path) }
+            case .phaseSkipped: if let phase = event.phase, !skipped.contains(phase) { skipped.append(phase) }
             case .processStarted: if let group = event.value.flatMap(Int32.init) { processGroups.append(group) }
             case .interrupted: wasInterrupted = true
             case .rollbackStarted: rollbackStarted = true

@@ -56,7 +56,8 @@ extension RunScheduler {
             summary.cancelledPhases.append(phase)
         }
         // Phases that started at all (in this process or the one before) have run.
-        let touched = Set(ledger.startedOrder + ledger.completedOrder + summary.failures.map(\.phase) + summary.cancelledPhases)
+        summary.skipped = ledger.skipped
+        let touched = Set(ledger.startedOrder + ledger.completedOrder + ledger.skipped + summary.failures.map(\.phase) + summary.cancelledPhases)
         summary.notRun = graph.phases.map(\.name).filter { !touched.contains($0) }
         summary.previouslyCompensated = ledger.compensationsDone.count - summary.compensated.count
         await journal.record(RunEvent(.runFinished, status: summary.status.rawValue, artifacts: summary.artifacts.isEmpty ? nil : summary.artifacts))
@@ -70,6 +71,7 @@ extension RunScheduler {
         var state = RunState()
         state.usesPlaceholders = !executor.producesOutputs
         guard let ledger else { return state }
+        state.skipped = ledger.skipped
         for name in ledger.completedOrder {
             if let node = graph.node(named: name), let (_, record) = try? renderer.renderObjects(node, phases: state.phaseValues) {
                 state.records[name] = record
@@ -116,9 +118,14 @@ extension RunScheduler {
             summary.finallyResult = .success(())
             return
         }
-        await journal.record(RunEvent(.finallyStarted, phase: node.name))
         let started = Date()
         do {
+            if let condition = node.condition, try !renderer.holds(condition, phases: state.phaseValues) {
+                await journal.record(RunEvent(.phaseSkipped, phase: node.name, value: condition))
+                summary.skipped.append(node.name)
+                return
+            }
+            await journal.record(RunEvent(.finallyStarted, phase: node.name))
             let (rendered, record) = try renderer.render(node, phases: state.phaseValues)
             state.records[node.name] = record
             let outputs = try await runAttempts(node, rendered)

@@ -22,6 +22,14 @@ enum NodeOutcome: Sendable {
     case completed(String, [String: String])
     case failed(String, String)
     case cancelled(String)
+    /// The `when` condition was false.
+    case skipped(String)
+
+    var name: String {
+        switch self {
+        case .completed(let name, _), .failed(let name, _), .cancelled(let name), .skipped(let name): name
+        }
+    }
 }
 
 enum ChildEvent: Sendable {
@@ -65,7 +73,7 @@ public struct RunScheduler: Sendable {
     func runForward(_ state: inout RunState, interruptions: AsyncStream<Int32>?) async -> ForwardResult {
         var indegree: [String: Int] = [:]
         var dependents: [String: [String]] = [:]
-        let done = Set(state.completedOrder)
+        let done = Set(state.completedOrder + state.skipped)
         for node in graph.phases where !done.contains(node.name) {
             indegree[node.name] = node.dependencies.filter { !done.contains($0) }.count
             for dependency in node.dependencies where !done.contains(dependency) { dependents[dependency, default: []].append(node.name) }
@@ -84,6 +92,11 @@ public struct RunScheduler: Sendable {
                 while result.isHealthy, running < options.parallel, !ready.isEmpty {
                     let name = ready.removeFirst()
                     guard let node = graph.node(named: name) else { continue }
+                    guard let runs = await decide(node, &state, &result) else { break }
+                    guard runs else {
+                        handle(.skipped(name), &state, &result, &ready, &indegree, dependents)
+                        continue
+                    }
                     guard let rendered = await render(node, &state, &result) else { break }
                     running += 1
                     group.addTask { .node(await self.runNode(node, rendered)) }
@@ -106,7 +119,8 @@ public struct RunScheduler: Sendable {
             }
             group.cancelAll()
         }
-        result.isComplete = result.isHealthy && graph.phases.allSatisfy { state.completedOrder.contains($0.name) }
+        result.isComplete =
+            result.isHealthy && graph.phases.allSatisfy { state.completedOrder.contains($0.name) || state.skipped.contains($0.name) }
         return result
     }
 
@@ -123,13 +137,36 @@ public struct RunScheduler: Sendable {
         }
     }
 
+    /// Whether `node` runs: true without a condition; nil when the condition cannot be
+    /// rendered (a failure of the phase). A skip is journaled.
+    func decide(_ node: RunNode, _ state: inout RunState, _ result: inout ForwardResult) async -> Bool? {
+        guard let condition = node.condition else { return true }
+        do {
+            if try renderer.holds(condition, phases: state.phaseValues) { return true }
+            await journal.record(RunEvent(.phaseSkipped, phase: node.name, value: condition))
+            return false
+        } catch {
+            let message = "its 'when' condition: \(error)"
+            await journal.record(RunEvent(.phaseFailed, phase: node.name, error: message))
+            result.failures.append(PhaseError(phase: node.name, message: message))
+            return nil
+        }
+    }
+
     func handle(
         _ outcome: NodeOutcome, _ state: inout RunState, _ result: inout ForwardResult, _ ready: inout [String],
         _ indegree: inout [String: Int], _ dependents: [String: [String]]
     ) {
         switch outcome {
-        case .completed(let name, let outputs):
-            state.complete(name, outputs: outputs)
+        case .completed, .skipped:
+            let name: String
+            if case .completed(let completed, let outputs) = outcome {
+                name = completed
+                state.complete(name, outputs: outputs)
+            } else {
+                name = outcome.name
+                if !state.skipped.contains(name) { state.skipped.append(name) }
+            }
             for next in dependents[name] ?? [] {
                 indegree[next, default: 1] -= 1
                 if indegree[next] == 0 { ready.append(next) }

@@ -5,6 +5,8 @@ import Foundation
 
 struct RunState: Sendable {
     var completedOrder: [String] = []
+    /// Phases whose condition was false: done for scheduling, absent from `.Phases`, never compensated.
+    var skipped: [String] = []
     var outputs: [String: [String: String]] = [:]
     /// Secrets and configmaps each started phase's objects named.
     var records: [String: PhaseRecord] = [:]
@@ -62,6 +64,8 @@ public struct RunSummary: Sendable {
     public var status: Status
     /// Forward phases completed (in this run and, when resumed, before), in order.
     public var completed: [String] = []
+    /// Forward phases skipped because their `when` condition was false.
+    public var skipped: [String] = []
     public var failures: [PhaseError] = []
     /// Phases stopped while running: by an interruption, or by the crash of the
     /// process an interrupted run was resumed or rolled back from.

@@ -124,6 +124,7 @@ extension PhaseCall {
             case .undoInline(let name, let call, let range): .undoInline(name: name, call: call.substituting(map), range: range)
             case .retry(let count, let range): .retry(count: count.substituting(map), range: range)
             case .timeout(let value, let range): .timeout(value.substituting(map), range: range)
+            case .when(let condition, let range): .when(condition.substituting(map), range: range)
             case .undoReference: clause
             }
         }

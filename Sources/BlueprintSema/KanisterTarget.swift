@@ -18,6 +18,10 @@ public final class KanisterTarget: Sendable {
 
     public func function(_ name: String) -> FunctionSpec? { functions[name]?.spec }
 
+    /// Whether phases have a condition of their own (kanisterio/kanister PR #4226's
+    /// `if:`); no release has it, so `when` is limited to phases that run a command.
+    public var supportsPhaseConditions: Bool { false }
+
     /// The view of `version`, built on first use together with every other version's.
     public static func of(_ version: KanisterVersion) -> KanisterTarget {
         all.indices.contains(version.index) ? all[version.index] : all[all.count - 1]

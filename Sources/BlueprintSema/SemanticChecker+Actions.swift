@@ -33,6 +33,7 @@ extension SemanticChecker {
         for output in action.outputs { checkArtifact(output) }
         context.isArtifact = false
         model.phaseReferences[action.name] = phaseRefs
+        checkConditionalReads()
         checkParallelGroups(action, phaseRefs)
         checkUnused(action)
         checkUnproducedInputs(action)
@@ -162,6 +163,8 @@ extension SemanticChecker {
         case .timeout(let value, _):
             if case .duration = value.kind { return }
             report(.badClause, "timeout of phase '\(phase.name)' takes a duration, such as timeout 10m or timeout 1h30m", at: value.range)
+        case .when(let condition, let range):
+            checkCondition(condition, clauseRange: range, of: phase)
         }
     }
 

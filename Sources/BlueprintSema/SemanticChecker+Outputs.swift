@@ -60,6 +60,12 @@ extension SemanticChecker {
                 context.references.append(PhaseReference(phase: name, part: part, key: key?.0, range: range))
             }
         }
+        if part == .output, context.phase?.name != target.name {
+            context.outputReads.append(
+                OutputRead(
+                    target: target.name, key: key?.0, range: range, reader: context.isArtifact ? nil : context.phase?.name,
+                    isCommand: context.isCommand, isCondition: context.isCondition))
+        }
         guard let part, let (keyName, keyRange) = key else { return }
         switch part {
         case .output: checkOutputKey(keyName, keyRange, of: target)

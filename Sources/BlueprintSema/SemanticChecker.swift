@@ -245,6 +245,12 @@ struct CheckContext {
     /// The named inline compensation being checked, which may read its own objects.
     var compensation: (name: String, call: ExpandedCall)?
     var references: [PhaseReference] = []
+    /// Each phase's `when` condition, and every read of a phase output in the action
+    /// (for the check that a possibly skipped phase's outputs are read only guarded).
+    var conditions: [String: Expr] = [:]
+    var outputReads: [OutputRead] = []
+    /// Checking a `when` condition.
+    var isCondition = false
     var usedInputs: Set<String> = []
     /// The types of the action's inputs, and what the action reads of each.
     var inputTypes: [String: InputArtifactType] = [:]

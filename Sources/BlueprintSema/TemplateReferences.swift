@@ -37,7 +37,7 @@ extension GoTemplateReferences {
 
 extension GoTemplateFieldReference {
     /// True for `.X` where `.` is the data the main template runs with, and for `$.X`.
-    var isFromRootData: Bool {
+    public var isFromRootData: Bool {
         guard scope.template == nil, !path.isEmpty else { return false }
         switch root {
         case .dot: return scope.dot == .templateData

@@ -255,10 +255,13 @@ public indirect enum PhaseClause: Sendable, Equatable {
     case retry(count: Expr, range: SourceRange)
     /// `timeout 10m`
     case timeout(Expr, range: SourceRange)
+    /// `when EXPR`: the phase runs only when the condition is true.
+    case when(Expr, range: SourceRange)
 
     public var range: SourceRange {
         switch self {
-        case .undoReference(_, let range), .undoInline(_, _, let range), .retry(_, let range), .timeout(_, let range):
+        case .undoReference(_, let range), .undoInline(_, _, let range), .retry(_, let range), .timeout(_, let range),
+            .when(_, let range):
             range
         }
     }

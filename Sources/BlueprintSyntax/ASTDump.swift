@@ -128,6 +128,9 @@ public struct ASTDumper {
         case .timeout(let value, let range):
             line("Timeout", range)
             nested { $0.dump(value) }
+        case .when(let condition, let range):
+            line("When", range)
+            nested { $0.dump(condition) }
         }
     }
 }

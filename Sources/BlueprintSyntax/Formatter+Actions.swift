@@ -162,6 +162,9 @@ extension FormatPrinter {
         case .timeout(let value, _):
             write("timeout ")
             printExpr(value)
+        case .when(let condition, _):
+            write("when ")
+            printExpr(condition)
         }
     }
 }

@@ -70,10 +70,21 @@ extension Parser {
         return OutputsDecl(names: names, range: SourceRange(start, lastEnd))
     }
 
-    /// PhaseClause = UndoClause | "retry" INT | "timeout" DURATION ;
+    /// PhaseClause = UndoClause | "retry" INT | "timeout" DURATION | "when" Expr ;
     /// Returns nil, consuming nothing, when no clause follows.
     mutating func parsePhaseClause() -> PhaseClause? {
         let start = current.range.start
+        if isKeyword("when") {
+            advance()
+            let condition: Expr
+            if current.kind == .colon || current.kind.isCloserOrSeparator {
+                reportExpected("a condition after 'when' (such as eq(Options.mode, \"full\"))", code: .expectedExpression)
+                condition = Expr(.error, range: missingTokenRange)
+            } else {
+                condition = parseExpression()
+            }
+            return .when(condition, range: SourceRange(start, lastEnd))
+        }
         if isKeyword("retry") || isKeyword("timeout") {
             let keyword = advance()
             let value: Expr

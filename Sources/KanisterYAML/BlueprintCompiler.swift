@@ -30,7 +30,9 @@ public enum BlueprintCompiler {
             Parallel.releaseInBackground(consume plan)
             return Analysis(diagnostics: diagnostics)
         }
-        let (blueprint, problems) = PlanKanister.blueprint(from: plan)
+        // Released Kanister has no per-phase condition: commands are wrapped (see PhaseCondition).
+        let conditions: PhaseConditionStyle = .commandWrapper
+        let (blueprint, problems) = PlanKanister.blueprint(from: plan, conditions: conditions)
         guard !problems.contains(where: { $0.severity == .error }) else {
             Parallel.releaseInBackground(consume plan)
             return Analysis(diagnostics: diagnostics + problems)

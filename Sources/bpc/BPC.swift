@@ -26,7 +26,7 @@ struct BPC: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             CompileCommand.self, ImportCommand.self, FormatCommand.self, ParseCommand.self, LintCommand.self, GraphCommand.self, PlanCommand.self,
-            RunCommand.self, RollbackCommand.self, KandoCommand.self,
+            RunCommand.self, RollbackCommand.self, ActionSetCommand.self, KandoCommand.self,
         ]
     )
 

@@ -38,6 +38,7 @@ final class LineReporter: RunReporter, @unchecked Sendable {
             return "✔ \(phase) completed\(elapsed)" + (keys.isEmpty ? "" : " outputs: \(keys.joined(separator: ", "))")
         case .phaseFailed where event.error == "cancelled": return "■ \(phase) interrupted\(elapsed)"
         case .phaseFailed: return "✘ \(phase) failed\(elapsed): \(event.error ?? "")"
+        case .phaseSkipped: return "⤼ \(phase) skipped: its condition is false"
         case .phaseRetrying:
             let delay = String(format: "%.1fs", event.elapsed ?? 0)
             return "↻ \(phase) attempt \(event.attempt ?? 0) failed: \(event.error ?? ""); retrying in \(delay)"
@@ -139,7 +140,7 @@ final class LiveReporter: RunReporter, @unchecked Sendable {
         guard var index = rows.firstIndex(where: { $0.name == phase }) else { return }
         let states: [RunEvent.Kind: String] = [
             .phaseStarted: "running", .compensationStarted: "undoing", .finallyStarted: "running", .phaseRetrying: "retrying",
-            .phaseCompleted: "done", .compensated: "undone \(event.undoes ?? "")", .finallyCompleted: "done",
+            .phaseCompleted: "done", .phaseSkipped: "skipped", .compensated: "undone \(event.undoes ?? "")", .finallyCompleted: "done",
             .phaseFailed: event.error == "cancelled" ? "interrupted" : "failed", .compensationFailed: "undo failed", .finallyFailed: "failed",
         ]
         guard let state = states[event.event] else { return }

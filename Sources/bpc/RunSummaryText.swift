@@ -35,6 +35,7 @@ enum RunSummaryText {
         var lines: [String] = []
         lines.append("run \(summary.runID) \(verdict(summary))")
         lines.append("  done:        " + list(summary.completed))
+        if !summary.skipped.isEmpty { lines.append("  skipped:     " + list(summary.skipped) + " (condition false)") }
         for failure in summary.failures { lines.append("  failed:      \(failure.phase): \(failure.message)") }
         if !summary.cancelledPhases.isEmpty { lines.append("  interrupted: " + list(summary.cancelledPhases)) }
         if summary.status != .succeeded || !summary.compensated.isEmpty {

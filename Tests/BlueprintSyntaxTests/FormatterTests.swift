@@ -104,6 +104,12 @@ struct FormatterTests {
                 """)
     }
 
+    @Test func whenClauseLayout() throws {
+        let source = "action a {\nphase p:KubeTask{image:\"x\"}when   eq( Options.m ,\"y\" )retry 1\n}\n"
+        let text = try #require(SourceFormatter.format(SourceFile(path: "t.bp", text: source)).text)
+        #expect(text == "action a {\n  phase p: KubeTask { image: \"x\" } when eq(Options.m, \"y\") retry 1\n}\n")
+    }
+
     @Test(arguments: ["", "\u{FEFF}", "\n\n", "# only a comment\n", "# one\n\n# two"])
     func trivialFiles(_ source: String) throws {
         let file = SourceFile(path: "t.bp", text: source)
