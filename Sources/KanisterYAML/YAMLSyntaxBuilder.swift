@@ -153,26 +153,3 @@ struct YAMLSyntaxBuilder {
         return anchors
     }
 }
-
-/// `bpc lint` for Kanister YAML: the .bp checks on a Blueprint read with libyaml.
-public enum BlueprintLinter {
-    /// The diagnostics of a Kanister YAML file checked against Kanister `kanister`.
-    public static func lint(bytes: [UInt8], path: String, kanister: KanisterVersion = .default) -> [Diagnostic] {
-        let documents: [YAMLNode]
-        switch YAMLReader.parse(bytes: bytes) {
-        case .success(let parsed): documents = parsed
-        case .failure(let error):
-            let offset = min(max(0, error.offset), bytes.count)
-            return [.error(.yamlSyntax, "invalid YAML: \(error.message)", at: SourceRange(offset, offset))]
-        }
-        guard let root = documents.first?.mapping, root["kind"]?.scalar?.value == "Blueprint" else {
-            return [.error(.notBlueprint, "not a Kanister Blueprint (expected a mapping with kind: Blueprint)", at: SourceRange(0, 0))]
-        }
-        var builder = YAMLSyntaxBuilder(bytes: bytes)
-        let syntax = builder.build(root)
-        // YAML cannot declare an input's shape: an input no action of the
-        // blueprint outputs is open, its reads unchecked.
-        let module = Module(file: SourceFile(path: path, bytes: bytes), syntax: syntax, leavesUnproducedInputsOpen: true)
-        return builder.diagnostics + BlueprintCompiler.check(main: module, kanister: kanister)
-    }
-}
