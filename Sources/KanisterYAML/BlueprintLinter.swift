@@ -48,7 +48,8 @@ public enum BlueprintLinter {
         for object in stream.objects {
             guard object.isBlueprint, let root = object.root.mapping else { continue }
             var builder = YAMLSyntaxBuilder(bytes: file.bytes)
-            let syntax = builder.build(root)
+            let span = stream.namesObjects ? BlueprintImporter.range(of: object.root) : nil
+            let syntax = builder.build(root, range: span)
             // YAML cannot declare an input's shape: an input no action of the
             // blueprint outputs is open, its reads unchecked.
             let module = Module(file: file, syntax: syntax, leavesUnproducedInputsOpen: true)

@@ -19,7 +19,9 @@ struct YAMLSyntaxBuilder {
         Name(node.scalar?.value ?? "", range: range(node), isQuoted: true)
     }
 
-    mutating func build(_ root: YAMLMapping) -> SourceFileSyntax {
+    /// The syntax of one Blueprint; `range` is the bytes it spans (by default the
+    /// whole input), where file-level diagnostics such as a missing name point.
+    mutating func build(_ root: YAMLMapping, range fileRange: SourceRange? = nil) -> SourceFileSyntax {
         checkStructuralKeys(root)
         declaredOutputs = DeclaredOutputs.read(from: root["metadata"]?.mapping)
         if let node = DeclaredOutputs.annotationNode(in: root["metadata"]?.mapping) { declaredOutputsRange = range(node) }
@@ -32,7 +34,7 @@ struct YAMLSyntaxBuilder {
             guard let action = pair.value.mapping else { continue }
             declarations.append(.action(buildAction(name(pair.key), action, range: range(pair.value))))
         }
-        return SourceFileSyntax(declarations: declarations, range: SourceRange(0, bytes.count))
+        return SourceFileSyntax(declarations: declarations, range: fileRange ?? SourceRange(0, bytes.count))
     }
 
     mutating func buildAction(_ actionName: Name, _ action: YAMLMapping, range actionRange: SourceRange) -> ActionDecl {

@@ -151,8 +151,15 @@ struct StreamCommandTests {
         let ambiguous = try BPCBinary.run(run, in: scratch.url)
         #expect(ambiguous.status == 2)
         #expect(ambiguous.errors.contains("--blueprint") && ambiguous.errors.contains("'first', 'second'"), "\(ambiguous.errors)")
-        let chosen = try BPCBinary.run(run + ["--blueprint", "second"], in: scratch.url)
+        let chosen = try BPCBinary.run(
+            ["run", "two.yaml", "--action", "backup", "--object", "statefulset/db/pg", "--blueprint", "second"], in: scratch.url)
         #expect(chosen.status == 0, "\(chosen.errors)")
+        // The journal records the choice, for --resume and rollback.
+        let runs = scratch.url.appendingPathComponent(".bpc/runs")
+        let journals = (try? FileManager.default.contentsOfDirectory(atPath: runs.path)) ?? []
+        #expect(journals.count == 1)
+        let journal = journals.first.flatMap { scratch.read(".bpc/runs/" + $0) } ?? ""
+        #expect(journal.contains("\"blueprint\":\"second\"") || journal.contains("\"blueprint\": \"second\""), "\(journal.prefix(400))")
         let graph = try scratch.bpc("graph", "two.yaml", "--blueprint", "first")
         #expect(graph.status == 0 && graph.output.contains("digraph"), "\(graph.errors)")
         let plan = try scratch.bpc("plan", "two.yaml")
