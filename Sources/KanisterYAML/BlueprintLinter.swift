@@ -36,12 +36,17 @@ public enum BlueprintLinter {
         switch KanisterStream.read(bytes: file.bytes) {
         case .failure(let error):
             let range = characterRange(at: error.offset, in: file.bytes)
-            analysis.diagnostics = [.error(.yamlSyntax, "invalid YAML: \(error.message)", at: range)]
+            var problem = Diagnostic.error(.yamlSyntax, "invalid YAML: \(error.message)", at: range)
+            if InputLanguage.detect(content: file.bytes) == .blueprintSource { problem.notes.append(readsLikeSource) }
+            analysis.diagnostics = [problem]
             return analysis
         case .success(let read): stream = read
         }
         analysis.stream = stream
-        if let problem = noBlueprint(in: stream) {
+        if var problem = noBlueprint(in: stream) {
+            if InputLanguage.detect(content: file.bytes) == .blueprintSource, stream.objects.allSatisfy({ $0.root.mapping == nil }) {
+                problem.notes.append(readsLikeSource)
+            }
             analysis.diagnostics = [problem]
             return analysis
         }
@@ -71,6 +76,10 @@ public enum BlueprintLinter {
         }
         return analysis
     }
+
+    /// The note on a YAML file that holds .bp source.
+    static let readsLikeSource = DiagnosticNote(
+        "the file reads like .bp source: give it the .bp extension (or, on standard input, --stdin-filename NAME.bp)")
 
     /// BP4002 when no object is a Blueprint: at the first object's kind (or the object).
     public static func noBlueprint(in stream: KanisterStream) -> Diagnostic? {

@@ -89,7 +89,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     /// Writes each text to DIR/NAME.bp (a name used twice gets -2, -3, ...), and
-    /// says which files it wrote when there are several.
+    /// says in one line which files it wrote when there are several.
     func write(_ texts: [(name: String, text: String)], into directory: String) throws {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -98,6 +98,7 @@ struct ImportCommand: ParsableCommand {
             throw ExitStatus.usageOrIO
         }
         var used: Set<String> = []
+        var written: [String] = []
         let base = directory.hasSuffix("/") ? directory : directory + "/"
         for (name, text) in texts {
             let stem = ImportCommand.fileStem(name)
@@ -108,9 +109,10 @@ struct ImportCommand: ParsableCommand {
                 counter += 1
             }
             used.insert(fileName)
+            written.append(fileName)
             try Terminal.writeOutput(Array(text.utf8), to: base + fileName)
-            if texts.count > 1 { Terminal.writeError("bpc: wrote \(base + fileName)\n") }
         }
+        if texts.count > 1 { Terminal.writeError("bpc: wrote \(texts.count) files into \(base): \(written.joined(separator: ", "))\n") }
     }
 
     /// A Blueprint's name as a file name: bytes other than letters, digits, '.', '-'
