@@ -110,12 +110,14 @@ public enum ServerFields {
         if let annotationsIndex = fields.pairs.firstIndex(where: { $0.key.scalar?.value == "annotations" }),
             var annotations = fields.pairs[annotationsIndex].value.mapping
         {
+            let count = annotations.pairs.count
             annotations.pairs.removeAll { pair in
                 guard let key = pair.key.scalar?.value, Self.annotations.contains(key) else { return false }
                 omitted.append("the annotation \(key)")
                 return true
             }
-            if annotations.pairs.isEmpty {
+            // An annotations map emptied here goes too; one written empty stays.
+            if annotations.pairs.isEmpty && count > 0 {
                 fields.pairs.remove(at: annotationsIndex)
             } else {
                 fields.pairs[annotationsIndex].value = .mapping(annotations)

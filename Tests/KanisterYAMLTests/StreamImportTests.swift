@@ -66,6 +66,12 @@ import Testing
         #expect(compiled.yaml != nil, "\(compiled.diagnostics.map(\.message))")
     }
 
+    @Test func anAnnotationsMapWrittenEmptyStays() throws {
+        let text = StreamFixture.blueprint("x").replacingOccurrences(of: "  name: x\n", with: "  name: x\n  annotations: {}\n")
+        let source = try #require(BlueprintImporter.importStream(Array(text.utf8)).blueprints.first?.source)
+        #expect(source.contains("annotations: {}"), "\(source)")
+    }
+
     @Test func otherAnnotationsStay() throws {
         let text = StreamFixture.withServerFields(StreamFixture.blueprint("x"))
             .replacingOccurrences(of: "  annotations:\n", with: "  annotations:\n    team: storage\n")
