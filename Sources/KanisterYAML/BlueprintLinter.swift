@@ -18,7 +18,8 @@ public struct YAMLFileAnalysis: Sendable {
     public var documents: [Document] = []
     /// Every diagnostic of the file, in the order of the objects.
     public var diagnostics: [Diagnostic] = []
-    /// The file's objects; nil when it is not valid YAML.
+    /// The file's objects; nil when it is not valid YAML (then `documents` are
+    /// those of the documents before the error).
     public var stream: KanisterStream?
 }
 
@@ -32,34 +33,36 @@ public enum BlueprintLinter {
     /// (BP4002); in a file of several objects each diagnostic names its object.
     public static func analyze(_ file: SourceFile, kanister: KanisterVersion = .default) -> YAMLFileAnalysis {
         var analysis = YAMLFileAnalysis()
-        let stream: KanisterStream
-        switch KanisterStream.read(bytes: file.bytes) {
-        case .failure(let error):
-            let range = characterRange(at: error.offset, in: file.bytes)
-            var problem = Diagnostic.error(.yamlSyntax, "invalid YAML: \(error.message)", at: range)
+        // On a YAML error, the Blueprints of the documents before it are still checked.
+        let (stream, yamlError) = KanisterStream.readUntilError(bytes: file.bytes)
+        var syntaxProblem: Diagnostic?
+        if let yamlError {
+            let range = characterRange(at: yamlError.offset, in: file.bytes)
+            var problem = Diagnostic.error(.yamlSyntax, "invalid YAML: \(yamlError.message)", at: range)
             if InputLanguage.detect(content: file.bytes) == .blueprintSource { problem.notes.append(readsLikeSource) }
-            analysis.diagnostics = [problem]
-            return analysis
-        case .success(let read): stream = read
+            syntaxProblem = problem
+        } else {
+            analysis.stream = stream
         }
-        analysis.stream = stream
-        if var problem = noBlueprint(in: stream) {
+        if syntaxProblem == nil, var problem = noBlueprint(in: stream) {
             if InputLanguage.detect(content: file.bytes) == .blueprintSource, stream.objects.allSatisfy({ $0.root.mapping == nil }) {
                 problem.notes.append(readsLikeSource)
             }
             analysis.diagnostics = [problem]
             return analysis
         }
+        // A file cut short by an error may hold more objects than were read.
+        let namesObjects = stream.namesObjects || (yamlError != nil && !stream.objects.isEmpty)
         for object in stream.objects {
             guard object.isBlueprint, let root = object.root.mapping else { continue }
             var builder = YAMLSyntaxBuilder(bytes: file.bytes)
-            let span = stream.namesObjects ? BlueprintImporter.range(of: object.root) : nil
+            let span = namesObjects ? BlueprintImporter.range(of: object.root) : nil
             let syntax = builder.build(root, range: span)
             // YAML cannot declare an input's shape: an input no action of the
             // blueprint outputs is open, its reads unchecked.
             let module = Module(file: file, syntax: syntax, leavesUnproducedInputsOpen: true)
             var diagnostics = builder.diagnostics + BlueprintCompiler.check(main: module, kanister: kanister)
-            if stream.namesObjects {
+            if namesObjects {
                 for index in diagnostics.indices { diagnostics[index].document = object.label }
             }
             analysis.documents.append(YAMLFileAnalysis.Document(object: object, module: module, diagnostics: diagnostics))
@@ -74,6 +77,7 @@ public enum BlueprintLinter {
                 analysis.diagnostics.append(note)
             }
         }
+        if let syntaxProblem { analysis.diagnostics.append(syntaxProblem) }
         return analysis
     }
 

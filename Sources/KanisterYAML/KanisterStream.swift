@@ -48,21 +48,29 @@ public struct KanisterStream: Sendable {
 
     /// Reads every document; a `kind: List`'s `items` stand for the List.
     public static func read(bytes: [UInt8], limits: YAMLReaderLimits = .standard) -> Result<KanisterStream, YAMLError> {
-        YAMLReader.parseDocuments(bytes: bytes, limits: limits).map { documents in
-            var objects: [StreamObject] = []
-            for document in documents where !document.root.isNullScalar {
-                guard let items = listItems(document.root) else {
-                    objects.append(StreamObject(root: document.root, span: document.span, index: objects.count))
-                    continue
-                }
-                for (position, item) in items.enumerated() {
-                    let end = position + 1 < items.count ? items[position + 1].start.offset : document.span.upperBound
-                    let start = min(item.start.offset, end)
-                    objects.append(StreamObject(root: item, span: start..<end, index: objects.count, listIndex: position))
-                }
+        YAMLReader.parseDocuments(bytes: bytes, limits: limits).map { objects(of: $0) }
+    }
+
+    /// `read`, but on a YAML error also the objects of the documents before it.
+    public static func readUntilError(bytes: [UInt8], limits: YAMLReaderLimits = .standard) -> (stream: KanisterStream, error: YAMLError?) {
+        let (documents, error) = YAMLReader.parseDocumentsUntilError(bytes: bytes, limits: limits)
+        return (objects(of: documents), error)
+    }
+
+    static func objects(of documents: [YAMLDocument]) -> KanisterStream {
+        var objects: [StreamObject] = []
+        for document in documents where !document.root.isNullScalar {
+            guard let items = listItems(document.root) else {
+                objects.append(StreamObject(root: document.root, span: document.span, index: objects.count))
+                continue
             }
-            return KanisterStream(objects: objects)
+            for (position, item) in items.enumerated() {
+                let end = position + 1 < items.count ? items[position + 1].start.offset : document.span.upperBound
+                let start = min(item.start.offset, end)
+                objects.append(StreamObject(root: item, span: start..<end, index: objects.count, listIndex: position))
+            }
         }
+        return KanisterStream(objects: objects)
     }
 
     /// The items of a `kind: List` (or any `*List` kind, as kubectl prints) with an `items` sequence.

@@ -17,30 +17,46 @@ public enum YAMLReader {
     public static func parseDocuments(
         bytes: [UInt8], limits: YAMLReaderLimits = .standard
     ) -> Result<[YAMLDocument], YAMLError> {
+        let (documents, error) = parseDocumentsUntilError(bytes: bytes, limits: limits)
+        return error.map { .failure($0) } ?? .success(documents)
+    }
+
+    /// `parseDocuments`, but on an error also the documents that ended before it
+    /// (so a stream's Blueprints before a broken document can still be checked).
+    public static func parseDocumentsUntilError(
+        bytes: [UInt8], limits: YAMLReaderLimits = .standard
+    ) -> (documents: [YAMLDocument], error: YAMLError?) {
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
-            return .failure(YAMLError(message: "UTF-16 input is not supported", line: 1, column: 1, offset: 0))
+            return ([], YAMLError(message: "UTF-16 input is not supported", line: 1, column: 1, offset: 0))
         }
         return bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, !buffer.isEmpty else { return .success([]) }
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return ([], nil) }
             let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
             defer { parser.deallocate() }
             guard yaml_parser_initialize(parser) != 0 else {
-                return .failure(YAMLError(message: "out of memory", line: 1, column: 1, offset: 0))
+                return ([], YAMLError(message: "out of memory", line: 1, column: 1, offset: 0))
             }
             defer { yaml_parser_delete(parser) }
             yaml_parser_set_input_string(parser, base, buffer.count)
             var session = YAMLParseSession(bytes: bytes, limits: limits)
             let result = session.run(parser)
             let ends = session.builder.documentEnds
-            return result.map { nodes in
-                var start = 0
-                return nodes.enumerated().map { index, node in
-                    let isLast = index == nodes.count - 1 || index >= ends.count
-                    let end = isLast ? bytes.count : min(bytes.count, max(start, ends[index]))
-                    defer { start = end }
-                    return YAMLDocument(root: node, span: start..<end)
-                }
+            var nodes = session.builder.documents
+            var error: YAMLError?
+            switch result {
+            case .success(let all): nodes = all
+            case .failure(let problem):
+                error = problem
+                nodes = Array(nodes.prefix(ends.count))
             }
+            var start = 0
+            let documents = nodes.enumerated().map { index, node in
+                let isLast = error == nil && (index == nodes.count - 1 || index >= ends.count)
+                let end = isLast ? bytes.count : min(bytes.count, max(start, ends[index]))
+                defer { start = end }
+                return YAMLDocument(root: node, span: start..<end)
+            }
+            return (documents, error)
         }
     }
 

@@ -186,6 +186,15 @@ enum StreamFixture {
         #expect(source.contains("---"))
     }
 
+    @Test func blueprintsBeforeABrokenDocumentAreStillChecked() {
+        let text = StreamFixture.stream([StreamFixture.blueprint("a", broken: true), "a: [b\nc: d\n", StreamFixture.blueprint("c")])
+        let file = SourceFile(path: "cut.yaml", text: text)
+        let diagnostics = BlueprintLinter.analyze(file).diagnostics
+        #expect(diagnostics.map(\.code.rawValue) == ["BP2009", "BP4001"], "\(diagnostics.map(\.message))")
+        #expect(diagnostics.first?.document == "Blueprint 'a'")
+        #expect(diagnostics.first.map { file.location(of: $0.range.start).line } == Self.lines(of: "s3pth", in: text).first)
+    }
+
     @Test func emptyDocumentsAreNotObjects() throws {
         let text = "---\n---\n" + StreamFixture.blueprint("a") + "---\n...\n"
         let stream = try KanisterStream.read(bytes: Array(text.utf8)).get()
