@@ -63,6 +63,8 @@ public struct RunInputs: Sendable, Codable, Equatable {
     /// The input the plan came from (`.bp`, `.yaml` or `.plan.json`) and the action.
     public var file: String
     public var action: String
+    /// The Blueprint of a YAML stream the plan came from (`--blueprint`), if one was named.
+    public var blueprint: String?
     public var subject: RunSubject
     public var options: [String: String]
     public var artifacts: [String: RunArtifact]
@@ -78,10 +80,11 @@ public struct RunInputs: Sendable, Codable, Equatable {
     public init(
         file: String, action: String, subject: RunSubject, options: [String: String] = [:],
         artifacts: [String: RunArtifact] = [:], profileDirectory: String = ".bpc/store", objectJSON: String? = nil,
-        time: String? = nil, parallel: Int = 4, backend: String = "local"
+        time: String? = nil, parallel: Int = 4, backend: String = "local", blueprint: String? = nil
     ) {
         self.file = file
         self.action = action
+        self.blueprint = blueprint
         self.subject = subject
         self.options = options
         self.artifacts = artifacts

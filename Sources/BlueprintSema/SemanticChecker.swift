@@ -169,7 +169,9 @@ public struct SemanticChecker {
             }
         }
         if blueprints.isEmpty {
-            report(.missingBlueprintDecl, "missing 'blueprint NAME' declaration; it gives the Blueprint its metadata.name", at: SourceRange(0, 0))
+            // At the start of the file (of the Blueprint's object in a YAML stream).
+            let start = SourceRange(main.syntax.range.start, main.syntax.range.start)
+            report(.missingBlueprintDecl, "missing 'blueprint NAME' declaration; it gives the Blueprint its metadata.name", at: start)
         }
         for extra in blueprints.dropFirst() {
             report(

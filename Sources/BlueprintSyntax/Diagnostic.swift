@@ -48,6 +48,10 @@ public struct Diagnostic: Sendable, Hashable {
     public var range: SourceRange
     public var notes: [DiagnosticNote]
     public var fixIts: [FixIt]
+    /// The object of a multi-object file the diagnostic is about, as messages
+    /// name it (`Blueprint 'mysql'`); nil in a file that holds one. Renderers
+    /// add it to the message text, JSON as `document`, SARIF as a logical location.
+    public var document: String?
 
     public init(
         _ code: DiagnosticCode, _ severity: Severity = .error, _ message: String,

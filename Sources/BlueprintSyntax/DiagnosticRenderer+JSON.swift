@@ -14,6 +14,7 @@
 ///           "line": 3, "column": 5,            // 1-based; columns count UTF-8 bytes
 ///           "endLine": 3, "endColumn": 9,      // where the range ends (exclusive)
 ///           "offset": 42, "length": 4,         // byte offset and length in the file
+///           "document": "Blueprint 'mysql'",   // only in a file of several objects (YAML)
 ///           "notes": [{"message": "...", "path": "a.bp",
 ///                      "line", "column", "endLine", "endColumn", "offset", "length"}],
 ///           "fixIts": [{"replacement": "...",
@@ -56,6 +57,7 @@ extension DiagnosticRenderer {
             ("message", .string(diagnostic.message)),
         ]
         fields += jsonPositions(diagnostic.range, in: file)
+        if let document = diagnostic.document { fields.append(("document", .string(document))) }
         let notes: [JSONValue] = diagnostic.notes.map { note in
             let (path, noteFile) = files.locate(note, from: file)
             var noteFields: [(String, JSONValue)] = [("message", .string(note.message)), ("path", .string(path))]

@@ -52,7 +52,7 @@ extension DiagnosticRenderer {
             ("ruleIndex", .int(ruleIndex)),
             ("level", .string(diagnostic.severity.rawValue)),
             ("message", .object([("text", .string(diagnostic.message))])),
-            ("locations", .array([.object([("physicalLocation", sarifPhysicalLocation(diagnostic.range, path: file.path, file: file))])])),
+            ("locations", .array([.object(sarifLocation(diagnostic, in: file))])),
         ]
         if !diagnostic.notes.isEmpty {
             let related: [JSONValue] = diagnostic.notes.enumerated().map { index, note in
@@ -77,6 +77,18 @@ extension DiagnosticRenderer {
             fields.append(("fixes", .array([.object([("artifactChanges", .array([change]))])])))
         }
         return .object(fields)
+    }
+
+    /// The physical location and, in a file of several objects, the object as a logical location.
+    private func sarifLocation(_ diagnostic: Diagnostic, in file: SourceFile) -> [(String, JSONValue)] {
+        var location: [(String, JSONValue)] = [("physicalLocation", sarifPhysicalLocation(diagnostic.range, path: file.path, file: file))]
+        if let document = diagnostic.document {
+            let logical: JSONValue = .object([
+                ("name", .string(document)), ("fullyQualifiedName", .string(file.path + "#" + document)), ("kind", .string("object")),
+            ])
+            location.append(("logicalLocations", .array([logical])))
+        }
+        return location
     }
 
     private func sarifPhysicalLocation(_ range: SourceRange, path: String, file: SourceFile?) -> JSONValue {

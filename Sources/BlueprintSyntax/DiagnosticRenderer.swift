@@ -36,7 +36,7 @@ public struct DiagnosticRenderer: Sendable {
         let location = file.location(of: diagnostic.range.start)
         let severity = diagnostic.severity.rawValue
         if style == .gcc {
-            var line = "\(file.path):\(location): \(severity): \(diagnostic.message) [\(diagnostic.code)]\n"
+            var line = "\(file.path):\(location): \(severity): \(diagnostic.messageNamingDocument) [\(diagnostic.code)]\n"
             for note in diagnostic.notes {
                 // A range in another file cannot be placed with this file's line table.
                 let isHere = note.file == nil || note.file == file.path
@@ -46,7 +46,7 @@ public struct DiagnosticRenderer: Sendable {
             return line
         }
         var out = "\(file.path):\(location): \(paint(severity, diagnostic.severity))"
-        out += "[\(diagnostic.code)]: \(diagnostic.message)\n"
+        out += "[\(diagnostic.code)]: \(diagnostic.messageNamingDocument)\n"
         out += snippet(diagnostic.range, in: file)
         for note in diagnostic.notes {
             if let range = note.range, note.file == nil || note.file == file.path {
@@ -89,5 +89,13 @@ public struct DiagnosticRenderer: Sendable {
         guard useColor else { return text }
         let code = severity == .error ? "1;31" : severity == .warning ? "1;33" : "1;32"
         return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+}
+
+extension Diagnostic {
+    /// The message with the object it is about, for text formats: `... (in Blueprint 'mysql')`.
+    public var messageNamingDocument: String {
+        guard let document else { return message }
+        return "\(message) (in \(document))"
     }
 }

@@ -11,6 +11,8 @@ extension DiagnosticCode {
     public static let notBlueprint = DiagnosticCode("BP4002")
     public static let unsupportedField = DiagnosticCode("BP4003")
     public static let badShape = DiagnosticCode("BP4005")
+    /// `importBlueprint` of a file with several Blueprints (the CLI imports each with -o DIR).
+    public static let severalBlueprints = DiagnosticCode("BP4008")
 }
 
 public struct ImportResult: Sendable {
@@ -27,34 +29,29 @@ public enum BlueprintImporter {
     }
 
     /// The import with the actions written in at most `actionGroups` groups.
+    /// The input holds one Blueprint; with several, nothing is imported and the
+    /// error lists them (`importStream` imports each).
     static func importBlueprint(_ bytes: [UInt8], limits: YAMLReaderLimits, actionGroups: Int, literal: Bool = false) -> ImportResult {
-        let documents: [YAMLNode]
-        switch YAMLReader.parse(bytes: bytes, limits: limits) {
-        case .success(let parsed): documents = parsed
-        case .failure(let error):
-            let offset = min(max(0, error.offset), bytes.count)
-            return ImportResult(source: nil, diagnostics: [.error(.yamlSyntax, "invalid YAML: \(error.message)", at: SourceRange(offset, offset))])
+        let stream = importStream(bytes, limits: limits, actionGroups: actionGroups, literal: literal)
+        guard stream.blueprints.count <= 1 else {
+            let names = stream.blueprints.map { $0.name.map { "'\($0)'" } ?? $0.label }.joined(separator: ", ")
+            let message = "the file holds \(stream.blueprints.count) Blueprints (\(names)); import each to a file of its own"
+            return ImportResult(source: nil, diagnostics: stream.diagnostics + [.error(.severalBlueprints, message, at: SourceRange(0, 0))])
         }
-        guard let document = documents.first, let root = document.mapping else {
-            return ImportResult(
-                source: nil, diagnostics: [.error(.notBlueprint, "expected a Kanister Blueprint: a YAML mapping with kind: Blueprint", at: SourceRange(0, 0))])
-        }
-        let kind = root["kind"]?.scalar?.value
-        guard kind == "Blueprint" else {
-            let range = root["kind"].map { BlueprintImporter.range(of: $0) } ?? SourceRange(0, 0)
-            let found = kind.map { "kind: \($0)" } ?? "no kind"
-            return ImportResult(
-                source: nil, diagnostics: [.error(.notBlueprint, "not a Kanister Blueprint (\(found)); bpc imports documents of kind: Blueprint", at: range)])
-        }
-        let comments = YAMLComments.find(in: bytes, document: document)
+        guard let only = stream.blueprints.first else { return ImportResult(source: nil, diagnostics: stream.diagnostics) }
+        return ImportResult(source: only.source, diagnostics: stream.diagnostics + only.diagnostics)
+    }
+
+    /// One Blueprint mapping to .bp, idiomatic unless `literal`. `document` is its
+    /// node as read (comments are found around its scalars) and `span` the bytes
+    /// whose comments are its own.
+    static func importDocument(
+        _ root: YAMLMapping, document: YAMLNode, span: Range<Int>, bytes: [UInt8], actionGroups: Int, literal: Bool = false
+    ) -> ImportResult {
+        let comments = YAMLComments.find(in: bytes, document: document, within: span)
         let verbatim = render(root, bytes: bytes, comments: comments, actionGroups: actionGroups, isIdiomatic: false)
-        guard !literal, verbatim.source != nil else {
-            Parallel.releaseInBackground(documents)
-            return verbatim
-        }
+        guard !literal, verbatim.source != nil else { return verbatim }
         let idiomatic = render(root, bytes: bytes, comments: comments, actionGroups: actionGroups, isIdiomatic: true)
-        // The YAML tree is large and no longer needed: not freed on this thread.
-        Parallel.releaseInBackground(documents)
         return ImportVerification.choose(idiomatic: idiomatic, literal: verbatim)
     }
 
@@ -97,14 +94,16 @@ public enum BlueprintImporter {
 
 /// Finds YAML comments: a `#` at a line start or after a blank, outside every scalar.
 enum YAMLComments {
-    static func find(in bytes: [UInt8], document: YAMLNode) -> [SourceRange] {
+    /// The comments in `span` (by default the whole input).
+    static func find(in bytes: [UInt8], document: YAMLNode, within span: Range<Int>? = nil) -> [SourceRange] {
         var scalars: [SourceRange] = []
         collectScalars(document, into: &scalars)
         scalars.sort { $0.start < $1.start }
         var comments: [SourceRange] = []
         var scalarIndex = 0
-        var offset = 0
-        while offset < bytes.count {
+        var offset = max(0, span?.lowerBound ?? 0)
+        let limit = min(bytes.count, span?.upperBound ?? bytes.count)
+        while offset < limit {
             let byte = bytes[offset]
             while scalarIndex < scalars.count, scalars[scalarIndex].end <= offset { scalarIndex += 1 }
             if scalarIndex < scalars.count, scalars[scalarIndex].start <= offset {
@@ -113,7 +112,7 @@ enum YAMLComments {
             }
             if byte == UInt8(ascii: "#"), offset == 0 || [0x20, 0x09, 0x0A, 0x0D].contains(bytes[offset - 1]) {
                 var end = offset
-                while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+                while end < limit, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
                 comments.append(SourceRange(offset, end))
                 offset = end
                 continue

@@ -8,20 +8,55 @@ public enum YAMLReader {
     public static func parse(
         bytes: [UInt8], limits: YAMLReaderLimits = .standard
     ) -> Result<[YAMLNode], YAMLError> {
+        parseDocuments(bytes: bytes, limits: limits).map { $0.map(\.root) }
+    }
+
+    /// All documents of a YAML stream with the bytes each spans: from the end of
+    /// the one before (0 for the first) to its own end, so every byte of the input,
+    /// comments included, belongs to one document.
+    public static func parseDocuments(
+        bytes: [UInt8], limits: YAMLReaderLimits = .standard
+    ) -> Result<[YAMLDocument], YAMLError> {
+        let (documents, error) = parseDocumentsUntilError(bytes: bytes, limits: limits)
+        return error.map { .failure($0) } ?? .success(documents)
+    }
+
+    /// `parseDocuments`, but on an error also the documents that ended before it
+    /// (so a stream's Blueprints before a broken document can still be checked).
+    public static func parseDocumentsUntilError(
+        bytes: [UInt8], limits: YAMLReaderLimits = .standard
+    ) -> (documents: [YAMLDocument], error: YAMLError?) {
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
-            return .failure(YAMLError(message: "UTF-16 input is not supported", line: 1, column: 1, offset: 0))
+            return ([], YAMLError(message: "UTF-16 input is not supported", line: 1, column: 1, offset: 0))
         }
         return bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, !buffer.isEmpty else { return .success([]) }
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return ([], nil) }
             let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
             defer { parser.deallocate() }
             guard yaml_parser_initialize(parser) != 0 else {
-                return .failure(YAMLError(message: "out of memory", line: 1, column: 1, offset: 0))
+                return ([], YAMLError(message: "out of memory", line: 1, column: 1, offset: 0))
             }
             defer { yaml_parser_delete(parser) }
             yaml_parser_set_input_string(parser, base, buffer.count)
             var session = YAMLParseSession(bytes: bytes, limits: limits)
-            return session.run(parser)
+            let result = session.run(parser)
+            let ends = session.builder.documentEnds
+            var nodes = session.builder.documents
+            var error: YAMLError?
+            switch result {
+            case .success(let all): nodes = all
+            case .failure(let problem):
+                error = problem
+                nodes = Array(nodes.prefix(ends.count))
+            }
+            var start = 0
+            let documents = nodes.enumerated().map { index, node in
+                let isLast = error == nil && (index == nodes.count - 1 || index >= ends.count)
+                let end = isLast ? bytes.count : min(bytes.count, max(start, ends[index]))
+                defer { start = end }
+                return YAMLDocument(root: node, span: start..<end)
+            }
+            return (documents, error)
         }
     }
 
@@ -31,6 +66,12 @@ public enum YAMLReader {
     ) -> Result<[YAMLNode], YAMLError> {
         parse(bytes: Array(text.utf8), limits: limits)
     }
+}
+
+/// A document of a stream and the bytes it spans (see `YAMLReader.parseDocuments`).
+public struct YAMLDocument: Sendable {
+    public var root: YAMLNode
+    public var span: Range<Int>
 }
 
 /// One parse: pulls libyaml events, converts them to Swift values, feeds the builder.
@@ -61,7 +102,7 @@ private struct YAMLParseSession {
         let end = mark(event.end_mark)
         switch event.type {
         case YAML_DOCUMENT_START_EVENT: return .documentStart
-        case YAML_DOCUMENT_END_EVENT: return .documentEnd
+        case YAML_DOCUMENT_END_EVENT: return .documentEnd(end: end)
         case YAML_ALIAS_EVENT:
             return .alias(anchor: Self.cString(event.data.alias.anchor) ?? "", start: start)
         case YAML_SCALAR_EVENT:

@@ -19,7 +19,9 @@ struct YAMLSyntaxBuilder {
         Name(node.scalar?.value ?? "", range: range(node), isQuoted: true)
     }
 
-    mutating func build(_ root: YAMLMapping) -> SourceFileSyntax {
+    /// The syntax of one Blueprint; `range` is the bytes it spans (by default the
+    /// whole input), where file-level diagnostics such as a missing name point.
+    mutating func build(_ root: YAMLMapping, range fileRange: SourceRange? = nil) -> SourceFileSyntax {
         checkStructuralKeys(root)
         declaredOutputs = DeclaredOutputs.read(from: root["metadata"]?.mapping)
         if let node = DeclaredOutputs.annotationNode(in: root["metadata"]?.mapping) { declaredOutputsRange = range(node) }
@@ -32,7 +34,7 @@ struct YAMLSyntaxBuilder {
             guard let action = pair.value.mapping else { continue }
             declarations.append(.action(buildAction(name(pair.key), action, range: range(pair.value))))
         }
-        return SourceFileSyntax(declarations: declarations, range: SourceRange(0, bytes.count))
+        return SourceFileSyntax(declarations: declarations, range: fileRange ?? SourceRange(0, bytes.count))
     }
 
     mutating func buildAction(_ actionName: Name, _ action: YAMLMapping, range actionRange: SourceRange) -> ActionDecl {
@@ -151,28 +153,5 @@ struct YAMLSyntaxBuilder {
             expected = position + 1
         }
         return anchors
-    }
-}
-
-/// `bpc lint` for Kanister YAML: the .bp checks on a Blueprint read with libyaml.
-public enum BlueprintLinter {
-    /// The diagnostics of a Kanister YAML file checked against Kanister `kanister`.
-    public static func lint(bytes: [UInt8], path: String, kanister: KanisterVersion = .default) -> [Diagnostic] {
-        let documents: [YAMLNode]
-        switch YAMLReader.parse(bytes: bytes) {
-        case .success(let parsed): documents = parsed
-        case .failure(let error):
-            let offset = min(max(0, error.offset), bytes.count)
-            return [.error(.yamlSyntax, "invalid YAML: \(error.message)", at: SourceRange(offset, offset))]
-        }
-        guard let root = documents.first?.mapping, root["kind"]?.scalar?.value == "Blueprint" else {
-            return [.error(.notBlueprint, "not a Kanister Blueprint (expected a mapping with kind: Blueprint)", at: SourceRange(0, 0))]
-        }
-        var builder = YAMLSyntaxBuilder(bytes: bytes)
-        let syntax = builder.build(root)
-        // YAML cannot declare an input's shape: an input no action of the
-        // blueprint outputs is open, its reads unchecked.
-        let module = Module(file: SourceFile(path: path, bytes: bytes), syntax: syntax, leavesUnproducedInputsOpen: true)
-        return builder.diagnostics + BlueprintCompiler.check(main: module, kanister: kanister)
     }
 }

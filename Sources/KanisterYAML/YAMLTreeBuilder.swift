@@ -3,7 +3,8 @@
 
 /// A parse event with Swift values and byte-offset marks.
 enum YAMLParseEvent {
-    case streamStart, streamEnd, documentStart, documentEnd
+    case streamStart, streamEnd, documentStart
+    case documentEnd(end: YAMLMark)
     case alias(anchor: String, start: YAMLMark)
     case scalar(YAMLScalar, anchor: String?)
     case sequenceStart(YAMLSequence, anchor: String?)
@@ -31,6 +32,8 @@ struct YAMLTreeBuilder {
 
     let limits: YAMLReaderLimits
     private(set) var documents: [YAMLNode] = []
+    /// Where each document ends (its `---`, `...` or the end of input), a byte offset.
+    private(set) var documentEnds: [Int] = []
     private var stack: [Frame] = []
     private var anchors: [String: Built] = [:]
     private var totalNodes = 0
@@ -42,7 +45,10 @@ struct YAMLTreeBuilder {
     /// Takes one event; returns an error when the input breaks a limit or an alias is unknown.
     mutating func consume(_ event: YAMLParseEvent) -> YAMLError? {
         switch event {
-        case .streamStart, .streamEnd, .documentEnd:
+        case .streamStart, .streamEnd:
+            return nil
+        case .documentEnd(let end):
+            documentEnds.append(end.offset)
             return nil
         case .documentStart:
             anchors = [:]

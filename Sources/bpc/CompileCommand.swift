@@ -22,6 +22,9 @@ struct CompileCommand: ParsableCommand {
             the README). With --emit plan, writes the optimized plan graph as JSON \
             (FILE.plan.json by default) with its format version, the source path and \
             the SHA-256 of the source, for 'bpc run' to execute later without the source. \
+            A FILE that holds Kanister YAML (by its extension, or its content when it \
+            has none) is refused in one line that says how to import it: it is \
+            already a Blueprint, and compiling it would overwrite it. \
             Exit status: 0 compiled, 1 errors in the input, 2 usage or I/O errors.
 
             \(AllowOption.discussion)
@@ -40,11 +43,15 @@ struct CompileCommand: ParsableCommand {
 
     @OptionGroup var allow: AllowOption
 
-    @Argument(help: "The .bp file to compile.")
+    @OptionGroup var stdin: StdinOption
+
+    @Argument(help: "The .bp file to compile ('-': standard input).")
     var file: String
 
     func run() throws {
-        let compilation = try Compilation.analyzing(file, kanister: kanister.version, allowing: allow.codes)
+        let source = try InputFile.read(file, stdinName: stdin.stdinFilename)
+        try CompileCommand.refuseOtherLanguages(source)
+        let compilation = Compilation.analyzing(source, kanister: kanister.version, allowing: allow.codes)
         compilation.printDiagnostics()
         guard emit == .yaml else {
             let bytes = try emitPlan(compilation)
@@ -75,6 +82,27 @@ struct CompileCommand: ParsableCommand {
             Terminal.writeError("bpc: internal error: cannot write the plan: \(error)\n")
             throw ExitStatus.usageOrIO
         }
+    }
+
+    /// Kanister YAML and plan files are not compiled: one line says what to do
+    /// instead (never a flood of lexer errors), exit status 2.
+    static func refuseOtherLanguages(_ file: SourceFile) throws {
+        switch InputLanguage.detect(path: file.path, bytes: file.bytes) {
+        case .blueprintSource: return
+        case .planArtifact:
+            Terminal.writeError("bpc: \(file.path) is a bpc plan, already compiled: run it with 'bpc run \(file.path)'\n")
+        case .kanisterYAML:
+            let count = (try? KanisterStream.read(bytes: file.bytes).get())?.blueprints.count ?? 1
+            let path = file.path == "<stdin>" ? "-" : file.path
+            let stem = file.path == "<stdin>" ? "blueprint" : file.path
+            let base = stem.hasSuffix(".yaml") ? String(stem.dropLast(5)) : stem.hasSuffix(".yml") ? String(stem.dropLast(4)) : stem
+            let advice =
+                count > 1
+                ? "import its \(count) Blueprints with 'bpc import \(path) -o DIR/', then compile each .bp"
+                : "import it with 'bpc import \(path) -o \(base).bp', then compile \(base).bp (bpc lint, run, graph and plan read it as it is)"
+            Terminal.writeError("bpc: \(file.path) is Kanister YAML, not .bp source: \(advice)\n")
+        }
+        throw ExitStatus.usageOrIO
     }
 
     var defaultOutput: String {

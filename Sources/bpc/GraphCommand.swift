@@ -17,7 +17,10 @@ struct GraphCommand: ParsableCommand {
             read), rollback (dashed red, 'undo') and finally (dotted). Compensations are \
             dashed boxes, the finally phase is bold, parallel groups are clusters. The \
             graph is the optimized one: edges implied by others are left out. FILE may \
-            also be a plan written by 'bpc compile --emit plan' (.json). \
+            also be a plan written by 'bpc compile --emit plan' (.json) or a Kanister \
+            YAML Blueprint, imported in memory (of a stream or List holding several, \
+            the one --blueprint names); a FILE without one of these extensions (or '-') \
+            is told by its content. \
             Render DOT with Graphviz: bpc graph Samples/scale-backup.bp | dot -Tsvg > plan.svg. \
             Exit status: 0 printed, 1 errors in the input, 2 usage or I/O errors.
             """
@@ -32,11 +35,16 @@ struct GraphCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output path (written atomically); standard output when absent or '-'.")
     var output: String?
 
-    @Argument(help: "The .bp file, or a .plan.json file.")
+    @Option(help: "The Blueprint to show, when FILE is YAML holding several (a stream or a List).")
+    var blueprint: String?
+
+    @OptionGroup var stdin: StdinOption
+
+    @Argument(help: "The .bp file, a Kanister .yaml Blueprint (imported in memory), or a .plan.json file ('-': standard input).")
     var file: String
 
     func run() throws {
-        let plan = try PlanInput.load(file)
+        let plan = try PlanInput.load(file, blueprint: blueprint, stdinName: stdin.stdinFilename)
         let actions = try PlanInput.select(action, in: plan, file: file)
         let bytes: [UInt8]
         switch format {

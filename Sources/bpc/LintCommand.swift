@@ -13,8 +13,13 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check .bp files and Kanister Blueprint YAML files without writing anything.",
         discussion: """
-            A FILE ending in .yaml or .yml is read as a Kanister Blueprint; any other \
-            FILE (and '-', standard input) as .bp, together with the files it imports. \
+            A FILE ending in .yaml or .yml is read as Kanister YAML: every Blueprint of a \
+            stream ('---') or of a 'kind: List' is checked, objects of other kinds are \
+            skipped with a note, and in a file of several objects each diagnostic names \
+            its object (JSON 'document', a SARIF logical location). A FILE ending in .bp is \
+            read as .bp, together with the files it imports; .json as a bpc plan. Any \
+            other FILE (and '-', standard input, named by --stdin-filename) is told by \
+            its content. \
             Human output goes to standard error (in colour on a terminal unless \
             NO_COLOR is set); gcc ('file:line:col: severity: message [code]'), json \
             and sarif (SARIF 2.1.0) go to standard output. A file that cannot be read \
@@ -43,7 +48,9 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var allow: AllowOption
 
-    @Argument(help: "The .bp, .yaml or .yml files to check ('-' reads .bp from standard input).")
+    @OptionGroup var stdin: StdinOption
+
+    @Argument(help: "The .bp, .yaml or .yml files to check ('-' reads standard input).")
     var files: [String]
 
     func validate() throws {
@@ -54,6 +61,7 @@ struct LintCommand: ParsableCommand {
         var session = LintSession()
         session.kanister = kanister.version
         session.allowed = allow.codes
+        session.stdinName = stdin.stdinFilename
         for path in files { session.lint(path) }
         let reports = session.sortedReports()
         let renderer = DiagnosticRenderer(

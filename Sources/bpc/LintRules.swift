@@ -135,5 +135,7 @@ enum LintRules {
         .unsupportedField: "Field not supported.",
         .badShape: "Blueprint has an invalid shape.",
         .emitFailed: "YAML could not be written.",
+        .skippedObject: "An object of another kind than Blueprint, skipped.",
+        .severalBlueprints: "Several Blueprints where one was expected.",
     ]
 }

@@ -1,6 +1,7 @@
 // One `bpc lint` run: checks each input (.bp with its imports, or Kanister
 // YAML), merges the reports of files seen twice, and records unreadable inputs.
 
+import BlueprintPlan
 import BlueprintSema
 import BlueprintSyntax
 import KanisterYAML
@@ -16,44 +17,36 @@ struct LintSession {
     /// Warning codes not reported (`--allow`).
     var allowed: Set<String> = []
 
-    static func isKanisterYAML(_ path: String) -> Bool {
-        let lowered = path.lowercased()
-        return lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml")
-    }
+    /// Names standard input ('-') in diagnostics (`--stdin-filename`).
+    var stdinName: String?
 
+    /// Checks one input: .bp with its imports, Kanister YAML (every Blueprint of
+    /// it) or a plan file, by its extension or else its content.
     mutating func lint(_ path: String) {
-        if LintSession.isKanisterYAML(path) {
-            lintKanisterYAML(path)
-        } else {
-            lintBlueprintSource(path)
-        }
-    }
-
-    /// A .bp file and the files it imports.
-    mutating func lintBlueprintSource(_ path: String) {
-        var compilation: Compilation
+        let file: SourceFile
         do {
-            compilation = try Compilation.load(path, from: FileSources())
+            file = try Terminal.read(path, stdinName: stdinName)
         } catch {
             failures.append("\(error)")
             return
         }
+        switch InputLanguage.detect(path: file.path, bytes: file.bytes) {
+        case .blueprintSource: lintBlueprintSource(file)
+        case .kanisterYAML:
+            add(DiagnosticReport(file: file, diagnostics: BlueprintLinter.analyze(file, kanister: kanister).diagnostics.allowing(allowed)), isInput: true)
+        case .planArtifact:
+            add(DiagnosticReport(file: file, diagnostics: PlanCodec.decode(file.bytes).diagnostics), isInput: true)
+        }
+    }
+
+    /// A .bp file and the files it imports.
+    mutating func lintBlueprintSource(_ file: SourceFile) {
+        var compilation = Compilation.load(file, identity: FileSources().identity(of: file.path), from: FileSources())
         // Lint is compile without the write: the same passes, the same diagnostics.
         compilation.analyze(kanister: kanister, allowing: allowed)
         for (index, report) in compilation.reports.enumerated() {
             add(report, isInput: index == 0)
         }
-    }
-
-    mutating func lintKanisterYAML(_ path: String) {
-        let file: SourceFile
-        do {
-            file = try Terminal.read(path)
-        } catch {
-            failures.append("\(error)")
-            return
-        }
-        add(DiagnosticReport(file: file, diagnostics: KanisterYAMLLint.lint(file, kanister: kanister).allowing(allowed)), isInput: true)
     }
 
     /// Adds a file's diagnostics, merged with an earlier report of the same file

@@ -14,7 +14,10 @@ struct PlanCommand: ParsableCommand {
             once under 'bpc run'. The critical path is a longest chain of phases. On a \
             failure, compensations run in reverse order of completion; the order printed \
             is the one for a failure after every phase completed (latest phase first). \
-            FILE may also be a plan written by 'bpc compile --emit plan' (.json). \
+            FILE may also be a plan written by 'bpc compile --emit plan' (.json) or a \
+            Kanister YAML Blueprint, imported in memory (of a stream or List holding \
+            several, the one --blueprint names); a FILE without one of these extensions \
+            (or '-') is told by its content. \
             Exit status: 0 printed, 1 errors in the input, 2 usage or I/O errors.
             """
     )
@@ -25,11 +28,16 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "Also print every node and edge of the plan graph.")
     var dump = false
 
-    @Argument(help: "The .bp file, or a .plan.json file.")
+    @Option(help: "The Blueprint to show, when FILE is YAML holding several (a stream or a List).")
+    var blueprint: String?
+
+    @OptionGroup var stdin: StdinOption
+
+    @Argument(help: "The .bp file, a Kanister .yaml Blueprint (imported in memory), or a .plan.json file ('-': standard input).")
     var file: String
 
     func run() throws {
-        let plan = try PlanInput.load(file)
+        let plan = try PlanInput.load(file, blueprint: blueprint, stdinName: stdin.stdinFilename)
         let actions = try PlanInput.select(action, in: plan, file: file)
         let text: String
         if dump {

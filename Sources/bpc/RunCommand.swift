@@ -11,8 +11,10 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run an action of a blueprint locally, with rollback on failure.",
         discussion: """
-            FILE is a .bp file (compiled in memory), a Kanister .yaml blueprint (imported) \
-            or a plan (.plan.json from 'bpc compile --emit plan'). Ready phases run at once \
+            FILE is a .bp file (compiled in memory), a Kanister .yaml blueprint (imported; \
+            of a stream or List holding several, the one --blueprint names) or a plan \
+            (.plan.json from 'bpc compile --emit plan'); a file without one of these \
+            extensions is told by its content. Ready phases run at once \
             up to --parallel; retry and timeout come from the blueprint. On a failure or \
             Ctrl-C the running phases are stopped (their processes killed), the compensations \
             ('undo') of completed phases run in reverse order of completion, then the finally \
@@ -53,6 +55,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(help: "The action to run.")
     var action: String?
+
+    @Option(help: "The Blueprint to run, when FILE is YAML holding several (a stream or a List).")
+    var blueprint: String?
 
     @Option(help: "The subject: statefulset/NAMESPACE/NAME, deployment/..., deploymentconfig/..., pvc/NAMESPACE/NAME or namespace/NAME.")
     var object: String?
@@ -134,7 +139,7 @@ struct RunCommand: AsyncParsableCommand {
             file: RunSetup.absolute(file), action: action, subject: subject,
             options: Dictionary(try RunSetup.pairs(options, flag: "--option"), uniquingKeysWith: { $1 }),
             artifacts: artifactsIn, profileDirectory: RunSetup.absolute(profile), objectJSON: objectJSON,
-            parallel: parallel ?? 4, backend: backend ?? "local")
+            parallel: parallel ?? 4, backend: backend ?? "local", blueprint: blueprint)
     }
 
     func runSecrets() throws -> RunSecrets {

@@ -24,7 +24,7 @@ struct RunSession {
 
     static func starting(command: RunCommand) throws -> RunSession {
         let inputs = try command.inputs()
-        let graph = try RunSetup.graph(file: inputs.file, action: inputs.action)
+        let graph = try RunSetup.graph(file: inputs.file, action: inputs.action, blueprint: inputs.blueprint)
         return RunSession(
             id: RunSetup.newRunID(), mode: .start, graph: graph, inputs: inputs, secrets: try command.runSecrets(),
             format: EventFormat(rawValue: command.events) ?? .auto, runsDirectory: command.runsDirectory,
@@ -52,7 +52,7 @@ struct RunSession {
 
     static func existing(_ id: String, ledger: RunLedger, mode: Mode, runsDirectory: String) throws -> RunSession {
         guard let inputs = ledger.inputs else { throw RunInputError("the journal of run \(id) has no run-started entry") }
-        let graph = try RunSetup.graph(file: inputs.file, action: inputs.action)
+        let graph = try RunSetup.graph(file: inputs.file, action: inputs.action, blueprint: inputs.blueprint)
         return RunSession(
             id: id, mode: mode, graph: graph, inputs: inputs, secrets: RunSecrets(), format: .auto,
             runsDirectory: runsDirectory, retryBackoff: 1, kubectlDryRun: false)

@@ -11,37 +11,14 @@ import KanisterYAML
 
 enum RunSetup {
     /// The action's run graph from any of the three inputs; diagnostics printed.
-    static func graph(file: String, action: String) throws -> RunGraph {
-        let plan = file.hasSuffix(".yaml") || file.hasSuffix(".yml") ? try importedPlan(file) : try PlanInput.load(file)
+    static func graph(file: String, action: String, blueprint: String? = nil) throws -> RunGraph {
+        let plan = try PlanInput.load(file, blueprint: blueprint)
         guard let planAction = plan.action(named: action) else {
             let known = plan.actions.map(\.name).joined(separator: ", ")
             Terminal.writeError("bpc: \(file) has no action '\(action)' (its actions: \(known.isEmpty ? "none" : known))\n")
             throw ExitStatus.usageOrIO
         }
         return RunGraph(planAction)
-    }
-
-    /// A Kanister blueprint: imported to .bp in memory, then planned like a source file.
-    static func importedPlan(_ path: String) throws -> PlanBlueprint {
-        let file: SourceFile
-        do {
-            file = try Terminal.read(path)
-        } catch {
-            Terminal.writeError("bpc: \(error)\n")
-            throw ExitStatus.usageOrIO
-        }
-        let imported = BlueprintImporter.importBlueprint(file.bytes)
-        Terminal.printDiagnostics(imported.diagnostics, in: file)
-        guard let source = imported.source, !imported.diagnostics.contains(where: { $0.severity == .error }) else {
-            throw ExitStatus.inputErrors
-        }
-        let converted = SourceFile(path: path + " (imported)", bytes: Array(source.utf8))
-        // An imported blueprint has no imports of its own.
-        var compilation = Compilation.load(converted, identity: converted.path, from: FileSources())
-        compilation.analyze()
-        compilation.printDiagnostics()
-        guard let plan = compilation.plan else { throw ExitStatus.inputErrors }
-        return plan
     }
 
     /// `k=v` pairs; a pair without `=` is a usage error.

@@ -74,11 +74,12 @@ enum Terminal {
         return failed ? nil : bytes
     }
 
-    /// Reads a file, or standard input for "-". Throws a printable message.
-    static func read(_ path: String) throws -> SourceFile {
+    /// Reads a file, or standard input for "-" (reported as `stdinName`, else
+    /// `<stdin>`). Throws a printable message.
+    static func read(_ path: String, stdinName: String? = nil) throws -> SourceFile {
         if path == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
-            return SourceFile(path: "<stdin>", bytes: [UInt8](data))
+            return SourceFile(path: stdinName ?? "<stdin>", bytes: [UInt8](data))
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

@@ -56,6 +56,16 @@ struct LintSARIFTests {
         try validate(result.output)
     }
 
+    /// A stream's diagnostics carry their Blueprint as a logical location; still valid SARIF.
+    @Test func streamWithLogicalLocationsValidates() throws {
+        let scratch = try Scratch()
+        try scratch.write("two.yaml", StreamCommandTests.twoBlueprints)
+        let result = try scratch.bpc("lint", "--format", "sarif", "two.yaml")
+        #expect(result.status == 1)
+        #expect(result.output.contains("logicalLocations"))
+        try validate(result.output)
+    }
+
     @Test func oneRunWithEveryFile() throws {
         let (result, _) = try lintEverything()
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
