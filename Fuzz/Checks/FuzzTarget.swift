@@ -54,13 +54,13 @@ public struct FuzzFailures: Sendable {
     public mutating func expectInBounds(_ diagnostics: [Diagnostic], count: Int, _ stage: String) {
         func inside(_ range: SourceRange) -> Bool { range.start >= 0 && range.start <= range.end && range.end <= count }
         for diagnostic in diagnostics {
-            let where_ = "\(stage): \(diagnostic.code) \(diagnostic.message)"
-            expect(inside(diagnostic.range), "\(where_): range \(diagnostic.range) outside the \(count)-byte input")
+            let context = "\(stage): \(diagnostic.code) \(diagnostic.message)"
+            expect(inside(diagnostic.range), "\(context): range \(diagnostic.range) outside the \(count)-byte input")
             for note in diagnostic.notes where note.file == nil {
-                if let range = note.range { expect(inside(range), "\(where_): note range \(range) outside the \(count)-byte input") }
+                if let range = note.range { expect(inside(range), "\(context): note range \(range) outside the \(count)-byte input") }
             }
             for fixIt in diagnostic.fixIts {
-                expect(inside(fixIt.range), "\(where_): fix-it range \(fixIt.range) outside the \(count)-byte input")
+                expect(inside(fixIt.range), "\(context): fix-it range \(fixIt.range) outside the \(count)-byte input")
             }
         }
     }
