@@ -16,10 +16,16 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     let failures = selectedTarget.check(bytes)
     guard failures.isEmpty else {
-        for failure in failures { fputs("bpc-fuzz \(selectedTarget.rawValue): property broken: \(failure)\n", stderr) }
+        for failure in failures { printError("bpc-fuzz \(selectedTarget.rawValue): property broken: \(failure)\n") }
         abort()  // libFuzzer keeps the input as a crash
     }
     return 0
+}
+
+/// Writes `text` to standard error (file descriptor 2).
+func printError(_ text: String) {
+    var text = text
+    text.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
 }
 
 typealias FuzzCallback = @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
@@ -46,7 +52,7 @@ public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePoi
         selectedTarget = target
     } else {
         let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")
-        fputs("usage: bpc-fuzz \(names) [libFuzzer flags] [corpus or input...]\n", stderr)
+        printError("usage: bpc-fuzz \(names) [libFuzzer flags] [corpus or input...]\n")
         return 2
     }
     return runFuzzerDriver(&count, &arguments, fuzzOneInput)
