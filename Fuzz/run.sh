@@ -66,13 +66,16 @@ fuzz() {
     mkdir -p "$corpus" "$crashes"
     local seeds
     seeds=$(seed "$target")
-    # -detect_leaks=0: LeakSanitizer cannot follow pointers Swift stores with an
-    # enum's tag in their spare bits, so it reports the catalog's static tables
-    # as leaked (Swift frees by reference counting; a leak would be a cycle).
     nice -n 10 "$binary" "$target" -dict="$(dictionary "$target")" -max_total_time="$seconds" -max_len=65536 \
         -timeout=20 -rss_limit_mb=4096 -detect_leaks=0 -artifact_prefix="$crashes/" -print_final_stats=1 \
         "$@" "$corpus" "$seeds"
 }
+
+# No leak checks (libFuzzer's -detect_leaks=0 per input, ASan's at exit):
+# LeakSanitizer cannot follow pointers Swift stores with an enum's tag in their
+# spare bits, so it reports the catalog's static tables as leaked (Swift frees
+# by reference counting; a leak would be a cycle, which it cannot tell apart).
+export ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 
 command=${1:-}
 case "$command" in
