@@ -2,6 +2,12 @@
 // bpc: the blueprint compiler. Layers follow ARCHITECTURE.md; imports only go down.
 import PackageDescription
 
+// The libFuzzer harness is a target only in the fuzz build (BPC_FUZZ=1, with the
+// sanitizer flags and scratch path Fuzz/run.sh gives); the normal build never sees it.
+let fuzzTargets: [Target] =
+    Context.environment["BPC_FUZZ"] == nil
+    ? [] : [.executableTarget(name: "bpc-fuzz", dependencies: ["FuzzChecks"], path: "Fuzz/Harness")]
+
 let package = Package(
     name: "bpc",
     platforms: [.macOS(.v13)],
@@ -50,6 +56,8 @@ let package = Package(
             dependencies: ["BlueprintRuntime", "BlueprintPlan", "BlueprintSema", "BlueprintSyntax", "KanisterYAML", "TestSupport", "bpc"]
         ),
         .testTarget(name: "bpcTests", dependencies: ["bpc", "BlueprintSyntax", "KanisterYAML", "TestSupport"]),
-    ],
+        .target(name: "FuzzChecks", dependencies: ["BlueprintSyntax", "BlueprintSema", "KanisterYAML"], path: "Fuzz/Checks"),
+        .testTarget(name: "FuzzReplayTests", dependencies: ["FuzzChecks", "BlueprintSema", "BlueprintSyntax"], exclude: ["Fixtures"]),
+    ] + fuzzTargets,
     swiftLanguageModes: [.v6]
 )

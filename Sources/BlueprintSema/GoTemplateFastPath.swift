@@ -7,7 +7,7 @@
 // non-ASCII name, tab or newline in an action, a call with the wrong number
 // of arguments, ...) takes the full parser.
 
-enum GoTemplateFastPath {
+public enum GoTemplateFastPath {
     /// The words Go's lexer may treat as keywords or constants; they take the full parser.
     static let reservedWords: Set<String> = [
         "block", "break", "continue", "define", "else", "end", "if", "range", "nil", "template", "with", "true", "false",
@@ -15,7 +15,7 @@ enum GoTemplateFastPath {
 
     /// `tree.rootReferences` of `GoTemplate.parse(text, functions: functions)` when
     /// the template is plain (see above); nil when the full parser must decide.
-    static func rootReferences(_ text: String, functions: Set<String>) -> [TemplateReference]? {
+    public static func rootReferences(_ text: String, functions: Set<String>) -> [TemplateReference]? {
         if let result = text.utf8.withContiguousStorageIfAvailable({ scan($0, functions: functions) }) {
             return result
         }

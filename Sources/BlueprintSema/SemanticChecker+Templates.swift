@@ -59,8 +59,11 @@ extension SemanticChecker {
     mutating func checkTemplate(_ text: String, segment: Int, of literal: StringLiteral, linePrefix: String? = nil) {
         switch templateSummary(text) {
         case .failure(let error):
-            let at = literal.sourceOffset(segment: segment, textOffset: min(error.offset, text.utf8.count))
-            let range = SourceRange(at, at + 1)
+            // The character at the error; at the text's end, the literal's closing
+            // quote, or nothing when it has none (a YAML scalar at the end of its file).
+            let end = literal.range.end
+            let at = min(literal.sourceOffset(segment: segment, textOffset: min(error.offset, text.utf8.count)), end)
+            let range = SourceRange(at, min(at + 1, end))
             let hint = error.hint.map { " (\($0))" } ?? ""
             if error.message.hasPrefix("function \"") {
                 report(.unknownTemplateFunction, "unknown template function: \(error.message)\(hint)", at: range)

@@ -7,6 +7,9 @@
 public struct TemplateReference: Sendable, Equatable {
     public var path: [String]
     public var ranges: [Range<Int>]
+
+    /// Where the path starts in the template.
+    var start: Int { ranges.first?.lowerBound ?? 0 }
 }
 
 extension GoTemplateTree {
@@ -22,6 +25,7 @@ extension GoTemplateReferences {
         let indexed = Set(all.indexCalls.compactMap { $0.path == nil ? nil : $0.collection.range })
         var result = all.fields.filter { $0.isFromRootData && !indexed.contains($0.range) }
             .map { TemplateReference(path: $0.path, ranges: $0.pathRanges) }
+        var indexPaths: [TemplateReference] = []
         for call in all.indexCalls {
             guard let path = call.path, path.isFromRootData else { continue }
             // A key's range is its literal; point at the text inside the quotes.
@@ -29,9 +33,12 @@ extension GoTemplateReferences {
             let ranges = path.pathRanges.enumerated().map { index, range in
                 index >= path.pathRanges.count - keyCount && range.count >= 2 ? (range.lowerBound + 1)..<(range.upperBound - 1) : range
             }
-            result.append(TemplateReference(path: path.path, ranges: ranges))
+            indexPaths.append(TemplateReference(path: path.path, ranges: ranges))
         }
-        return result
+        guard !indexPaths.isEmpty else { return result }
+        // Both lists are in source order; merge them by where each path starts.
+        result.append(contentsOf: indexPaths)
+        return result.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
     }
 }
 

@@ -106,7 +106,7 @@ public enum Parallel {
             }
             return true
         }
-        guard !isHeld else { return }
+        guard !isHeld, releasesInBackground else { return }
         DispatchQueue.global(qos: .utility).async(group: backgroundReleases) { [held] in withExtendedLifetime(held) {} }
     }
 
@@ -142,6 +142,10 @@ public enum Parallel {
     /// whose teardown returns their memory at once, instead of being freed object
     /// by object while the process still works (as compilers such as clang do).
     nonisolated(unsafe) public static var keepsReleasedValuesUntilExit = false
+    /// Cleared by a process that wants each value freed where it is dropped: the
+    /// fuzz harness, whose leak check runs whenever an input's mallocs and frees
+    /// differ (libdispatch's per-thread caches make every background free differ).
+    nonisolated(unsafe) public static var releasesInBackground = true
     /// Guards the held values and the count of deferring scopes.
     private static let released = DispatchQueue(label: "bpc.released-values")
     nonisolated(unsafe) private static var keptValues: [any Sendable] = []

@@ -36,6 +36,13 @@ struct GoTemplateWalkTests {
         #expect(call.path?.pathRanges.count == path.count)
     }
 
+    /// `index` paths take their place among the fields (a fuzz finding: they came last).
+    @Test func rootReferencesAreInSourceOrder() throws {
+        let tree = try #require(GoTemplate.parse(#"{{.A}}{{index .B "k"}}{{.C}} {{index .F}}{{.p}}"#).tree)
+        #expect(tree.rootReferences.map { $0.path.joined(separator: ".") } == ["A", "B.k", "C", "F", "p"])
+        #expect(tree.rootReferences.map { $0.ranges[0].lowerBound } == [2, 14, 24, 37, 43])
+    }
+
     @Test func indexWithDynamicOrNumericKeys() throws {
         let refs = try references("{{ index .Pods 0 }}{{ index .M .K }}{{ index (.A) \"k\" }}")
         #expect(refs.indexCalls.count == 3)
