@@ -49,7 +49,7 @@ let package = Package(
             name: "BlueprintRuntimeTests",
             dependencies: ["BlueprintRuntime", "BlueprintPlan", "BlueprintSema", "BlueprintSyntax", "KanisterYAML", "TestSupport", "bpc"]
         ),
-        .testTarget(name: "bpcTests", dependencies: ["bpc", "BlueprintSyntax", "KanisterYAML", "TestSupport"]),
+        .testTarget(name: "bpcTests", dependencies: ["bpc", "BlueprintSyntax", "BlueprintSema", "KanisterYAML", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
