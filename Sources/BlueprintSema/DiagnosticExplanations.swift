@@ -57,15 +57,22 @@ public enum DiagnosticExplanations {
     public static func suggestions(for text: String) -> [DiagnosticCode] {
         let typed = text.uppercased().hasPrefix("BP") ? text.uppercased() : "BP" + text.uppercased()
         let codes = all.map(\.code.rawValue)
-        let nearby = codes.filter { candidate in
-            candidate.count == typed.count && zip(candidate, typed).filter { $0 != $1 }.count == 1
+        // One digit off, nearest first: a difference in a later digit, then a smaller one.
+        let typedNumber = Int(typed.dropFirst(2)) ?? 0
+        let nearby = codes.compactMap { candidate -> (code: String, place: Int, distance: Int)? in
+            let differences = zip(candidate, typed).enumerated().filter { $0.element.0 != $0.element.1 }
+            guard candidate.count == typed.count, differences.count == 1, let place = differences.first?.offset else { return nil }
+            return (candidate, -place, abs((Int(candidate.dropFirst(2)) ?? 0) - typedNumber))
         }
-        if !nearby.isEmpty { return nearby.prefix(5).map(DiagnosticCode.init) }
+        if !nearby.isEmpty {
+            return nearby.sorted { ($0.place, $0.distance, $0.code) < ($1.place, $1.distance, $1.code) }.prefix(3).map { DiagnosticCode($0.code) }
+        }
         return Suggestions.closest(to: typed, in: codes).map { [DiagnosticCode($0)] } ?? []
     }
 
     /// Splits the section into entries at each `### BPnnnn: title` heading; a
-    /// `##` heading ends an entry without starting one.
+    /// `##` heading ends an entry without starting one. Lines in fenced blocks
+    /// are never headings (a `.bp` comment starts with `#`).
     static func parse(_ markdown: String) -> [DiagnosticExplanation] {
         var entries: [DiagnosticExplanation] = []
         var heading: (code: String, title: String)?
@@ -78,8 +85,12 @@ public enum DiagnosticExplanations {
                 DiagnosticExplanation(
                     code: DiagnosticCode(current.code), title: current.title, markdown: text, examples: examples(in: lines)))
         }
+        var isInFence = false
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("### BP") {
+            if line.hasPrefix("```") { isInFence.toggle() }
+            if isInFence || line.hasPrefix("```") {
+                if heading != nil { lines.append(line) }
+            } else if line.hasPrefix("### BP") {
                 finish()
                 let words = line.dropFirst(4)
                 let code = words.prefix { $0 != ":" && $0 != " " }

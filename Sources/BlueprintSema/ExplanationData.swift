@@ -179,17 +179,16 @@ action backup {
 
 ### BP1002: unexpected token
 
-A token where none can stand, such as a stray closer.
+Reserved: this version of bpc reports a token where none can stand with the
+code of what was expected there (BP1001, BP1003, BP1004, BP1006).
 
-```bp
-blueprint demo
-let x = 1 )
+```text
+let x = 1 )      # reported as BP1003: expected a declaration, found ')'
 ```
 
-Fix: remove it.
+Fix: remove the token.
 
-```bp
-blueprint demo
+```text
 let x = 1
 ```
 
@@ -319,24 +318,17 @@ action backup {
 
 ### BP1009: invalid clause
 
-After a phase only `retry N`, `timeout D` and `undo ...` may follow.
+Reserved: a word after a phase that is not `retry N`, `timeout D` or
+`undo ...` is reported as BP1006 (expected an action item).
 
-```bp
-blueprint demo
-
-action backup {
-  phase dump: KubeTask { image: "busybox", command: ["true"] } retries 3
-}
+```text
+phase dump: KubeTask { ... } retries 3      # reported as BP1006
 ```
 
 Fix: spell the clause right.
 
-```bp
-blueprint demo
-
-action backup {
-  phase dump: KubeTask { image: "busybox", command: ["true"] } retry 3
-}
+```text
+phase dump: KubeTask { ... } retry 3
 ```
 
 ### BP1010: too many errors
@@ -430,7 +422,7 @@ blueprint demo
 
 action backup {
   phase dump: KubeTask {
-    objects: { creds: Secret(name: "db", namespace: "ns") }
+    objects: { creds: { kind: "Secret", name: "db", namespace: "ns" } }
     image: "busybox"
     command: ["true"]
   }
@@ -444,7 +436,7 @@ blueprint demo
 
 action backup {
   phase dump: KubeTask {
-    objects { creds: Secret(name: "db", namespace: "ns") }
+    objects { creds: { kind: "Secret", name: "db", namespace: "ns" } }
     image: "busybox"
     command: ["true"]
   }
@@ -677,7 +669,7 @@ does not declare with `secret NAME` (`configmap NAME`).
 blueprint demo
 
 action backup {
-  phase dump: KubeTask { image: "busybox", command: ["echo", "{{ .Secrets.creds.Data.user | toString }}"] }
+  phase dump: KubeTask { image: "busybox", command: bash "U='{{ .Secrets.creds.Data.user | toString }}'; echo $U" }
 }
 ```
 
@@ -688,7 +680,7 @@ blueprint demo
 
 action backup {
   secret creds
-  phase dump: KubeTask { image: "busybox", command: ["echo", "{{ .Secrets.creds.Data.user | toString }}"] }
+  phase dump: KubeTask { image: "busybox", command: bash "U='{{ .Secrets.creds.Data.user | toString }}'; echo $U" }
 }
 ```
 
@@ -850,6 +842,10 @@ Lets that refer to each other in a circle have no value.
 blueprint demo
 let a = b
 let b = a
+
+action backup {
+  phase x: KubeTask { image: "busybox", command: ["echo", b] }
+}
 ```
 
 Fix: break the circle.
@@ -858,6 +854,10 @@ Fix: break the circle.
 blueprint demo
 let a = "x"
 let b = a
+
+action backup {
+  phase x: KubeTask { image: "busybox", command: ["echo", b] }
+}
 ```
 
 ### BP2020: unknown identifier
@@ -893,6 +893,10 @@ with the same name.
 blueprint demo
 let image = "busybox"
 let image = "alpine"
+
+action backup {
+  phase x: KubeTask { image: image, command: ["true"] }
+}
 ```
 
 Fix: rename or remove one.
@@ -900,7 +904,10 @@ Fix: rename or remove one.
 ```bp
 blueprint demo
 let image = "busybox"
-let otherImage = "alpine"
+
+action backup {
+  phase x: KubeTask { image: image, command: ["true"] }
+}
 ```
 
 ### BP2022: unknown template parameter or field

@@ -125,9 +125,9 @@ import Testing
 
     @Test func parserSplitsEntriesAndBlocks() {
         let entries = DiagnosticExplanations.parse(
-            "## Group\n\n### BP0001: one\n\nText.\n\n```bp\na\n```\n\nFix:\n\n```bp fixed\nb\n```\n\n## Other\n\nignored\n### BP0002: two\n")
+            "## Group\n\n### BP0001: one\n\nText.\n\n```bp\n# a comment\na\n```\n\nFix:\n\n```bp fixed\nb\n```\n\n## Other\n\nignored\n### BP0002: two\n")
         #expect(entries.map(\.code.rawValue) == ["BP0001", "BP0002"])
-        #expect(entries.first?.examples == [.init(language: "bp", code: "a\n"), .init(language: "bp", code: "b\n")])
+        #expect(entries.first?.examples == [.init(language: "bp", code: "# a comment\na\n"), .init(language: "bp", code: "b\n")])
         #expect(entries.first?.markdown.hasSuffix("```") == true)
     }
 }
