@@ -55,7 +55,7 @@ let package = Package(
             name: "BlueprintRuntimeTests",
             dependencies: ["BlueprintRuntime", "BlueprintPlan", "BlueprintSema", "BlueprintSyntax", "KanisterYAML", "TestSupport", "bpc"]
         ),
-        .testTarget(name: "bpcTests", dependencies: ["bpc", "BlueprintSyntax", "KanisterYAML", "TestSupport"]),
+        .testTarget(name: "bpcTests", dependencies: ["bpc", "BlueprintSyntax", "BlueprintSema", "KanisterYAML", "TestSupport"]),
         .target(name: "FuzzChecks", dependencies: ["BlueprintSyntax", "BlueprintSema", "KanisterYAML"], path: "Fuzz/Checks"),
         .testTarget(name: "FuzzReplayTests", dependencies: ["FuzzChecks", "BlueprintSema", "BlueprintSyntax"], exclude: ["Fixtures"]),
     ] + fuzzTargets,

@@ -40,7 +40,12 @@ extension SymbolTable {
                     .error(
                         .functionArguments, "'\(call.callee.text)' is a Kanister function: give its arguments in { ... }, not ( ... )", at: call.callee.range))
             }
-            return ExpandedCall(function: call.callee, items: call.body?.items ?? [], clauses: call.clauses, defs: [])
+            // Labelled arguments in ( ... ) are checked as the body they should be, so
+            // the function's required arguments are not also reported missing.
+            let labelled: [BodyItem] = (call.arguments ?? []).compactMap { argument in
+                argument.label.map { .argument(MapEntry(key: .identifier($0), value: argument.value, range: argument.range)) }
+            }
+            return ExpandedCall(function: call.callee, items: labelled + (call.body?.items ?? []), clauses: call.clauses, defs: [])
         }
         // No function: the checks report the cycle, not an unknown function named after a def.
         let nothing = ExpandedCall(function: Name("", range: call.callee.range), items: [], clauses: [], defs: [])

@@ -30,6 +30,24 @@ extension SemanticChecker {
             return
         }
         let names = function.args.map(\.name)
-        report(.unsupportedArgument, "\(function.name) has no argument '\(key)'\(Suggestions.hint(for: key, in: names))", at: entry.key.range)
+        let (notes, fixIts) = phaseLevelForm(of: entry, key: key)
+        report(
+            .unsupportedArgument, "\(function.name) has no argument '\(key)'\(Suggestions.hint(for: key, in: names))", at: entry.key.range,
+            notes: notes, fixIts: fixIts)
+    }
+
+    /// `objects: { ... }` and `outputs: [ ... ]` written as arguments: a note on
+    /// the phase-level form (no colon) and a fix-it that removes the colon.
+    func phaseLevelForm(of entry: MapEntry, key: String) -> ([DiagnosticNote], [FixIt]) {
+        guard !isYAMLSource else { return ([], []) }
+        let form: String
+        switch (key, entry.value.kind) {
+        case ("objects", .map): form = "objects { name: Secret(name: ..., namespace: ...) }"
+        case ("outputs", .list): form = "outputs [key, ...]"
+        default: return ([], [])
+        }
+        let note = DiagnosticNote("'\(key)' is part of the phase, not an argument of its function: write `\(form)`, without ':'")
+        let colon = SourceRange(entry.key.range.end, entry.value.range.start)
+        return ([note], [FixIt(range: colon, replacement: " ")])
     }
 }

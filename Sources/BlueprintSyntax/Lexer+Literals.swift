@@ -59,16 +59,85 @@ extension LexerState {
     mutating func lexString(_ start: Int, hashes: Int) {
         let isMultiline = peek(1) == 0x22 && peek(2) == 0x22
         position += isMultiline ? 3 : 1
-        let closed = scanStringBody(hashes: hashes, isMultiline: isMultiline)
+        var closed = scanStringBody(hashes: hashes, isMultiline: isMultiline)
+        if isMultiline, !hasReportedInterpolation, let resume = multilineRecoveryPoint(start, closed: closed, hashes: hashes) {
+            // Unterminated: the string ends where the code around it resumes.
+            closed = false
+            position = resume
+        }
         if !closed, !hasReportedInterpolation {
             let what = isMultiline ? "multi-line string" : "string"
             let closer = (isMultiline ? "\"\"\"" : "\"") + String(repeating: "#", count: hashes)
-            report(.unterminatedString, "unterminated \(what); expected \(closer)", start, position)
+            let openerLength = hashes + (isMultiline ? 3 : 1)
+            report(.unterminatedString, "unterminated \(what); expected \(closer)", start, start + openerLength)
         }
         hasReportedInterpolation = false
         validateText(start)
         add(isMultiline ? .multilineString : .string, from: start)
         if !closed { tokens[tokens.count - 1].isUnterminated = true }
+    }
+
+    /// Where an unterminated multi-line string opened at `start` should end so
+    /// that the code after it is read as code, or nil when the string is well
+    /// closed. It is unterminated when the scan reached the end of the input, or
+    /// stopped at a `"""` that is not alone on its line but ends it (the opener
+    /// of another string: a well-formed closer stands on a line of its own) and is
+    /// indented no deeper than the opening line. It then ends before the first
+    /// line after its opening line that is indented no deeper than that line
+    /// (the enclosing block goes on there), else where the scan stopped.
+    mutating func multilineRecoveryPoint(_ start: Int, closed: Bool, hashes: Int) -> Int? {
+        let openerIndent = indentation(ofLineAt: start)
+        var stop = position
+        if closed {
+            let closer = position - 3 - hashes
+            let closerLine = lineStart(of: closer)
+            let isAlone = buffer[closerLine..<closer].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            var after = position
+            while after < end, buffer[after] == 0x20 || buffer[after] == 0x09 { after += 1 }
+            let endsLine = after == end || buffer[after] == 0x0A || buffer[after] == 0x0D
+            guard !isAlone, endsLine, indentation(ofLineAt: closer) <= openerIndent else { return nil }
+            stop = closerLine
+        }
+        var line = lineEnd(from: start)
+        while line < stop {
+            let next = line + (buffer[line] == 0x0D && line + 1 < end && buffer[line + 1] == 0x0A ? 2 : 1)
+            guard next < stop else { break }
+            var text = next
+            while text < stop, buffer[text] == 0x20 || buffer[text] == 0x09 { text += 1 }
+            let isBlank = text == stop || buffer[text] == 0x0A || buffer[text] == 0x0D
+            if !isBlank, text - next <= openerIndent { return line }
+            line = lineEnd(from: next)
+        }
+        return closed ? lineEndBefore(stop) : nil
+    }
+
+    /// The offset of the first byte of the line holding `offset`.
+    func lineStart(of offset: Int) -> Int {
+        var cursor = offset
+        while cursor > 0, buffer[cursor - 1] != 0x0A, buffer[cursor - 1] != 0x0D { cursor -= 1 }
+        return cursor
+    }
+
+    /// The offset of the CR or LF that ends the line holding `offset`, or the end.
+    func lineEnd(from offset: Int) -> Int {
+        var cursor = offset
+        while cursor < end, buffer[cursor] != 0x0A, buffer[cursor] != 0x0D { cursor += 1 }
+        return cursor
+    }
+
+    /// The end of the line before the one starting at `lineStart` (its line break).
+    func lineEndBefore(_ lineStart: Int) -> Int {
+        var cursor = lineStart
+        while cursor > 0, buffer[cursor - 1] == 0x0A || buffer[cursor - 1] == 0x0D { cursor -= 1 }
+        return cursor
+    }
+
+    /// The number of spaces and tabs that start the line holding `offset`.
+    func indentation(ofLineAt offset: Int) -> Int {
+        var cursor = lineStart(of: offset)
+        let first = cursor
+        while cursor < end, buffer[cursor] == 0x20 || buffer[cursor] == 0x09 { cursor += 1 }
+        return cursor - first
     }
 
     /// Scans to just past the closing delimiter. Returns false at a line end

@@ -25,7 +25,10 @@ extension Parser {
             let start = expr.range.start
             if current.kind == .dot {
                 advance()
-                let name = parseName("after '.'")
+                // `StatefulSet.` being typed above `image: ...`: the next line's key is not the name.
+                let isNameMissing = current.isAtLineStart && peek().kind == .colon
+                if isNameMissing { reportExpected("a name after '.'", code: .expectedName) }
+                let name = isNameMissing ? Name("", range: missingTokenRange) : parseName("after '.'")
                 expr = Expr(.member(expr, name), range: SourceRange(start, lastEnd))
             } else if current.kind == .leftBracket, !current.isAtLineStart {
                 let open = advance()

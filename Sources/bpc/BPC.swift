@@ -15,6 +15,9 @@ struct BPC: ParsableCommand {
             printed as file:line:col), 2 on usage or I/O errors; `bpc run` adds 3 \
             (failed, rolled back), 4 (rollback incomplete) and 130 (interrupted).
 
+            Every diagnostic has a stable code: `bpc explain BP2009` prints what it \
+            means, a failing example and its fix (`bpc help COMMAND` explains a command).
+
             Examples:
               bpc compile Samples/postgresql.bp -o postgresql.yaml
               bpc import blueprint.yaml -o blueprint.bp
@@ -22,11 +25,12 @@ struct BPC: ParsableCommand {
               bpc fmt --check Samples/*.bp
               bpc graph Samples/scale-backup.bp | dot -Tsvg > plan.svg
               bpc run x.bp --action backup --object statefulset/ns/pg --backend dry-run
+              bpc explain BP2009
             """,
         version: "0.1.0",
         subcommands: [
             CompileCommand.self, ImportCommand.self, FormatCommand.self, ParseCommand.self, LintCommand.self, GraphCommand.self, PlanCommand.self,
-            RunCommand.self, RollbackCommand.self, ActionSetCommand.self, KandoCommand.self,
+            RunCommand.self, RollbackCommand.self, ActionSetCommand.self, ExplainCommand.self, KandoCommand.self,
         ]
     )
 

@@ -300,43 +300,43 @@ struct LexerTests {
             "\"abc",
             [.str("\"abc")],
             [
-                D("BP0004", "1:1-1:5", "unterminated string; expected \"")
+                D("BP0004", "1:1-1:2", "unterminated string; expected \"")
             ]),
         LexCase(
             "\"abc\nd",
             [.str("\"abc"), .id("d")],
             [
-                D("BP0004", "1:1-1:5", "unterminated string; expected \"")
+                D("BP0004", "1:1-1:2", "unterminated string; expected \"")
             ]),
         LexCase(
             "\"abc\\",
             [.str("\"abc\\")],
             [
-                D("BP0004", "1:1-1:6", "unterminated string; expected \"")
+                D("BP0004", "1:1-1:2", "unterminated string; expected \"")
             ]),
         LexCase(
             "\"abc\\\"",
             [.str("\"abc\\\"")],
             [
-                D("BP0004", "1:1-1:7", "unterminated string; expected \"")
+                D("BP0004", "1:1-1:2", "unterminated string; expected \"")
             ]),
         LexCase(
             "#\"abc\"",
             [.str("#\"abc\"")],
             [
-                D("BP0004", "1:1-1:7", "unterminated string; expected \"#")
+                D("BP0004", "1:1-1:3", "unterminated string; expected \"#")
             ]),
         LexCase(
             "\"\"\"\n  abc",
             [.ml("\"\"\"\n  abc")],
             [
-                D("BP0004", "1:1-2:6", "unterminated multi-line string; expected \"\"\"")
+                D("BP0004", "1:1-1:4", "unterminated multi-line string; expected \"\"\"")
             ]),
         LexCase(
             "#\"\"\"\n  x\n  \"\"\"",
             [.ml("#\"\"\"\n  x\n  \"\"\"")],
             [
-                D("BP0004", "1:1-3:6", "unterminated multi-line string; expected \"\"\"#")
+                D("BP0004", "1:1-1:5", "unterminated multi-line string; expected \"\"\"#")
             ]),
         LexCase(
             "\"x\\(a",
