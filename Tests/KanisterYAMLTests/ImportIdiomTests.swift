@@ -205,7 +205,7 @@ import Testing
         let restore = try #require(source.range(of: "action restore"))
         #expect(source[..<backup.lowerBound].contains("let ") == false)
         #expect(source[backup.lowerBound..<restore.lowerBound].contains("  let "))
-        #expect(source.contains("phase remove: KubeOps { operation: \"delete\", objectReference: objectReference2 }"))
+        #expect(source.contains("phase remove: KubeOps { operation: \"delete\", objectReference: objectReference }"))
         // Used once in restore: written in place.
         #expect(!source[restore.lowerBound...].contains("let "))
         #expect(source.contains("phase create: KubeOps { operation: \"create\", namespace: Object.metadata.namespace }"))
