@@ -15,6 +15,11 @@ struct ImportValueRecord: Sendable {
     var text: String
     var key: String?
     var isImage: Bool
+    /// The value reads the action's phases or inputs: only a let of that action may hold it.
+    var isLocal = false
+
+    /// Uses of the same text share a let: across the blueprint, or within the action for a local value.
+    var sharingKey: String { isLocal ? "\(action)\u{0}" + text : text }
 }
 
 /// The idiomatic import's state: two passes over the same blueprint. The first
@@ -32,6 +37,8 @@ struct ImportIdiomState: Sendable {
     var shared: [ValueKey: (name: String, size: Int)] = [:]
     /// `let NAME = TEXT` declarations in order of first use.
     var lets: [(name: String, text: String)] = []
+    /// The action-local lets, by the offset of the action's key.
+    var localLets: [Int: [(name: String, text: String)]] = [:]
     var action = 0
     var ordinal = 0
     /// Names a new let must not take: every key and name of the blueprint, roots, functions.
@@ -59,12 +66,16 @@ struct ImportIdiomState: Sendable {
         return entry.name
     }
 
-    /// Records a written value whose meaning does not depend on the action (a top-level let may hold it).
+    /// Records a written value: one whose meaning does not depend on the action
+    /// may go in a top-level let, one that does in a let of its action.
     mutating func record(_ node: YAMLNode, text: String, key: String?, ordinal: Int, isContextFree: Bool) {
         // Values of the blueprint's metadata (action 0) stay where they are.
-        guard isContextFree, action != 0, !text.isEmpty else { return }
+        guard action != 0, !text.isEmpty else { return }
         let size = self.ordinal - ordinal + 1
-        records.append(ImportValueRecord(action: action, ordinal: ordinal, size: size, text: text, key: key, isImage: key == "image" && node.scalar != nil))
+        records.append(
+            ImportValueRecord(
+                action: action, ordinal: ordinal, size: size, text: text, key: key, isImage: key == "image" && node.scalar != nil,
+                isLocal: !isContextFree))
     }
 
     /// Whether a whole-string template's expression names something of the action.
@@ -100,8 +111,8 @@ extension ImportIdiomState {
         var byText: [String: [Int]] = [:]
         var order: [String] = []
         for (index, record) in records.enumerated() {
-            if byText[record.text] == nil { order.append(record.text) }
-            byText[record.text, default: []].append(index)
+            if byText[record.sharingKey] == nil { order.append(record.sharingKey) }
+            byText[record.sharingKey, default: []].append(index)
         }
         func lineCount(_ text: String) -> Int { text.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } }
         let candidates = order.filter { (byText[$0]?.count ?? 0) >= 2 }.sorted {
@@ -110,13 +121,14 @@ extension ImportIdiomState {
         }
         var covered: [Int: [Range<Int>]] = [:]
         var chosen: [(first: Int, name: String, text: String)] = []
-        for text in candidates {
-            let uses = (byText[text] ?? []).filter { index in
+        for sharingKey in candidates {
+            let uses = (byText[sharingKey] ?? []).filter { index in
                 let record = records[index]
                 return !(covered[record.action] ?? []).contains { $0.contains(record.ordinal) }
             }
-            let lines = lineCount(text)
             let first = records[uses.first ?? 0]
+            let text = first.text
+            let lines = lineCount(text)
             let isWorthIt: Bool
             if lines > 1 {
                 isWorthIt = uses.count * (lines - 1) > lines
@@ -134,7 +146,14 @@ extension ImportIdiomState {
             }
             chosen.append((uses.first ?? 0, name, text))
         }
-        lets = chosen.sorted { $0.first < $1.first }.map { ($0.name, $0.text) }
+        for declaration in chosen.sorted(by: { $0.first < $1.first }) {
+            let record = records[declaration.first]
+            if record.isLocal {
+                localLets[record.action, default: []].append((declaration.name, declaration.text))
+            } else {
+                lets.append((declaration.name, declaration.text))
+            }
+        }
     }
 
     /// A camel-case name from an image's repository or the value's key, free in `taken`.
@@ -175,5 +194,11 @@ extension ImportWriter {
         guard isIdiomatic, !idioms.lets.isEmpty else { return }
         output += "\n"
         for declaration in idioms.lets { line("let \(declaration.name) = \(declaration.text)") }
+    }
+
+    /// Writes the lets of the action starting at `offset` that hold values reading its phases or inputs.
+    mutating func writeLocalLets(ofActionAt offset: Int) {
+        guard isIdiomatic else { return }
+        for declaration in idioms.localLets[offset] ?? [] { line("let \(declaration.name) = \(declaration.text)") }
     }
 }

@@ -169,7 +169,7 @@ extension ImportWriter {
                         order.append(text)
                         counts[text] = 1
                     }
-                    visitKeysAndNames(of: pair) { names.insert($0) }
+                    visitDeclaredNames(of: pair) { names.insert($0) }
                 }
                 return (counts, order, names)
             })
@@ -207,21 +207,20 @@ extension ImportWriter {
         }
     }
 
-    /// Every phase, artifact and declared name: a let must not shadow them.
-    func visitKeysAndNames(_ node: YAMLNode, _ visit: (String) -> Void) {
-        switch node {
-        case .scalar(let scalar): visit(scalar.value)
-        case .sequence(let sequence): for item in sequence.items { visitKeysAndNames(item, visit) }
-        case .mapping(let mapping):
-            for pair in mapping.pairs { visitKeysAndNames(of: pair, visit) }
-        }
-    }
-
-    /// A mapping entry's key, and its value when that is a collection or a `name`.
-    func visitKeysAndNames(of pair: YAMLPair, _ visit: (String) -> Void) {
+    /// The names an expression can read, which a let must not shadow: the
+    /// action's, its artifacts', secrets', configmaps', phases' and objects';
+    /// argument keys are not in scope and do not count.
+    func visitDeclaredNames(of pair: YAMLPair, _ visit: (String) -> Void) {
         if let key = pair.key.scalar?.value { visit(key) }
-        if pair.value.scalar == nil || pair.key.scalar?.value == "name" {
-            visitKeysAndNames(pair.value, visit)
+        guard let action = pair.value.mapping else { return }
+        for key in ["inputArtifactNames", "secretNames", "configMapNames"] {
+            for item in action[key]?.sequence?.items ?? [] { if let name = item.scalar?.value { visit(name) } }
+        }
+        for artifact in action["outputArtifacts"]?.mapping?.pairs ?? [] { if let name = artifact.key.scalar?.value { visit(name) } }
+        let phases = (action["phases"]?.sequence?.items ?? []) + [action["deferPhase"]].compactMap { $0 }
+        for phase in phases.compactMap(\.mapping) {
+            if let name = phase["name"]?.scalar?.value { visit(name) }
+            for object in phase["objects"]?.mapping?.pairs ?? [] { if let name = object.key.scalar?.value { visit(name) } }
         }
     }
 }

@@ -199,6 +199,7 @@ struct ImportWriter {
         writeNameList("input", action["inputArtifactNames"], shapes: inputShapes(action))
         writeNameList("secret", action["secretNames"])
         writeNameList("configmap", action["configMapNames"])
+        writeLocalLets(ofActionAt: offset)
         if let artifacts = action["outputArtifacts"] {
             isWritingArtifacts = true
             writeArtifacts(artifacts)
@@ -287,7 +288,9 @@ struct ImportWriter {
         guard let function = phase["func"]?.scalar?.value, BPSourceText.isIdentifier(function) else {
             return fail("phase '\(name)' needs a func naming a Kanister function", node, code: .badShape)
         }
-        line("\(keyword) \(BPSourceText.name(name)): \(function) {", at: node.start.offset)
+        flushComments(before: node.start.offset)
+        let start = output.utf8.count
+        line("\(keyword) \(BPSourceText.name(name)): \(function) {")
         indent += 1
         if let objects = phase["objects"] { writeObjects(objects) }
         if let args = phase["args"] {
@@ -303,12 +306,15 @@ struct ImportWriter {
         if phase.style == .block { flushComments(before: phase.end.offset, fromColumn: phase.start.column) }
         indent -= 1
         line("}")
+        joinBlockOntoOneLine(from: start)
         referablePhases.insert(name)
     }
 
     mutating func writeObjects(_ node: YAMLNode) {
         guard let objects = node.mapping else { return fail("objects must be a mapping", node, code: .badShape) }
-        line("objects {", at: node.start.offset)
+        flushComments(before: node.start.offset)
+        let start = output.utf8.count
+        line("objects {")
         indent += 1
         for pair in objects.pairs {
             guard let reference = pair.value.mapping else {
@@ -332,6 +338,7 @@ struct ImportWriter {
         }
         indent -= 1
         line("}")
+        joinBlockOntoOneLine(from: start)
     }
 
     mutating func writeEntry(_ pair: YAMLPair) {

@@ -55,7 +55,7 @@ import Testing
         #expect(checked >= 30, "too few mutants compile: \(checked)")
     }
 
-    @Test func corpusLineRatioStaysAtMost071() {
+    @Test func corpusLineRatioStaysAtMost069() {
         var yamlLines = 0
         var bpLines = 0
         for (_, bytes) in Self.corpus {
@@ -64,9 +64,9 @@ import Testing
             bpLines += ImportLineRatio.codeLines(bp: Array(source.utf8))
         }
         #expect(yamlLines > 3000)
-        // Measured 0.701 (2308 of 3293): a guard against regressions; issue 15's 0.6 is not reached yet.
-        #expect(Double(bpLines) <= 0.71 * Double(yamlLines), "\(bpLines) of \(yamlLines) lines")
-        withKnownIssue("issue 15 asks for 0.6; action-local lets and defs are still missing") {
+        // Measured 0.681 (2242 of 3293): a guard against regressions; issue 15's 0.6 is not reached yet.
+        #expect(Double(bpLines) <= 0.69 * Double(yamlLines), "\(bpLines) of \(yamlLines) lines")
+        withKnownIssue("issue 15 asks for 0.6: closing braces and closing \"\"\" lines (about 300 and 100) keep .bp above it") {
             #expect(Double(bpLines) <= 0.6 * Double(yamlLines), "\(bpLines) of \(yamlLines) lines")
         }
     }
@@ -128,6 +128,88 @@ import Testing
         #expect(source.components(separatedBy: "image: kanisterTools").count == 3)
         #expect(source.contains("podOverride: { containers: [{ name: \"container\", imagePullPolicy: \"IfNotPresent\" }] }"))
         #expect(source.contains("command: [\"sh\", \"-c\", \"\"\""))
+    }
+
+    static let localYAML = """
+        apiVersion: cr.kanister.io/v1alpha1
+        kind: Blueprint
+        metadata:
+          name: b
+        actions:
+          backup:
+            outputArtifacts:
+              info:
+                keyValue:
+                  apiVersion: '{{ .Phases.create.Output.apiVersion }}'
+                  name: '{{ .Phases.create.Output.name }}'
+                  namespace: '{{ .Phases.create.Output.namespace }}'
+                  resource: '{{ .Phases.create.Output.resource }}'
+            phases:
+            - func: KubeOps
+              name: create
+              args:
+                operation: create
+                namespace: '{{ .Object.metadata.namespace }}'
+            - func: KubeOps
+              name: remove
+              args:
+                operation: delete
+                objectReference:
+                  apiVersion: '{{ .Phases.create.Output.apiVersion }}'
+                  name: '{{ .Phases.create.Output.name }}'
+                  namespace: '{{ .Phases.create.Output.namespace }}'
+                  resource: '{{ .Phases.create.Output.resource }}'
+            - func: KubeOps
+              name: removeAgain
+              args:
+                operation: delete
+                objectReference:
+                  apiVersion: '{{ .Phases.create.Output.apiVersion }}'
+                  name: '{{ .Phases.create.Output.name }}'
+                  namespace: '{{ .Phases.create.Output.namespace }}'
+                  resource: '{{ .Phases.create.Output.resource }}'
+            - func: ScaleWorkload
+              name: scale
+              objects:
+                s:
+                  kind: Secret
+                  name: x
+                  namespace: ns
+              args:
+                replicas: 0
+          restore:
+            phases:
+            - func: KubeOps
+              name: create
+              args:
+                operation: create
+                namespace: '{{ .Object.metadata.namespace }}'
+            - func: KubeOps
+              name: remove
+              args:
+                operation: delete
+                objectReference:
+                  apiVersion: '{{ .Phases.create.Output.apiVersion }}'
+                  name: '{{ .Phases.create.Output.name }}'
+                  namespace: '{{ .Phases.create.Output.namespace }}'
+                  resource: '{{ .Phases.create.Output.resource }}'
+        """
+
+    /// A multi-line value that reads a phase's output and repeats within its
+    /// action becomes a let of that action, not of the blueprint (another action's
+    /// phase of the same name is another phase); short bodies go on one line.
+    @Test func valuesReadingPhasesBecomeActionLetsAndShortBodiesOneLine() throws {
+        let source = try imported(Self.localYAML)
+        try expectSameCompile("local", Array(Self.localYAML.utf8))
+        let backup = try #require(source.range(of: "action backup"))
+        let restore = try #require(source.range(of: "action restore"))
+        #expect(source[..<backup.lowerBound].contains("let ") == false)
+        #expect(source[backup.lowerBound..<restore.lowerBound].contains("  let "))
+        #expect(source.contains("phase remove: KubeOps { operation: \"delete\", objectReference: objectReference }"))
+        // Used once in restore: written in place.
+        #expect(!source[restore.lowerBound...].contains("let "))
+        #expect(source.contains("phase create: KubeOps { operation: \"create\", namespace: Object.metadata.namespace }"))
+        #expect(source.contains("phase scale: ScaleWorkload { objects { s: Secret(name: \"x\", namespace: \"ns\") }, replicas: 0 }"))
     }
 
     @Test func literalFormKeepsTemplatesAndValuesInPlace() throws {
