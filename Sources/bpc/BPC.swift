@@ -26,6 +26,7 @@ struct BPC: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             CompileCommand.self, ImportCommand.self, FormatCommand.self, ParseCommand.self, LintCommand.self, GraphCommand.self, PlanCommand.self,
+            LSPCommand.self,
             RunCommand.self, RollbackCommand.self, KandoCommand.self,
         ]
     )
