@@ -38,6 +38,8 @@ struct CompletionContext {
         let (names, isRootedAtDot) = CompletionContext.dottedNames(before: wordStart, lineStart: lineStart, bytes: bytes)
         let tokens = Lexer.tokenize(bytes).tokens
         let before = CompletionContext.tokens(before: wordStart, in: tokens)
+        let previous = Array(tokens[0..<before])
+        (block, actionName) = CompletionContext.block(enclosing: previous, all: tokens, file: file)
         if let token = tokens[safe: before], token.kind == .string || token.kind == .multilineString, token.range.start < offset,
             offset < token.range.end || token.isUnterminated
         {
@@ -51,7 +53,6 @@ struct CompletionContext {
             return
         }
         if !isRootedAtDot { chain = names }
-        let previous = Array(tokens[0..<before])
         isAfterPhaseColon = CompletionContext.followsPhaseColon(previous, file: file)
         let last = previous.last
         isAtItemStart =
@@ -59,7 +60,6 @@ struct CompletionContext {
                 [.leftBrace, .rightBrace, .comma].contains(token.kind) || file.lineIndex(of: token.range.end) < file.lineIndex(of: wordStart)
             } ?? true
         if let last, [.colon, .equals, .pipe, .leftParen, .leftBracket].contains(last.kind) { isAtItemStart = false }
-        (block, actionName) = CompletionContext.block(enclosing: previous, all: tokens, file: file)
     }
 
     static func isWordByte(_ byte: UInt8) -> Bool {

@@ -98,7 +98,9 @@ extension LanguageServer {
 
     func ensureAnalysis(_ uri: String) {
         guard let document = documents[uri], document.analysis == nil else { return }
-        documents[uri]?.analysis = analyze(document.text)
+        // Analyzed first: the analysis reads every open document.
+        let analysis = analyze(document.text)
+        documents[uri]?.analysis = analysis
     }
 
     /// The byte offset of the request's `position` in the document.

@@ -76,11 +76,13 @@ public struct MessageReader: Sendable {
     }
 
     static func contentLength(in header: String) -> Int? {
+        // Bytes before the field (junk the client wrote unframed) are skipped with it.
         for line in header.split(separator: "\r\n") {
-            let parts = line.split(separator: ":", maxSplits: 1)
-            guard parts.count == 2, parts[0].lowercased() == "content-length" else { continue }
-            guard let value = Int(parts[1].trimming(" \t")), value >= 0 else { return nil }
-            return value
+            let lowered = line.lowercased()
+            guard let found = lowered.firstUTF8Offset(of: "content-length:") else { continue }
+            let value = lowered.utf8.dropFirst(found + "content-length:".utf8.count)
+            guard let length = Int(String(decoding: value, as: UTF8.self).trimming(" \t")), length >= 0 else { return nil }
+            return length
         }
         return nil
     }

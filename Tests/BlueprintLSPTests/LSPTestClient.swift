@@ -105,18 +105,19 @@ final class LSPTestClient {
         request(method, #"{"textDocument": {"uri": "\#(uri)"}, "position": \#(LSPTestClient.position(line, character))\#(extra)}"#)
     }
 
-    /// The (line, character) of the first occurrence of `needle` in `text`, plus `shift` characters (UTF-16).
+    /// The (line, character) of an occurrence of `needle` (which may span lines) in `text`, plus `shift` characters (UTF-16).
     static func locate(_ needle: String, in text: String, shift: Int = 0, occurrence: Int = 0) -> (Int, Int) {
+        var rest = text[...]
         var seen = 0
-        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var searchStart = line.startIndex
-            while let found = line[searchStart...].range(of: needle) {
-                if seen == occurrence {
-                    return (lineIndex, line[line.startIndex..<found.lowerBound].utf16.count + shift)
-                }
-                seen += 1
-                searchStart = found.upperBound
+        while let found = rest.range(of: needle) {
+            if seen == occurrence {
+                let before = text[..<found.lowerBound]
+                let line = before.filter { $0 == "\n" }.count
+                let lineStart = before.lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+                return (line, text[lineStart..<found.lowerBound].utf16.count + shift)
             }
+            seen += 1
+            rest = text[found.upperBound...]
         }
         Issue.record("'\(needle)' not found")
         return (0, 0)

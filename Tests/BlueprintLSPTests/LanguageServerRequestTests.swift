@@ -23,7 +23,8 @@ import Testing
     }
 
     @Test func argumentType() {
-        #expect(hover("namespace:").contains("`namespace`: a string, required"))
+        #expect(hover("image: image").contains("argument of **KubeTask**: `image`: a string, required"))
+        #expect(hover("namespace:").contains("`namespace`: a string, optional"))
     }
 
     @Test func letValue() {
@@ -116,12 +117,13 @@ import Testing
     }
 
     @Test func templateParametersAndSprigInsideInterpolation() {
-        let text = Fixture.source.replacingFirst("echo \\(snap.KeyValue.path)", with: "echo \\(")
-        let found = labels(text, at: "echo \\(", shift: 7)
+        // The editor closed the parenthesis as it was typed.
+        let text = Fixture.source.replacingFirst("echo \\(snap.KeyValue.path)", with: "echo \\()")
+        let found = labels(text, at: "echo \\()", shift: 7)
         #expect(found.contains("StatefulSet"))
         #expect(found.contains("toJson"))
         #expect(found.contains("snap"))
-        let fields = labels(text.replacingFirst("echo \\(", with: "echo \\(StatefulSet."), at: "echo \\(StatefulSet.", shift: 19)
+        let fields = labels(text.replacingFirst("echo \\()", with: "echo \\(StatefulSet.)"), at: "echo \\(StatefulSet.", shift: 19)
         #expect(fields.contains("Name"))
         #expect(fields.contains("Namespace"))
     }
