@@ -52,7 +52,7 @@ let package = Package(
             dependencies: ["BlueprintRuntime", "BlueprintPlan", "BlueprintSema", "BlueprintSyntax", "KanisterYAML", "TestSupport", "bpc"]
         ),
         .testTarget(name: "BlueprintLSPTests", dependencies: ["BlueprintLSP", "BlueprintSema", "BlueprintSyntax", "KanisterYAML", "TestSupport"]),
-        .testTarget(name: "bpcTests", dependencies: ["bpc", "BlueprintSyntax", "KanisterYAML", "TestSupport"]),
+        .testTarget(name: "bpcTests", dependencies: ["bpc", "BlueprintLSP", "BlueprintSyntax", "KanisterYAML", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
