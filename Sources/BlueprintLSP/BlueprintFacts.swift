@@ -54,12 +54,14 @@ enum BlueprintFacts {
     static func strings(in expr: Expr) -> [String] {
         switch expr.kind {
         case .string(let literal), .bash(let literal):
-            return [literal.segments.map { segment -> String in
-                switch segment {
-                case .text(let text, _), .literalText(let text, _): text
-                case .interpolation: "x"
-                }
-            }.joined()]
+            return [
+                literal.segments.map { segment -> String in
+                    switch segment {
+                    case .text(let text, _), .literalText(let text, _): text
+                    case .interpolation: "x"
+                    }
+                }.joined()
+            ]
         case .list(let items): return [items.flatMap { strings(in: $0) }.joined(separator: " ")]
         default: return []
         }

@@ -68,7 +68,10 @@ extension LanguageServer {
     /// Runs the pipeline on a document's current text.
     func analyze(_ document: TextDocument) -> DocumentAnalysis {
         if document.isYAML {
-            let diagnostics = configuration.lintYAML(document.file).inSourceOrder
+            var diagnostics = configuration.lintYAML(document.file).inSourceOrder
+            // An editor attaches the server to every YAML file: one that is not a
+            // Blueprint (a Deployment, a CI file) is none of its business.
+            if diagnostics.count == 1, diagnostics[0].code == .notBlueprint { diagnostics = [] }
             return DocumentAnalysis(diagnostics: diagnostics, files: [document.path: document.file], main: nil, imports: [], dependencies: [])
         }
         var open: [String: SourceFile] = [:]

@@ -91,7 +91,9 @@ extension LanguageServer {
         var result: [CompletionCandidate] = []
         if let action {
             for name in action.lets.keys.sorted() { result.append(CompletionCandidate(label: name, kind: 6, detail: "let", sortGroup: 0)) }
-            for phase in action.phases { result.append(CompletionCandidate(label: phase.name, kind: 23, detail: "phase: \(phase.decl.call.callee.text)", sortGroup: 0)) }
+            for phase in action.phases {
+                result.append(CompletionCandidate(label: phase.name, kind: 23, detail: "phase: \(phase.decl.call.callee.text)", sortGroup: 0))
+            }
             for input in action.inputs { result.append(CompletionCandidate(label: input.text, kind: 7, detail: "input artifact", sortGroup: 0)) }
             for secret in action.secrets { result.append(CompletionCandidate(label: secret.text, kind: 22, detail: "secret", sortGroup: 0)) }
             for configMap in action.configMaps { result.append(CompletionCandidate(label: configMap.text, kind: 22, detail: "configmap", sortGroup: 0)) }

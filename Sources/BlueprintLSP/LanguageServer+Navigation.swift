@@ -121,7 +121,9 @@ extension LanguageServer {
                     case .phase(let phase): children.append(symbol(phase.name, kind: 6, range: phase.range, detail: phase.call.callee.text))
                     case .finally(let phase): children.append(symbol(phase.name, kind: 6, range: phase.range, detail: "finally \(phase.call.callee.text)"))
                     case .parallel(let group):
-                        for phase in group.phases { children.append(symbol(phase.name, kind: 6, range: phase.range, detail: "parallel \(phase.call.callee.text)")) }
+                        for phase in group.phases {
+                            children.append(symbol(phase.name, kind: 6, range: phase.range, detail: "parallel \(phase.call.callee.text)"))
+                        }
                     case .constant(let letDecl): children.append(symbol(letDecl.name, kind: 14, range: letDecl.range, detail: "let"))
                     case .output(let output): children.append(symbol(output.name, kind: 8, range: output.range, detail: "output artifact"))
                     default: break

@@ -149,7 +149,8 @@ enum Fixture {
         let expected = Fixture.pipelineDiagnostics("blueprint demo\n# 😀 bé\nlet x = y\n")
         #expect(diagnostics.compactMap { $0["code"]?.stringValue } == expected.map(\.code.rawValue))
         #expect(!expected.isEmpty)
-        let format = client.request("textDocument/formatting", #"{"textDocument": {"uri": "\#(Fixture.uri)"}, "options": {"tabSize": 2, "insertSpaces": true}}"#)
+        let format = client.request(
+            "textDocument/formatting", #"{"textDocument": {"uri": "\#(Fixture.uri)"}, "options": {"tabSize": 2, "insertSpaces": true}}"#)
         #expect(format["error"] == nil)
     }
 
@@ -197,6 +198,15 @@ enum Fixture {
         #expect(Self.errorCodes(LSPTestClient.diagnostics(for: Fixture.uri, in: closed)) == ["BP2020"])
     }
 
+    @Test func otherYAMLIsLeftAlone() {
+        let client = LSPTestClient()
+        let uri = "file:///work/deployment.yaml"
+        client.open(uri, "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n", language: "yaml")
+        #expect(client.lastDiagnostics(for: uri) == [])
+        client.open("file:///work/broken.yaml", "a: [\n", language: "yaml")
+        #expect(client.lastDiagnostics(for: "file:///work/broken.yaml")?.count == 1)
+    }
+
     @Test func kanisterYAMLIsLinted() {
         let yaml = """
             apiVersion: cr.kanister.io/v1alpha1
@@ -218,7 +228,9 @@ enum Fixture {
         let uri = "file:///work/demo.yaml"
         client.open(uri, yaml, language: "yaml")
         let diagnostics = client.lastDiagnostics(for: uri) ?? []
-        #expect(diagnostics.compactMap { $0["code"]?.stringValue } == BlueprintLinter.lint(bytes: Array(yaml.utf8), path: "/work/demo.yaml").inSourceOrder.map(\.code.rawValue))
+        #expect(
+            diagnostics.compactMap { $0["code"]?.stringValue }
+                == BlueprintLinter.lint(bytes: Array(yaml.utf8), path: "/work/demo.yaml").inSourceOrder.map(\.code.rawValue))
         #expect(diagnostics.first?["code"]?.stringValue == "BP2001")
         #expect(diagnostics.first?["range"]?["start"]?["line"]?.intValue == 7)
     }

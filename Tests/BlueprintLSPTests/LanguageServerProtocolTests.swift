@@ -63,7 +63,8 @@ import Testing
     @Test func cancelledRequestsAreAnsweredAsCancelled() {
         let client = LSPTestClient()
         client.open(Fixture.uri, Fixture.source)
-        let hover = #"{"jsonrpc": "2.0", "id": 77, "method": "textDocument/hover", "params": {"textDocument": {"uri": "\#(Fixture.uri)"}, "position": {"line": 9, "character": 18}}}"#
+        let hover =
+            #"{"jsonrpc": "2.0", "id": 77, "method": "textDocument/hover", "params": {"textDocument": {"uri": "\#(Fixture.uri)"}, "position": {"line": 9, "character": 18}}}"#
         let cancel = #"{"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": 77}}"#
         let replies = client.sendRaw(MessageReader.frame(Array(hover.utf8)) + MessageReader.frame(Array(cancel.utf8)))
         #expect(replies.count == 1)
@@ -78,7 +79,8 @@ import Testing
         client.open(Fixture.uri, "blueprint demo\n")
         var bytes: [UInt8] = []
         for version in 2...6 {
-            let change = #"{"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": "\#(Fixture.uri)", "version": \#(version)}, "contentChanges": [{"text": "blueprint demo\nlet v\#(version) = 1\n"}]}}"#
+            let change =
+                #"{"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": "\#(Fixture.uri)", "version": \#(version)}, "contentChanges": [{"text": "blueprint demo\nlet v\#(version) = 1\n"}]}}"#
             bytes += MessageReader.frame(Array(change.utf8))
         }
         let replies = client.sendRaw(bytes)
@@ -119,7 +121,8 @@ import Testing
             var body = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
             if Bool.random(using: &generator) {
                 // Mostly valid JSON-RPC with a damaged field.
-                let text = #"{"jsonrpc": "2.0", "id": 1, "method": "textDocument/didOpen", "params": {"textDocument": {"uri": "file:///r.bp", "text": "phase \u00e9 {{ \(\"}}}}"#
+                let text =
+                    #"{"jsonrpc": "2.0", "id": 1, "method": "textDocument/didOpen", "params": {"textDocument": {"uri": "file:///r.bp", "text": "phase \u00e9 {{ \(\"}}}}"#
                 body = Array(text.utf8.prefix(Int.random(in: 0...text.utf8.count, using: &generator))) + body.prefix(5)
             }
             client.sendRaw(MessageReader.frame(body))
@@ -149,7 +152,8 @@ import Testing
         var text = "blueprint big\nlet image = \"busybox\"\n"
         var index = 0
         while text.utf8.count < 2_000_000 {
-            text += "action a\(index) on StatefulSet {\n  phase p\(index): KubeTask {\n    image: image\n    command: [\"echo\", \"{{ .StatefulSet.Name }}\"]\n  }\n}\n"
+            text +=
+                "action a\(index) on StatefulSet {\n  phase p\(index): KubeTask {\n    image: image\n    command: [\"echo\", \"{{ .StatefulSet.Name }}\"]\n  }\n}\n"
             index += 1
         }
         text += "action broken on StatefulSet {\n  phase p: KubeTask {\n    image: nope\n    command: [\"true\"]\n  }\n}\n"

@@ -222,7 +222,8 @@ import Testing
         let messy = "blueprint   demo\nlet    x =   1\n"
         let client = LSPTestClient()
         client.open(Fixture.uri, messy)
-        let result = client.request("textDocument/formatting", #"{"textDocument": {"uri": "\#(Fixture.uri)"}, "options": {"tabSize": 2, "insertSpaces": true}}"#)
+        let result = client.request(
+            "textDocument/formatting", #"{"textDocument": {"uri": "\#(Fixture.uri)"}, "options": {"tabSize": 2, "insertSpaces": true}}"#)
         let edits = result["result"]?.arrayValue ?? []
         #expect(edits.count == 1)
         #expect(LSPTestClient.apply(edits, to: messy) == SourceFormatter.format(SourceFile(path: "x.bp", text: messy)).text)
@@ -237,6 +238,27 @@ import Testing
         client.open(Fixture.uri, "blueprint demo\naction x {\n")
         let result = client.request("textDocument/formatting", #"{"textDocument": {"uri": "\#(Fixture.uri)"}, "options": {}}"#)
         #expect(result["error"]?["code"]?.intValue == -32803)
+    }
+
+    @Test func codeActionDidYouMean() {
+        let text = Fixture.source.replacingFirst("image: image\n    command: [", with: "image: imag\n    command: [")
+        let client = LSPTestClient()
+        client.open(Fixture.uri, text)
+        let (line, character) = LSPTestClient.locate("imag\n", in: text)
+        let range = #"{"start": \#(LSPTestClient.position(line, character)), "end": \#(LSPTestClient.position(line, character))}"#
+        let result = client.request(
+            "textDocument/codeAction", #"{"textDocument": {"uri": "\#(Fixture.uri)"}, "range": \#(range), "context": {"diagnostics": []}}"#)
+        let action = result["result"]?.arrayValue?.first
+        #expect(action?["title"]?.stringValue == "Replace 'imag' with 'image' (BP2020)")
+        #expect(action?["diagnostics"]?.arrayValue?.first?["code"]?.stringValue == "BP2020")
+        let fixed = LSPTestClient.apply(action?["edit"]?["changes"]?[Fixture.uri]?.arrayValue ?? [], to: text)
+        #expect(fixed == Fixture.source)
+        // Elsewhere in the file there is nothing to fix.
+        let none = client.request(
+            "textDocument/codeAction",
+            #"{"textDocument": {"uri": "\#(Fixture.uri)"}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 3}}, "context": {"diagnostics": []}}"#
+        )
+        #expect(none["result"] == .array([]))
     }
 
     @Test func codeActionAppliesAFixIt() {
@@ -258,7 +280,8 @@ import Testing
         client.open(Fixture.uri, text)
         let (line, character) = LSPTestClient.locate("\"yes\"", in: text)
         let range = #"{"start": \#(LSPTestClient.position(line, character)), "end": \#(LSPTestClient.position(line, character + 5))}"#
-        let result = client.request("textDocument/codeAction", #"{"textDocument": {"uri": "\#(Fixture.uri)"}, "range": \#(range), "context": {"diagnostics": []}}"#)
+        let result = client.request(
+            "textDocument/codeAction", #"{"textDocument": {"uri": "\#(Fixture.uri)"}, "range": \#(range), "context": {"diagnostics": []}}"#)
         let action = result["result"]?.arrayValue?.first
         #expect(action?["kind"]?.stringValue == "quickfix")
         #expect(action?["title"]?.stringValue?.contains("with 'true'") == true)

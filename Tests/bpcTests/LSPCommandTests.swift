@@ -27,15 +27,19 @@ import Testing
         let scratch = try Scratch()
         try scratch.write("lib.bp", "let shared = \"busybox\"\n")
         let path = scratch.url.appendingPathComponent("main.bp").path
-        let text = "blueprint demo\nimport \"lib.bp\"\naction backup on StatefulSet {\n  phase p: KubeTask {\n    image: shared\n    command: [\"true\", nope]\n  }\n}\n"
+        let text =
+            "blueprint demo\nimport \"lib.bp\"\naction backup on StatefulSet {\n  phase p: KubeTask {\n    image: shared\n    command: [\"true\", nope]\n  }\n}\n"
         let uri = DocumentURI.uri(of: path)
         var input = Data()
         input += Self.frame(#"{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}"#)
         input += Self.frame(#"{"jsonrpc": "2.0", "method": "initialized", "params": {}}"#)
         input += Self.frame(
-            #"{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": "\#(uri)", "languageId": "bp", "version": 1, "text": \#(String(JSONValue.string(text).printed().dropLast()))}}}"#)
+            #"{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": "\#(uri)", "languageId": "bp", "version": 1, "text": \#(String(JSONValue.string(text).printed().dropLast()))}}}"#
+        )
         input += Self.frame("not json at all")
-        input += Self.frame(#"{"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": {"textDocument": {"uri": "\#(uri)"}, "position": {"line": 4, "character": 12}}}"#)
+        input += Self.frame(
+            #"{"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": {"textDocument": {"uri": "\#(uri)"}, "position": {"line": 4, "character": 12}}}"#
+        )
         input += Self.frame(#"{"jsonrpc": "2.0", "id": 3, "method": "no/such/method"}"#)
         input += Self.frame(#"{"jsonrpc": "2.0", "id": 4, "method": "shutdown"}"#)
         input += Self.frame(#"{"jsonrpc": "2.0", "method": "exit"}"#)
@@ -71,7 +75,8 @@ import Testing
         try scratch.write("postgresql.bp", String(decoding: try Data(contentsOf: sample), as: UTF8.self))
         let script = TestSupport.packageRoot.appendingPathComponent("Tests/Editors/neovim-lsp.lua").path
         let settings = "let g:bpc_binary='\(binary)' | let g:bpc_sample='\(scratch.url.appendingPathComponent("postgresql.bp").path)'"
-        let result = try TestSupport.run(nvim, ["--headless", "-u", "NONE", "-i", "NONE", "-n", "--cmd", settings, "-c", "luafile \(script)"], directory: scratch.url)
+        let result = try TestSupport.run(
+            nvim, ["--headless", "-u", "NONE", "-i", "NONE", "-n", "--cmd", settings, "-c", "luafile \(script)"], directory: scratch.url)
         let output = result.output + result.errors
         #expect(result.status == 0, "\(output)")
         #expect(output.contains("PASS"), "\(output)")
