@@ -124,7 +124,9 @@ enum LSPBench {
         print("  CPU time per edit (all threads): median \(String(format: "%.2f", median(cpuSamples))) ms; load average now \(loadAverage())")
         let clean = edits.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
         let broken = edits.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
-        print("  (an edit that leaves an error, checks only: median \(String(format: "%.2f", median(broken))) ms; one that fixes it, every pass: \(String(format: "%.2f", median(clean))) ms)")
+        print(
+            "  (an edit that leaves an error, checks only: median \(String(format: "%.2f", median(broken))) ms; one that fixes it, every pass: \(String(format: "%.2f", median(clean))) ms)"
+        )
         printCompileStages(SourceFile(path: "bench.bp", text: text))
         var arguments: [Double] = []
         var members: [Double] = []
