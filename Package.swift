@@ -29,15 +29,17 @@ let package = Package(
         .target(name: "BlueprintPlan", dependencies: ["BlueprintSyntax", "BlueprintSema"]),
         .target(name: "KanisterYAML", dependencies: ["CLibYAML", "BlueprintSyntax", "BlueprintSema", "BlueprintPlan"]),
         .target(name: "BlueprintRuntime", dependencies: ["BlueprintSyntax", "BlueprintSema", "BlueprintPlan"]),
+        .target(name: "BlueprintLSP", dependencies: ["BlueprintSyntax", "BlueprintSema", "KanisterYAML"]),
         .executableTarget(
             name: "bpc",
             dependencies: [
-                "BlueprintSyntax", "BlueprintSema", "BlueprintPlan", "KanisterYAML", "BlueprintRuntime",
+                "BlueprintSyntax", "BlueprintSema", "BlueprintPlan", "KanisterYAML", "BlueprintRuntime", "BlueprintLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
-            name: "bpc-bench", dependencies: ["BlueprintSyntax", "BlueprintSema", "BlueprintPlan", "KanisterYAML", "BlueprintRuntime"]
+            name: "bpc-bench",
+            dependencies: ["BlueprintSyntax", "BlueprintSema", "BlueprintPlan", "KanisterYAML", "BlueprintRuntime", "BlueprintLSP"]
         ),
         .testTarget(name: "BlueprintSyntaxTests", dependencies: ["BlueprintSyntax"], exclude: ["Fixtures"]),
         .testTarget(name: "BlueprintSemaTests", dependencies: ["BlueprintSema", "BlueprintSyntax"], exclude: ["Fixtures"]),
@@ -55,7 +57,8 @@ let package = Package(
             name: "BlueprintRuntimeTests",
             dependencies: ["BlueprintRuntime", "BlueprintPlan", "BlueprintSema", "BlueprintSyntax", "KanisterYAML", "TestSupport", "bpc"]
         ),
-        .testTarget(name: "bpcTests", dependencies: ["bpc", "BlueprintSyntax", "BlueprintSema", "KanisterYAML", "TestSupport"]),
+        .testTarget(name: "BlueprintLSPTests", dependencies: ["BlueprintLSP", "BlueprintSema", "BlueprintSyntax", "KanisterYAML", "TestSupport"]),
+        .testTarget(name: "bpcTests", dependencies: ["bpc", "BlueprintLSP", "BlueprintSyntax", "BlueprintSema", "KanisterYAML", "TestSupport"]),
         .target(name: "FuzzChecks", dependencies: ["BlueprintSyntax", "BlueprintSema", "KanisterYAML"], path: "Fuzz/Checks"),
         .testTarget(name: "FuzzReplayTests", dependencies: ["FuzzChecks", "BlueprintSema", "BlueprintSyntax"], exclude: ["Fixtures"]),
     ] + fuzzTargets,

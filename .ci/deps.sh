@@ -2,6 +2,7 @@
 # Installs what bpc and its tests need on a fresh Debian machine of this kind:
 # libyaml-dev (the YAML library bpc links), graphviz (DOT rendering tests),
 # Python's jsonschema (the SARIF schema test), PostgreSQL (bpc run's end-to-end test).
+# neovim (the language server's editor test).
 # Go comes with kcheck's own build script. Safe to run again.
 # `bash .ci/deps.sh build` installs only what building bpc needs.
 set -euo pipefail
@@ -15,6 +16,8 @@ if [ "${1:-}" != "build" ]; then
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
   command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
   command -v python3 >/dev/null 2>&1 || missing+=(python3)
+  # Neovim 0.7: the language server's end-to-end test in a real editor (NeovimLSPTests).
+  command -v nvim >/dev/null 2>&1 || missing+=(neovim)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""

@@ -279,7 +279,10 @@ extension SemanticChecker {
                 return
             }
             let candidates = table.visibleNames(in: context.action)
-            report(.unknownIdentifier, "unknown name '\(name)'\(Suggestions.hint(for: name, in: candidates))", at: range)
+            // The fix-it replaces the name when the range spells exactly it.
+            let near = Suggestions.closest(to: name, in: candidates)
+            let fixIts = near.map { range.length == name.utf8.count ? [FixIt(range: range, replacement: $0)] : [] } ?? []
+            report(.unknownIdentifier, "unknown name '\(name)'\(Suggestions.hint(for: name, in: candidates))", at: range, fixIts: fixIts)
         }
     }
 

@@ -20,7 +20,7 @@ public indirect enum TemplateParameterType: Sendable, Equatable {
 
     /// The type of `.field` (or of a map key) on a value of this type; nil when Go
     /// cannot evaluate it (a field of a string or a list), `.any` when unknown.
-    func member(_ name: String) -> TemplateParameterType? {
+    public func member(_ name: String) -> TemplateParameterType? {
         switch self {
         case .scalar, .list: return nil
         case .map(let value): return value
@@ -90,7 +90,7 @@ extension KanisterCatalog {
     }
 
     /// The type at the end of `path`, `.any` when the catalog does not say.
-    static func type(of path: [String]) -> TemplateParameterType {
+    public static func type(of path: [String]) -> TemplateParameterType {
         guard let root = path.first, var type = rootTypes[root] else { return .any }
         for name in path.dropFirst() {
             guard let next = type.member(name) else { return .any }

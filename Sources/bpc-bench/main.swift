@@ -68,6 +68,10 @@ if CommandLine.arguments.dropFirst().first == "runtime" {
     await RuntimeBench.run()
     exit(0)
 }
+if CommandLine.arguments.dropFirst().first == "lsp" {
+    LSPBench.run()
+    exit(0)
+}
 // `bpc-bench compile` measures compile only (and its C floor and stages).
 let onlyCompile = CommandLine.arguments.dropFirst().first == "compile"
 let size = Int(CommandLine.arguments.dropFirst(onlyCompile ? 2 : 1).first ?? "") ?? 10_500_000
@@ -119,3 +123,4 @@ _ = measure("import (YAML -> .bp)", bytes: yaml.count, repeats: 2) {
 }
 print("peak memory: \(String(format: "%.0f", peakMemoryMB())) MB")
 await RuntimeBench.run()
+LSPBench.run()

@@ -30,7 +30,7 @@ struct BPC: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             CompileCommand.self, ImportCommand.self, FormatCommand.self, ParseCommand.self, LintCommand.self, GraphCommand.self, PlanCommand.self,
-            RunCommand.self, RollbackCommand.self, ActionSetCommand.self, ExplainCommand.self, KandoCommand.self,
+            LSPCommand.self, RunCommand.self, RollbackCommand.self, ActionSetCommand.self, ExplainCommand.self, KandoCommand.self,
         ]
     )
 
