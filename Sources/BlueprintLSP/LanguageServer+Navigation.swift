@@ -130,7 +130,7 @@ extension LanguageServer {
                     }
                 }
                 result.append(symbol(decl.name, kind: 5, range: decl.range, detail: decl.kind.map { "action on \($0.text)" } ?? "action", children: children))
-            case .importFile, .error: break
+            case .importFile, .allow, .error: break
             }
         }
         return .array(result)

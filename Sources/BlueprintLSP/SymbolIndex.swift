@@ -111,7 +111,7 @@ public struct SymbolIndex: Sendable {
                 indexAction(decl, scope)
             case .blueprint(let decl):
                 for entry in decl.metadata ?? [] { walk(entry.value, scope) }
-            case .error:
+            case .allow, .error:
                 break
             }
         }
@@ -186,7 +186,7 @@ public struct SymbolIndex: Sendable {
             case .undoInline(let name, let inner, _):
                 if let name, let action = scope.action { add(.phase(action: action, name: name.text), name.range, scope, isDefinition: true) }
                 walk(inner, scope)
-            case .retry(let expr, _), .timeout(let expr, _): walk(expr, scope)
+            case .retry(let expr, _), .timeout(let expr, _), .when(let expr, _): walk(expr, scope)
             }
         }
     }
