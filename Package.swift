@@ -2,6 +2,13 @@
 // bpc: the blueprint compiler. Layers follow ARCHITECTURE.md; imports only go down.
 import PackageDescription
 
+/// What the static Foundation archives need after them (`-static-stdlib` names
+/// only the Swift runtime's); listed twice so that archive order does not matter.
+let staticFoundation = [
+    "-lFoundation", "-lFoundationEssentials", "-lFoundationInternationalization", "-lCoreFoundation", "-l_FoundationICU",
+    "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization", "-lswiftDispatch", "-ldispatch", "-lBlocksRuntime",
+]
+
 let package = Package(
     name: "bpc",
     platforms: [.macOS(.v13)],
@@ -28,7 +35,11 @@ let package = Package(
             dependencies: [
                 "BlueprintSyntax", "BlueprintSema", "BlueprintPlan", "KanisterYAML", "BlueprintRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The release bpc links the Swift runtime and Foundation statically: a
+            // dynamic one spent a third of a small `bpc lint` binding symbols in
+            // the loader. Debug builds and tests keep the shared libraries.
+            linkerSettings: [.unsafeFlags(["-static-stdlib"] + staticFoundation + staticFoundation, .when(platforms: [.linux], configuration: .release))]
         ),
         .executableTarget(
             name: "bpc-bench", dependencies: ["BlueprintSyntax", "BlueprintSema", "BlueprintPlan", "KanisterYAML", "BlueprintRuntime"]
