@@ -31,7 +31,7 @@ enum ScalingBench {
     /// plan, no YAML).
     static func check(_ bytes: [UInt8]) {
         let file = SourceFile(path: "scaling.bp", bytes: bytes)
-        guard let syntax = Parser.parse(file).syntax else { return }
+        let syntax = Parser.parse(file).syntax
         let module = Module(file: file, syntax: syntax)
         _ = SemanticChecker.check(SymbolTable(main: module), main: module)
     }
@@ -41,8 +41,8 @@ enum ScalingBench {
         let file = SourceFile(path: "scaling.bp", bytes: bytes)
         let parsed = Parser.parse(file)
         var diagnostics = parsed.diagnostics
-        if let syntax = parsed.syntax, !parsed.hasErrors {
-            diagnostics += BlueprintCompiler.analyze(main: Module(file: file, syntax: syntax)).diagnostics
+        if !parsed.hasErrors {
+            diagnostics += BlueprintCompiler.analyze(main: Module(file: file, syntax: parsed.syntax)).diagnostics
         }
         _ = DiagnosticRenderer().render(diagnostics, in: file)
     }
