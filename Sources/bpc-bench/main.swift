@@ -62,8 +62,6 @@ if CommandLine.arguments.dropFirst().first == "source" {
     FileHandle.standardOutput.write(Data(bytes))
     exit(0)
 }
-// Line-buffered output, so a long run written to a file shows its progress.
-setvbuf(stdout, nil, _IOLBF, 0)
 if CommandLine.arguments.dropFirst().first == "scaling" {
     // `bpc-bench scaling [SHAPE] [--repeats N]`: time per MB at 1-8 MB per shape and stage, with the fitted exponent.
     let rest = Array(CommandLine.arguments.dropFirst(2))
