@@ -8,6 +8,13 @@ let fuzzTargets: [Target] =
     Context.environment["BPC_FUZZ"] == nil
     ? [] : [.executableTarget(name: "bpc-fuzz", dependencies: ["FuzzChecks"], path: "Fuzz/Harness")]
 
+/// What the static Foundation archives need after them (`-static-stdlib` names
+/// only the Swift runtime's); listed twice so that archive order does not matter.
+let staticFoundation = [
+    "-lFoundation", "-lFoundationEssentials", "-lFoundationInternationalization", "-lCoreFoundation", "-l_FoundationICU",
+    "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization", "-lswiftDispatch", "-ldispatch", "-lBlocksRuntime",
+]
+
 let package = Package(
     name: "bpc",
     platforms: [.macOS(.v13)],
@@ -35,7 +42,11 @@ let package = Package(
             dependencies: [
                 "BlueprintSyntax", "BlueprintSema", "BlueprintPlan", "KanisterYAML", "BlueprintRuntime", "BlueprintLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The release bpc links the Swift runtime and Foundation statically: a
+            // dynamic one spent a third of a small `bpc lint` binding symbols in
+            // the loader. Debug builds and tests keep the shared libraries.
+            linkerSettings: [.unsafeFlags(["-static-stdlib"] + staticFoundation + staticFoundation, .when(platforms: [.linux], configuration: .release))]
         ),
         .executableTarget(
             name: "bpc-bench",

@@ -68,9 +68,10 @@ public final class LanguageServer {
             case .badHeader(let reason):
                 send(error: ErrorCode.parseError, "bad message header: \(reason)", id: .null)
             case .body(let body):
-                switch JSONParser.parse(body) {
-                case .success(let value): queue.append(value)
-                case .failure(let error): send(error: ErrorCode.parseError, "parse error: \(error)", id: .null)
+                if let value = body.withUnsafeBufferPointer({ JSONValue.parse(bytes: $0) }) {
+                    queue.append(value)
+                } else {
+                    send(error: ErrorCode.parseError, "parse error: the message body is not one JSON value", id: .null)
                 }
             }
         }

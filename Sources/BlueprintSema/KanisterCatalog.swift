@@ -1,7 +1,7 @@
 // The Kanister function catalog and template parameters: the facts Sema checks
 // phases against, decoded once from the embedded copy in CatalogData.swift.
 
-import Foundation
+import BlueprintSyntax
 
 public enum ArgumentType: String, Sendable, Decodable, Equatable {
     case string, stringList, int, bool, map, object
@@ -61,12 +61,14 @@ public struct KanisterCatalog: Sendable {
     ]
 
     static func load() -> KanisterCatalog {
-        let decoder = JSONDecoder()
-        let specs = (try? decoder.decode([FunctionSpec].self, from: Data(CatalogData.functionsJSON.utf8))) ?? []
+        // Read without Codable: decoding the catalog with JSONDecoder cost more
+        // than the rest of a small `bpc lint`.
+        let specs = JSONValue.parse(CatalogData.functionsJSON).flatMap(FunctionSpec.specs(json:)) ?? []
         var functions: [String: FunctionSpec] = [:]
         for spec in specs { functions[spec.name] = spec }
-        // The roots' fields come from their types (template-params.json, read once there).
-        let roots = rootTypes.isEmpty ? [] : orderedKeys(ofFieldsIn: CatalogData.templateParamsJSON)
+        // The roots' fields come from their types (template-params.json, read once
+        // there), in the order the file lists them.
+        let roots = rootTypes.isEmpty ? [] : rootOrder
         var fields: [String: [String]] = [:]
         for (name, type) in rootTypes {
             switch type {
@@ -77,16 +79,34 @@ public struct KanisterCatalog: Sendable {
         }
         return KanisterCatalog(functions: functions, templateRoots: roots, rootSet: Set(roots), rootFields: fields)
     }
+}
 
-    /// JSONSerialization loses key order; the roots' order is read from the text.
-    static func orderedKeys(ofFieldsIn json: String) -> [String] {
-        var keys: [String] = []
-        for line in json.split(separator: "\n") where line.hasPrefix("    \"") && line.hasSuffix("{") {
-            if let end = line.dropFirst(5).firstIndex(of: "\"") {
-                keys.append(String(line[line.index(line.startIndex, offsetBy: 5)..<end]))
-            }
+extension FunctionSpec {
+    /// The entries of functions.json; nil when one does not have the catalog's shape.
+    static func specs(json: JSONValue) -> [FunctionSpec]? {
+        guard let items = json.arrayValue else { return nil }
+        var specs: [FunctionSpec] = []
+        specs.reserveCapacity(items.count)
+        for item in items {
+            guard let spec = FunctionSpec(json: item) else { return nil }
+            specs.append(spec)
         }
-        return keys
+        return specs
+    }
+
+    init?(json: JSONValue) {
+        guard let name = json["name"]?.stringValue, let versions = json["versions"]?.stringArray,
+            let argItems = json["args"]?.arrayValue, let outputs = json["outputs"]?.stringArray,
+            let userOutputs = json["userOutputs"]?.boolValue
+        else { return nil }
+        var args: [FunctionArgument] = []
+        for item in argItems {
+            guard let argName = item["name"]?.stringValue, let required = item["required"]?.boolValue,
+                let type = item["type"]?.stringValue.flatMap(ArgumentType.init(rawValue:))
+            else { return nil }
+            args.append(FunctionArgument(name: argName, required: required, type: type, note: item["note"]?.stringValue))
+        }
+        self.init(name: name, versions: versions, args: args, outputs: outputs, userOutputs: userOutputs, summary: json["summary"]?.stringValue)
     }
 }
 

@@ -22,22 +22,33 @@ public final class KanisterTarget: Sendable {
     /// `if:`); no release has it, so `when` is limited to phases that run a command.
     public var supportsPhaseConditions: Bool { false }
 
-    /// The view of `version`, built on first use together with every other version's.
+    /// The view of `version`, built on first use. The default version's and
+    /// main's are built alone (a check of one file needs one view); the others
+    /// with every version's, which the "available since" notes compare.
     public static func of(_ version: KanisterVersion) -> KanisterTarget {
-        all.indices.contains(version.index) ? all[version.index] : all[all.count - 1]
+        if version == .main { return mainTarget }
+        if version == .default { return defaultTarget }
+        return all.indices.contains(version.index) ? all[version.index] : all[all.count - 1]
     }
 
-    /// Every known version's view, in `KanisterVersion.known` order; main reuses
-    /// the catalog's own `FunctionFacts`.
-    static let all: [KanisterTarget] = {
-        let facts = VersionFacts.shared
-        return KanisterVersion.known.map { version in
-            guard version != .main, let entry = facts.versions[version.name] else {
-                return KanisterTarget(version: version, functions: KanisterCatalog.functionFacts)
-            }
-            return KanisterTarget(version: version, functions: apply(entry).mapValues(FunctionFacts.init))
+    /// Main's view: the catalog's own `FunctionFacts`.
+    static let mainTarget = KanisterTarget(version: .main, functions: KanisterCatalog.functionFacts)
+
+    /// The default version's view.
+    static let defaultTarget = build(.default)
+
+    /// Every known version's view, in `KanisterVersion.known` order.
+    static let all: [KanisterTarget] = KanisterVersion.known.map { version in
+        version == .main ? mainTarget : version == .default ? defaultTarget : build(version)
+    }
+
+    /// One version's view (main's when versions.json has no entry for it).
+    static func build(_ version: KanisterVersion) -> KanisterTarget {
+        guard version != .main, let entry = VersionFacts.shared.versions[version.name] else {
+            return KanisterTarget(version: version, functions: KanisterCatalog.functionFacts)
         }
-    }()
+        return KanisterTarget(version: version, functions: apply(entry).mapValues(FunctionFacts.init))
+    }
 
     /// functions.json (main) with one release's differences applied.
     static func apply(_ entry: VersionEntry) -> [String: FunctionSpec] {

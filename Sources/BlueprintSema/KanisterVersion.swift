@@ -1,7 +1,7 @@
 // A target Kanister version ("main" or a release x.y.z) and the decoded
 // versions.json: how each release's functions differ from the catalog (main).
 
-import Foundation
+import BlueprintSyntax
 
 /// The Kanister a blueprint is checked against: `main` (what the embedded
 /// catalog describes) or one of the releases versions.json lists.
@@ -31,7 +31,8 @@ public struct KanisterVersion: Hashable, Sendable, CustomStringConvertible {
     /// A version as users write it: "0.119.0", "v0.119.0", "0.119" (patch 0) or
     /// "main"; nil when it is not one bpc knows.
     public init?(parsing text: String) {
-        var spelled = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let blank: (Character) -> Bool = { $0.isWhitespace && !$0.isNewline }
+        var spelled = String(text.drop(while: blank).reversed().drop(while: blank).reversed()).lowercased()
         if spelled.hasPrefix("v") { spelled.removeFirst() }
         let parts = spelled.split(separator: ".", omittingEmptySubsequences: false)
         if spelled != "main" {
@@ -91,11 +92,63 @@ struct VersionFacts: Decodable, Sendable {
     var versions: [String: VersionEntry]
 
     static let shared: VersionFacts = {
-        let decoded = try? JSONDecoder().decode(VersionFacts.self, from: Data(VersionData.versionsJSON.utf8))
+        // Read without Codable: every bpc command needs the version names (the
+        // --kanister option's help and default), and JSONDecoder cost more than
+        // the rest of `bpc --version`.
+        let decoded = JSONValue.parse(VersionData.versionsJSON).flatMap(VersionFacts.init(json:))
         guard let decoded, decoded.releases.contains("main") else {
             // The embedded copy is checked by a test; without it only main is known.
             return VersionFacts(base: "main", releases: ["main"], versions: [:])
         }
         return decoded
     }()
+}
+
+extension VersionFacts {
+    /// versions.json read from its JSON; nil when it does not have the expected shape.
+    init?(json: JSONValue) {
+        guard let base = json["base"]?.stringValue, let releases = json["releases"]?.stringArray,
+            let entries = json["versions"]?.objectValue
+        else { return nil }
+        var versions: [String: VersionEntry] = [:]
+        for (name, entry) in entries {
+            guard let version = VersionEntry(json: entry) else { return nil }
+            versions[name] = version
+        }
+        self.init(base: base, releases: releases, versions: versions)
+    }
+}
+
+extension VersionEntry {
+    init?(json: JSONValue) {
+        guard let added = json["addedFunctions"]?.objectValue, let removed = json["removedFunctions"]?.stringArray,
+            let changes = json["argumentChanges"]?.objectValue
+        else { return nil }
+        var addedFunctions: [String: AddedFunction] = [:]
+        for (name, item) in added {
+            guard let required = item["required"]?.stringArray, let optional = item["optional"]?.stringArray,
+                let outputs = item["outputs"]?.stringArray, let userOutputs = item["userOutputs"]?.boolValue
+            else { return nil }
+            addedFunctions[name] = AddedFunction(required: required, optional: optional, outputs: outputs, userOutputs: userOutputs)
+        }
+        var argumentChanges: [String: ArgumentChange] = [:]
+        for (name, item) in changes {
+            guard let unsupported = item["unsupported"]?.stringArray, let extraSupported = item["extraSupported"]?.stringArray,
+                let notRequired = item["notRequired"]?.stringArray, let extraRequired = item["extraRequired"]?.stringArray
+            else { return nil }
+            argumentChanges[name] = ArgumentChange(
+                unsupported: unsupported, extraSupported: extraSupported, notRequired: notRequired, extraRequired: extraRequired)
+        }
+        var outputChanges: [String: OutputChange]?
+        if let items = json["outputChanges"]?.objectValue {
+            var changes: [String: OutputChange] = [:]
+            for (name, item) in items {
+                changes[name] = OutputChange(
+                    missing: item["missing"]?.stringArray, extra: item["extra"]?.stringArray, userOutputs: item["userOutputs"]?.boolValue)
+            }
+            outputChanges = changes
+        }
+        self.init(
+            addedFunctions: addedFunctions, removedFunctions: removed, argumentChanges: argumentChanges, outputChanges: outputChanges)
+    }
 }

@@ -3,7 +3,7 @@
 // path, so that `.Options.k.x` (a string has no field) and `index .Pods "a"` (a
 // list has no string keys) are found before Go finds them at render time.
 
-import Foundation
+import BlueprintSyntax
 
 /// The shape of a template parameter's value.
 public indirect enum TemplateParameterType: Sendable, Equatable {
@@ -48,19 +48,21 @@ public indirect enum TemplateParameterType: Sendable, Equatable {
 
     /// A field of template-params.json: a spelling, or an object with `type`,
     /// `fields` (a struct) or `value` (a map's values).
-    init(catalogEntry entry: Any) {
-        if let spelling = entry as? String {
+    init(catalogEntry entry: JSONValue) {
+        if let spelling = entry.stringValue {
             self.init(spelling: spelling)
             return
         }
-        guard let object = entry as? [String: Any] else {
+        guard entry.objectValue != nil else {
             self = .any
             return
         }
-        let spelled = TemplateParameterType(spelling: object["type"] as? String ?? "")
-        if let fields = object["fields"] as? [String: Any] {
-            self = .structure(fields.mapValues { TemplateParameterType(catalogEntry: $0) })
-        } else if let value = object["value"], case .map = spelled {
+        let spelled = TemplateParameterType(spelling: entry["type"]?.stringValue ?? "")
+        if let fields = entry["fields"]?.objectValue {
+            var members: [String: TemplateParameterType] = [:]
+            for (name, field) in fields { members[name] = TemplateParameterType(catalogEntry: field) }
+            self = .structure(members)
+        } else if let value = entry["value"], case .map = spelled {
             self = .map(TemplateParameterType(catalogEntry: value))
         } else {
             self = spelled
@@ -69,12 +71,17 @@ public indirect enum TemplateParameterType: Sendable, Equatable {
 }
 
 extension KanisterCatalog {
+    /// The template roots of template-params.json in the file's order, with their entries.
+    private static let rootEntries: [(String, JSONValue)] = JSONValue.parse(CatalogData.templateParamsJSON)?["fields"]?.objectValue ?? []
+
+    /// The roots' names in the file's order.
+    static var rootOrder: [String] { rootEntries.map(\.0) }
+
     /// The type of each template root.
     static let rootTypes: [String: TemplateParameterType] = {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(CatalogData.templateParamsJSON.utf8)) as? [String: Any],
-            let roots = object["fields"] as? [String: Any]
-        else { return [:] }
-        return roots.mapValues { TemplateParameterType(catalogEntry: $0) }
+        var types: [String: TemplateParameterType] = [:]
+        for (name, entry) in rootEntries { types[name] = TemplateParameterType(catalogEntry: entry) }
+        return types
     }()
 
     /// Follows `path` from a root; the first name Go cannot evaluate and the type

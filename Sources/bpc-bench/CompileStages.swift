@@ -13,7 +13,7 @@ func seconds(_ body: () -> Void) -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
-func printCompileStages(_ file: SourceFile) {
+func printCompileStages(_ file: SourceFile, renderingDiagnostics: Bool = false) {
     var syntax: SourceFileSyntax?
     let parse = seconds { syntax = Parser.parse(file).syntax }
     guard let syntax else { return }
@@ -22,18 +22,36 @@ func printCompileStages(_ file: SourceFile) {
     let index = seconds { table = SymbolTable(main: module) }
     guard let table else { return }
     var model: SemanticModel?
-    let check = seconds { model = SemanticChecker.check(table, main: module).model }
+    var diagnostics: [Diagnostic] = []
+    let check = seconds {
+        let result = SemanticChecker.check(table, main: module)
+        model = result.model
+        diagnostics = result.diagnostics
+    }
     guard let model else { return }
     var plan: PlanBlueprint?
-    let build = seconds { plan = PlanBuilder.build(table, semantics: model, sourcePath: file.path).plan }
+    let build = seconds {
+        let result = PlanBuilder.build(table, semantics: model, sourcePath: file.path)
+        plan = result.plan
+        diagnostics += result.diagnostics
+    }
     guard let plan else { return }
     var blueprint: KanisterBlueprint?
-    let kanister = seconds { blueprint = PlanKanister.blueprint(from: plan).blueprint }
+    let kanister = seconds {
+        let result = PlanKanister.blueprint(from: plan)
+        blueprint = result.blueprint
+        diagnostics += result.diagnostics
+    }
     guard let blueprint else { return }
     let write = seconds { _ = try? BlueprintEmitter.emit(blueprint) }
-    let stages = [
+    var stages = [
         ("parse", parse), ("index", index), ("check", check), ("plan", build), ("kanister model", kanister),
         ("YAML write", write),
     ]
+    if renderingDiagnostics {
+        var text = ""
+        stages.append(("rendering \(diagnostics.count) diagnostics", seconds { text = DiagnosticRenderer().render(diagnostics, in: file) }))
+        _ = text
+    }
     print("compile stages: " + stages.map { "\($0.0) \(String(format: "%.3f", $0.1)) s" }.joined(separator: ", "))
 }

@@ -1,5 +1,6 @@
 // bpc-bench: generates a large valid .bp blueprint and prints lexing and
 // parsing throughput (MB/s) and peak memory. Run: swift run -c release bpc-bench
+// [compile | scaling | judge | runtime | source]; see the README's Performance section.
 
 import BlueprintSyntax
 import Foundation
@@ -63,6 +64,21 @@ if CommandLine.arguments.dropFirst().first == "source" {
 }
 if CommandLine.arguments.dropFirst().first == "import-ratio" {
     exit(ImportRatioBench.run(Array(CommandLine.arguments.dropFirst(2))) ? 0 : 1)
+}
+if CommandLine.arguments.dropFirst().first == "scaling" {
+    // `bpc-bench scaling [SHAPE] [--repeats N]`: time per MB at 1-8 MB per shape and stage, with the fitted exponent.
+    let rest = Array(CommandLine.arguments.dropFirst(2))
+    let repeats = rest.firstIndex(of: "--repeats").flatMap { rest.indices.contains($0 + 1) ? Int(rest[$0 + 1]) : nil } ?? 2
+    let filter = rest.first { !$0.hasPrefix("--") && Int($0) == nil }
+    ScalingBench.run(filter: filter, repeats: max(1, repeats))
+    exit(0)
+}
+if CommandLine.arguments.dropFirst().first == "judge" {
+    // `bpc-bench judge [--runs N] [--start-runs N]`: start-up and real-content targets as medians and ratios.
+    let rest = Array(CommandLine.arguments.dropFirst(2))
+    func value(_ flag: String) -> Int? { rest.firstIndex(of: flag).flatMap { rest.indices.contains($0 + 1) ? Int(rest[$0 + 1]) : nil } }
+    JudgeBench.run(runs: max(1, value("--runs") ?? 5), startRuns: max(1, value("--start-runs") ?? 41))
+    exit(0)
 }
 if CommandLine.arguments.dropFirst().first == "runtime" {
     await RuntimeBench.run()

@@ -49,7 +49,7 @@ final class LSPTestClient {
         for chunk in server.receive(bytes) { reader.append(chunk) }
         var messages: [JSONValue] = []
         while case .body(let body)? = reader.next() {
-            if case .success(let value) = JSONParser.parse(body) { messages.append(value) }
+            if let value = body.withUnsafeBufferPointer({ JSONValue.parse(bytes: $0) }) { messages.append(value) }
         }
         received += messages
         return messages

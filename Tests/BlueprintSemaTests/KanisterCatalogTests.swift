@@ -1,10 +1,13 @@
 // The embedded Kanister facts are the shared ones, byte for byte, and decode
 // into a usable catalog.
 
+import BlueprintSyntax
 import Foundation
 import Testing
 
 @testable import BlueprintSema
+
+private typealias JSON = BlueprintSyntax.JSONValue
 
 @Suite struct KanisterCatalogTests {
     static let kanister = URL(fileURLWithPath: #filePath)
@@ -32,5 +35,24 @@ import Testing
         #expect(catalog.templateRoots.first == "StatefulSet")
         #expect(catalog.templateRoots.contains("Phases"))
         #expect(catalog.rootFields["StatefulSet"]?.contains("Namespace") == true)
+    }
+
+    /// The hand-written reader of functions.json (no Codable at start-up) gives
+    /// what Foundation's JSONDecoder gives from the same text.
+    @Test func catalogReaderAgreesWithJSONDecoder() throws {
+        let decoded = try JSONDecoder().decode([FunctionSpec].self, from: Data(CatalogData.functionsJSON.utf8))
+        let parsed = try #require(JSON.parse(CatalogData.functionsJSON).flatMap(FunctionSpec.specs(json:)))
+        #expect(parsed == decoded)
+        #expect(parsed.contains { $0.summary != nil } && parsed.contains { $0.args.contains { $0.note != nil } })
+    }
+
+    /// Template roots keep the file's order; a root without fixed fields has none.
+    @Test func templateRootsFollowTheFile() throws {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(CatalogData.templateParamsJSON.utf8)) as? [String: Any])
+        let fields = try #require(object["fields"] as? [String: Any])
+        #expect(Set(KanisterCatalog.shared.templateRoots) == Set(fields.keys))
+        #expect(KanisterCatalog.rootOrder.prefix(3) == ["StatefulSet", "DeploymentConfig", "Deployment"])
+        #expect(KanisterCatalog.shared.rootFields["Time"] == [])
+        #expect(KanisterCatalog.rootTypes["Options"] == .map(.scalar("string")))
     }
 }

@@ -82,4 +82,30 @@ import Testing
         #expect(KanisterTarget.describe(Array(2...last)) == "available since Kanister 0.112.0")
         #expect(KanisterTarget.describe([4]) == "available in Kanister 0.114.0")
     }
+
+    /// The hand-written reader of versions.json gives every release's entry as
+    /// the JSON states it.
+    @Test func versionReaderReadsEveryEntry() throws {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(VersionData.versionsJSON.utf8)) as? [String: Any])
+        let versions = try #require(object["versions"] as? [String: [String: Any]])
+        #expect(VersionFacts.shared.releases == object["releases"] as? [String])
+        #expect(Set(VersionFacts.shared.versions.keys) == Set(versions.keys))
+        for (name, entry) in versions {
+            let read = try #require(VersionFacts.shared.versions[name])
+            #expect(read.removedFunctions == entry["removedFunctions"] as? [String], "\(name)")
+            #expect(Set(read.addedFunctions.keys) == Set((entry["addedFunctions"] as? [String: Any] ?? [:]).keys), "\(name)")
+            let changes = entry["argumentChanges"] as? [String: [String: [String]]] ?? [:]
+            #expect(Set(read.argumentChanges.keys) == Set(changes.keys), "\(name)")
+            for (function, change) in changes {
+                #expect(read.argumentChanges[function]?.extraSupported == change["extraSupported"], "\(name) \(function)")
+                #expect(read.argumentChanges[function]?.unsupported == change["unsupported"], "\(name) \(function)")
+            }
+        }
+    }
+
+    /// The default version's and main's views are the ones every view lists.
+    @Test func viewsAreBuiltOncePerVersion() {
+        #expect(KanisterTarget.of(.default) === KanisterTarget.all[KanisterVersion.default.index])
+        #expect(KanisterTarget.of(.main) === KanisterTarget.all[KanisterVersion.main.index])
+    }
 }

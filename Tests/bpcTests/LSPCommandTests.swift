@@ -18,7 +18,7 @@ import Testing
         reader.append(Array(output.utf8))
         var result: [JSONValue] = []
         while case .body(let body)? = reader.next() {
-            if case .success(let value) = JSONParser.parse(body) { result.append(value) }
+            if let value = body.withUnsafeBufferPointer({ JSONValue.parse(bytes: $0) }) { result.append(value) }
         }
         return result
     }
