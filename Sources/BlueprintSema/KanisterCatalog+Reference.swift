@@ -9,7 +9,7 @@ extension FunctionSpec {
         if let summary { lines += [summary, ""] }
         lines += ["| argument | type | required | default, notes |", "| --- | --- | --- | --- |"]
         for argument in args {
-            let note = (argument.note ?? "").replacingOccurrences(of: "|", with: "\\|")
+            let note = (argument.note ?? "").split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
             lines.append("| `\(argument.name)` | \(argument.type.referenceName) | \(argument.required ? "yes" : "no") | \(note) |")
         }
         lines.append("")

@@ -35,6 +35,18 @@ extension JSONValue {
         return nil
     }
 
+    /// The integer, when this is one (an integral double too, as JSON-RPC ids and positions may come).
+    public var intValue: Int? {
+        switch self {
+        case .int(let value): return value
+        case .double(let value) where value.rounded() == value && abs(value) < 1e15: return Int(value)
+        default: return nil
+        }
+    }
+
+    /// Whether this is an object.
+    public var isObject: Bool { objectValue != nil }
+
     /// The Boolean, when this is one.
     public var boolValue: Bool? {
         if case .bool(let value) = self { return value }
