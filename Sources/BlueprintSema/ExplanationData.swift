@@ -365,6 +365,75 @@ blueprint demo
 ```
 ## Semantic errors (BP20xx)
 
+### BP1051: an option the action needs is not given
+
+`bpc actionset` checks the ActionSet against the compiled action: every
+option a template reads as `.Options.k` outside the default idiom
+(`option("k", default: ...)`) must be given. With `--rollback-of`, an option
+no completed phase of the failed ActionSet can supply is reported with the
+reason.
+
+```text
+bpc actionset pg.bp --action backup --object statefulset/shop/pg
+pg.bp:7:5: error[BP1051]: action 'backup' reads option 'database', which is not given; add --option database=VALUE
+```
+
+Fix: give it.
+
+```text
+bpc actionset pg.bp --action backup --object statefulset/shop/pg --option database=app
+```
+
+### BP1052: a declared secret, configmap or input is not given
+
+Every `secret`, `configmap` and `input` the action declares must be given to
+`bpc actionset` (`--secret NAME=NS/NAME`, `--configmap NAME=NS/NAME`,
+`--artifact NAME.KEY=VALUE` or `--artifacts-from completed.yaml`).
+
+```text
+bpc actionset pg.bp --action backup --object statefulset/shop/pg
+pg.bp:4:10: error[BP1052]: action 'backup' declares secret 'pgCreds', which is not given; add --secret pgCreds=NAMESPACE/NAME
+```
+
+Fix: give it.
+
+```text
+bpc actionset pg.bp --action backup --object statefulset/shop/pg --secret pgCreds=shop/pg-credentials
+```
+
+### BP1053: given but never read
+
+A warning of `bpc actionset`: an option, secret, configmap or artifact was
+given that the action never reads (often a misspelling).
+
+```text
+bpc actionset pg.bp --action backup --object statefulset/shop/pg --option databse=app
+warning[BP1053]: option 'databse' is given, but action 'backup' never reads it
+```
+
+Fix: remove it, or correct its name.
+
+```text
+bpc actionset pg.bp --action backup --object statefulset/shop/pg --option database=app
+```
+
+### BP1054: not a failed ActionSet of this blueprint
+
+`bpc actionset --rollback-of FILE` needs a failed ActionSet (as `kubectl get
+actionset NAME -o yaml` prints it) that ran an action of this blueprint.
+
+```text
+bpc actionset pg.bp --rollback-of running.yaml
+running.yaml:1:1: error[BP1054]: the ActionSet has not failed (status.state: running); nothing to roll back
+```
+
+Fix: give the failed ActionSet, of the blueprint it ran.
+
+```text
+kubectl get actionset backup-x7k2p -n kanister -o yaml > failed.yaml
+bpc actionset pg.bp --rollback-of failed.yaml
+```
+
 ### BP2001: unknown Kanister function
 
 A phase calls a function Kanister does not register (in any version) and no
@@ -1821,6 +1890,105 @@ action backup {
 
 ## Warnings about unused and unsafe code (BP21xx)
 
+### BP2070: malformed code in allow
+
+`allow` silences warnings by code; each code is `BP` and four digits.
+
+```bp
+blueprint demo
+
+allow bp2106
+
+action backup {
+  phase dump: KubeTask { image: "busybox", command: ["true"] }
+}
+```
+
+Fix: spell the code as bpc prints it.
+
+```bp
+blueprint demo
+
+allow BP2106
+
+action backup {
+  phase dump: KubeTask { image: "busybox", command: ["true"] }
+}
+```
+
+### BP2075: a condition must be a boolean
+
+A `when` condition must be a boolean: `true`/`false`, a comparison, `not`,
+`and`/`or` of booleans, or a boolean sprig function. An option is a string,
+and Go treats every non-empty string as true.
+
+```bp
+blueprint demo
+
+action backup {
+  phase dump: KubeTask { image: "busybox", command: ["true"] } when Options.full
+}
+```
+
+Fix: compare it.
+
+```bp
+blueprint demo
+
+action backup {
+  phase dump: KubeTask { image: "busybox", command: ["true"] } when eq(Options.full, "true")
+}
+```
+
+### BP2076: output of a phase that may be skipped
+
+A skipped phase has no outputs. Only a phase with the same condition (or an
+`and(...)` that includes it) may read them, and only in its command.
+
+```bp
+blueprint demo
+
+action backup {
+  phase dump: KubeTask { image: "busybox", command: bash "kando output path /x" } when eq(Options.full, "true")
+  phase use: KubeTask { image: "busybox", command: bash "echo \(dump.output.path)" }
+}
+```
+
+Fix: give the reader the same condition.
+
+```bp
+blueprint demo
+
+action backup {
+  phase dump: KubeTask { image: "busybox", command: bash "kando output path /x" } when eq(Options.full, "true")
+  phase use: KubeTask { image: "busybox", command: bash "echo \(dump.output.path)" } when eq(Options.full, "true")
+}
+```
+
+### BP2077: this function cannot be skipped
+
+Kanister has no per-phase condition; the compiled YAML skips a phase by
+wrapping its command, so only functions that run one (KubeTask, KubeExec,
+KubeExecAll, MultiContainerRun, PrepareData) may have `when`.
+
+```bp
+blueprint demo
+
+action backup on StatefulSet {
+  phase scale: ScaleWorkload { replicas: 0 } when eq(Options.cold, "true")
+}
+```
+
+Fix: do the step in a KubeTask, or move it to an action of its own.
+
+```bp
+blueprint demo
+
+action backup on StatefulSet {
+  phase scale: ScaleWorkload { replicas: 0 }
+}
+```
+
 ### BP2101: unused output
 
 A declared phase output (`outputs [..]`) that nothing reads.
@@ -2051,28 +2219,20 @@ Fix: put keys in the map.
 output saved { path: dump.output.path }
 ```
 
-### BP3010: retry and timeout are for bpc run
+### BP3010: retry and timeout are for bpc run (retired)
 
-Kanister has no retry or timeout for a phase; the YAML build drops them and
-warns. `bpc run` honours them.
+Retired: bpc no longer warns. Kanister has no retry or timeout for a phase;
+the YAML build drops them and names the phases that have them in the YAML's
+header comment. `bpc run` honours them.
 
-```bp
-blueprint demo
-
-action backup {
-  phase dump: KubeTask { image: "busybox", command: ["true"] } retry 3
-}
+```text
+phase dump: KubeTask { image: "busybox", command: ["true"] } retry 3
 ```
 
-Fix: keep them for `bpc run` and ignore the warning, or remove them for a
-Kanister-only blueprint.
+Fix: none needed.
 
-```bp
-blueprint demo
-
-action backup {
-  phase dump: KubeTask { image: "busybox", command: ["true"] }
-}
+```text
+phase dump: KubeTask { image: "busybox", command: ["true"] }
 ```
 
 ### BP3011: bad phase reference (lowering)
@@ -2199,6 +2359,81 @@ bpc compile x.bp -o x.yaml
 ```
 
 ## Plans (BP5xxx)
+
+### BP4007: an object that is not a Blueprint is skipped
+
+A note: a YAML stream or `kind: List` holds an object of another kind (a
+ConfigMap, an ActionSet); bpc checks and imports Blueprints only.
+
+```text
+apiVersion: v1
+kind: ConfigMap
+metadata: { name: settings }
+---
+apiVersion: cr.kanister.io/v1alpha1
+kind: Blueprint
+...
+```
+
+Fix: none needed; keep only Blueprints in the file to silence it.
+
+```text
+apiVersion: cr.kanister.io/v1alpha1
+kind: Blueprint
+...
+```
+
+### BP4008: several Blueprints where one is expected
+
+The one-Blueprint import (the library's `importBlueprint`) refuses a file
+that holds several and lists them; `bpc import -o DIR/` writes one `.bp` per
+Blueprint, and `--blueprint NAME` imports one.
+
+```text
+bpc import two.yaml -o one.bp
+bpc: two.yaml holds 2 Blueprints ('a', 'b'): give -o DIR/ to write one .bp per Blueprint, or --blueprint NAME to import one
+```
+
+Fix: import to a directory, or choose one.
+
+```text
+bpc import two.yaml -o blueprints/
+```
+
+### BP4010: the idiomatic import fell back to the literal form
+
+`bpc import` checks that its idiomatic `.bp` compiles to the same YAML bytes
+as the literal form. When it does not (a bpc bug), it writes the literal form
+and warns; the result is still correct.
+
+```text
+bpc import odd.yaml -o odd.bp
+warning[BP4010]: the idiomatic import does not compile to the same YAML; wrote the literal form
+```
+
+Fix: none needed; `--literal` asks for that form directly. Please report the
+input.
+
+```text
+bpc import odd.yaml --literal -o odd.bp
+```
+
+### BP4051: not an ActionSet
+
+`bpc actionset --rollback-of` and `--artifacts-from` read a Kanister
+ActionSet (`kind: ActionSet`, or a `kind: List` holding exactly one); the
+file is not valid YAML or not one.
+
+```text
+bpc actionset pg.bp --rollback-of blueprint.yaml
+blueprint.yaml:2:7: error[BP4051]: expected a Kanister ActionSet (kind: ActionSet), found kind: Blueprint
+```
+
+Fix: give the ActionSet as `kubectl get actionset NAME -o yaml` prints it.
+
+```text
+kubectl get actionset backup-x7k2p -n kanister -o yaml > failed.yaml
+```
 
 ### BP5001: plan cycle
 

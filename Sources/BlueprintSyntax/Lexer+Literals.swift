@@ -60,7 +60,9 @@ extension LexerState {
         let isMultiline = peek(1) == 0x22 && peek(2) == 0x22
         position += isMultiline ? 3 : 1
         var closed = scanStringBody(hashes: hashes, isMultiline: isMultiline)
-        if isMultiline, !hasReportedInterpolation, let resume = multilineRecoveryPoint(start, closed: closed, hashes: hashes) {
+        if isMultiline, !hasReportedInterpolation, let resume = multilineRecoveryPoint(start, closed: closed, hashes: hashes),
+            resume >= start + hashes + 3
+        {
             // Unterminated: the string ends where the code around it resumes.
             closed = false
             position = resume
@@ -95,7 +97,8 @@ extension LexerState {
             var after = position
             while after < end, buffer[after] == 0x20 || buffer[after] == 0x09 { after += 1 }
             let endsLine = after == end || buffer[after] == 0x0A || buffer[after] == 0x0D
-            guard !isAlone, endsLine, indentation(ofLineAt: closer) <= openerIndent else { return nil }
+            // A closer on the opening line itself closes a one-line string.
+            guard !isAlone, endsLine, closerLine > lineStart(of: start), indentation(ofLineAt: closer) <= openerIndent else { return nil }
             stop = closerLine
         }
         var line = lineEnd(from: start)

@@ -38,6 +38,9 @@ struct ReferenceDocTests {
         "BP5001": "safety net behind BP2007", "BP5002": "safety net behind BP2017", "BP5003": "safety net behind BP2005",
         "BP5004": "the grammar cannot express it", "BP5005": "safety net behind BP2024",
         "BP5101": "a plan file", "BP5102": "a plan file",
+        "BP1051": "bpc actionset", "BP1052": "bpc actionset", "BP1053": "bpc actionset", "BP1054": "bpc actionset --rollback-of",
+        "BP4051": "bpc actionset --rollback-of", "BP4007": "a YAML stream of several objects", "BP4008": "the one-Blueprint import",
+        "BP4010": "a bpc bug, by construction", "BP3010": "retired: no source reports it",
     ]
 
     static func examples() throws -> [Example] {
