@@ -16,14 +16,16 @@ import Testing
     static let mutantCount = ProcessInfo.processInfo.environment["BPC_MUTANTS"].flatMap { Int($0) } ?? 2400
     static let mutantSeed = ProcessInfo.processInfo.environment["BPC_MUTANT_SEED"].flatMap { UInt64($0) } ?? 0x5EED_0011
 
-    /// The samples and the corpus imported to .bp: programs that compile.
+    /// The samples and the corpus imported to .bp (the literal form, which the
+    /// mutator was written against; ImportIdiomTests mutate the idiomatic form):
+    /// programs that compile.
     static let seeds: [(name: String, text: String)] = {
         var seeds: [(String, String)] = []
         for url in TestSupport.samples() {
             if let text = try? String(contentsOf: url, encoding: .utf8) { seeds.append((url.lastPathComponent, text)) }
         }
         for url in TestSupport.corpusBlueprints() {
-            guard let bytes = try? [UInt8](Data(contentsOf: url)), let source = BlueprintImporter.importBlueprint(bytes).source else { continue }
+            guard let bytes = try? [UInt8](Data(contentsOf: url)), let source = BlueprintImporter.importBlueprint(bytes, literal: true).source else { continue }
             seeds.append((url.deletingPathExtension().lastPathComponent + ".bp", source))
         }
         return seeds
