@@ -2,6 +2,7 @@
 // usual spellings of them) as `******`, and `Redacted` is the type every printer
 // of a run takes, which only a Redactor makes, so no printer can forget.
 
+import BlueprintSyntax
 import Foundation
 
 /// A value that went through a run's `Redactor`. Its initializer is internal to
@@ -48,8 +49,11 @@ public struct Redactor: Sendable, Equatable {
         var result = [value]
         result.append(Data(value.utf8).base64EncodedString())
         result.append(Data((value + "\n").utf8).base64EncodedString())
+        // Go's %q spelling, and the spelling bpc's own JSON printer (`--events json`) writes.
         let quoted = jsonEscaped(value)
         if quoted != value { result.append(quoted) }
+        let printed = JSONValue.string(value).printed().dropFirst().dropLast()
+        if printed != value[...], printed != quoted[...] { result.append(String(printed)) }
         let lines = value.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
         if lines.count > 1 { result += lines.filter { $0.count >= 8 } }
         return result

@@ -4,6 +4,7 @@
 // third Ctrl-C kills the running compensation, the summary says what happened.
 
 import BlueprintRuntime
+import BlueprintSyntax
 import Foundation
 import TestSupport
 import Testing
@@ -232,5 +233,15 @@ extension Sandbox {
             #expect(!masked.contains("MIIEvQIBADANBgkqhkiG9w0B") && !masked.contains("p\\\"w"), "\(masked)")
         }
         #expect(redactor.redact("nothing secret here").value == "nothing secret here")
+    }
+
+    /// A secret with a character only bpc's JSON printer escapes (a control
+    /// character, U+2028) is masked as `--events json` prints it.
+    @Test func theRedactorMasksTheJSONPrintersSpelling() {
+        let secret = "pa\u{1}ss\u{2028}word"
+        let redactor = RunSecrets(secrets: ["k": ["pw": secret]]).redactor
+        let printed = JSONValue.object([("pw", .string(secret))]).printed()
+        #expect(!printed.contains(secret))
+        #expect(redactor.redact(printed).value.contains(Redactor.mask), "not masked: \(printed)")
     }
 }
