@@ -40,6 +40,9 @@ public struct RunEvent: Sendable, Codable, Equatable {
     public var key: String?
     public var value: String?
     public var outputs: [String: String]?
+    /// Output keys whose values held a secret: journaled masked, so never read back
+    /// (`RunLedger.withheldOutputs`).
+    public var withheld: [String]?
     public var error: String?
     /// For compensations: the phase undone.
     public var undoes: String?
@@ -75,7 +78,16 @@ public struct RunEvent: Sendable, Codable, Equatable {
         copy.value = value.map(redactor.mask)
         copy.error = error.map(redactor.mask)
         copy.key = key.map(redactor.mask)
-        copy.outputs = outputs?.mapValues(redactor.mask)
+        if let outputs {
+            var masked: [String: String] = [:]
+            var withheld: [String] = []
+            for (key, value) in outputs {
+                masked[key] = redactor.mask(value)
+                if masked[key] != value { withheld.append(key) }
+            }
+            copy.outputs = masked
+            copy.withheld = withheld.isEmpty ? nil : withheld.sorted()
+        }
         copy.artifacts = artifacts?.mapValues { $0.masked(redactor) }
         if var inputs {
             inputs.options = inputs.options.mapValues(redactor.mask)

@@ -11,6 +11,10 @@ public struct PhaseRecord: Sendable, Equatable {
     public var configMaps: [String: TemplateValue]
     /// Nil until the phase completed.
     public var output: [String: String]?
+    /// Output keys a resumed run does not have (they held a secret; see
+    /// `RunLedger.withheldOutputs`), and the phase's name for the error.
+    public var withheldOutputs: [String] = []
+    public var phaseName = ""
 
     public init(secrets: [String: TemplateValue] = [:], configMaps: [String: TemplateValue] = [:], output: [String: String]? = nil) {
         self.secrets = secrets
@@ -24,8 +28,15 @@ public struct PhaseRecord: Sendable, Equatable {
             [
                 ("Secrets", .map(TemplateMap(kind: .object, entries: secrets))),
                 ("ConfigMaps", .map(TemplateMap(kind: .object, entries: configMaps))),
-                ("Output", output.map { .object($0.mapValues { .string($0) }) } ?? .null),
+                ("Output", output.map { outputValue($0) } ?? .null),
             ])
+    }
+
+    /// The output map; a withheld key fails with `withheldMessage` when read.
+    func outputValue(_ output: [String: String]) -> TemplateValue {
+        var map = TemplateMap(kind: .object, entries: output.mapValues { .string($0) })
+        for key in withheldOutputs { map.withheld[key] = phaseName }
+        return .map(map)
     }
 
     /// A phase whose outputs are unknown (dry run): any key reads as `<phase.key>`.
