@@ -11,45 +11,14 @@ import KanisterYAML
 
 enum RunSetup {
     /// The action's run graph from any of the three inputs; diagnostics printed.
-    static func graph(file: String, action: String, blueprint: String? = nil) throws -> RunGraph {
-        let plan = try PlanInput.load(file, blueprint: blueprint)
+    static func graph(file: String, action: String, blueprint: String? = nil, allowing allowed: Set<String> = []) throws -> RunGraph {
+        let plan = try PlanInput.load(file, blueprint: blueprint, allowing: allowed)
         guard let planAction = plan.action(named: action) else {
             let known = plan.actions.map(\.name).joined(separator: ", ")
             Terminal.writeError("bpc: \(file) has no action '\(action)' (its actions: \(known.isEmpty ? "none" : known))\n")
             throw ExitStatus.usageOrIO
         }
         return RunGraph(planAction)
-    }
-
-    /// `k=v` pairs; a pair without `=` is a usage error.
-    static func pairs(_ items: [String], flag: String) throws -> [(String, String)] {
-        try items.map { item in
-            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
-                throw RunInputError("\(flag) '\(item)': write KEY=VALUE")
-            }
-            return (String(item[..<equals]), String(item[item.index(after: equals)...]))
-        }
-    }
-
-    /// `--artifact NAME.KEY=VALUE` (a KeyValue entry) or `NAME=SNAPSHOT` (its KopiaSnapshot).
-    static func artifacts(_ items: [String], into artifacts: inout [String: RunArtifact]) throws {
-        for (target, value) in try pairs(items, flag: "--artifact") {
-            if let dot = target.firstIndex(of: ".") {
-                artifacts[String(target[..<dot]), default: RunArtifact()].keyValue[String(target[target.index(after: dot)...])] = value
-            } else {
-                artifacts[target, default: RunArtifact()].kopiaSnapshot = value
-            }
-        }
-    }
-
-    /// `--secret NAME/KEY=VALUE` (also `--configmap`).
-    static func objects(_ items: [String], flag: String) throws -> [String: [String: String]] {
-        var result: [String: [String: String]] = [:]
-        for (target, value) in try pairs(items, flag: flag) {
-            guard let slash = target.firstIndex(of: "/") else { throw RunInputError("\(flag) '\(target)=...': write NAME/KEY=VALUE") }
-            result[String(target[..<slash]), default: [:]][String(target[target.index(after: slash)...])] = value
-        }
-        return result
     }
 
     /// The output artifacts of an earlier run, from its journal.
