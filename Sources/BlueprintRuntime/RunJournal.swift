@@ -121,6 +121,8 @@ public struct RunLedger: Sendable, Equatable {
     /// Output keys per phase whose values held a secret: the journal has them only
     /// masked, so a resumed run or rollback must refuse to read them, never render `******`.
     public var withheldOutputs: [String: [String]] = [:]
+    /// Output artifact parts (`NAME.KEY`, `NAME.KopiaSnapshot`) that held a secret.
+    public var withheldArtifacts: [String] = []
     /// Compensations that ran to completion.
     public var compensationsDone: Set<String> = []
     public var hasFailed = false
@@ -167,6 +169,7 @@ public struct RunLedger: Sendable, Equatable {
             case .runFinished:
                 finishedStatus = event.status
                 artifacts = event.artifacts
+                withheldArtifacts = event.withheld ?? []
             default: break
             }
         }

@@ -140,12 +140,12 @@ public struct TemplateMap: Sendable, Equatable {
     public var keys: [String]
     /// Keys whose value exists but may not be read (a phase output that held a
     /// secret, which the journal keeps only masked): reading one is an error. The
-    /// value is the phase whose output it is.
+    /// value says what it is ("output 'k' of phase 'p'").
     public var withheld: [String: String] = [:]
 
-    /// Why withheld output `key` of `phase` cannot be read.
-    static func withheldMessage(key: String, phase: String) -> String {
-        "output '\(key)' of phase '\(phase)' held a secret value, which the journal keeps only masked (******), "
+    /// Why the withheld value `what` cannot be read.
+    static func withheldMessage(_ what: String) -> String {
+        "\(what) held a secret value, which the journal keeps only masked (******), "
             + "so a resumed run or a rollback cannot read it; start the action again with 'bpc run', or do this step by hand"
     }
 

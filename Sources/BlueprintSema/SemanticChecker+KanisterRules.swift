@@ -309,7 +309,9 @@ extension SemanticChecker {
                 switch shape {
                 case .string(let text):
                     hasCondition = true
-                    if let text {
+                    if text == "" {
+                        report(.waitConditions, "condition is empty, which is never true; the wait can never succeed", at: field.value.range)
+                    } else if let text {
                         checkConditionTemplate(text, isV2: isV2, at: field.value.range)
                         if !isV2 { checkWaitConditionData(text, value: field.value) }
                     }

@@ -19,7 +19,7 @@ extension SemanticChecker {
         let substituted = SemanticChecker.substitutingJSONPath(text)
         // Parse errors of the text as written are the template checks' to report.
         guard GoTemplate.parse(text).isSuccess else { return }
-        let where_ = "Wait executes a condition with no template data, after replacing each { $… } JSONPath"
+        let context = "Wait executes a condition with no template data, after replacing each { $… } JSONPath"
         let literal: StringLiteral? = if case .string(let literal) = value.kind, literal.segments.count == 1 { literal } else { nil }
         func range(_ bytes: Range<Int>) -> SourceRange {
             guard let literal else { return value.range }
@@ -27,7 +27,7 @@ extension SemanticChecker {
         }
         switch GoTemplate.parse(substituted) {
         case .failure(let error):
-            report(.waitConditionData, "\(where_), and then it is no template: \(error.message); the wait can never succeed", at: value.range)
+            report(.waitConditionData, "\(context), and then it is no template: \(error.message); the wait can never succeed", at: value.range)
         case .success(let tree):
             var finder = NoValueFinder()
             finder.visit(tree.nodes, dotIsData: true)
@@ -36,11 +36,11 @@ extension SemanticChecker {
                 if let consumer = read.failingConsumer {
                     report(
                         .waitConditionData,
-                        "\(where_): '\(spelled)' has no value there, and \(consumer) fails on it, so the wait fails; read the object with { $.… } JSONPath",
+                        "\(context): '\(spelled)' has no value there, and \(consumer) fails on it, so the wait fails; read the object with { $.… } JSONPath",
                         at: range(read.range))
                 } else {
                     report(
-                        .waitConditionData, "\(where_): '\(spelled)' has no value there (it prints \"<no value>\"); read the object with { $.… } JSONPath",
+                        .waitConditionData, "\(context): '\(spelled)' has no value there (it prints \"<no value>\"); read the object with { $.… } JSONPath",
                         at: range(read.range), severity: .warning)
                 }
             }

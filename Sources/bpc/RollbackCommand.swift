@@ -50,7 +50,8 @@ struct RollbackCommand: AsyncParsableCommand {
         do {
             // The command line first: a malformed value is a usage error whatever the journal says.
             let runSecrets = RunSecrets(
-                secrets: try CommandLineValues.objectValues(secrets, flag: "--secret"), configMaps: try CommandLineValues.objectValues(configMaps, flag: "--configmap"))
+                secrets: try CommandLineValues.objectValues(secrets, flag: "--secret"),
+                configMaps: try CommandLineValues.objectValues(configMaps, flag: "--configmap"))
             let ledger = try RunSession.loadLedger(id, runsDirectory: runsDirectory)
             if ledger.finishedStatus == "succeeded" {
                 RunConsole.error("bpc: run \(id) succeeded; it owes no compensations\n", secretArguments: secrets)

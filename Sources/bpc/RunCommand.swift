@@ -131,8 +131,10 @@ struct RunCommand: AsyncParsableCommand {
     func inputs() throws -> RunInputs {
         guard let file, let action, let object else { throw RunInputError("FILE, --action and --object are required") }
         let subject = try RunSubject.parse(object).get()
-        var artifactsIn = try artifactsFrom.map { try RunSetup.artifacts(fromRun: $0, runsDirectory: runsDirectory) } ?? [:]
+        let earlier = try artifactsFrom.map { try RunSetup.artifacts(fromRun: $0, runsDirectory: runsDirectory) }
+        var artifactsIn = earlier?.artifacts ?? [:]
         try CommandLineValues.artifacts(artifacts, into: &artifactsIn)
+        if let earlier, let artifactsFrom { try RunSetup.requireWithheld(earlier.withheld, in: artifactsIn, fromRun: artifactsFrom) }
         var objectJSON: String?
         if let objectFile {
             guard let data = FileManager.default.contents(atPath: objectFile) else { throw RunInputError("cannot read \(objectFile)") }
@@ -147,6 +149,8 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func runSecrets() throws -> RunSecrets {
-        RunSecrets(secrets: try CommandLineValues.objectValues(secrets, flag: "--secret"), configMaps: try CommandLineValues.objectValues(configMaps, flag: "--configmap"))
+        RunSecrets(
+            secrets: try CommandLineValues.objectValues(secrets, flag: "--secret"),
+            configMaps: try CommandLineValues.objectValues(configMaps, flag: "--configmap"))
     }
 }

@@ -21,13 +21,34 @@ enum RunSetup {
         return RunGraph(planAction)
     }
 
-    /// The output artifacts of an earlier run, from its journal.
-    static func artifacts(fromRun id: String, runsDirectory: String) throws -> [String: RunArtifact] {
+    /// The output artifacts of an earlier run, from its journal, without the parts
+    /// that held a secret (the journal has them only masked), which are listed.
+    static func artifacts(fromRun id: String, runsDirectory: String) throws -> (artifacts: [String: RunArtifact], withheld: [String]) {
         let ledger = RunLedger(try RunJournal.read(journalPath(id, runsDirectory)))
-        guard ledger.finishedStatus == "succeeded", let artifacts = ledger.artifacts else {
+        guard ledger.finishedStatus == "succeeded", var artifacts = ledger.artifacts else {
             throw RunInputError("run \(id) did not succeed with output artifacts (status: \(ledger.finishedStatus ?? "unfinished"))")
         }
-        return artifacts
+        for part in ledger.withheldArtifacts {
+            guard let dot = part.firstIndex(of: ".") else { continue }
+            let name = String(part[..<dot])
+            let key = String(part[part.index(after: dot)...])
+            if key == "KopiaSnapshot" { artifacts[name]?.kopiaSnapshot = nil } else { artifacts[name]?.keyValue[key] = nil }
+        }
+        return (artifacts, ledger.withheldArtifacts)
+    }
+
+    /// Refuses a run whose `--artifacts-from` run withheld a part the command line does not give again.
+    static func requireWithheld(_ withheld: [String], in artifacts: [String: RunArtifact], fromRun id: String) throws {
+        for part in withheld {
+            guard let dot = part.firstIndex(of: ".") else { continue }
+            let name = String(part[..<dot])
+            let key = String(part[part.index(after: dot)...])
+            let isGiven = key == "KopiaSnapshot" ? artifacts[name]?.kopiaSnapshot != nil : artifacts[name]?.keyValue[key] != nil
+            guard !isGiven else { continue }
+            let flag = key == "KopiaSnapshot" ? "--artifact \(name)=SNAPSHOT" : "--artifact \(part)=VALUE"
+            throw RunInputError(
+                "--artifacts-from \(id): output artifact \(part) held a secret value, which that run's journal keeps only masked; give it with \(flag)")
+        }
     }
 
     static func journalPath(_ id: String, _ runsDirectory: String) -> String { "\(runsDirectory)/\(id).jsonl" }

@@ -97,4 +97,28 @@ import Testing
         #expect(summary.status == .succeeded)
         #expect(await log.arguments["c"] == [KanisterEntry("command", .list([.string("use p1 t1")]))])
     }
+
+    @Test func aResumedRunRefusesAnInputThatHeldASecret() async throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("run.jsonl").path
+        let redactor = RunSecrets(secrets: ["db": ["password": Self.secret]]).redactor
+        var inputs = testInputs
+        inputs.options = ["o": Self.secret, "plain": "p"]
+        inputs.artifacts = ["a": RunArtifact(keyValue: ["k": "k=\(Self.secret)", "n": "1"])]
+        await (try RunJournal(path: path, redactor: redactor)).record(RunEvent(.runStarted, inputs: inputs))
+        let text = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+        #expect(!text.contains(Self.secret))
+        let journaled = try #require(RunLedger(try RunJournal.read(path)).inputs)
+        #expect(journaled.withheld == ["artifact.a.k", "option.o"])
+        for (template, what) in [("{{ .Options.plain }} {{ .Options.o }}", "option 'o'"), ("{{ index .ArtifactsIn.a.KeyValue \"k\" }}", "key 'k' of input artifact 'a'")] {
+            let graph = RunGraph(nodes: [RunNode(name: "x", phase: command(template))])
+            let log = CallLog()
+            let scheduler = RunScheduler(
+                runID: "t", graph: graph, executor: ScriptedExecutor(log: log, behaviors: [:]), inputs: journaled, secrets: RunSecrets(),
+                journal: try RunJournal(path: nil), options: RunOptions())
+            let summary = await scheduler.execute(inputs: journaled)
+            #expect(summary.failures.first?.message.contains("\(what) held a secret value") == true, "\(summary.failures)")
+            #expect(await log.arguments["x"] == nil)
+        }
+    }
 }

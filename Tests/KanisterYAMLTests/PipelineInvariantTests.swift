@@ -22,9 +22,10 @@ import Testing
     /// The samples and the corpus imported to .bp in the idiomatic form (lets,
     /// expressions): programs that compile. Mutant N of a seed is the same as
     /// when these were first used, so a reported name reproduces.
-    static let seeds: [(name: String, text: String)] = TestSupport.samples().compactMap { url in
-        (try? String(contentsOf: url, encoding: .utf8)).map { (url.lastPathComponent, $0) }
-    } + corpusImports(literal: false)
+    static let seeds: [(name: String, text: String)] =
+        TestSupport.samples().compactMap { url in
+            (try? String(contentsOf: url, encoding: .utf8)).map { (url.lastPathComponent, $0) }
+        } + corpusImports(literal: false)
 
     /// The corpus imported verbatim (`--literal`), mutated too.
     static let literalSeeds = corpusImports(literal: true)
@@ -66,7 +67,8 @@ import Testing
             compiledNames[file.path] = input.name
             compiledCount += 1
         }
-        #expect(compiledCount > Self.seeds.count + (Self.mutantCount + Self.literalMutantCount) / 10, "too few mutants compile to test (b)-(d): \(compiledCount)")
+        #expect(
+            compiledCount > Self.seeds.count + (Self.mutantCount + Self.literalMutantCount) / 10, "too few mutants compile to test (b)-(d): \(compiledCount)")
         // (b) one kcheck run over every compiled file.
         let files = compiledNames.keys.sorted()
         let validate = try TestSupport.run(kcheck, ["validate", "-no-warn"] + files)

@@ -56,12 +56,23 @@ import Testing
     }
 
     static let malformed: [Malformed] = [
-        Malformed(arguments: ["actionset", "w.bp", "--action", "backup", "--secret", "db=n"], message: "--secret 'db=n': write NAME=NAMESPACE/NAME"),
-        Malformed(arguments: ["actionset", "w.bp", "--action", "backup", "--configmap", "c=/x"], message: "--configmap 'c=/x': write NAME=NAMESPACE/NAME"),
-        Malformed(arguments: ["actionset", "w.bp", "--action", "backup", "--secret", "db"], message: "--secret 'db': write NAME=NAMESPACE/NAME"),
-        Malformed(arguments: ["actionset", "w.bp", "--action", "backup", "--profile", "a/b/c"], message: "--profile 'a/b/c': write NAMESPACE/NAME or NAME"),
-        Malformed(arguments: ["actionset", "w.bp", "--action", "backup", "--option", "=v"], message: "--option '=v': write KEY=VALUE"),
-        Malformed(arguments: ["actionset", "w.bp", "--action", "backup", "--artifact", ".k=v"], message: "--artifact '.k=v': write NAME.KEY=VALUE or NAME=SNAPSHOT"),
+        Malformed(
+            arguments: ["actionset", "w.bp", "--action", "backup", "--object", "statefulset/n/db", "--secret", "db=n"],
+            message: "--secret 'db=n': write NAME=NAMESPACE/NAME"),
+        Malformed(
+            arguments: ["actionset", "w.bp", "--action", "backup", "--object", "statefulset/n/db", "--configmap", "c=/x"],
+            message: "--configmap 'c=/x': write NAME=NAMESPACE/NAME"),
+        Malformed(
+            arguments: ["actionset", "w.bp", "--action", "backup", "--object", "statefulset/n/db", "--secret", "db"],
+            message: "--secret 'db': write NAME=NAMESPACE/NAME"),
+        Malformed(
+            arguments: ["actionset", "w.bp", "--action", "backup", "--object", "statefulset/n/db", "--profile", "a/b/c"],
+            message: "--profile 'a/b/c': write NAMESPACE/NAME or NAME"),
+        Malformed(
+            arguments: ["actionset", "w.bp", "--action", "backup", "--object", "statefulset/n/db", "--option", "=v"], message: "--option '=v': write KEY=VALUE"),
+        Malformed(
+            arguments: ["actionset", "w.bp", "--action", "backup", "--object", "statefulset/n/db", "--artifact", ".k=v"],
+            message: "--artifact '.k=v': write NAME.KEY=VALUE or NAME=SNAPSHOT"),
         Malformed(
             arguments: ["run", "w.bp", "--action", "backup", "--object", "statefulset/n/db", "--secret", "db=hunter2-value"],
             message: "--secret 'db=...': write NAME/KEY=VALUE"),
