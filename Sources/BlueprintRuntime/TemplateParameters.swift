@@ -86,7 +86,8 @@ public struct TemplateParameters: Sendable {
                     keyValue.entries[key] = .string(value)
                 }
             }
-            var record = TemplateMap(record: "param.Artifact", fields: [("KeyValue", .map(keyValue)), ("KopiaSnapshot", .string(artifact.kopiaSnapshot ?? ""))])
+            var record = TemplateMap(
+                record: "param.Artifact", fields: [("KeyValue", .map(keyValue)), ("KopiaSnapshot", .string(artifact.kopiaSnapshot ?? ""))])
             if withheld.contains("artifact.\(name).KopiaSnapshot") {
                 record.entries["KopiaSnapshot"] = nil
                 record.withheld["KopiaSnapshot"] = "the KopiaSnapshot of input artifact '\(name)'"

@@ -110,7 +110,9 @@ import Testing
         #expect(!text.contains(Self.secret))
         let journaled = try #require(RunLedger(try RunJournal.read(path)).inputs)
         #expect(journaled.withheld == ["artifact.a.k", "option.o"])
-        for (template, what) in [("{{ .Options.plain }} {{ .Options.o }}", "option 'o'"), ("{{ index .ArtifactsIn.a.KeyValue \"k\" }}", "key 'k' of input artifact 'a'")] {
+        for (template, what) in [
+            ("{{ .Options.plain }} {{ .Options.o }}", "option 'o'"), ("{{ index .ArtifactsIn.a.KeyValue \"k\" }}", "key 'k' of input artifact 'a'"),
+        ] {
             let graph = RunGraph(nodes: [RunNode(name: "x", phase: command(template))])
             let log = CallLog()
             let scheduler = RunScheduler(
