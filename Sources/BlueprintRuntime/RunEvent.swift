@@ -40,6 +40,10 @@ public struct RunEvent: Sendable, Codable, Equatable {
     public var key: String?
     public var value: String?
     public var outputs: [String: String]?
+    /// What held a secret and is journaled only masked, so never read back: output
+    /// keys of a phase event (`RunLedger.withheldOutputs`), output artifact parts
+    /// `NAME.KEY` / `NAME.KopiaSnapshot` of run-finished (`RunLedger.withheldArtifacts`).
+    public var withheld: [String]?
     public var error: String?
     /// For compensations: the phase undone.
     public var undoes: String?
@@ -75,9 +79,25 @@ public struct RunEvent: Sendable, Codable, Equatable {
         copy.value = value.map(redactor.mask)
         copy.error = error.map(redactor.mask)
         copy.key = key.map(redactor.mask)
-        copy.outputs = outputs?.mapValues(redactor.mask)
+        if let outputs {
+            var masked: [String: String] = [:]
+            var withheld: [String] = []
+            for (key, value) in outputs {
+                masked[key] = redactor.mask(value)
+                if masked[key] != value { withheld.append(key) }
+            }
+            copy.outputs = masked
+            copy.withheld = withheld.isEmpty ? nil : withheld.sorted()
+        }
         copy.artifacts = artifacts?.mapValues { $0.masked(redactor) }
+        if let artifacts {
+            let parts = artifacts.flatMap { $0.value.withheldParts($0.key, redactor) }.sorted()
+            if !parts.isEmpty { copy.withheld = (copy.withheld ?? []) + parts }
+        }
         if var inputs {
+            var withheld = inputs.options.filter { redactor.mask($0.value) != $0.value }.map { "option.\($0.key)" }
+            withheld += inputs.artifacts.flatMap { $0.value.withheldParts($0.key, redactor).map { "artifact.\($0)" } }
+            if !withheld.isEmpty { inputs.withheld = ((inputs.withheld ?? []) + withheld).sorted() }
             inputs.options = inputs.options.mapValues(redactor.mask)
             inputs.artifacts = inputs.artifacts.mapValues { $0.masked(redactor) }
             inputs.objectJSON = inputs.objectJSON.map(redactor.mask)

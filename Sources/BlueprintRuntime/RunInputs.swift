@@ -57,6 +57,13 @@ public struct RunArtifact: Sendable, Codable, Equatable {
     func masked(_ redactor: Redactor) -> RunArtifact {
         RunArtifact(keyValue: keyValue.mapValues(redactor.mask), kopiaSnapshot: kopiaSnapshot.map(redactor.mask))
     }
+
+    /// The parts of artifact `name` that masking changes: `NAME.KEY`, `NAME.KopiaSnapshot`.
+    func withheldParts(_ name: String, _ redactor: Redactor) -> [String] {
+        var parts = keyValue.filter { redactor.mask($0.value) != $0.value }.map { "\(name).\($0.key)" }
+        if let kopiaSnapshot, redactor.mask(kopiaSnapshot) != kopiaSnapshot { parts.append("\(name).KopiaSnapshot") }
+        return parts
+    }
 }
 
 public struct RunInputs: Sendable, Codable, Equatable {
@@ -76,6 +83,9 @@ public struct RunInputs: Sendable, Codable, Equatable {
     public var time: String
     public var parallel: Int
     public var backend: String
+    /// Inputs that held a secret, so the journal keeps them only masked: `option.NAME`,
+    /// `artifact.NAME.KEY`, `artifact.NAME.KopiaSnapshot`. A resumed run cannot read them.
+    public var withheld: [String]?
 
     public init(
         file: String, action: String, subject: RunSubject, options: [String: String] = [:],

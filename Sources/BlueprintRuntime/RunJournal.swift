@@ -116,7 +116,13 @@ public struct RunLedger: Sendable, Equatable {
     public var completedOrder: [String] = []
     /// Forward phases skipped because their condition was false.
     public var skipped: [String] = []
+    /// Outputs as journaled, without the withheld ones.
     public var outputs: [String: [String: String]] = [:]
+    /// Output keys per phase whose values held a secret: the journal has them only
+    /// masked, so a resumed run or rollback must refuse to read them, never render `******`.
+    public var withheldOutputs: [String: [String]] = [:]
+    /// Output artifact parts (`NAME.KEY`, `NAME.KopiaSnapshot`) that held a secret.
+    public var withheldArtifacts: [String] = []
     /// Compensations that ran to completion.
     public var compensationsDone: Set<String> = []
     public var hasFailed = false
@@ -145,7 +151,9 @@ public struct RunLedger: Sendable, Equatable {
             case .phaseCompleted:
                 guard let phase = event.phase, !completedOrder.contains(phase) else { continue }
                 completedOrder.append(phase)
-                outputs[phase] = event.outputs ?? [:]
+                let withheld = event.withheld ?? []
+                outputs[phase] = (event.outputs ?? [:]).filter { !withheld.contains($0.key) }
+                if !withheld.isEmpty { withheldOutputs[phase] = withheld }
             case .phaseStarted:
                 if let phase = event.phase, !startedOrder.contains(phase) { startedOrder.append(phase) }
             case .phaseFailed:
@@ -161,6 +169,7 @@ public struct RunLedger: Sendable, Equatable {
             case .runFinished:
                 finishedStatus = event.status
                 artifacts = event.artifacts
+                withheldArtifacts = event.withheld ?? []
             default: break
             }
         }

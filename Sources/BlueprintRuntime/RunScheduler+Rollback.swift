@@ -76,7 +76,7 @@ extension RunScheduler {
             if let node = graph.node(named: name), let (_, record) = try? renderer.renderObjects(node, phases: state.phaseValues) {
                 state.records[name] = record
             }
-            state.complete(name, outputs: ledger.outputs[name] ?? [:])
+            state.complete(name, outputs: ledger.outputs[name] ?? [:], withheld: ledger.withheldOutputs[name] ?? [])
         }
         return state
     }

@@ -15,11 +15,15 @@ struct RunState: Sendable {
     /// Dry runs: outputs are unknown, so any output key reads as a placeholder.
     var usesPlaceholders = false
 
-    mutating func complete(_ name: String, outputs: [String: String]) {
+    /// Records phase `name` as done with `outputs`; `withheld` keys (from a
+    /// journal, which holds them only masked) fail when a template reads them.
+    mutating func complete(_ name: String, outputs: [String: String], withheld: [String] = []) {
         if !completedOrder.contains(name) { completedOrder.append(name) }
         self.outputs[name] = outputs
         var record = records[name] ?? PhaseRecord()
         record.output = outputs
+        record.withheldOutputs = withheld
+        record.phaseName = name
         records[name] = record
         phaseValues[name] = usesPlaceholders ? PhaseRecord.placeholder(name) : record.value
     }

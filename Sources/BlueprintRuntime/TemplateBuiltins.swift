@@ -120,6 +120,7 @@ enum GoBuiltins {
             case (.map(let map), _) where value(item, isPlaceholder: true):
                 item = map.lookup(key.printed(topLevel: false)) ?? .null
             case (.map(let map), .string(let name)) where !map.kind.isRecord:
+                if let what = map.withheld[name] { throw TemplateFunctionError(TemplateMap.withheldMessage(what)) }
                 item = map.lookup(name) ?? map.kind.zeroElement
             case (.list, _), (.bytes, _), (.string, _):
                 throw TemplateFunctionError("cannot index slice/array with type \(key.goTypeName)")

@@ -112,6 +112,7 @@ extension TemplateExecution {
         switch value {
         case .map(let map):
             if let found = map.lookup(name) { return found }
+            if let what = map.withheld[name] { throw failure(TemplateMap.withheldMessage(what), at: range) }
             if map.kind.isRecord { throw failure("can't evaluate field \(name) in type \(map.kind.goTypeName)", at: range) }
             throw failure("map has no entry for key \(GoQuote.quote(name))", at: range)
         case .null:

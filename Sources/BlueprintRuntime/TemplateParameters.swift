@@ -11,6 +11,10 @@ public struct PhaseRecord: Sendable, Equatable {
     public var configMaps: [String: TemplateValue]
     /// Nil until the phase completed.
     public var output: [String: String]?
+    /// Output keys a resumed run does not have (they held a secret; see
+    /// `RunLedger.withheldOutputs`), and the phase's name for the error.
+    public var withheldOutputs: [String] = []
+    public var phaseName = ""
 
     public init(secrets: [String: TemplateValue] = [:], configMaps: [String: TemplateValue] = [:], output: [String: String]? = nil) {
         self.secrets = secrets
@@ -24,8 +28,15 @@ public struct PhaseRecord: Sendable, Equatable {
             [
                 ("Secrets", .map(TemplateMap(kind: .object, entries: secrets))),
                 ("ConfigMaps", .map(TemplateMap(kind: .object, entries: configMaps))),
-                ("Output", output.map { .object($0.mapValues { .string($0) }) } ?? .null),
+                ("Output", output.map { outputValue($0) } ?? .null),
             ])
+    }
+
+    /// The output map; a withheld key fails with `withheldMessage` when read.
+    func outputValue(_ output: [String: String]) -> TemplateValue {
+        var map = TemplateMap(kind: .object, entries: output.mapValues { .string($0) })
+        for key in withheldOutputs { map.withheld[key] = "output '\(key)' of phase '\(phaseName)'" }
+        return .map(map)
     }
 
     /// A phase whose outputs are unknown (dry run): any key reads as `<phase.key>`.
@@ -63,12 +74,33 @@ public struct TemplateParameters: Sendable {
             guard subject.kind == kind else { return .null }
             return .record(type, [("Name", .string(subject.name)), ("Namespace", .string(subject.namespace))])
         }
-        var artifacts = inputs.artifacts.mapValues { artifact in
-            TemplateValue.record(
-                "param.Artifact",
-                [
-                    ("KeyValue", .strings(artifact.keyValue)), ("KopiaSnapshot", .string(artifact.kopiaSnapshot ?? "")),
-                ])
+        // Inputs a journal holds only masked (a resumed run's) are withheld: reading one fails.
+        let withheld = Set(inputs.withheld ?? [])
+        var artifacts: [String: TemplateValue] = [:]
+        for (name, artifact) in inputs.artifacts {
+            var keyValue = TemplateMap(kind: .strings, entries: [:])
+            for (key, value) in artifact.keyValue {
+                if withheld.contains("artifact.\(name).\(key)") {
+                    keyValue.withheld[key] = "key '\(key)' of input artifact '\(name)'"
+                } else {
+                    keyValue.entries[key] = .string(value)
+                }
+            }
+            var record = TemplateMap(
+                record: "param.Artifact", fields: [("KeyValue", .map(keyValue)), ("KopiaSnapshot", .string(artifact.kopiaSnapshot ?? ""))])
+            if withheld.contains("artifact.\(name).KopiaSnapshot") {
+                record.entries["KopiaSnapshot"] = nil
+                record.withheld["KopiaSnapshot"] = "the KopiaSnapshot of input artifact '\(name)'"
+            }
+            artifacts[name] = .map(record)
+        }
+        var options = TemplateMap(kind: .strings, entries: [:])
+        for (key, value) in inputs.options {
+            if withheld.contains("option.\(key)") {
+                options.withheld[key] = "option '\(key)'"
+            } else {
+                options.entries[key] = .string(value)
+            }
         }
         for name in action?.inputArtifactNames ?? [] where isLenient && artifacts[name] == nil {
             artifacts[name] = .record(
@@ -102,7 +134,7 @@ public struct TemplateParameters: Sendable {
             ),
             ("Time", .string(inputs.time)),
             ("Profile", TemplateParameters.profile(directory: inputs.profileDirectory, isLenient: isLenient)),
-            ("Options", .strings(inputs.options)),
+            ("Options", .map(options)),
             ("Object", TemplateParameters.object(inputs, isLenient: isLenient)),
             ("PodOverride", .object([:])),
             ("PodLabels", .strings([:])),

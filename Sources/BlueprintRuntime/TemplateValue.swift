@@ -138,6 +138,16 @@ public struct TemplateMap: Sendable, Equatable {
     public var entries: [String: TemplateValue]
     /// Field order of a struct; empty for maps (printed in sorted key order).
     public var keys: [String]
+    /// Keys whose value exists but may not be read (a phase output that held a
+    /// secret, which the journal keeps only masked): reading one is an error. The
+    /// value says what it is ("output 'k' of phase 'p'").
+    public var withheld: [String: String] = [:]
+
+    /// Why the withheld value `what` cannot be read.
+    static func withheldMessage(_ what: String) -> String {
+        "\(what) held a secret value, which the journal keeps only masked (******), "
+            + "so a resumed run or a rollback cannot read it; start the action again with 'bpc run', or do this step by hand"
+    }
 
     public init(kind: Kind, entries: [String: TemplateValue]) {
         self.kind = kind

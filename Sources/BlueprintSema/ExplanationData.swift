@@ -1989,6 +1989,71 @@ action backup on StatefulSet {
 }
 ```
 
+### BP2080: a read on a value that has no fields or keys
+
+A `let` stands for its value, so `name.field` and `name["key"]` read that
+value. A string, number, boolean or null has no fields (Go's template engine
+refuses the read when it renders: "can't evaluate field"), and a list or map
+written in .bp cannot be read from inside a template at all.
+
+```bp
+blueprint demo
+
+let tools = "ghcr.io/kanisterio/postgres-kanister-tools:0.117.0"
+
+action backup {
+  phase dump: KubeTask { image: tools, command: ["sh", "-c", "kando output location /x"] }
+  output cloud { location: tools.output.location }
+}
+```
+
+Fix: read the phase (or template parameter) itself, not the let.
+
+```bp
+blueprint demo
+
+let tools = "ghcr.io/kanisterio/postgres-kanister-tools:0.117.0"
+
+action backup {
+  phase dump: KubeTask { image: tools, command: ["sh", "-c", "kando output location /x"] }
+  output cloud { location: dump.output.location }
+}
+```
+
+### BP2081: a Wait condition reads template data
+
+Wait renders its arguments, but evaluates each condition from the unrendered
+text: it replaces every `{ $.… }` JSONPath with the object's value and then
+executes the template with no data. A template parameter such as
+`.Options.o` has no value there: passed to `index`, `len`, a comparison
+other than `eq`/`ne`, or a function taking a string, number or bool, it makes
+Go fail and the wait never succeeds (an error); anywhere else it prints
+`<no value>` (a warning).
+
+```bp
+blueprint demo
+
+action wait on StatefulSet {
+  phase ready: Wait {
+    timeout: "5m"
+    conditions: { anyOf: [{ objectReference: { apiVersion: "v1", resource: "pods", name: "p", namespace: "ns" }, condition: "{{ index .Options \"o\" }}" }] }
+  }
+}
+```
+
+Fix: read the object through JSONPath.
+
+```bp
+blueprint demo
+
+action wait on StatefulSet {
+  phase ready: Wait {
+    timeout: "5m"
+    conditions: { anyOf: [{ objectReference: { apiVersion: "v1", resource: "pods", name: "p", namespace: "ns" }, condition: "{{ if eq \"{ $.status.phase }\" \"Running\" }}true{{ end }}" }] }
+  }
+}
+```
+
 ### BP2101: unused output
 
 A declared phase output (`outputs [..]`) that nothing reads.

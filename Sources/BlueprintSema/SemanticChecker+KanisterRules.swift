@@ -309,7 +309,12 @@ extension SemanticChecker {
                 switch shape {
                 case .string(let text):
                     hasCondition = true
-                    if let text { checkConditionTemplate(text, isV2: isV2, at: field.value.range) }
+                    if text == "" {
+                        report(.waitConditions, "condition is empty, which is never true; the wait can never succeed", at: field.value.range)
+                    } else if let text {
+                        checkConditionTemplate(text, isV2: isV2, at: field.value.range)
+                        if !isV2 { checkWaitConditionData(text, value: field.value) }
+                    }
                 case .scalar, .unknown: hasCondition = true
                 default: report(.waitConditions, "condition must be a string, not \(shape.spelling)", at: field.value.range)
                 }
@@ -343,7 +348,8 @@ extension SemanticChecker {
 
     /// WaitV2 runs a condition as a kubectl go-template (Go's builtins, `exists` and
     /// `base64decode`), and one that does not parse never succeeds. (Wait renders
-    /// its conditions like any argument, so the template checks cover them.)
+    /// its conditions like any argument, so the template checks cover them, and
+    /// then executes them without data: `checkWaitConditionData`.)
     mutating func checkConditionTemplate(_ text: String, isV2: Bool, at range: SourceRange) {
         guard isV2 else { return }
         if case .failure(let error) = GoTemplate.parse(text, functions: SemanticChecker.kubectlTemplateFunctions, name: "output") {

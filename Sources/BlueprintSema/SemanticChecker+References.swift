@@ -76,8 +76,11 @@ extension SemanticChecker {
         guard let kind = SemanticChecker.constantKind(of: key) else { return }
         if let problem = TemplateFunctions.constantProblem("index", position: 1, kind: kind) {
             reportBadCall(problem, at: key.range)
-        } else if kind.isInteger, let path = templatePath(of: base), case .map = KanisterCatalog.type(of: path) {
-            reportBadCall(SemanticChecker.integerKeyProblem("." + path.joined(separator: ".")), at: key.range)
+        } else if kind.isInteger {
+            checkIntegerIndex(of: base, key: key)
+            if let path = templatePath(of: base), case .map = KanisterCatalog.type(of: path) {
+                reportBadCall(SemanticChecker.integerKeyProblem("." + path.joined(separator: ".")), at: key.range)
+            }
         }
     }
 
@@ -225,6 +228,8 @@ extension SemanticChecker {
                 usedLets.insert(name)
                 resolved.isInUsedLets = true
             }
+            // A read through the let (`img.field`) is checked on the let's value.
+            if !path.isEmpty { checkLetRead(name, decl, path: path) }
             // A let that reads no phase is checked once per action; one that
             // does is checked at every use, which records the use's data edges.
             guard !resolved.isInPhaseFreeLets, path.isEmpty, !letStack.contains(name), letStack.count < SemanticChecker.maxLetDepth else { return }

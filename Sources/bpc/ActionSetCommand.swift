@@ -34,6 +34,8 @@ struct ActionSetCommand: ParsableCommand {
                   --profile kanister/s3 --secret pgCreds=shop/pg-credentials -o backup.yaml
               kubectl get actionset backup-x7k2q -n kanister -o yaml > failed.yaml
               bpc actionset pg.bp --rollback-of failed.yaml | kubectl create -f -
+
+            \(AllowOption.discussion)
             """
     )
 
@@ -76,6 +78,8 @@ struct ActionSetCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output path, or '-' for standard output (the default).")
     var output: String?
 
+    @OptionGroup var allow: AllowOption
+
     func validate() throws {
         if rollbackOf == nil {
             guard action != nil, object != nil else { throw ValidationError("give --action and --object, or --rollback-of FILE") }
@@ -108,8 +112,8 @@ struct ActionSetCommand: ParsableCommand {
             guard let document, problems.isEmpty else { throw ExitStatus.inputErrors }
             let handoff = ActionSetHandoff.rollback(
                 of: document, overrides: request, blueprint: blueprint, plan: plan, syntax: main.syntax)
-            Terminal.printDiagnostics(handoff.documentDiagnostics, in: failedFile)
-            Terminal.printDiagnostics(handoff.sourceDiagnostics, in: main.file)
+            Terminal.printDiagnostics(handoff.documentDiagnostics.allowing(allow.codes), in: failedFile)
+            Terminal.printDiagnostics(handoff.sourceDiagnostics.allowing(allow.codes), in: main.file)
             guard let made = handoff.actionSet else { throw ExitStatus.inputErrors }
             Terminal.writeError(handoff.report.map { $0 + "\n" }.joined())
             actionSet = made
@@ -120,7 +124,7 @@ struct ActionSetCommand: ParsableCommand {
                 throw ExitStatus.usageOrIO
             }
             let made = ActionSetHandoff.make(request, blueprint: blueprint, plan: plan, syntax: main.syntax)
-            Terminal.printDiagnostics(made.diagnostics, in: main.file)
+            Terminal.printDiagnostics(made.diagnostics.allowing(allow.codes), in: main.file)
             guard let result = made.actionSet else { throw ExitStatus.inputErrors }
             actionSet = result
         }
@@ -136,7 +140,7 @@ struct ActionSetCommand: ParsableCommand {
 
     /// The analysed .bp, or a Kanister .yaml blueprint imported to .bp in memory first.
     func loadCompilation() throws -> Compilation {
-        guard file.hasSuffix(".yaml") || file.hasSuffix(".yml") else { return try Compilation.analyzing(file) }
+        guard file.hasSuffix(".yaml") || file.hasSuffix(".yml") else { return try Compilation.analyzing(file, allowing: allow.codes) }
         let source = try readFile(file)
         let imported = BlueprintImporter.importBlueprint(source.bytes)
         Terminal.printDiagnostics(imported.diagnostics.filter { $0.severity == .error }, in: source)
@@ -145,7 +149,7 @@ struct ActionSetCommand: ParsableCommand {
         }
         let converted = SourceFile(path: file + " (imported)", bytes: Array(text.utf8))
         var compilation = Compilation.load(converted, identity: converted.path, from: FileSources())
-        compilation.analyze()
+        compilation.analyze(allowing: allow.codes)
         return compilation
     }
 
@@ -156,17 +160,14 @@ struct ActionSetCommand: ParsableCommand {
             request.object = ActionSetObjectReference(kind: subject.kind, namespace: subject.namespace, name: subject.name)
         }
         if let profile {
-            let parts = profile.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty }), let last = parts.last else {
-                throw RunInputError("--profile '\(profile)': write NAMESPACE/NAME or NAME")
-            }
-            request.profile = ActionSetObjectReference(namespace: parts.count == 2 ? parts[0] : namespace, name: last)
+            let reference = try CommandLineValues.namespacedName(profile, flag: "--profile", defaultNamespace: namespace)
+            request.profile = ActionSetObjectReference(namespace: reference.namespace, name: reference.name)
         }
-        for (key, value) in try RunSetup.pairs(options, flag: "--option") { request.options[key] = value }
+        for (key, value) in try CommandLineValues.pairs(options, flag: "--option") { request.options[key] = value }
         request.secrets = try references(secrets, flag: "--secret")
         request.configMaps = try references(configMaps, flag: "--configmap")
         var runArtifacts: [String: RunArtifact] = [:]
-        try RunSetup.artifacts(artifacts, into: &runArtifacts)
+        try CommandLineValues.artifacts(artifacts, into: &runArtifacts)
         if let artifactsFrom { request.artifacts = try outputArtifacts(of: artifactsFrom) }
         for (key, artifact) in runArtifacts {
             request.artifacts[key] = ActionSetArtifact(keyValue: artifact.keyValue, kopiaSnapshot: artifact.kopiaSnapshot)
@@ -178,15 +179,7 @@ struct ActionSetCommand: ParsableCommand {
 
     /// `NAME=NAMESPACE/NAME` pairs, as kanctl's `--secrets` takes them.
     func references(_ items: [String], flag: String) throws -> [String: ActionSetObjectReference] {
-        var result: [String: ActionSetObjectReference] = [:]
-        for (key, value) in try RunSetup.pairs(items, flag: flag) {
-            let parts = value.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw RunInputError("\(flag) '\(key)=\(value)': write NAME=NAMESPACE/NAME")
-            }
-            result[key] = ActionSetObjectReference(namespace: parts[0], name: parts[1])
-        }
-        return result
+        try CommandLineValues.references(items, flag: flag).mapValues { ActionSetObjectReference(namespace: $0.namespace, name: $0.name) }
     }
 
     /// The output artifacts a completed ActionSet rendered (`status.actions[].artifacts`).

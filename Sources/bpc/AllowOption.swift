@@ -1,5 +1,5 @@
-// `--allow CODE` (and `-W no-CODE`) of `bpc lint` and `bpc compile`: warning
-// codes not reported in this run; a file silences its own with `allow CODE`.
+// `--allow CODE` (and `-W no-CODE`), one option group for every command that prints
+// diagnostics: warning codes not reported in this run; a file silences its own with `allow CODE`.
 
 import ArgumentParser
 import BlueprintSyntax

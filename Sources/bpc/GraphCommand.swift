@@ -23,6 +23,8 @@ struct GraphCommand: ParsableCommand {
             is told by its content. \
             Render DOT with Graphviz: bpc graph Samples/scale-backup.bp | dot -Tsvg > plan.svg. \
             Exit status: 0 printed, 1 errors in the input, 2 usage or I/O errors.
+
+            \(AllowOption.discussion)
             """
     )
 
@@ -40,11 +42,13 @@ struct GraphCommand: ParsableCommand {
 
     @OptionGroup var stdin: StdinOption
 
+    @OptionGroup var allow: AllowOption
+
     @Argument(help: "The .bp file, a Kanister .yaml Blueprint (imported in memory), or a .plan.json file ('-': standard input).")
     var file: String
 
     func run() throws {
-        let plan = try PlanInput.load(file, blueprint: blueprint, stdinName: stdin.stdinFilename)
+        let plan = try PlanInput.load(file, blueprint: blueprint, stdinName: stdin.stdinFilename, allowing: allow.codes)
         let actions = try PlanInput.select(action, in: plan, file: file)
         let bytes: [UInt8]
         switch format {

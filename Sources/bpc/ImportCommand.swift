@@ -33,6 +33,8 @@ struct ImportCommand: ParsableCommand {
             Examples:
               bpc import blueprint.yaml -o blueprint.bp
               kubectl get blueprints -n kanister -o yaml | bpc import - -o blueprints/
+
+            \(AllowOption.discussion)
             """
     )
 
@@ -50,6 +52,8 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var stdin: StdinOption
 
+    @OptionGroup var allow: AllowOption
+
     @Argument(help: "The Kanister Blueprint YAML file ('-' reads standard input).")
     var file: String
 
@@ -58,14 +62,14 @@ struct ImportCommand: ParsableCommand {
         var result = BlueprintImporter.importStream(source.bytes, keepServerFields: keepServerFields, literal: literal)
         if let blueprint {
             guard result.blueprints.contains(where: { $0.name == blueprint }) else {
-                Terminal.printDiagnostics(result.diagnostics, in: source)
+                Terminal.printDiagnostics(result.diagnostics.allowing(allow.codes), in: source)
                 let names = result.blueprints.map { $0.name.map { "'\($0)'" } ?? $0.label }.joined(separator: ", ")
                 Terminal.writeError("bpc: \(source.path) has no Blueprint named '\(blueprint)' (its Blueprints: \(names.isEmpty ? "none" : names))\n")
                 throw ExitStatus.usageOrIO
             }
             result.blueprints.removeAll { $0.name != blueprint }
         }
-        Terminal.printDiagnostics(result.diagnostics + result.blueprints.flatMap(\.diagnostics), in: source)
+        Terminal.printDiagnostics((result.diagnostics + result.blueprints.flatMap(\.diagnostics)).allowing(allow.codes), in: source)
         for imported in result.blueprints where !imported.omittedFields.isEmpty {
             let what = result.blueprints.count > 1 ? " of \(imported.label)" : ""
             let keep = keepServerFields ? "" : "; --keep-server-fields keeps them"

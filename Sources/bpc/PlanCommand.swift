@@ -19,6 +19,8 @@ struct PlanCommand: ParsableCommand {
             several, the one --blueprint names); a FILE without one of these extensions \
             (or '-') is told by its content. \
             Exit status: 0 printed, 1 errors in the input, 2 usage or I/O errors.
+
+            \(AllowOption.discussion)
             """
     )
 
@@ -33,11 +35,13 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var stdin: StdinOption
 
+    @OptionGroup var allow: AllowOption
+
     @Argument(help: "The .bp file, a Kanister .yaml Blueprint (imported in memory), or a .plan.json file ('-': standard input).")
     var file: String
 
     func run() throws {
-        let plan = try PlanInput.load(file, blueprint: blueprint, stdinName: stdin.stdinFilename)
+        let plan = try PlanInput.load(file, blueprint: blueprint, stdinName: stdin.stdinFilename, allowing: allow.codes)
         let actions = try PlanInput.select(action, in: plan, file: file)
         let text: String
         if dump {

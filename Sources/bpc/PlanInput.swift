@@ -9,15 +9,16 @@ import KanisterYAML
 enum PlanInput {
     /// The plan of `path` (by extension, else by content), diagnostics printed;
     /// throws the exit status on failure. `blueprint` picks one Blueprint of a
-    /// YAML stream, and must name the blueprint of any other input.
-    static func load(_ path: String, blueprint: String? = nil, stdinName: String? = nil) throws -> PlanBlueprint {
+    /// YAML stream, and must name the blueprint of any other input. Warnings
+    /// with a code in `allowed` (`--allow`) are not printed.
+    static func load(_ path: String, blueprint: String? = nil, stdinName: String? = nil, allowing allowed: Set<String> = []) throws -> PlanBlueprint {
         let file = try InputFile.read(path, stdinName: stdinName)
         let plan: PlanBlueprint
         switch InputLanguage.detect(path: file.path, bytes: file.bytes) {
         case .planArtifact: plan = try loadArtifact(file).plan
-        case .kanisterYAML: return try importedPlan(file, blueprint: blueprint)
+        case .kanisterYAML: return try importedPlan(file, blueprint: blueprint, allowing: allowed)
         case .blueprintSource:
-            let compilation = Compilation.analyzing(file)
+            let compilation = Compilation.analyzing(file, allowing: allowed)
             compilation.printDiagnostics()
             guard let compiled = compilation.plan else { throw ExitStatus.inputErrors }
             plan = compiled
@@ -43,17 +44,17 @@ enum PlanInput {
 
     /// A Blueprint of Kanister YAML: the only one, or the one `name` picks;
     /// imported to .bp in memory, then planned like a source file.
-    static func importedPlan(_ file: SourceFile, blueprint name: String?) throws -> PlanBlueprint {
+    static func importedPlan(_ file: SourceFile, blueprint name: String?, allowing allowed: Set<String> = []) throws -> PlanBlueprint {
         let object = try selectBlueprint(name, in: file)
         let imported = BlueprintImporter.importObject(object, in: file.bytes, namesObject: false)
-        Terminal.printDiagnostics(imported.diagnostics, in: file)
+        Terminal.printDiagnostics(imported.diagnostics.allowing(allowed), in: file)
         guard let source = imported.source, !imported.diagnostics.contains(where: { $0.severity == .error }) else {
             throw ExitStatus.inputErrors
         }
         let converted = SourceFile(path: file.path + " (imported)", bytes: Array(source.utf8))
         // An imported blueprint has no imports of its own.
         var compilation = Compilation.load(converted, identity: converted.path, from: FileSources())
-        compilation.analyze()
+        compilation.analyze(allowing: allowed)
         compilation.printDiagnostics()
         guard let plan = compilation.plan else { throw ExitStatus.inputErrors }
         return plan

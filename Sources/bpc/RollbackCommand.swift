@@ -24,6 +24,8 @@ struct RollbackCommand: AsyncParsableCommand {
             Examples:
               bpc rollback 20260102-101010-ab12 --secret pg-credentials/password=...
               bpc rollback 20260102-101010-ab12 --events json > events.jsonl
+
+            \(AllowOption.discussion)
             """
     )
 
@@ -42,16 +44,21 @@ struct RollbackCommand: AsyncParsableCommand {
     @Option(help: "Where journals are kept.")
     var runsDirectory: String = ".bpc/runs"
 
+    @OptionGroup var allow: AllowOption
+
     func run() async throws {
         do {
+            // The command line first: a malformed value is a usage error whatever the journal says.
+            let runSecrets = RunSecrets(
+                secrets: try CommandLineValues.objectValues(secrets, flag: "--secret"),
+                configMaps: try CommandLineValues.objectValues(configMaps, flag: "--configmap"))
             let ledger = try RunSession.loadLedger(id, runsDirectory: runsDirectory)
             if ledger.finishedStatus == "succeeded" {
                 RunConsole.error("bpc: run \(id) succeeded; it owes no compensations\n", secretArguments: secrets)
                 return
             }
-            var session = try RunSession.existing(id, ledger: ledger, mode: .rollback(ledger), runsDirectory: runsDirectory)
-            session.secrets = RunSecrets(
-                secrets: try RunSetup.objects(secrets, flag: "--secret"), configMaps: try RunSetup.objects(configMaps, flag: "--configmap"))
+            var session = try RunSession.existing(id, ledger: ledger, mode: .rollback(ledger), runsDirectory: runsDirectory, allowing: allow.codes)
+            session.secrets = runSecrets
             session.format = EventFormat(rawValue: events) ?? .auto
             let summary = await session.run()
             let code = RunSession.exitCode(summary)

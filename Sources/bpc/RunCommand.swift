@@ -47,6 +47,8 @@ struct RunCommand: AsyncParsableCommand {
                   --artifacts-from 20260102-101010-ab12
               bpc run x.bp --action backup --object statefulset/db/pg --backend dry-run
               bpc run --resume 20260102-101010-ab12
+
+            \(AllowOption.discussion)
             """
     )
 
@@ -104,6 +106,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Seconds before the first retry (doubling after each).")
     var retryBackoff: Double = 1
 
+    @OptionGroup var allow: AllowOption
+
     func validate() throws {
         guard resume != nil || (file != nil && action != nil && object != nil) else {
             throw ValidationError("give FILE, --action and --object, or --resume ID")
@@ -127,8 +131,10 @@ struct RunCommand: AsyncParsableCommand {
     func inputs() throws -> RunInputs {
         guard let file, let action, let object else { throw RunInputError("FILE, --action and --object are required") }
         let subject = try RunSubject.parse(object).get()
-        var artifactsIn = try artifactsFrom.map { try RunSetup.artifacts(fromRun: $0, runsDirectory: runsDirectory) } ?? [:]
-        try RunSetup.artifacts(artifacts, into: &artifactsIn)
+        let earlier = try artifactsFrom.map { try RunSetup.artifacts(fromRun: $0, runsDirectory: runsDirectory) }
+        var artifactsIn = earlier?.artifacts ?? [:]
+        try CommandLineValues.artifacts(artifacts, into: &artifactsIn)
+        if let earlier, let artifactsFrom { try RunSetup.requireWithheld(earlier.withheld, in: artifactsIn, fromRun: artifactsFrom) }
         var objectJSON: String?
         if let objectFile {
             guard let data = FileManager.default.contents(atPath: objectFile) else { throw RunInputError("cannot read \(objectFile)") }
@@ -137,12 +143,14 @@ struct RunCommand: AsyncParsableCommand {
         }
         return RunInputs(
             file: RunSetup.absolute(file), action: action, subject: subject,
-            options: Dictionary(try RunSetup.pairs(options, flag: "--option"), uniquingKeysWith: { $1 }),
+            options: Dictionary(try CommandLineValues.pairs(options, flag: "--option"), uniquingKeysWith: { $1 }),
             artifacts: artifactsIn, profileDirectory: RunSetup.absolute(profile), objectJSON: objectJSON,
             parallel: parallel ?? 4, backend: backend ?? "local", blueprint: blueprint)
     }
 
     func runSecrets() throws -> RunSecrets {
-        RunSecrets(secrets: try RunSetup.objects(secrets, flag: "--secret"), configMaps: try RunSetup.objects(configMaps, flag: "--configmap"))
+        RunSecrets(
+            secrets: try CommandLineValues.objectValues(secrets, flag: "--secret"),
+            configMaps: try CommandLineValues.objectValues(configMaps, flag: "--configmap"))
     }
 }

@@ -24,7 +24,7 @@ struct RunSession {
 
     static func starting(command: RunCommand) throws -> RunSession {
         let inputs = try command.inputs()
-        let graph = try RunSetup.graph(file: inputs.file, action: inputs.action, blueprint: inputs.blueprint)
+        let graph = try RunSetup.graph(file: inputs.file, action: inputs.action, blueprint: inputs.blueprint, allowing: command.allow.codes)
         return RunSession(
             id: RunSetup.newRunID(), mode: .start, graph: graph, inputs: inputs, secrets: try command.runSecrets(),
             format: EventFormat(rawValue: command.events) ?? .auto, runsDirectory: command.runsDirectory,
@@ -36,7 +36,7 @@ struct RunSession {
         guard ledger.finishedStatus == nil else {
             throw RunInputError("run \(id) already finished (\(ledger.finishedStatus ?? "")); nothing to resume")
         }
-        var session = try existing(id, ledger: ledger, mode: .resume(ledger), runsDirectory: command.runsDirectory)
+        var session = try existing(id, ledger: ledger, mode: .resume(ledger), runsDirectory: command.runsDirectory, allowing: command.allow.codes)
         session.secrets = try command.runSecrets()
         session.format = EventFormat(rawValue: command.events) ?? .auto
         session.retryBackoff = command.retryBackoff
@@ -50,9 +50,9 @@ struct RunSession {
         return ledger
     }
 
-    static func existing(_ id: String, ledger: RunLedger, mode: Mode, runsDirectory: String) throws -> RunSession {
+    static func existing(_ id: String, ledger: RunLedger, mode: Mode, runsDirectory: String, allowing allowed: Set<String> = []) throws -> RunSession {
         guard let inputs = ledger.inputs else { throw RunInputError("the journal of run \(id) has no run-started entry") }
-        let graph = try RunSetup.graph(file: inputs.file, action: inputs.action, blueprint: inputs.blueprint)
+        let graph = try RunSetup.graph(file: inputs.file, action: inputs.action, blueprint: inputs.blueprint, allowing: allowed)
         return RunSession(
             id: id, mode: mode, graph: graph, inputs: inputs, secrets: RunSecrets(), format: .auto,
             runsDirectory: runsDirectory, retryBackoff: 1, kubectlDryRun: false)

@@ -11,8 +11,8 @@ import KanisterYAML
 
 enum RunSetup {
     /// The action's run graph from any of the three inputs; diagnostics printed.
-    static func graph(file: String, action: String, blueprint: String? = nil) throws -> RunGraph {
-        let plan = try PlanInput.load(file, blueprint: blueprint)
+    static func graph(file: String, action: String, blueprint: String? = nil, allowing allowed: Set<String> = []) throws -> RunGraph {
+        let plan = try PlanInput.load(file, blueprint: blueprint, allowing: allowed)
         guard let planAction = plan.action(named: action) else {
             let known = plan.actions.map(\.name).joined(separator: ", ")
             Terminal.writeError("bpc: \(file) has no action '\(action)' (its actions: \(known.isEmpty ? "none" : known))\n")
@@ -21,44 +21,34 @@ enum RunSetup {
         return RunGraph(planAction)
     }
 
-    /// `k=v` pairs; a pair without `=` is a usage error.
-    static func pairs(_ items: [String], flag: String) throws -> [(String, String)] {
-        try items.map { item in
-            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
-                throw RunInputError("\(flag) '\(item)': write KEY=VALUE")
-            }
-            return (String(item[..<equals]), String(item[item.index(after: equals)...]))
-        }
-    }
-
-    /// `--artifact NAME.KEY=VALUE` (a KeyValue entry) or `NAME=SNAPSHOT` (its KopiaSnapshot).
-    static func artifacts(_ items: [String], into artifacts: inout [String: RunArtifact]) throws {
-        for (target, value) in try pairs(items, flag: "--artifact") {
-            if let dot = target.firstIndex(of: ".") {
-                artifacts[String(target[..<dot]), default: RunArtifact()].keyValue[String(target[target.index(after: dot)...])] = value
-            } else {
-                artifacts[target, default: RunArtifact()].kopiaSnapshot = value
-            }
-        }
-    }
-
-    /// `--secret NAME/KEY=VALUE` (also `--configmap`).
-    static func objects(_ items: [String], flag: String) throws -> [String: [String: String]] {
-        var result: [String: [String: String]] = [:]
-        for (target, value) in try pairs(items, flag: flag) {
-            guard let slash = target.firstIndex(of: "/") else { throw RunInputError("\(flag) '\(target)=...': write NAME/KEY=VALUE") }
-            result[String(target[..<slash]), default: [:]][String(target[target.index(after: slash)...])] = value
-        }
-        return result
-    }
-
-    /// The output artifacts of an earlier run, from its journal.
-    static func artifacts(fromRun id: String, runsDirectory: String) throws -> [String: RunArtifact] {
+    /// The output artifacts of an earlier run, from its journal, without the parts
+    /// that held a secret (the journal has them only masked), which are listed.
+    static func artifacts(fromRun id: String, runsDirectory: String) throws -> (artifacts: [String: RunArtifact], withheld: [String]) {
         let ledger = RunLedger(try RunJournal.read(journalPath(id, runsDirectory)))
-        guard ledger.finishedStatus == "succeeded", let artifacts = ledger.artifacts else {
+        guard ledger.finishedStatus == "succeeded", var artifacts = ledger.artifacts else {
             throw RunInputError("run \(id) did not succeed with output artifacts (status: \(ledger.finishedStatus ?? "unfinished"))")
         }
-        return artifacts
+        for part in ledger.withheldArtifacts {
+            guard let dot = part.firstIndex(of: ".") else { continue }
+            let name = String(part[..<dot])
+            let key = String(part[part.index(after: dot)...])
+            if key == "KopiaSnapshot" { artifacts[name]?.kopiaSnapshot = nil } else { artifacts[name]?.keyValue[key] = nil }
+        }
+        return (artifacts, ledger.withheldArtifacts)
+    }
+
+    /// Refuses a run whose `--artifacts-from` run withheld a part the command line does not give again.
+    static func requireWithheld(_ withheld: [String], in artifacts: [String: RunArtifact], fromRun id: String) throws {
+        for part in withheld {
+            guard let dot = part.firstIndex(of: ".") else { continue }
+            let name = String(part[..<dot])
+            let key = String(part[part.index(after: dot)...])
+            let isGiven = key == "KopiaSnapshot" ? artifacts[name]?.kopiaSnapshot != nil : artifacts[name]?.keyValue[key] != nil
+            guard !isGiven else { continue }
+            let flag = key == "KopiaSnapshot" ? "--artifact \(name)=SNAPSHOT" : "--artifact \(part)=VALUE"
+            throw RunInputError(
+                "--artifacts-from \(id): output artifact \(part) held a secret value, which that run's journal keeps only masked; give it with \(flag)")
+        }
     }
 
     static func journalPath(_ id: String, _ runsDirectory: String) -> String { "\(runsDirectory)/\(id).jsonl" }

@@ -16,28 +16,41 @@ import Testing
     static let mutantCount = ProcessInfo.processInfo.environment["BPC_MUTANTS"].flatMap { Int($0) } ?? 2400
     static let mutantSeed = ProcessInfo.processInfo.environment["BPC_MUTANT_SEED"].flatMap { UInt64($0) } ?? 0x5EED_0011
 
-    /// The samples and the corpus imported to .bp (the literal form, which the
-    /// mutator was written against; ImportIdiomTests mutate the idiomatic form):
-    /// programs that compile.
-    static let seeds: [(name: String, text: String)] = {
-        var seeds: [(String, String)] = []
-        for url in TestSupport.samples() {
-            if let text = try? String(contentsOf: url, encoding: .utf8) { seeds.append((url.lastPathComponent, text)) }
+    /// Mutants of the literal import, on top of those of the idiomatic one.
+    static let literalMutantCount = mutantCount / 4
+
+    /// The samples and the corpus imported to .bp in the idiomatic form (lets,
+    /// expressions): programs that compile. Mutant N of a seed is the same as
+    /// when these were first used, so a reported name reproduces.
+    static let seeds: [(name: String, text: String)] =
+        TestSupport.samples().compactMap { url in
+            (try? String(contentsOf: url, encoding: .utf8)).map { (url.lastPathComponent, $0) }
+        } + corpusImports(literal: false)
+
+    /// The corpus imported verbatim (`--literal`), mutated too.
+    static let literalSeeds = corpusImports(literal: true)
+
+    static func corpusImports(literal: Bool) -> [(name: String, text: String)] {
+        TestSupport.corpusBlueprints().compactMap { url in
+            guard let bytes = try? [UInt8](Data(contentsOf: url)), let source = BlueprintImporter.importBlueprint(bytes, literal: literal).source else {
+                return nil
+            }
+            return (url.deletingPathExtension().lastPathComponent + (literal ? ".literal.bp" : ".bp"), source)
         }
-        for url in TestSupport.corpusBlueprints() {
-            guard let bytes = try? [UInt8](Data(contentsOf: url)), let source = BlueprintImporter.importBlueprint(bytes, literal: true).source else { continue }
-            seeds.append((url.deletingPathExtension().lastPathComponent + ".bp", source))
-        }
-        return seeds
-    }()
+    }
 
     @Test func invariantsHoldOnSeedsAndMutants() throws {
         let kcheck = try TestSupport.kcheck.get()
         var mutator = BlueprintMutator(seed: Self.mutantSeed)
-        var inputs = Self.seeds
+        var inputs = Self.seeds + Self.literalSeeds
         for index in 0..<Self.mutantCount {
             let seed = Self.seeds[index % Self.seeds.count]
             inputs.append(("mutant-\(index)-of-\(seed.name)", mutator.mutate(seed.text)))
+        }
+        var literalMutator = BlueprintMutator(seed: Self.mutantSeed ^ 0x1)
+        for index in 0..<Self.literalMutantCount where !Self.literalSeeds.isEmpty {
+            let seed = Self.literalSeeds[index % Self.literalSeeds.count]
+            inputs.append(("literal-mutant-\(index)-of-\(seed.name)", literalMutator.mutate(seed.text)))
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bpc-invariants-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -54,7 +67,8 @@ import Testing
             compiledNames[file.path] = input.name
             compiledCount += 1
         }
-        #expect(compiledCount > Self.seeds.count + Self.mutantCount / 10, "too few mutants compile to test (b)-(d): \(compiledCount)")
+        #expect(
+            compiledCount > Self.seeds.count + (Self.mutantCount + Self.literalMutantCount) / 10, "too few mutants compile to test (b)-(d): \(compiledCount)")
         // (b) one kcheck run over every compiled file.
         let files = compiledNames.keys.sorted()
         let validate = try TestSupport.run(kcheck, ["validate", "-no-warn"] + files)
@@ -84,6 +98,29 @@ import Testing
         // (b)/(c): a declared output the command does not print.
         "blueprint r\naction a {\n  phase p: KubeTask { image: \"x\", command: [\"./run.sh\"]\n    outputs [id] }\n  phase q: KubeTask { image: \"x\", command: [\"echo\", \"\\(p.output.id)\"] }\n}\n",
     ]
+
+    /// Mutants whose YAML kcheck refused, kept whole in Fixtures/invariants/ and
+    /// named CODE-mutant-…: Sema now refuses each with that code.
+    static let refused: [URL] = {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/invariants")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".bp") }.sorted().map { directory.appendingPathComponent($0) }
+    }()
+
+    @Test func refusedMutantsAreKept() {
+        #expect(Self.refused.count >= 2)
+    }
+
+    @Test(arguments: refused)
+    func refusedMutantsFailWithTheirCode(_ url: URL) throws {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let code = String(url.lastPathComponent.prefix(6))
+        var compilation = Compilation.load(SourceFile(path: url.lastPathComponent, text: text), identity: url.path, from: NoImports())
+        compilation.analyze()
+        let diagnostics = compilation.reports.flatMap(\.diagnostics)
+        #expect(diagnostics.contains { $0.code.rawValue == code && $0.severity == .error }, "\(errors(diagnostics))")
+        #expect(BlueprintCompiler.compile(SourceFile(path: url.lastPathComponent, text: text)).yaml == nil)
+    }
 
     @Test(arguments: regressions)
     func regressionsKeepTheInvariants(_ text: String) throws {

@@ -1,0 +1,127 @@
+// Reads through a `let` (`img.field`, `cfg["key"]`, `n[0]`): the let's value is
+// substituted, so the read is checked as if written on the value itself; a value
+// that has no fields or keys (a string, number, bool, null, list, map) refuses it.
+
+import BlueprintSyntax
+
+extension DiagnosticCode {
+    /// A field or key read on a value that has none (a let bound to a string, number,
+    /// bool, null, list or map): Go's template engine refuses it, or it cannot be lowered.
+    public static let noMembers = DiagnosticCode("BP2080")
+}
+
+extension SemanticChecker {
+    /// `name.path…` where `name` is a let: the read is checked on the let's value.
+    mutating func checkLetRead(_ name: String, _ decl: LetDecl, path: [(String, SourceRange)]) {
+        guard let first = path.first, !letStack.contains(name), letStack.count < SemanticChecker.maxLetDepth else { return }
+        letStack.append(name)
+        defer { letStack.removeLast() }
+        let (value, owner) = letValue(decl)
+        if let kind = SemanticChecker.memberlessKind(of: value) {
+            reportMemberless(name, kind: kind, owner: owner, value: value, at: first)
+            return
+        }
+        switch value.kind {
+        case .call(let callee, _):
+            guard case .identifier(let function) = callee.kind else { return }
+            if function == "option" {
+                reportMemberless(name, kind: "an option (a string)", owner: owner, value: value, at: first)
+            } else if TemplateFunctions.scalarResults.contains(function) {
+                reportBadCall(TemplateFunctions.resultFieldProblem(function, field: first.0), at: first.1)
+            }
+        default:
+            // A chain (`StatefulSet`, `dump.output`, `Object["a"]`): the read continues it.
+            guard let (root, rootRange, prefix) = SemanticChecker.constantChain(value) else { return }
+            checkRoot(root, rootRange, path: prefix + path)
+        }
+    }
+
+    /// The value a let stands for, lets followed, and the let that binds it.
+    mutating func letValue(_ decl: LetDecl) -> (Expr, LetDecl) {
+        var owner = decl
+        var current = decl.value
+        for _ in 0..<SemanticChecker.maxLetDepth {
+            switch current.kind {
+            case .parenthesized(let inner): current = inner
+            case .identifier(let name):
+                guard case .constant(let next) = resolvedInAction(name).symbol, next.name.text != owner.name.text else { return (current, owner) }
+                owner = next
+                current = next.value
+            default: return (current, owner)
+            }
+        }
+        return (current, owner)
+    }
+
+    /// What a value with no fields or keys is ("a string"), or nil when it may have some.
+    static func memberlessKind(of value: Expr) -> String? {
+        switch value.kind {
+        case .string, .duration: "a string"
+        case .int, .float: "a number"
+        case .bool: "a boolean"
+        case .null: "null"
+        case .bash: "a command"
+        case .list: "a list written in .bp"
+        case .map: "a map written in .bp"
+        default: nil
+        }
+    }
+
+    mutating func reportMemberless(_ name: String, kind: String, owner: LetDecl, value: Expr, at part: (String, SourceRange)) {
+        let message: String
+        switch value.kind {
+        case .map, .list:
+            let element = if case .list = value.kind { "element" } else { "entry" }
+            message = "'\(name)' is \(kind), and templates cannot read inside one ('\(part.0)'): give the \(element) a let of its own"
+        default:
+            message = "'\(name)' is \(kind), which has no field or key '\(part.0)'; Go's template engine refuses the read when it renders"
+        }
+        let notes = isInMainFile(owner) ? [DiagnosticNote("'\(owner.name.text)' is \(kind) here", range: value.range)] : []
+        report(.noMembers, message, at: part.1, notes: notes)
+    }
+
+    /// Whether `decl` is written in the file being checked (a note elsewhere would point at the wrong bytes).
+    func isInMainFile(_ decl: LetDecl) -> Bool {
+        for declaration in main.syntax.declarations {
+            switch declaration {
+            case .constant(let other) where other == decl: return true
+            case .action(let action):
+                for case .constant(let other) in action.items where other == decl { return true }
+            default: continue
+            }
+        }
+        return false
+    }
+
+    /// `a.b["c"]`: the root name, its range and the constant path after it; nil
+    /// for anything else (a computed key, a call).
+    static func constantChain(_ expr: Expr) -> (String, SourceRange, [(String, SourceRange)])? {
+        var path: [(String, SourceRange)] = []
+        var current = expr
+        while true {
+            switch current.kind {
+            case .member(let base, let name):
+                path.append((name.text, name.range))
+                current = base
+            case .index(let base, let key):
+                guard let text = constantKeyText(key) else { return nil }
+                path.append((text, key.range))
+                current = base
+            case .parenthesized(let inner): current = inner
+            case .identifier(let name): return (name, current.range, path.reversed())
+            default: return nil
+            }
+        }
+    }
+
+    /// `x[3]` where `x` is a let whose value has no elements (a number, bool, null,
+    /// list or map written in .bp; Go indexes a string by position).
+    mutating func checkIntegerIndex(of base: Expr, key: Expr) {
+        guard case .identifier(let name) = base.kind, case .constant(let decl) = resolvedInAction(name).symbol else { return }
+        let (value, owner) = letValue(decl)
+        guard let kind = SemanticChecker.memberlessKind(of: value), kind != "a string" else { return }
+        var text = ""
+        if case .int(let spelled) = key.kind { text = spelled }
+        reportMemberless(name, kind: kind, owner: owner, value: value, at: (text, key.range))
+    }
+}
