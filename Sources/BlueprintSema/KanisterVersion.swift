@@ -33,8 +33,14 @@ public struct KanisterVersion: Hashable, Sendable, CustomStringConvertible {
     /// A version as users write it: "0.119.0", "v0.119.0", "0.119" (patch 0) or
     /// "main"; nil when it is not one bpc knows.
     public init?(parsing text: String) {
+        // Trimmed by indices: the generic reversed/drop(while:) wrappers cost
+        // type lookups at run time, and every lint and compile parses a version.
         let blank: (Character) -> Bool = { $0.isWhitespace && !$0.isNewline }
-        var spelled = String(text.drop(while: blank).reversed().drop(while: blank).reversed()).lowercased()
+        var start = text.startIndex
+        var end = text.endIndex
+        while start < end, blank(text[start]) { start = text.index(after: start) }
+        while end > start, blank(text[text.index(before: end)]) { end = text.index(before: end) }
+        var spelled = String(text[start..<end]).lowercased()
         if spelled.hasPrefix("v") { spelled.removeFirst() }
         let parts = spelled.split(separator: ".", omittingEmptySubsequences: false)
         if spelled != "main" {
