@@ -15,6 +15,7 @@ let staticFoundation = [
     "-lFoundation", "-lFoundationEssentials", "-lFoundationInternationalization", "-lCoreFoundation", "-l_FoundationICU",
     "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization", "-lswiftDispatch", "-ldispatch", "-lBlocksRuntime",
 ]
+let staticArchives = staticFoundation + staticFoundation + ["-lstdc++", "-lm"]
 
 let package = Package(
     name: "bpc",
@@ -52,7 +53,7 @@ let package = Package(
             // the loader, and a PIE one relocating its metadata, which also faulted
             // in every page of it. Debug builds and tests keep the shared libraries.
             linkerSettings: [
-                .unsafeFlags(["-static-executable"] + staticFoundation + staticFoundation + ["-lstdc++", "-lm"], .when(platforms: [.linux], configuration: .release))
+                .unsafeFlags(["-static-executable"] + staticArchives, .when(platforms: [.linux], configuration: .release))
             ]
         ),
         .executableTarget(
