@@ -8,12 +8,14 @@ let fuzzTargets: [Target] =
     Context.environment["BPC_FUZZ"] == nil
     ? [] : [.executableTarget(name: "bpc-fuzz", dependencies: ["FuzzChecks"], path: "Fuzz/Harness")]
 
-/// What the static Foundation archives need after them (`-static-stdlib` names
-/// only the Swift runtime's); listed twice so that archive order does not matter.
+/// What the static Foundation archives need after them (`-static-executable`
+/// names only the Swift runtime's); listed twice so that archive order does not
+/// matter, then the C++ library ICU needs, which would otherwise come before.
 let staticFoundation = [
     "-lFoundation", "-lFoundationEssentials", "-lFoundationInternationalization", "-lCoreFoundation", "-l_FoundationICU",
     "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization", "-lswiftDispatch", "-ldispatch", "-lBlocksRuntime",
 ]
+let staticArchives = staticFoundation + staticFoundation + ["-lstdc++", "-lm"]
 
 let package = Package(
     name: "bpc",
@@ -31,6 +33,8 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // glibc's mallopt for HeapTuning (a static bpc cannot look it up at run time).
+        .target(name: "CHeapTuning"),
         .target(name: "BlueprintSyntax"),
         .target(name: "BlueprintSema", dependencies: ["BlueprintSyntax"]),
         .target(name: "BlueprintPlan", dependencies: ["BlueprintSyntax", "BlueprintSema"]),
@@ -40,13 +44,17 @@ let package = Package(
         .executableTarget(
             name: "bpc",
             dependencies: [
-                "BlueprintSyntax", "BlueprintSema", "BlueprintPlan", "KanisterYAML", "BlueprintRuntime", "BlueprintLSP",
+                "BlueprintSyntax", "BlueprintSema", "BlueprintPlan", "KanisterYAML", "BlueprintRuntime", "BlueprintLSP", "CHeapTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // The release bpc links the Swift runtime and Foundation statically: a
+            // The release bpc is one static executable (Swift runtime, Foundation,
+            // libyaml, libstdc++ and glibc linked in, not position-independent): a
             // dynamic one spent a third of a small `bpc lint` binding symbols in
-            // the loader. Debug builds and tests keep the shared libraries.
-            linkerSettings: [.unsafeFlags(["-static-stdlib"] + staticFoundation + staticFoundation, .when(platforms: [.linux], configuration: .release))]
+            // the loader, and a PIE one relocating its metadata, which also faulted
+            // in every page of it. Debug builds and tests keep the shared libraries.
+            linkerSettings: [
+                .unsafeFlags(["-static-executable"] + staticArchives, .when(platforms: [.linux], configuration: .release))
+            ]
         ),
         .executableTarget(
             name: "bpc-bench",

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what bpc and its tests need on a fresh Debian machine of this kind:
-# libyaml-dev (the YAML library bpc links), graphviz (DOT rendering tests),
+# libyaml-dev (the YAML library bpc links; its archive for the static release
+# build), glibc's and libstdc++'s archives, graphviz (DOT rendering tests),
 # Python's jsonschema (the SARIF schema test), PostgreSQL (bpc run's end-to-end test).
 # neovim (the language server's editor test).
 # Go comes with kcheck's own build script. Safe to run again.
@@ -9,6 +10,13 @@ set -euo pipefail
 missing=()
 dpkg -s libyaml-dev >/dev/null 2>&1 || missing+=(libyaml-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+# The release bpc is linked statically: glibc's and libstdc++'s archives
+# (usually there already with the Swift toolchain's prerequisites).
+dpkg -s libc6-dev >/dev/null 2>&1 || missing+=(libc6-dev)
+if ! compgen -G "/usr/lib/gcc/*/*/libstdc++.a" >/dev/null; then
+  gcc_major=$(gcc -dumpversion 2>/dev/null | cut -d. -f1 || true)
+  if [ -n "$gcc_major" ]; then missing+=("libstdc++-$gcc_major-dev"); else missing+=(g++); fi
+fi
 if [ "${1:-}" != "build" ]; then
   command -v dot >/dev/null 2>&1 || missing+=(graphviz)
   # PostgreSQL server and client: bpc run's end-to-end test (.ci/postgres-e2e.sh)

@@ -14,7 +14,9 @@ public struct KanisterVersion: Hashable, Sendable, CustomStringConvertible {
     public var description: String { name }
 
     /// Every version bpc knows, oldest release first, then main.
-    public static let known: [KanisterVersion] = VersionFacts.shared.releases.enumerated().map { KanisterVersion(name: $0.element, index: $0.offset) }
+    /// Only the names are read here (every command's --help names them): the
+    /// release differences are decoded when a release's view is first built.
+    public static let known: [KanisterVersion] = VersionFacts.releaseNames.enumerated().map { KanisterVersion(name: $0.element, index: $0.offset) }
 
     public static let main: KanisterVersion = known.last { $0.name == "main" } ?? KanisterVersion(name: "main", index: known.count)
 
@@ -31,8 +33,14 @@ public struct KanisterVersion: Hashable, Sendable, CustomStringConvertible {
     /// A version as users write it: "0.119.0", "v0.119.0", "0.119" (patch 0) or
     /// "main"; nil when it is not one bpc knows.
     public init?(parsing text: String) {
+        // Trimmed by indices: the generic reversed/drop(while:) wrappers cost
+        // type lookups at run time, and every lint and compile parses a version.
         let blank: (Character) -> Bool = { $0.isWhitespace && !$0.isNewline }
-        var spelled = String(text.drop(while: blank).reversed().drop(while: blank).reversed()).lowercased()
+        var start = text.startIndex
+        var end = text.endIndex
+        while start < end, blank(text[start]) { start = text.index(after: start) }
+        while end > start, blank(text[text.index(before: end)]) { end = text.index(before: end) }
+        var spelled = String(text[start..<end]).lowercased()
         if spelled.hasPrefix("v") { spelled.removeFirst() }
         let parts = spelled.split(separator: ".", omittingEmptySubsequences: false)
         if spelled != "main" {
@@ -101,6 +109,29 @@ struct VersionFacts: Decodable, Sendable {
             return VersionFacts(base: "main", releases: ["main"], versions: [:])
         }
         return decoded
+    }()
+
+    /// The `releases` of versions.json, read without decoding the rest: the
+    /// array is the first member spelled `"releases":` (inside the description
+    /// the quotes are escaped). Falls back to the whole decoding when that
+    /// array cannot be read on its own.
+    static let releaseNames: [String] = {
+        let text = VersionData.versionsJSON.utf8
+        let key = Array(#""releases":"#.utf8)
+        var start = text.startIndex
+        while start != text.endIndex {
+            guard let quote = text[start...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            if text[quote...].starts(with: key) {
+                let open = text.index(quote, offsetBy: key.count)
+                guard let close = text[open...].firstIndex(of: UInt8(ascii: "]")),
+                    let names = JSONValue.parse(String(decoding: text[open...close], as: UTF8.self))?.stringArray,
+                    names.contains("main")
+                else { break }
+                return names
+            }
+            start = text.index(after: quote)
+        }
+        return shared.releases
     }()
 }
 

@@ -29,22 +29,35 @@ public indirect enum TemplateParameterType: Sendable, Equatable {
         }
     }
 
-    /// The type spelled in the catalog (`[]string`, `map[string][]byte`, `*bool`).
+    /// The type spelled in the catalog (`[]string`, `map[string][]byte`, `*bool`):
+    /// its first word (a comment may follow), pointers ignored.
     init(spelling: String) {
-        var text = Substring(spelling.split(separator: " ", maxSplits: 1).first ?? "")
-        while text.hasPrefix("*") { text = text.dropFirst() }
-        if text == "[]byte" {
+        var text = spelling.utf8[...]
+        let space = UInt8(ascii: " ")
+        while text.first == space { text = text.dropFirst() }
+        if let end = text.firstIndex(of: space) { text = text[..<end] }
+        self.init(goType: text)
+    }
+
+    /// A Go type without spaces, read byte by byte: the catalog is read at every
+    /// start, and String's generic splitting and prefix tests cost more there.
+    private init(goType spelled: Substring.UTF8View) {
+        var text = spelled
+        while text.first == UInt8(ascii: "*") { text = text.dropFirst() }
+        if text.elementsEqual("[]byte".utf8) {
             self = .scalar("[]byte")
-        } else if text.hasPrefix("[]") {
-            self = .list(TemplateParameterType(spelling: String(text.dropFirst(2))))
-        } else if text.hasPrefix("map[string]") {
-            self = .map(TemplateParameterType(spelling: String(text.dropFirst("map[string]".count))))
-        } else if ["string", "bool", "int", "int64", "float64"].contains(text) {
-            self = .scalar(String(text))
+        } else if text.starts(with: "[]".utf8) {
+            self = .list(TemplateParameterType(goType: text.dropFirst(2)))
+        } else if text.starts(with: "map[string]".utf8) {
+            self = .map(TemplateParameterType(goType: text.dropFirst("map[string]".utf8.count)))
+        } else if let scalar = Self.scalarNames.first(where: { text.elementsEqual($0.utf8) }) {
+            self = .scalar(scalar)
         } else {
             self = .any
         }
     }
+
+    private static let scalarNames = ["string", "bool", "int", "int64", "float64"]
 
     /// A field of template-params.json: a spelling, or an object with `type`,
     /// `fields` (a struct) or `value` (a map's values).

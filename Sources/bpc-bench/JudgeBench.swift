@@ -42,27 +42,9 @@ enum JudgeBench {
         realContent(bpc: bpc, runs: runs)
     }
 
-    /// Whole-process times of the commands people run by hand: medians of `runs` spawns.
+    /// Whole-process start-up of the commands people run by hand: see StartupBench.
     static func startUp(bpc: String, runs: Int) {
-        let sample =
-            ProcessInfo.processInfo.environment["BPC_SAMPLE"]
-            ?? Corpus.packageRoot.map { $0.appendingPathComponent("Samples/elasticsearch.bp").path } ?? ""
-        let output = ProcessBench.directory.appendingPathComponent("bpc-bench-judge-\(getpid()).yaml").path
-        defer { try? FileManager.default.removeItem(atPath: output) }
-        print("\nstart-up (median of \(runs) spawns; sample \(sample)):")
-        let cases: [(String, [String], Double)] = [
-            ("bpc --version", ["--version"], 0.005),
-            ("bpc lint SAMPLE", ["lint", sample], 0.010),
-            ("bpc compile SAMPLE -o FILE", ["compile", sample, "-o", output], 0.010),
-        ]
-        for (label, arguments, limit) in cases {
-            guard let seconds = processSeconds([bpc] + arguments, runs: runs) else {
-                print("  \(label): failed to run")
-                continue
-            }
-            let padded = label.padding(toLength: 28, withPad: " ", startingAt: 0)
-            print("  \(padded) \(milliseconds(seconds))  (target < \(milliseconds(limit))) \(verdict(seconds, limit))")
-        }
+        StartupBench.run(bpc: bpc, runs: runs)
     }
 
     /// The corpus blueprint (100 copies): compile against libyaml's parse of its

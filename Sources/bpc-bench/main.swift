@@ -1,6 +1,6 @@
 // bpc-bench: generates a large valid .bp blueprint and prints lexing and
 // parsing throughput (MB/s) and peak memory. Run: swift run -c release bpc-bench
-// [compile | scaling | judge | runtime | source]; see the README's Performance section.
+// [compile | scaling | judge | startup | runtime | source]; see the README's Performance section.
 
 import BlueprintSyntax
 import Foundation
@@ -78,6 +78,18 @@ if CommandLine.arguments.dropFirst().first == "judge" {
     let rest = Array(CommandLine.arguments.dropFirst(2))
     func value(_ flag: String) -> Int? { rest.firstIndex(of: flag).flatMap { rest.indices.contains($0 + 1) ? Int(rest[$0 + 1]) : nil } }
     JudgeBench.run(runs: max(1, value("--runs") ?? 5), startRuns: max(1, value("--start-runs") ?? 41))
+    exit(0)
+}
+if CommandLine.arguments.dropFirst().first == "startup" {
+    // `bpc-bench startup [--runs N]`: only the start-up part of `judge` (wall, CPU, page faults, spawn floor).
+    let rest = Array(CommandLine.arguments.dropFirst(2))
+    let runs = rest.firstIndex(of: "--runs").flatMap { rest.indices.contains($0 + 1) ? Int(rest[$0 + 1]) : nil } ?? 41
+    let bpc = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("bpc").path
+    guard FileManager.default.isExecutableFile(atPath: bpc) else {
+        print("no bpc beside bpc-bench: build both with `swift build -c release`")
+        exit(2)
+    }
+    StartupBench.run(bpc: bpc, runs: max(1, runs))
     exit(0)
 }
 if CommandLine.arguments.dropFirst().first == "runtime" {

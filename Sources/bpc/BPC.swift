@@ -41,6 +41,10 @@ struct BPC: ParsableCommand {
         // heap is set up for a short life (see HeapTuning).
         Parallel.keepsReleasedValuesUntilExit = true
         HeapTuning.forOneShotProcess()
+        if let answer = immediateAnswer(Array(CommandLine.arguments.dropFirst())) {
+            _ = Terminal.writeAll([Array(answer.utf8)[...]], to: 1)
+            Foundation.exit(0)
+        }
         if let unknown = unknownHelpTopic(Array(CommandLine.arguments.dropFirst())) {
             FileHandle.standardError.write(Data("Error: no command '\(unknown)'; see 'bpc --help' for the commands\n".utf8))
             Foundation.exit(2)
@@ -57,7 +61,9 @@ struct BPC: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
+                // Help and version text, written as `print` would (without its
+                // dynamic casts of the value, which are costly at start).
+                _ = Terminal.writeAll([Array((fullMessage(for: error) + "\n").utf8)[...]], to: 1)
                 Foundation.exit(0)
             }
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
@@ -67,6 +73,14 @@ struct BPC: ParsableCommand {
 }
 
 extension BPC {
+    /// What `bpc --version` prints, answered before argument-parser builds the
+    /// command tree (which costs most of such a run); the same text it would
+    /// print (see `BPCStartupTests`). Nil for every other command line.
+    static func immediateAnswer(_ arguments: [String]) -> String? {
+        guard arguments == ["--version"] else { return nil }
+        return configuration.version + "\n"
+    }
+
     /// `bpc help NAME ...` where NAME is not a command (argument-parser would print
     /// the root help and succeed): the word, else nil.
     static func unknownHelpTopic(_ arguments: [String]) -> String? {

@@ -66,7 +66,7 @@ struct LintCommand: ParsableCommand {
         let reports = session.sortedReports()
         let renderer = DiagnosticRenderer(
             style: style, useColor: format == .human && Terminal.stderrIsTTY,
-            limitPerFile: format == .human ? maxPerFile : nil, tool: LintRules.tool)
+            limitPerFile: format == .human ? maxPerFile : nil, tool: LintRules.tool(describingRules: format == .sarif))
         let text = renderer.render(reports, failures: session.failures)
         if format == .human {
             Terminal.writeError(text)

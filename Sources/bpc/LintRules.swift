@@ -9,10 +9,12 @@ enum LintRules {
     /// Where users read about bpc and its checks (SARIF `informationUri`).
     static let informationUri = "https://kanister.io"
 
-    static var tool: DiagnosticTool {
+    /// bpc as the renderer names it; the rule descriptions only for SARIF, the
+    /// one format that prints them (building the table costs at every start).
+    static func tool(describingRules: Bool) -> DiagnosticTool {
         DiagnosticTool(
             name: "bpc", version: BPC.configuration.version,
-            informationUri: informationUri, ruleDescriptions: descriptions)
+            informationUri: informationUri, ruleDescriptions: describingRules ? descriptions : [:])
     }
 
     /// Codes not listed here are described by their first message.

@@ -27,6 +27,18 @@ private typealias JSON = BlueprintSyntax.JSONValue
         #expect(CatalogData.templateParamsJSON == (try shared("template-params.json")))
     }
 
+    @Test(arguments: [
+        ("string", TemplateParameterType.scalar("string")), ("*bool", .scalar("bool")), ("int64 // a comment", .scalar("int64")),
+        ("  float64", .scalar("float64")), ("[]byte", .scalar("[]byte")), ("[]string", .list(.scalar("string"))),
+        ("*[]*int", .list(.scalar("int"))), ("map[string][]byte", .map(.scalar("[]byte"))),
+        ("map[string]map[string]string", .map(.map(.scalar("string")))), ("[][]string", .list(.list(.scalar("string")))),
+        ("interface{}", .any), ("crv1alpha1.Artifact", .any), ("", .any), ("strings", .any), ("[]", .list(.any)), ("map[string]", .map(.any)),
+        ("*", .any),
+    ])
+    func goTypeSpellings(_ spelling: String, _ type: TemplateParameterType) {
+        #expect(TemplateParameterType(spelling: spelling) == type)
+    }
+
     @Test func catalogDecodes() {
         let catalog = KanisterCatalog.shared
         #expect(catalog.functions.count == 28)

@@ -21,6 +21,13 @@ import Testing
         #expect(KanisterVersion.default == KanisterVersion.newestRelease)
     }
 
+    @Test func releaseNamesReadAloneAreTheDecodedOnes() {
+        // The names are read without decoding versions.json (every command's
+        // help needs them); they must be exactly what the whole decoding gives.
+        #expect(VersionFacts.releaseNames == VersionFacts.shared.releases)
+        #expect(KanisterVersion.known.map(\.name) == VersionFacts.shared.releases)
+    }
+
     @Test(arguments: ["0.119.0", "v0.119.0", "0.119", "V0.119", " 0.119.0 "])
     func lenientSpellingsNameOneRelease(_ spelled: String) {
         #expect(KanisterVersion(parsing: spelled)?.name == "0.119.0")

@@ -1,0 +1,50 @@
+// What bpc answers before argument-parser runs (`bpc --version`) is exactly what
+// argument-parser would answer, and help and version text still reach standard
+// output whole, with status 0, now that they are written without `print`.
+
+import Foundation
+import TestSupport
+import Testing
+
+@testable import bpc
+
+@Suite struct BPCStartupTests {
+    @Test func versionAnsweredEarlyIsArgumentParsersAnswer() throws {
+        let early = try #require(BPC.immediateAnswer(["--version"]))
+        do {
+            _ = try BPC.parseAsRoot(["--version"])
+            Issue.record("argument-parser did not answer --version")
+        } catch {
+            #expect(BPC.exitCode(for: error) == .success)
+            #expect(early == BPC.fullMessage(for: error) + "\n")
+        }
+        #expect(early == "0.1.0\n")
+    }
+
+    @Test(arguments: [
+        [], ["--version", "--help"], ["--help"], ["-h"], ["lint", "--version"], ["--version", "lint"], ["version"], ["--versions"],
+        ["--Version"], ["--version="],
+    ])
+    func everyOtherCommandLineGoesToArgumentParser(_ arguments: [String]) {
+        #expect(BPC.immediateAnswer(arguments) == nil)
+    }
+
+    @Test func versionAndHelpReachStandardOutput() throws {
+        let version = try BPCBinary.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.output == "0.1.0\n")
+        #expect(version.errors.isEmpty)
+        let help = try BPCBinary.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.output.hasPrefix("OVERVIEW: The blueprint compiler"))
+        #expect(help.output.hasSuffix("\n") && !help.output.hasSuffix("\n\n\n"))
+        #expect(help.output.contains("  lint "))
+        let lintHelp = try BPCBinary.run(["help", "lint"])
+        #expect(lintHelp.status == 0)
+        // The version names come from versions.json read in part (VersionFacts.releaseNames).
+        let words = lintHelp.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("a release from 0.110.0 to 0.119.0"))
+        #expect(words.contains("The default is the newest release, 0.119.0,"))
+        #expect(words.contains("0.117.0, 0.118.0, 0.119.0, main. (default: 0.119.0)"))
+    }
+}
