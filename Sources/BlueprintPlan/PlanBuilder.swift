@@ -46,7 +46,7 @@ public enum PlanBuilder {
         let base = lowering
         let infos = table.actions
         let parts = Parallel.mapGroups(
-            infos.count, weight: { infos[$0].phases.count },
+            infos.count, minimumWeight: Parallel.minimumPhasesPerGroup, weight: { infos[$0].phases.count },
             transform: { group -> (actions: [PlanAction], lowering: Lowering, problems: [Diagnostic]) in
                 var lowering = base
                 var actions = infos[group].map { info in

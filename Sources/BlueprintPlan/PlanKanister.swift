@@ -28,7 +28,8 @@ public enum PlanKanister {
         var notes = runtimeOnlyNote(plan)
         // The main actions are made on all cores.
         let groups = Parallel.mapGroups(
-            plan.actions.count, weight: { plan.actions[$0].graph.nodes.count },
+            plan.actions.count, minimumWeight: Parallel.minimumPhasesPerGroup,
+            weight: { plan.actions[$0].graph.nodes.count },
             transform: { range in range.map { index in mainAction(plan.actions[index], conditions: conditions) } })
         for (index, main) in groups.joined().enumerated() {
             actions.append(main)

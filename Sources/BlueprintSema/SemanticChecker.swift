@@ -116,7 +116,7 @@ public struct SemanticChecker {
         var base = self
         base.reported = DiagnosticList()
         let parts = Parallel.mapGroups(
-            actions.count, weight: { actions[$0].phases.count },
+            actions.count, minimumWeight: Parallel.minimumPhasesPerGroup, weight: { actions[$0].phases.count },
             transform: { group -> SemanticChecker in
                 var checker = base
                 for action in actions[group] { checker.checkAction(action) }

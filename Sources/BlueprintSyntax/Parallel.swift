@@ -57,20 +57,32 @@ public enum Parallel {
         }
     }
 
+    /// A group's minimum weight in phases for the per-action passes (checks,
+    /// lowering, the Kanister model): about a millisecond of work, more than a
+    /// worker's start.
+    public static let minimumPhasesPerGroup = 64
+
     /// `transform` of each contiguous group of `0..<count` (see `ranges`), run
-    /// concurrently; the results in group order.
-    public static func mapGroups<T>(_ count: Int, weight: (Int) -> Int, transform: (Range<Int>) -> T) -> [T] {
-        let groups = ranges(count, weight: weight)
+    /// concurrently; the results in group order. A group weighs at least
+    /// `minimumWeight`, so small inputs run on the calling thread: starting a
+    /// worker costs more than checking a few phases.
+    public static func mapGroups<T>(
+        _ count: Int, minimumWeight: Int = 1, weight: (Int) -> Int, transform: (Range<Int>) -> T
+    ) -> [T] {
+        let groups = ranges(count, minimumWeight: minimumWeight, weight: weight)
         return map(groups.count) { transform(groups[$0]) }
     }
 
-    /// `0..<count` cut into `min(count, parts)` non-empty contiguous ranges of about
-    /// equal total `weight`, for work whose items cost unequal amounts.
-    public static func ranges(_ count: Int, parts: Int = processorCount, weight: (Int) -> Int) -> [Range<Int>] {
+    /// `0..<count` cut into at most `min(count, parts)` non-empty contiguous ranges
+    /// of about equal total `weight`, for work whose items cost unequal amounts;
+    /// fewer when a range would weigh less than `minimumWeight`.
+    public static func ranges(
+        _ count: Int, parts: Int = processorCount, minimumWeight: Int = 1, weight: (Int) -> Int
+    ) -> [Range<Int>] {
         guard count > 0 else { return [] }
-        let parts = max(1, min(parts, count))
         let weights = (0..<count).map { max(1, weight($0)) }
         let total = weights.reduce(0, +)
+        let parts = max(1, min(parts, count, total / max(1, minimumWeight)))
         var result: [Range<Int>] = []
         var start = 0
         var sum = 0

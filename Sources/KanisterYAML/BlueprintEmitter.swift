@@ -11,14 +11,18 @@ public enum BlueprintEmitter {
 
     /// The YAML bytes of `blueprint`, with a header comment naming its source.
     public static func emit(_ blueprint: KanisterBlueprint) throws -> [UInt8] {
-        try emit(blueprint, parts: YAMLWriter.runsPerSplitPair)
+        try YAMLWriter.write(
+            Document(blueprint: blueprint), prefix: header(blueprint), parts: YAMLWriter.runsPerSplitPair,
+            minimumEvents: YAMLWriter.minimumEventsPerRun)
     }
 
     /// The bytes of `emit(blueprint)` handed to `sink` in order as the runs of
     /// actions are written, so a file is written while later runs are still being
     /// made (`sink` is called on any thread, one call at a time).
     public static func emit(_ blueprint: KanisterBlueprint, to sink: (ArraySlice<UInt8>) throws -> Void) throws {
-        try YAMLWriter.write(Document(blueprint: blueprint), prefix: header(blueprint), parts: YAMLWriter.runsPerSplitPair, to: sink)
+        try YAMLWriter.write(
+            Document(blueprint: blueprint), prefix: header(blueprint), parts: YAMLWriter.runsPerSplitPair,
+            minimumEvents: YAMLWriter.minimumEventsPerRun, to: sink)
     }
 
     /// `blueprint` with its actions written in at most `parts` pieces.

@@ -35,7 +35,7 @@ extension BlueprintImporter {
     public static func importStream(
         _ bytes: [UInt8], keepServerFields: Bool = false, limits: YAMLReaderLimits = .standard, literal: Bool = false
     ) -> StreamImportResult {
-        importStream(bytes, keepServerFields: keepServerFields, limits: limits, actionGroups: Parallel.processorCount, literal: literal)
+        importStream(bytes, keepServerFields: keepServerFields, limits: limits, actionGroups: ImportWriter.actionGroups(forBytes: bytes.count), literal: literal)
     }
 
     static func importStream(
@@ -71,7 +71,8 @@ extension BlueprintImporter {
         _ object: StreamObject, in bytes: [UInt8], keepServerFields: Bool = false, namesObject: Bool, literal: Bool = false
     ) -> ImportedBlueprint {
         importObject(
-            object, in: bytes, keepServerFields: keepServerFields, namesObject: namesObject, actionGroups: Parallel.processorCount,
+            object, in: bytes, keepServerFields: keepServerFields, namesObject: namesObject,
+            actionGroups: ImportWriter.actionGroups(forBytes: object.span.count),
             literal: literal)
     }
 

@@ -25,7 +25,7 @@ public struct ImportResult: Sendable {
 public enum BlueprintImporter {
     /// The idiomatic .bp of a blueprint (`literal`: today's verbatim form, `bpc import --literal`).
     public static func importBlueprint(_ bytes: [UInt8], limits: YAMLReaderLimits = .standard, literal: Bool = false) -> ImportResult {
-        importBlueprint(bytes, limits: limits, actionGroups: Parallel.processorCount, literal: literal)
+        importBlueprint(bytes, limits: limits, actionGroups: ImportWriter.actionGroups(forBytes: bytes.count), literal: literal)
     }
 
     /// The import with the actions written in at most `actionGroups` groups.

@@ -153,7 +153,8 @@ extension ImportWriter {
             }
         }
         let found = Parallel.mapGroups(
-            pairs.count, weight: { pairs[$0].value.end.offset - pairs[$0].key.start.offset },
+            pairs.count, minimumWeight: ImportWriter.minimumBytesPerGroup,
+            weight: { pairs[$0].value.end.offset - pairs[$0].key.start.offset },
             transform: { range in
                 var counts: [String: Int] = [:]
                 var order: [String] = []

@@ -25,6 +25,15 @@ struct ImportWriter {
     var sharedOptions: [String: String] = [:]
     /// At most how many groups of actions are written concurrently.
     var actionGroups = Parallel.processorCount
+
+    /// The fewest YAML bytes a group of the import is cut to: a smaller blueprint
+    /// is imported on the calling thread (a worker's start costs more).
+    static let minimumBytesPerGroup = 64 * 1024
+
+    /// How many groups of actions an input of `byteCount` bytes is written in.
+    static func actionGroups(forBytes byteCount: Int) -> Int {
+        max(1, min(Parallel.processorCount, byteCount / minimumBytesPerGroup))
+    }
     /// The output keys compiled YAML says its phases declared (`DeclaredOutputs`), by action and phase.
     var declaredOutputs: [String: [String: [String]]] = [:]
     /// The action being written.

@@ -52,11 +52,15 @@ extension YAMLWriter {
     /// runs of unequal cost still keep every core busy.
     static let runsPerSplitPair = Parallel.processorCount * 4
 
-    /// `root` after `prefix`, its split pairs cut into at most `parts` runs each,
-    /// the pieces written on all cores.
-    static func write(_ root: some YAMLRootMapping, prefix: [UInt8], parts: Int) throws -> [UInt8] {
+    /// The fewest events a run is cut to (about 64 phases): a smaller document is
+    /// written by one emitter on the calling thread.
+    static let minimumEventsPerRun = 4096
+
+    /// `root` after `prefix`, its split pairs cut into at most `parts` runs each
+    /// of at least `minimumEvents` events, the pieces written on all cores.
+    static func write(_ root: some YAMLRootMapping, prefix: [UInt8], parts: Int, minimumEvents: Int = 1) throws -> [UInt8] {
         var bytes: [UInt8] = []
-        try write(root, prefix: prefix, parts: parts) { bytes += $0 }
+        try write(root, prefix: prefix, parts: parts, minimumEvents: minimumEvents) { bytes += $0 }
         return bytes
     }
 
@@ -65,10 +69,11 @@ extension YAMLWriter {
     /// thread, one call at a time. The first error, of a piece or of `sink`, ends
     /// the output and is thrown.
     static func write(
-        _ root: some YAMLRootMapping, prefix: [UInt8], parts: Int, to sink: (ArraySlice<UInt8>) throws -> Void
+        _ root: some YAMLRootMapping, prefix: [UInt8], parts: Int, minimumEvents: Int = 1,
+        to sink: (ArraySlice<UInt8>) throws -> Void
     ) throws {
         try sink(prefix[...])
-        let pieces = pieces(of: root, parts: parts)
+        let pieces = pieces(of: root, parts: parts, minimumEvents: minimumEvents)
         var failure: (any Error)?
         var isOpenEnded = false
         Parallel.forEachInOrder(
@@ -89,14 +94,18 @@ extension YAMLWriter {
     }
 
     /// The pieces of `root`: runs of unsplit pairs, and each split pair cut into at
-    /// most `parts` runs of about equal event count.
-    static func pieces(of root: some YAMLRootMapping, parts: Int) -> [Piece] {
+    /// most `parts` runs of about equal event count, each of at least
+    /// `minimumEvents` (a pair that makes one run is written with its neighbours).
+    static func pieces(of root: some YAMLRootMapping, parts: Int, minimumEvents: Int = 1) -> [Piece] {
         var pieces: [Piece] = []
         var start = 0
         for index in 0..<root.pairCount {
             guard let count = root.splitEntryCount(ofPair: index) else { continue }
+            let runs = Parallel.ranges(count, parts: parts, minimumWeight: minimumEvents) {
+                root.eventCount(ofEntry: $0, ofPair: index)
+            }
+            guard runs.count > 1 else { continue }
             if start < index { pieces.append(.pairs(start..<index)) }
-            let runs = Parallel.ranges(count, parts: parts) { root.eventCount(ofEntry: $0, ofPair: index) }
             pieces += runs.map { .entries(ofPair: index, $0) }
             start = index + 1
         }

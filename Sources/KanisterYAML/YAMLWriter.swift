@@ -9,15 +9,15 @@ public enum YAMLWriter {
     ///
     /// A block mapping at the root is written in pieces on all cores (see `Piece`).
     public static func write(_ node: YAMLNode, headerComment: String? = nil) throws -> [UInt8] {
-        try write(node, prefix: commentLines(headerComment), parts: runsPerSplitPair)
+        try write(node, prefix: commentLines(headerComment), parts: runsPerSplitPair, minimumEvents: minimumEventsPerRun)
     }
 
     /// `node` after `prefix`, with split pairs cut into at most `parts` pieces.
-    static func write(_ node: YAMLNode, prefix: [UInt8], parts: Int) throws -> [UInt8] {
+    static func write(_ node: YAMLNode, prefix: [UInt8], parts: Int, minimumEvents: Int = 1) throws -> [UInt8] {
         guard case .mapping(let root) = node, root.style == .block, root.tag == nil, !root.pairs.isEmpty else {
             return try writeWithOneEmitter(documents: [node], prefix: prefix)
         }
-        return try write(root, prefix: prefix, parts: parts)
+        return try write(root, prefix: prefix, parts: parts, minimumEvents: minimumEvents)
     }
 
     /// Several documents (the second and later start with `---`).

@@ -31,6 +31,17 @@ struct ParallelTests {
         #expect(ranges == [0..<1, 1..<101])
     }
 
+    @Test func aRangeWeighsAtLeastTheMinimum() {
+        // 10 items of weight 10: at most 100 / 30 = 3 ranges, each of 30 or more but the last.
+        let ranges = Parallel.ranges(10, parts: 8, minimumWeight: 30) { _ in 10 }
+        #expect(ranges.count == 3)
+        #expect(ranges.first?.lowerBound == 0 && ranges.last?.upperBound == 10)
+        #expect(ranges.dropLast().allSatisfy { $0.count * 10 >= 30 })
+        // Less than the minimum in all: one range, run on the calling thread.
+        #expect(Parallel.ranges(3, parts: 8, minimumWeight: 64) { _ in 5 } == [0..<3])
+        #expect(Parallel.mapGroups(3, minimumWeight: 64, weight: { _ in 5 }, transform: { $0 }) == [0..<3])
+    }
+
     @Test func mapGroupsCoversEveryItemInOrder() {
         let sums = Parallel.mapGroups(1000, weight: { $0 % 7 }, transform: { $0.reduce(0, +) })
         #expect(sums.reduce(0, +) == (0..<1000).reduce(0, +))
