@@ -35,7 +35,9 @@ extension BlueprintImporter {
     public static func importStream(
         _ bytes: [UInt8], keepServerFields: Bool = false, limits: YAMLReaderLimits = .standard, literal: Bool = false
     ) -> StreamImportResult {
-        importStream(bytes, keepServerFields: keepServerFields, limits: limits, actionGroups: ImportWriter.actionGroups(forBytes: bytes.count), literal: literal)
+        importStream(
+            bytes, keepServerFields: keepServerFields, limits: limits, actionGroups: ImportWriter.actionGroups(forBytes: bytes.count),
+            literal: literal)
     }
 
     static func importStream(
