@@ -80,6 +80,12 @@ if CommandLine.arguments.dropFirst().first == "judge" {
     JudgeBench.run(runs: max(1, value("--runs") ?? 5), startRuns: max(1, value("--start-runs") ?? 41))
     exit(0)
 }
+if CommandLine.arguments.dropFirst().first == "stages-upto" {
+    // `bpc-bench stages-upto N FILE`: the first N stages, untimed, for an instruction counter.
+    let rest = Array(CommandLine.arguments.dropFirst(2))
+    runStages(upTo: Int(rest.first ?? "") ?? 7, path: rest.dropFirst().first ?? "")
+    exit(0)
+}
 if CommandLine.arguments.dropFirst().first == "runtime" {
     await RuntimeBench.run()
     exit(0)
