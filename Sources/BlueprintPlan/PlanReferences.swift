@@ -43,7 +43,24 @@ enum TemplateReferences {
     /// The phase references of one string; none when it holds no valid template.
     static func phaseReferences(in text: String) -> [TemplatePhaseReference] {
         // Most templates read no phase: skip parsing those.
-        guard mayReadPhase(text), let tree = GoTemplate.parse(text).tree else { return [] }
+        guard mayReadPhase(text) else { return [] }
+        // A plain template (field chains and function names only, no literal, so no
+        // `index` key) has no scope and no index call: its phase references are its
+        // field chains that start at a phase, read off the bytes without a tree.
+        if let plain = GoTemplateFastPath.rootReferences(text, functions: TemplateFunctions.kanister) {
+            return plain.compactMap { reference in
+                guard let root = ReferenceCollector.root(names: reference.path), let target = root.target,
+                    let first = reference.ranges.first, let last = reference.ranges.last
+                else { return nil }
+                return TemplatePhaseReference(target: target, fields: root.fields, indexKeys: [], range: first.lowerBound..<last.upperBound)
+            }
+        }
+        return parsedPhaseReferences(in: text)
+    }
+
+    /// The phase references of one string by a walk over its parsed tree.
+    static func parsedPhaseReferences(in text: String) -> [TemplatePhaseReference] {
+        guard let tree = GoTemplate.parse(text).tree else { return [] }
         var collector = ReferenceCollector()
         collector.visit(tree.nodes, dotIsRoot: true)
         return collector.references

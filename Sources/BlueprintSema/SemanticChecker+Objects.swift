@@ -321,9 +321,11 @@ extension SemanticChecker {
         func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
         var cursor = start
         while cursor > 0, isBlank(bytes[cursor - 1]) { cursor -= 1 }
-        let index = Array("index".utf8)
-        if cursor >= index.count, bytes[(cursor - index.count)..<cursor].elementsEqual(index) {
-            cursor -= index.count
+        // `index` before the reference, compared in place (no array per reference).
+        if cursor >= 5, bytes[cursor - 5] == UInt8(ascii: "i"), bytes[cursor - 4] == UInt8(ascii: "n"),
+            bytes[cursor - 3] == UInt8(ascii: "d"), bytes[cursor - 2] == UInt8(ascii: "e"), bytes[cursor - 1] == UInt8(ascii: "x")
+        {
+            cursor -= 5
             while cursor > 0, isBlank(bytes[cursor - 1]) { cursor -= 1 }
         }
         if cursor > 0, bytes[cursor - 1] == UInt8(ascii: "-") { cursor -= 1 }

@@ -246,12 +246,15 @@ public enum OutputInference {
     public static func keys(in script: String) -> (keys: Set<String>, isDynamic: Bool) {
         var keys: Set<String> = []
         var isDynamic = false
-        if script.contains(rawMarker) {
+        // Byte searches first: a script without the marker's or `kando`'s bytes has
+        // no marker and no `kando` word, whatever its characters.
+        if script.containsBytes(rawMarker), script.contains(rawMarker) {
             let raw = rawMarkerKeys(in: script)
             keys = raw.keys
             isDynamic = raw.isDynamic
         }
-        for words in wordsPerLine(script) {
+        guard script.containsBytes("kando") else { return (keys, isDynamic) }
+        for words in asciiWordsPerLine(script, kandoLinesOnly: true) ?? wordsPerLine(script) {
             var found: [String] = []
             for (index, word) in words.enumerated() where word == "output" && index > 0 && words[index - 1] == "kando" && index + 1 < words.count {
                 found.append(words[index + 1])
@@ -355,17 +358,37 @@ public enum OutputInference {
     }
 
     /// `wordsPerLine` by a byte scan, for ASCII without carriage returns, where every
-    /// byte is a Character; nil for other text. Lines without words are left out.
-    static func asciiWordsPerLine(_ script: String) -> [[String]]? {
+    /// byte is a Character; nil for other text. Lines without words are left out,
+    /// and so are lines without the bytes `kando` when `kandoLinesOnly` is set
+    /// (only those can hold a `kando` word; their words are never made into Strings).
+    static func asciiWordsPerLine(_ script: String, kandoLinesOnly: Bool = false) -> [[String]]? {
         var text = script
         return text.withUTF8 { bytes -> [[String]]? in
             var lines: [[String]] = []
             var words: [String] = []
             var wordStart: Int?
+            // The line being split and whether it is kept (it holds `kando`).
+            var lineStart = 0
+            var keepsLine = !kandoLinesOnly
+            let kando = Array("kando".utf8)
             for index in 0...bytes.count {
                 let byte = index < bytes.count ? bytes[index] : UInt8(ascii: "\n")
                 guard byte < 0x80, byte != 0x0D else { return nil }
                 let endsLine = byte == 0x0A || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "|") || byte == UInt8(ascii: "&")
+                if kandoLinesOnly, index == lineStart {
+                    // Find the line's end first and keep the line only if it holds `kando`.
+                    var end = index
+                    while end < bytes.count {
+                        let next = bytes[end]
+                        if next == 0x0A || next == UInt8(ascii: ";") || next == UInt8(ascii: "|") || next == UInt8(ascii: "&") { break }
+                        end += 1
+                    }
+                    keepsLine = kando.withUnsafeBufferPointer {
+                        UTF8Scan.contains(UnsafeBufferPointer(rebasing: bytes[index..<end]), $0)
+                    }
+                }
+                if endsLine { lineStart = index + 1 }
+                guard keepsLine else { continue }
                 let endsWord = endsLine || byte == 0x20 || byte == 0x09
                 if endsWord {
                     if let start = wordStart {

@@ -177,7 +177,7 @@ extension SemanticChecker {
         switch info.kind {
         case .phases:
             guard let (phase, range) = second else { return }
-            if let finally = context.action?.phases.first(where: { $0.isFinally && $0.name == phase }) {
+            if let finally = context.action?.finallyPhase(named: phase) {
                 report(
                     .deferPhaseOutside, "'\(phase)' is the finally phase, which .Phases does not hold; templates read it as .DeferPhase", at: range,
                     notes: [DiagnosticNote("'\(phase)' is declared here", range: finally.decl.name.range)])

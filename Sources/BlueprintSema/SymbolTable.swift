@@ -45,6 +45,13 @@ public struct ActionInfo: Sendable, Equatable {
 
     public func phase(named name: String) -> PhaseInfo? { phaseIndex[name].map { phases[$0] } }
     public var finallyPhase: PhaseInfo? { phases.first { $0.isFinally } }
+    /// The first finally phase named `name`. The index puts finally phases after
+    /// every other phase, so only that tail is searched (not every phase per reference).
+    public func finallyPhase(named name: String) -> PhaseInfo? {
+        var start = phases.endIndex
+        while start > phases.startIndex, phases[start - 1].isFinally { start -= 1 }
+        return phases[start...].first { $0.name == name }
+    }
     public var mainPhases: [PhaseInfo] { phases.filter { !$0.isFinally } }
 }
 

@@ -352,6 +352,7 @@ public struct StringLiteral: Sendable, Equatable {
     public var range: SourceRange
     /// Where decoded text comes from: escapes and stripped indentation make
     /// text offsets and source offsets drift apart; each anchor re-aligns them.
+    /// In increasing (segment, textOffset) order, as the decoders append them.
     public var anchors: [StringAnchor] = []
 
     public init(segments: [StringSegment], isMultiline: Bool, hashes: Int, range: SourceRange, anchors: [StringAnchor] = []) {
@@ -364,10 +365,21 @@ public struct StringLiteral: Sendable, Equatable {
 
     /// The source offset of byte `textOffset` of text segment `segment`.
     public func sourceOffset(segment: Int, textOffset: Int) -> Int {
-        var best: StringAnchor?
-        for anchor in anchors where anchor.segment == segment && anchor.textOffset <= textOffset {
-            best = anchor
+        // The last anchor at or before (segment, textOffset), found by bisection
+        // (anchors are in that order, see `anchors`): a template in a long script
+        // maps each reference in logarithmic time, not by a scan of every line.
+        var low = 0
+        var high = anchors.count
+        while low < high {
+            let middle = (low + high) / 2
+            let anchor = anchors[middle]
+            if anchor.segment < segment || (anchor.segment == segment && anchor.textOffset <= textOffset) {
+                low = middle + 1
+            } else {
+                high = middle
+            }
         }
+        let best = low > 0 && anchors[low - 1].segment == segment ? anchors[low - 1] : nil
         guard let best else {
             if case .text(_, let range) = segments[safe: segment] { return range.start + textOffset }
             return range.start

@@ -8,10 +8,33 @@ struct YAMLOffsetMap {
     private var charIndex = 0
     private var byteOffset: Int
 
+    /// True when every byte after `base` is ASCII: a character index is then a byte offset.
+    private let isASCII: Bool
+
     init(bytes: [UInt8]) {
         self.bytes = bytes
         base = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         byteOffset = base
+        isASCII = Self.isASCII(bytes, from: base)
+    }
+
+    /// One pass, eight bytes at a time: no byte has its high bit set.
+    static func isASCII(_ bytes: [UInt8], from start: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let pointer = buffer.baseAddress, start <= buffer.count else { return true }
+            let raw = UnsafeRawPointer(pointer)
+            var index = start
+            var bits: UInt64 = 0
+            while index + 8 <= buffer.count {
+                bits |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                index += 8
+            }
+            while index < buffer.count {
+                bits |= UInt64(buffer[index])
+                index += 1
+            }
+            return bits & 0x8080_8080_8080_8080 == 0
+        }
     }
 
     /// The mark for libyaml's (character index, line, column).
@@ -20,6 +43,8 @@ struct YAMLOffsetMap {
     }
 
     mutating func offset(ofCharacter target: Int) -> Int {
+        // What the walk below gives when every character is one byte.
+        if isASCII { return min(max(base + target, base), bytes.count) }
         while charIndex < target, byteOffset < bytes.count {
             byteOffset += Self.width(ofLead: bytes[byteOffset])
             charIndex += 1

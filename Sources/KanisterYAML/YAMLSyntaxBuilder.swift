@@ -116,10 +116,29 @@ struct YAMLSyntaxBuilder {
     /// One text segment; anchors map its bytes back to the YAML source.
     func literal(_ text: String, node: YAMLNode) -> StringLiteral {
         let sourceRange = range(node)
-        let anchors = YAMLSyntaxBuilder.align(Array(text.utf8), in: bytes, from: contentStart(node), to: sourceRange.end)
+        var text = text
+        let (anchors, hasLineFeed) = text.withUTF8 { value in
+            bytes.withUnsafeBufferPointer { source in
+                (
+                    YAMLSyntaxBuilder.align(value, in: source, from: contentStart(node), to: sourceRange.end),
+                    YAMLSyntaxBuilder.containsLineFeedCharacter(value)
+                )
+            }
+        }
         return StringLiteral(
-            segments: [.text(text, sourceRange)], isMultiline: text.contains("\n"), hashes: 0,
+            segments: [.text(text, sourceRange)], isMultiline: hasLineFeed, hashes: 0,
             range: sourceRange, anchors: anchors)
+    }
+
+    /// `text.contains("\n")` by bytes: a line feed is a Character of its own
+    /// unless it ends a CR LF pair (one Character, not "\n").
+    static func containsLineFeedCharacter(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        var from = 0
+        while let index = UTF8Scan.firstIndex(of: 0x0A, in: value, from: from) {
+            if index == 0 || value[index - 1] != 0x0D { return true }
+            from = index + 1
+        }
+        return false
     }
 
     /// Where a scalar's content starts: after its quote, or on the line after a block header.
@@ -139,10 +158,13 @@ struct YAMLSyntaxBuilder {
     /// Greedy alignment of decoded bytes with source bytes: each value byte is
     /// looked for a short way ahead (skipping indentation, quotes, escapes);
     /// wherever the source jumps, an anchor records it.
-    static func align(_ value: [UInt8], in source: [UInt8], from start: Int, to end: Int) -> [StringAnchor] {
+    static func align(_ value: UnsafeBufferPointer<UInt8>, in source: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> [StringAnchor] {
         var anchors: [StringAnchor] = []
         var cursor = start
         var expected = -1
+        // `end` past the source (a hand-made node) stops where the source does, as a
+        // bounds check would have stopped the walk.
+        let end = min(end, source.count)
         for (offset, byte) in value.enumerated() {
             var probe = cursor
             let limit = min(end, cursor + 80)

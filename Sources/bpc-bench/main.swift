@@ -92,6 +92,12 @@ if CommandLine.arguments.dropFirst().first == "startup" {
     StartupBench.run(bpc: bpc, runs: max(1, runs))
     exit(0)
 }
+if CommandLine.arguments.dropFirst().first == "stages-upto" {
+    // `bpc-bench stages-upto N FILE`: the first N stages, untimed, for an instruction counter.
+    let rest = Array(CommandLine.arguments.dropFirst(2))
+    runStages(upTo: Int(rest.first ?? "") ?? 7, path: rest.dropFirst().first ?? "")
+    exit(0)
+}
 if CommandLine.arguments.dropFirst().first == "runtime" {
     await RuntimeBench.run()
     exit(0)

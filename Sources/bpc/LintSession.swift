@@ -55,7 +55,9 @@ struct LintSession {
     mutating func add(_ report: DiagnosticReport, isInput: Bool) {
         let key = FileSources.canonicalPath(report.file.path)
         if let index = indexByPath[key] {
-            for diagnostic in report.diagnostics where !reports[index].diagnostics.contains(diagnostic) {
+            // A set of what the file already has: the merge is linear, not a scan per diagnostic.
+            var seen = Set(reports[index].diagnostics)
+            for diagnostic in report.diagnostics where seen.insert(diagnostic).inserted {
                 reports[index].diagnostics.append(diagnostic)
             }
             return
