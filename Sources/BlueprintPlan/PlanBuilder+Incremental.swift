@@ -26,10 +26,10 @@ extension PlanBuilder {
         _ = lowering.lowerMetadata()
         let base = lowering
         let infos = table.actions
-        let texts = infos.map { ActionEnvironment.text(of: $0.decl, in: main.file) }
-        var results: [ActionPlanResult?] = texts.indices.map { index in
-            guard let found = cache.lookup(texts[index]) else { return nil }
-            let relocation = ActionRelocation(span: SourceRange(found.start, found.start + texts[index].count), fixed: [])
+        let keys = infos.map { ActionEnvironment.key(of: $0.decl, in: main.file) }
+        var results: [ActionPlanResult?] = keys.indices.map { index in
+            guard let found = cache.lookup(keys[index]) else { return nil }
+            let relocation = ActionRelocation(span: SourceRange(found.start, found.start + keys[index].bytes.count), fixed: [])
             let delta = infos[index].decl.range.start - found.start
             var result = found.entry
             result.lowering = result.lowering.map { relocation.move($0, by: delta) }
@@ -55,10 +55,10 @@ extension PlanBuilder {
             if !hasRollback, ActionRelocation(span: span, fixed: fixed).canMove(result.lowering + result.optimizer) {
                 var kept = result
                 kept.action = nil
-                cache.store(texts[index], start: span.start, kept)
+                cache.store(keys[index], start: span.start, kept)
             }
         }
-        cache.retain(Set(texts))
+        cache.finish()
         let all = results.compactMap { $0 }
         for result in all { lowering.merge(result.lowering) }
         var diagnostics = lowering.diagnostics + all.flatMap(\.optimizer)

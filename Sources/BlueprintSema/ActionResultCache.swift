@@ -4,41 +4,68 @@
 
 import BlueprintSyntax
 
+/// An action's text as a cache key: hashed once (FNV-1a), compared byte for byte.
+public struct ActionKey: Hashable, Sendable {
+    public let bytes: [UInt8]
+    let hash: UInt64
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        hash = bytes.withUnsafeBufferPointer { buffer in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return hash
+        }
+    }
+
+    public static func == (left: ActionKey, right: ActionKey) -> Bool { left.hash == right.hash && left.bytes == right.bytes }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+}
+
 /// Per-action results of one pass, valid for one environment. Used from one
 /// thread at a time (the language server's queue); the passes read it before
-/// and write it after their parallel part.
+/// and write it after their parallel part. An analysis keeps only the entries
+/// of the actions it saw (`prepare` ... `finish`).
 public final class ActionResultCache<Entry>: @unchecked Sendable {
     /// The environment the entries were computed in (`ActionEnvironment.key`).
     private var environment: [UInt8]?
-    private var entries: [[UInt8]: (start: Int, entry: Entry)] = [:]
+    private var entries: [ActionKey: (start: Int, entry: Entry)] = [:]
+    /// The entries of the analysis under way.
+    private var kept: [ActionKey: (start: Int, entry: Entry)] = [:]
     /// How many actions were taken from the cache, and computed, since it was made.
     public private(set) var hits = 0
     public private(set) var misses = 0
 
     public init() {}
 
-    /// Drops every entry unless they were computed in `environment`.
+    /// Starts an analysis: every entry is dropped unless computed in `environment`.
     public func prepare(environment: [UInt8]) {
         if self.environment != environment {
             self.environment = environment
             entries = [:]
         }
+        kept = [:]
     }
 
-    /// The entry of an action whose text is `text`, and where that text started then.
-    public func lookup(_ text: [UInt8]) -> (start: Int, entry: Entry)? {
-        if let found = entries[text] {
+    /// The entry of an action whose text is `key`, and where that text started then.
+    public func lookup(_ key: ActionKey) -> (start: Int, entry: Entry)? {
+        if let found = entries[key] {
             hits += 1
+            kept[key] = found
             return found
         }
         misses += 1
         return nil
     }
 
-    public func store(_ text: [UInt8], start: Int, _ entry: Entry) { entries[text] = (start, entry) }
+    public func store(_ key: ActionKey, start: Int, _ entry: Entry) { kept[key] = (start, entry) }
 
-    /// Keeps only the entries of `texts` (the actions of the last analysis).
-    public func retain(_ texts: Set<[UInt8]>) { entries = entries.filter { texts.contains($0.key) } }
+    /// Ends an analysis: the entries it looked up or stored are the cache's.
+    public func finish() {
+        entries = kept
+        kept = [:]
+    }
 }
 
 /// The environment of a module's actions: what an action's results may depend
@@ -89,8 +116,8 @@ public enum ActionEnvironment {
     }
 
     /// The text of an action, its cache key.
-    public static func text(of action: ActionDecl, in file: SourceFile) -> [UInt8] {
-        Array(file.bytes[min(action.range.start, file.bytes.count)..<min(action.range.end, file.bytes.count)])
+    public static func key(of action: ActionDecl, in file: SourceFile) -> ActionKey {
+        ActionKey(Array(file.bytes[min(action.range.start, file.bytes.count)..<min(action.range.end, file.bytes.count)]))
     }
 
     /// The ranges of `module` outside its actions that a cached result may point

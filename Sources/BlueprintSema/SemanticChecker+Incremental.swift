@@ -31,10 +31,10 @@ extension SemanticChecker {
     /// of `checkActions` do (a `DiagnosticList` drops what two actions both report).
     mutating func checkActionsIncrementally(_ cache: ActionResultCache<ActionCheckResult>) {
         let actions = table.actions
-        let texts = actions.map { ActionEnvironment.text(of: $0.decl, in: main.file) }
-        var results: [ActionCheckResult?] = texts.indices.map { index in
-            guard let found = cache.lookup(texts[index]) else { return nil }
-            return Self.moved(found.entry, from: found.start, to: actions[index].decl.range.start, length: texts[index].count)
+        let keys = actions.map { ActionEnvironment.key(of: $0.decl, in: main.file) }
+        var results: [ActionCheckResult?] = keys.indices.map { index in
+            guard let found = cache.lookup(keys[index]) else { return nil }
+            return Self.moved(found.entry, from: found.start, to: actions[index].decl.range.start, length: keys[index].bytes.count)
         }
         var base = self
         base.reported = DiagnosticList()
@@ -62,10 +62,10 @@ extension SemanticChecker {
             results[index] = result
             let span = actions[index].decl.range
             if ActionRelocation(span: span, fixed: fixed).canMove(result.diagnostics) {
-                cache.store(texts[index], start: span.start, result)
+                cache.store(keys[index], start: span.start, result)
             }
         }
-        cache.retain(Set(texts))
+        cache.finish()
         for (index, result) in results.enumerated() {
             guard let result else { continue }
             for diagnostic in result.diagnostics { reported.append(diagnostic) }

@@ -39,7 +39,9 @@ import Testing
         let lines = diagnostics.map { diagnostic in
             let severity = diagnostic.severity == .error ? 1 : diagnostic.severity == .warning ? 2 : 3
             let notes = diagnostic.notes.compactMap { note in note.range.map { "\(spell($0)) \(note.message)" } }
-            return "\(diagnostic.code) \(spell(diagnostic.range)) s\(severity) \(diagnostic.message) \(notes)"
+            // Notes without a place are published at the end of the message.
+            let message = diagnostic.notes.filter { $0.range == nil }.reduce(diagnostic.message) { $0 + "\nnote: " + $1.message }
+            return "\(diagnostic.code) \(spell(diagnostic.range)) s\(severity) \(message) \(notes)"
         }
         let fixes = diagnostics.filter { !$0.fixIts.isEmpty }.map { diagnostic in
             diagnostic.fixIts.map { "\(spell($0.range))=\($0.replacement)" }.joined(separator: " ")
@@ -54,8 +56,7 @@ import Testing
 
     static func published(_ items: [JSONValue]) -> [String] {
         items.map { item in
-            // The published message carries position-less notes after a newline.
-            let message = item["message"]?.stringValue?.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let message = item["message"]?.stringValue ?? ""
             let notes = (item["relatedInformation"]?.arrayValue ?? []).map { related in
                 "\(spell(related["location"]?["range"])) \(related["message"]?.stringValue ?? "")"
             }
