@@ -80,6 +80,9 @@ fuzz() {
 # spare bits, so it reports the catalog's static tables as leaked (Swift frees
 # by reference counting; a leak would be a cycle, which it cannot tell apart).
 export ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+# Swift's crash backtracer hangs under ASan (up to its 30 s timeout per crash);
+# libFuzzer prints the stack of a crash itself.
+export SWIFT_BACKTRACE=enable=no
 
 command=${1:-}
 case "$command" in

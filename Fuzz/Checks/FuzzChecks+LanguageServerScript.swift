@@ -14,7 +14,9 @@ struct ScriptBytes {
 }
 
 extension FuzzChecks {
-    static let editTexts = ["x", "", " ", "\n", "}", "{", "\"", "\"\"\"", ".", "(", ")", "{{", "}}", "\\(", ": ", "é", "😀", "phase q: KubeTask {\n", "output."]
+    static let editTexts = [
+        "x", "", " ", "\n", "}", "{", "\"", "\"\"\"", ".", "(", ")", "{{", "}}", "\\(", ": ", "é", "😀", "phase q: KubeTask {\n", "output.",
+    ]
     static let requestMethods = [
         "textDocument/hover", "textDocument/completion", "textDocument/definition", "textDocument/references", "textDocument/prepareRename",
         "textDocument/rename", "textDocument/documentSymbol", "textDocument/formatting", "textDocument/codeAction", "textDocument/signatureHelp",
@@ -22,7 +24,8 @@ extension FuzzChecks {
 
     static func checkScript(_ input: [UInt8], _ failures: inout FuzzFailures) {
         let split = input.lastIndex(of: 0) ?? input.count
-        let text = Array(input[..<split])
+        // The text as the client sends it: a JSON string, so malformed UTF-8 arrives as U+FFFD.
+        let text = Array(String(decoding: input[..<split], as: UTF8.self).utf8)
         var script = ScriptBytes(bytes: split < input.count ? input[(split + 1)...] : ArraySlice(hashedScript(text)))
         let isYAML = text.starts(with: Array("apiVersion".utf8)) || text.starts(with: Array("kind:".utf8))
         let uri = isYAML ? "file:///fuzz/doc.yaml" : lspURI
@@ -61,7 +64,10 @@ extension FuzzChecks {
                 if method.hasSuffix("rename") { params += #", "newName": "renamed""# }
                 if method.hasSuffix("references") { params += #", "context": {"includeDeclaration": true}"# }
                 if method.hasSuffix("formatting") { params += #", "options": {"tabSize": 2, "insertSpaces": true}"# }
-                if method.hasSuffix("codeAction") { params += #", "range": {"start": \#(json(position).printed()), "end": \#(json(position).printed())}, "context": {"diagnostics": []}"# }
+                if method.hasSuffix("codeAction") {
+                    let at = json(position).printed()
+                    params += #", "range": {"start": \#(at), "end": \#(at)}, "context": {"diagnostics": []}"#
+                }
                 let answer = session.request(method, params + "}", &failures)
                 checkRanges(answer, in: mirror, method, &failures)
             }
@@ -118,7 +124,8 @@ extension FuzzChecks {
         for point in [start, end] {
             // A valid position maps to an offset and back to itself.
             let back = document.position(of: document.offset(of: point))
-            failures.expect(back == point, "\(what): position \(point.line):\(point.character) is outside the document (nearest \(back.line):\(back.character))")
+            failures.expect(
+                back == point, "\(what): position \(point.line):\(point.character) is outside the document (nearest \(back.line):\(back.character))")
         }
         failures.expect((start.line, start.character) <= (end.line, end.character), "\(what): range ends before it starts: \(range.printed())")
     }
@@ -158,13 +165,16 @@ struct ScriptSession {
         send(#"{"jsonrpc": "2.0", "id": \#(id), "method": "\#(method)", "params": \#(params)}"#, &failures)
         let answers = pending.filter { $0["method"] == nil }
         pending.removeAll { $0["method"] == nil }
-        failures.expect(answers.count == 1 && answers.first?["id"] == .int(id), "\(method): expected one answer with id \(id), got \(answers.map { $0.printed() })")
+        failures.expect(
+            answers.count == 1 && answers.first?["id"] == .int(id), "\(method): expected one answer with id \(id), got \(answers.map { $0.printed() })")
         return answers.first?["result"]
     }
 
     /// The last diagnostics published for the document lie in it.
     mutating func checkPublished(in document: TextDocument, _ failures: inout FuzzFailures) {
-        let published = pending.filter { $0["method"]?.stringValue == "textDocument/publishDiagnostics" && $0["params"]?["uri"]?.stringValue == uri }
+        let published = pending.filter {
+            $0["method"]?.stringValue == "textDocument/publishDiagnostics" && $0["params"]?["uri"]?.stringValue == uri
+        }
         pending.removeAll { $0["method"] != nil }
         guard let last = published.last else {
             failures.fail("no diagnostics published for version \(document.version)")
