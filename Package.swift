@@ -78,7 +78,7 @@ let package = Package(
         ),
         .testTarget(name: "BlueprintLSPTests", dependencies: ["BlueprintLSP", "BlueprintSema", "BlueprintSyntax", "KanisterYAML", "TestSupport"]),
         .testTarget(name: "bpcTests", dependencies: ["bpc", "BlueprintLSP", "BlueprintSyntax", "BlueprintSema", "KanisterYAML", "TestSupport"]),
-        .target(name: "FuzzChecks", dependencies: ["BlueprintSyntax", "BlueprintSema", "KanisterYAML"], path: "Fuzz/Checks"),
+        .target(name: "FuzzChecks", dependencies: ["BlueprintSyntax", "BlueprintSema", "KanisterYAML", "BlueprintLSP"], path: "Fuzz/Checks"),
         .testTarget(name: "FuzzReplayTests", dependencies: ["FuzzChecks", "BlueprintSema", "BlueprintSyntax"], exclude: ["Fixtures"]),
     ] + fuzzTargets,
     swiftLanguageModes: [.v6]

@@ -8,13 +8,13 @@
 #   Fuzz/run.sh run TARGET [SECONDS] [libFuzzer flags...]   one target, corpus kept in .build-fuzz/corpus/TARGET
 #   Fuzz/run.sh repro TARGET FILE...       runs the inputs once and prints the broken properties
 #
-# Targets: parser template compile importer. FUZZ_CONFIG=debug|release (default release).
+# Targets: parser template compile importer lsp. FUZZ_CONFIG=debug|release (default release).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 config=${FUZZ_CONFIG:-release}
 scratch="$root/.build-fuzz"
-targets=(parser template compile importer)
+targets=(parser template compile importer lsp)
 regressions="$root/Tests/FuzzReplayTests/Fixtures"
 shared="$root/../shared/kanister/examples"
 
@@ -32,6 +32,7 @@ dictionary() {
         parser | compile) echo "$root/Fuzz/dict/bp.dict" ;;
         template) echo "$root/Fuzz/dict/gotemplate.dict" ;;
         importer) echo "$root/Fuzz/dict/yaml.dict" ;;
+        lsp) echo "$root/Fuzz/dict/lsp.dict" ;;
     esac
 }
 
@@ -46,6 +47,9 @@ seed() {
     case "$target" in
         parser | compile) cp "${bp[@]}" "$dir/" 2>/dev/null || true ;;
         importer) for f in "${yaml[@]}"; do cp "$f" "$dir/$(echo "$f" | tr / _)"; done ;;
+        # Documents (each with the script its bytes hash to) and, from the kept
+        # regressions below, framed JSON-RPC sessions.
+        lsp) cp Samples/*.bp "$dir/" 2>/dev/null || true ;;
         template)
             local n=0
             grep -ho '[^"]*{{.*' "${bp[@]}" "${yaml[@]}" 2>/dev/null | sort -u | while IFS= read -r line; do
@@ -76,6 +80,9 @@ fuzz() {
 # spare bits, so it reports the catalog's static tables as leaked (Swift frees
 # by reference counting; a leak would be a cycle, which it cannot tell apart).
 export ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+# Swift's crash backtracer hangs under ASan (up to its 30 s timeout per crash);
+# libFuzzer prints the stack of a crash itself.
+export SWIFT_BACKTRACE=enable=no
 
 command=${1:-}
 case "$command" in

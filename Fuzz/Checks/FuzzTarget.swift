@@ -14,11 +14,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case compile
     /// The Kanister YAML linter and importer: an imported `.bp` parses and compiles.
     case importer
-    // TODO(lsp): a `lsp` target once BlueprintLSP exists. Add the case, a
-    // `checkLanguageServer` that feeds the bytes to the server's message handling
-    // (framed and unframed) and checks it answers without crashing, every range
-    // it returns lies in its document, and it stays usable for a next message;
-    // add its dictionary and seeds in Fuzz/run.sh (see Fuzz/README.md).
+    /// The language server: framed JSON-RPC bytes, or a document and a script of
+    /// edits and requests; every request answered once, every range in its document.
+    case lsp
 
     /// Inputs above this size are skipped: they test the sanitizer's speed, not the code.
     public static let maxInputSize = 64 * 1024
@@ -36,6 +34,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .template: FuzzChecks.checkTemplate(bytes, &failures)
         case .compile: FuzzChecks.checkCompile(bytes, &failures)
         case .importer: FuzzChecks.checkImporter(bytes, &failures)
+        case .lsp: FuzzChecks.checkLanguageServer(bytes, &failures)
         }
         return failures.messages
     }

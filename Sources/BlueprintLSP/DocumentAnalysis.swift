@@ -49,6 +49,8 @@ struct DocumentAnalysis {
 struct OpenDocument {
     var text: TextDocument
     var analysis: DocumentAnalysis?
+    /// Per-action results of the last analyses, reused by the next (an edit re-checks what it changed).
+    var cache = AnalysisCache()
 }
 
 /// The sources a compilation reads: open documents first, then the disk.
@@ -66,7 +68,7 @@ struct OverlaySources: SourceProvider {
 
 extension LanguageServer {
     /// Runs the pipeline on a document's current text.
-    func analyze(_ document: TextDocument) -> DocumentAnalysis {
+    func analyze(_ document: TextDocument, cache: AnalysisCache = AnalysisCache()) -> DocumentAnalysis {
         if document.isYAML {
             var diagnostics = configuration.lintYAML(document.file).inSourceOrder
             // An editor attaches the server to every YAML file: one that is not a
@@ -78,7 +80,11 @@ extension LanguageServer {
         for entry in documents.values { open[disk.identity(of: entry.text.path)] = entry.text.file }
         let sources = OverlaySources(disk: disk, open: open)
         var compilation = Compilation.load(document.file, identity: disk.identity(of: document.path), from: sources)
-        compilation.analyze(kanister: configuration.kanister)
+        if configuration.reusesActionResults {
+            compilation.analyzeDiagnostics(kanister: configuration.kanister, cache: cache)
+        } else {
+            compilation.analyze(kanister: configuration.kanister)
+        }
         var files: [String: SourceFile] = [:]
         for report in compilation.reports { files[report.file.path] = report.file }
         let diagnostics = compilation.reports.first { $0.file.path == document.path }?.diagnostics.inSourceOrder ?? []
@@ -102,7 +108,7 @@ extension LanguageServer {
     func ensureAnalysis(_ uri: String) {
         guard let document = documents[uri], document.analysis == nil else { return }
         // Analyzed first: the analysis reads every open document.
-        let analysis = analyze(document.text)
+        let analysis = analyze(document.text, cache: document.cache)
         documents[uri]?.analysis = analysis
     }
 

@@ -20,7 +20,8 @@ extension LanguageServer {
             notify("window/logMessage", .object([("type", .int(1)), ("message", .string("bpc: a change to \(uri) could not be applied"))]))
         }
         if let version = params["textDocument"]?["version"]?.intValue { document.version = version }
-        documents[uri] = OpenDocument(text: document, analysis: nil)
+        documents[uri]?.text = document
+        documents[uri]?.analysis = nil
         documentChanged(uri)
     }
 

@@ -13,6 +13,9 @@ public struct LanguageServerConfiguration: Sendable {
     /// `bpc lint`'s checks of a Kanister YAML file.
     public var lintYAML: @Sendable (SourceFile) -> [Diagnostic]
     public var kanister: KanisterVersion
+    /// Reuse each action's check and plan results between edits while its text and
+    /// environment are unchanged (`AnalysisCache`); off, every edit runs every pass.
+    public var reusesActionResults = true
 
     public init(
         explain: @escaping @Sendable (String) -> String? = { _ in nil },

@@ -251,7 +251,7 @@ extension SemanticChecker {
                 report(
                     .printedBytes,
                     "\(kind.typeName) \(member) values are bytes, which a template prints as a list of numbers; pipe the value through toString",
-                    at: range.union(keyRange), severity: .warning)
+                    at: range.union(keyRange), severity: .warning, fixIts: [FixIt(range: SourceRange(keyRange.end, keyRange.end), replacement: " | toString")])
             }
             return
         }

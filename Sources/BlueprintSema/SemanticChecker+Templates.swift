@@ -302,12 +302,16 @@ extension SemanticChecker {
         if what == "input artifact" { context.usedInputs.insert(name) }
         guard !declared.contains(where: { $0.text == name }) else { return }
         let code: DiagnosticCode = what == "input artifact" ? .undeclaredArtifact : .undeclaredSecret
+        let declare = declarationFixIt(keyword, name).map { [$0] } ?? []
         if declared.isEmpty {
-            report(code, "\(what) '\(name)' is not declared; add '\(keyword) \(name)' to the action", at: range, severity: .warning)
-        } else {
             report(
-                code, "\(what) '\(name)' is not declared in this action\(Suggestions.hint(for: name, in: declared.map(\.text)))", at: range,
-                notes: [DiagnosticNote("declared \(what)s are listed here", range: declared[0].range)])
+                code, "\(what) '\(name)' is not declared; add '\(keyword) \(name)' to the action", at: range, severity: .warning, fixIts: declare)
+        } else {
+            // A name near a declared one is a typo more likely than a missing declaration.
+            let hint = Suggestions.hint(for: name, in: declared.map(\.text))
+            report(
+                code, "\(what) '\(name)' is not declared in this action\(hint)", at: range,
+                notes: [DiagnosticNote("declared \(what)s are listed here", range: declared[0].range)], fixIts: hint.isEmpty ? declare : [])
         }
     }
 

@@ -81,6 +81,8 @@ public struct SemanticChecker {
     /// The template texts met so far by hash value, with the parse outcome of
     /// those met more than once (a def or let repeats them).
     var templateCache: [Int: TemplateCacheEntry] = [:]
+    /// Per-action results kept between runs (the language server's edits).
+    var actionCache: ActionResultCache<ActionCheckResult>?
 
     /// Every check of `main` (with its imports' definitions) against the
     /// functions of Kanister `kanister`, in source order.
@@ -112,6 +114,7 @@ public struct SemanticChecker {
     /// copy of the checker, the copies' findings merged in action order, which
     /// gives the same diagnostics in the same order as checking one by one.
     mutating func checkActions() {
+        if let actionCache { return checkActionsIncrementally(actionCache) }
         let actions = table.actions
         var base = self
         base.reported = DiagnosticList()

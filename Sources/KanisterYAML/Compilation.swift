@@ -27,7 +27,7 @@ public struct Compilation: Sendable {
     public private(set) var plan: PlanBlueprint?
     /// The Kanister model the YAML is written from; nil likewise.
     public private(set) var blueprint: KanisterBlueprint?
-    private var isAnalyzed = false
+    var isAnalyzed = false
 
     /// How deep imports may nest.
     public static let maxImportDepth = 32

@@ -89,7 +89,10 @@ enum LSPBench {
     static func run() {
         let text = document(lines: 5_000)
         let uri = "file:///bench/bench.bp"
-        let server = LanguageServer(disk: NoDisk())
+        // BPC_BENCH_LSP_REUSE=0: every edit runs every pass (the server without its per-action cache).
+        var configuration = LanguageServerConfiguration()
+        configuration.reusesActionResults = ProcessInfo.processInfo.environment["BPC_BENCH_LSP_REUSE"] != "0"
+        let server = LanguageServer(disk: NoDisk(), configuration: configuration)
         _ = server.receive(frame(#"{"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"capabilities": {}}}"#))
         let open =
             #"{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": "\#(uri)", "languageId": "bp", "version": 1, "text": \#(String(JSONValue.string(text).printed().dropLast()))}}}"#
@@ -106,7 +109,9 @@ enum LSPBench {
         let character = "    image: tools".utf16.count
         var edits: [Double] = []
         cpuSamples = []
-        for version in 2..<82 {
+        // BPC_BENCH_LSP_EDITS=N: N edits (80 by default); with N and 0 an instruction count per edit.
+        let editCount = ProcessInfo.processInfo.environment["BPC_BENCH_LSP_EDITS"].flatMap(Int.init) ?? 80
+        for version in 2..<(2 + editCount) {
             let isInsert = version % 2 == 0
             let end = isInsert ? character : character + 1
             let change =
@@ -127,6 +132,8 @@ enum LSPBench {
         print(
             "  (an edit that leaves an error, checks only: median \(String(format: "%.2f", median(broken))) ms; one that fixes it, every pass: \(String(format: "%.2f", median(clean))) ms)"
         )
+        // An instruction count of the edits alone stops here.
+        if ProcessInfo.processInfo.environment["BPC_BENCH_LSP_EDITS"] != nil { return }
         printCompileStages(SourceFile(path: "bench.bp", text: text))
         var arguments: [Double] = []
         var members: [Double] = []

@@ -2,7 +2,7 @@
 -- Run by Tests/bpcTests/NeovimLSPTests.swift as
 --   nvim --headless -u NONE -i NONE -n --cmd "let g:bpc_binary='...' | let g:bpc_sample='...'" -c "luafile neovim-lsp.lua"
 -- Opens the sample, introduces an error, waits for its diagnostic, then asks for
--- hover, completion, rename and formatting and checks each answer. Neovim 0.7 has
+-- hover, completion, rename, formatting and a quick fix and checks each answer. Neovim 0.7 has
 -- no vim.lsp.start (0.8) nor semantic tokens (0.9): vim.lsp.start_client it is.
 
 local function finish(code, message)
@@ -111,6 +111,33 @@ check(vim.api.nvim_buf_get_lines(buf, blueprint_row, blueprint_row + 1, false)[1
 local fixed_row, fixed = find_line("image: imagex")
 vim.api.nvim_buf_set_lines(buf, fixed_row, fixed_row + 1, false, { (fixed:gsub("imagex", "image")) })
 check(vim.wait(20000, function() return #published[#published].diagnostics == 0 end, 20), "diagnostics cleared after the fix")
+
+-- 7. A quick fix: read an undeclared secret, apply the code action that declares it.
+local user_row, user_line = find_line("export PGUSER='postgres'")
+vim.api.nvim_buf_set_lines(buf, user_row, user_row + 1, false,
+  { (user_line:gsub("'postgres'", "'{{ .Secrets.creds.Data.user | toString }}'")) })
+local undeclared = nil
+check(vim.wait(20000, function()
+  for _, diagnostic in ipairs(published[#published].diagnostics) do
+    if diagnostic.code == "BP2012" then undeclared = diagnostic return true end
+  end
+  return false
+end, 20), "BP2012 published for the undeclared secret")
+local actions = client.request_sync("textDocument/codeAction", { textDocument = { uri = vim.uri_from_bufnr(buf) },
+  range = undeclared.range, context = { diagnostics = { undeclared } } }, 10000, buf)
+local declare = nil
+for _, action in ipairs(actions and actions.result or {}) do
+  if action.title:find("secret creds", 1, true) then declare = action end
+end
+check(declare ~= nil, "a code action declares the secret")
+vim.lsp.util.apply_workspace_edit(declare.edit, client.offset_encoding or "utf-16")
+check(find_line("  secret creds") ~= nil, "the declaration was inserted")
+check(vim.wait(20000, function()
+  for _, diagnostic in ipairs(published[#published].diagnostics) do
+    if diagnostic.code == "BP2012" then return false end
+  end
+  return true
+end, 20), "BP2012 cleared after the quick fix")
 
 vim.lsp.stop_client(client_id)
 vim.wait(5000, function() return client.is_stopped() end, 20)

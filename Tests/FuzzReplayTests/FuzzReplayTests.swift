@@ -48,6 +48,17 @@ import Testing
         #expect(FuzzTarget.template.check(Array("{{ .Phases.p.Output.k }}".utf8)).isEmpty)
         let program = "blueprint b\naction a { phase p: KubeTask { image: \"x\", command: [\"x\"] } }\n"
         #expect(FuzzTarget.compile.check(Array(program.utf8)).isEmpty)
+        #expect(FuzzTarget.lsp.check(Array(program.utf8)).isEmpty)
+        #expect(FuzzTarget.lsp.check(Array(program.utf8) + [0, 3, 1, 2, 3, 0, 2, 4, 1]).isEmpty)
+    }
+
+    /// The lsp target counts answers: a stream whose request the server could read is answered once.
+    @Test func languageServerStreamsAreChecked() {
+        let body = #"{"jsonrpc": "2.0", "id": 7, "method": "initialize", "params": {}}"#
+        let frame = "Content-Length: \(body.utf8.count)\r\n\r\n" + body
+        #expect(FuzzTarget.lsp.check(Array((frame + frame).utf8)).isEmpty)
+        // Cut short: the request is not read, and nothing is owed.
+        #expect(FuzzTarget.lsp.check(Array(frame.utf8.dropLast())).isEmpty)
     }
 }
 

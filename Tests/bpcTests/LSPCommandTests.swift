@@ -81,5 +81,6 @@ import Testing
         #expect(result.status == 0, "\(output)")
         #expect(output.contains("PASS"), "\(output)")
         #expect(output.contains("ok: rename rewrote every use"))
+        #expect(output.contains("ok: BP2012 cleared after the quick fix"), "\(output)")
     }
 }
