@@ -48,14 +48,6 @@ extension SemanticChecker {
                 diagnostics: checker.reported.items, references: checker.model.phaseReferences[action.name] ?? [:],
                 usedLets: checker.usedLets, usedDefs: checker.usedDefs)
         }
-        // The let-depth error is reported once per group of actions: only the
-        // grouped run gives the same findings.
-        if computed.contains(where: { $0.diagnostics.contains { $0.code == .letTooDeep } }) {
-            cache.prepare(environment: [])
-            actionCache = nil
-            checkActions()
-            return
-        }
         let fixed = ActionEnvironment.fixedRanges(of: main)
         for (position, index) in missing.enumerated() {
             let result = computed[position]
@@ -68,7 +60,7 @@ extension SemanticChecker {
         cache.finish()
         for (index, result) in results.enumerated() {
             guard let result else { continue }
-            for diagnostic in result.diagnostics { reported.append(diagnostic) }
+            for diagnostic in result.diagnostics { take(diagnostic) }
             model.phaseReferences[actions[index].name] = result.references
             usedLets.formUnion(result.usedLets)
             usedDefs.formUnion(result.usedDefs)

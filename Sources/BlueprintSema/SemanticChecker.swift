@@ -130,10 +130,20 @@ public struct SemanticChecker {
 
     /// Takes over what a copy that checked some actions found.
     mutating func merge(_ part: SemanticChecker) {
-        for diagnostic in part.reported.items { reported.append(diagnostic) }
+        for diagnostic in part.reported.items { take(diagnostic) }
         model.phaseReferences.merge(part.model.phaseReferences) { _, later in later }
         usedLets.formUnion(part.usedLets)
         usedDefs.formUnion(part.usedDefs)
+    }
+
+    /// Reports what a copy found, keeping the let-depth error to one per file as a
+    /// single checker does, whatever the groups of actions were.
+    mutating func take(_ diagnostic: Diagnostic) {
+        if diagnostic.code == .letTooDeep {
+            guard !hasReportedLetDepth else { return }
+            hasReportedLetDepth = true
+        }
+        reported.append(diagnostic)
     }
 
     /// One blueprint header; no two lets, defs or actions with one name.
