@@ -73,9 +73,29 @@ extension FormatPrinter {
     mutating func printArguments(_ arguments: [CallArgument], range: SourceRange) {
         // The range may run past the parentheses (over clauses and their comments).
         guard !arguments.isEmpty else { return write("()") }
+        if let last = arguments.last, last.value.isMultilineString,
+            file.lineIndex(of: range.start) == file.lineIndex(of: arguments[0].range.start), closesOnItsLine(last.value.range.end)
+        {
+            // `audit("x", bash """ ... """)`: the source hugs a final multi-line string (or a list ending in one); so does the layout.
+            write("(")
+            for (position, argument) in arguments.enumerated() {
+                if position > 0 { write(", ") }
+                printArgument(argument)
+            }
+            write(")")
+            lastSourceEnd = max(lastSourceEnd, last.value.range.end)
+            return
+        }
         printSequence(arguments, range: range, open: "(", close: ")", isPadded: false, hasCommas: true, itemRange: \.range) {
             $0.printArgument($1)
         }
+    }
+
+    /// Whether `)` follows `offset` on its line (after blanks and a comma).
+    func closesOnItsLine(_ offset: Int) -> Bool {
+        var position = offset
+        while position < file.bytes.count, [0x20, 0x09, UInt8(ascii: ",")].contains(file.bytes[position]) { position += 1 }
+        return position < file.bytes.count && file.bytes[position] == UInt8(ascii: ")")
     }
 
     /// The one layout of bracketed items: `open close` when empty, inline when
@@ -177,6 +197,17 @@ extension FormatPrinter {
                 }
             }
             return spans
+        }
+    }
+}
+
+extension Expr {
+    /// A multi-line string literal, bare or after `bash`, or a list ending in one.
+    var isMultilineString: Bool {
+        switch kind {
+        case .string(let literal), .bash(let literal): literal.isMultiline
+        case .list(let elements): elements.last?.isMultilineString ?? false
+        default: false
         }
     }
 }

@@ -49,7 +49,12 @@ extension ImportWriter {
             if isIdiomatic, scalar.resolved == .string, let interpolated = interpolatedLiteral(scalar.value) { return interpolated }
             return BPSourceText.scalar(scalar, indent: indent)
         case .sequence(let sequence):
-            if let script = bashScript(sequence) { return "bash " + BPSourceText.literal(script, indent: indent) }
+            if let script = bashScript(sequence) {
+                if isIdiomatic, let interpolated = interpolatedLiteral(script), interpolated.hasPrefix("\"") || interpolated.hasPrefix("#") {
+                    return "bash " + interpolated
+                }
+                return "bash " + BPSourceText.literal(script, indent: indent)
+            }
             idioms.nesting += 1
             let childColumn = (indent + idioms.nesting) * 2
             let items = sequence.items.map { value($0, column: childColumn) }
