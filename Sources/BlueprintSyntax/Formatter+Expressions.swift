@@ -91,6 +91,16 @@ extension FormatPrinter {
         }
     }
 
+    /// Whether the items up to the last one's start stand on the line of the
+    /// opening bracket (the start of `range`) and the closing one follows the
+    /// last item on the line where it ends, with no comment among them.
+    func hugsLastItem(_ ranges: [SourceRange], in range: SourceRange) -> Bool {
+        guard let last = ranges.last, !hasComment(in: range) else { return false }
+        let line = file.lineIndex(of: range.start)
+        return ranges.allSatisfy { file.lineIndex(of: $0.start) == line } && ranges.dropLast().allSatisfy { isSingleLine($0) }
+            && file.lineIndex(of: max(last.start, last.end - 1)) == file.lineIndex(of: max(range.start, range.end - 1))
+    }
+
     /// Whether `)` follows `offset` on its line (after blanks and a comma).
     func closesOnItsLine(_ offset: Int) -> Bool {
         var position = offset
@@ -108,7 +118,8 @@ extension FormatPrinter {
             write(open + close)
             return
         }
-        if isSingleLine(range) {
+        if isSingleLine(range) || hugsLastItem(items.map(itemRange), in: range) {
+            // One line, or (as the source has it) one line up to a last item that spans lines: `[{ ... }]`, `{ a: 1, b: """ ... """ }`.
             write(isPadded ? open + " " : open)
             for (position, item) in items.enumerated() {
                 if position > 0 { write(", ") }

@@ -26,7 +26,7 @@ struct ImportValueRecord: Sendable {
 /// records every value's text; `chooseSharedValues` picks those that repeat; the
 /// second writes a let name where one of them stands.
 struct ImportIdiomState: Sendable {
-    static let maxLineWidth = 100
+    static let maxLineWidth = 120
 
     var nesting = 0
     /// Conversions that depend on the action (phase, artifact and deferPhase references) so far.

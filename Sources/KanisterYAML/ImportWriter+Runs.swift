@@ -3,6 +3,7 @@
 // last line feed), interpolated on a line of its own where each string had it.
 
 import BlueprintSyntax
+import Foundation
 
 /// A run of lines of a string that a shared `let` holds.
 struct ImportLineRun: Sendable {
@@ -30,7 +31,7 @@ extension ImportIdiomState {
                     for line in 0...(stringLines.count - length) where !used[string][line..<(line + length)].contains(true) {
                         let run = Array(stringLines[line..<(line + length)])
                         guard line >= lastEnd || occurrences[run]?.last?.string != string else { continue }
-                        guard run.contains(where: { !$0.allSatisfy { $0 == " " || $0 == "\t" } }) else { continue }
+                        guard run.contains(where: { !$0.allSatisfy { $0 == " " || $0 == "\t" } }), Self.isBalanced(run) else { continue }
                         occurrences[run, default: []].append((string, line))
                         if occurrences[run]?.last?.string == string { lastEnd = line + length }
                     }
@@ -50,6 +51,24 @@ extension ImportIdiomState {
                 runs[strings[use.string], default: []].append(ImportLineRun(firstLine: use.line, lineCount: chosen.length, name: name))
             }
         }
+    }
+
+    /// Whether a run closes every block it opens and no other (shell `if`/`fi`,
+    /// `case`/`esac`, `do`/`done`, braces at a line's end and start), so that a
+    /// let never holds half of a block.
+    static func isBalanced(_ lines: [String]) -> Bool {
+        var depth = 0
+        for line in lines {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let first = trimmed.prefix { $0 != " " && $0 != ";" }
+            if ["fi", "esac", "done", "}", "};", "},"].contains(first) || first.hasPrefix("}") {
+                depth -= 1
+                if depth < 0 { return false }
+            }
+            if ["else", "elif", "then"].contains(first), depth == 0 { return false }
+            if ["if", "case", "while", "for", "until"].contains(first) || trimmed.hasSuffix("{") { depth += 1 }
+        }
+        return depth == 0
     }
 
     /// `hostScript` for a run starting `host=...`: the first word of its first line that has one.

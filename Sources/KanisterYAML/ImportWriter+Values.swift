@@ -62,6 +62,8 @@ extension ImportWriter {
             if isIdiomatic {
                 if let inline = ImportIdiomState.oneLine(items, open: "[", close: "]", column: column) { return inline }
                 if let hugged = ImportIdiomState.huggingLast(items, column: column) { return hugged }
+                // `[{ ... }]`: a list of one multi-line map hugs it.
+                if items.count == 1, sequence.items[0].mapping != nil, items[0].hasPrefix("{\n") { return "[" + items[0] + "]" }
             } else if items.allSatisfy({ !$0.containsBytes("\n") }), items.reduce(0, { $0 + $1.count + 2 }) <= 80 {
                 return "[" + items.joined(separator: ", ") + "]"
             }

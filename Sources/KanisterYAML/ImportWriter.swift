@@ -318,8 +318,10 @@ struct ImportWriter {
         indent -= 1
         line("}")
         idioms.phaseOrdinal += 1
-        finishPhase(from: start, keyword: keyword, name: name, function: function, items: items, hasComments: nextComment != firstComment)
-        joinBlockOntoOneLine(from: start)
+        let hasComments = nextComment != firstComment
+        let isCall = isIdiomatic && idioms.defUses[ImportIdiomState.ValueKey(action: idioms.action, ordinal: idioms.phaseOrdinal)] != nil
+        finishPhase(from: start, keyword: keyword, name: name, function: function, items: items, hasComments: hasComments)
+        if !joinBlockOntoOneLine(from: start), !hasComments, !isCall { hugPhaseBody(from: start, items: items) }
         referablePhases.insert(name)
     }
 
