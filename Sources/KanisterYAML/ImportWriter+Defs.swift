@@ -45,7 +45,9 @@ extension ImportIdiomState {
         for record in records where record.lines >= 3 {
             clusters[([record.function] + record.items.map(\.key)).joined(separator: "\u{0}"), default: []].append(record)
         }
-        for cluster in clusters.values.sorted(by: { $0[0].key.action < $1[0].key.action || ($0[0].key.action == $1[0].key.action && $0[0].key.ordinal < $1[0].key.ordinal) }) where cluster.count >= 2 {
+        // In the order of their first phases, so that ties go to the earlier group.
+        let ordered = clusters.values.sorted { ($0[0].key.action, $0[0].key.ordinal) < ($1[0].key.action, $1[0].key.ordinal) }
+        for cluster in ordered where cluster.count >= 2 {
             let keys = cluster[0].items.map(\.key)
             let candidates = keys.indices.filter { keys[$0] != "objects" && keys[$0] != "outputs" }
             // Fewer parameters first: of two defs saving as much, the one with fewer wins.
@@ -75,7 +77,9 @@ extension ImportIdiomState {
     }
 
     /// The def of `group` with the items at `parameterIndices` as parameters, and the lines it saves.
-    func defPlan(_ group: [ImportPhaseRecord], parameterIndices: [Int], taken: Set<String>) -> (saving: Int, parameters: [String], name: String, text: String)? {
+    func defPlan(
+        _ group: [ImportPhaseRecord], parameterIndices: [Int], taken: Set<String>
+    ) -> (saving: Int, parameters: [String], name: String, text: String)? {
         let first = group[0]
         // A multi-line value can only be the last argument (the call hugs it).
         var indices = parameterIndices

@@ -105,13 +105,14 @@ extension ImportIdiomTests {
     }
 
     @Test func aPhaseBodyHugsItsFinalScript() throws {
-        let loadArguments = "name: load\n      args:\n        namespace: '{{ .StatefulSet.Namespace }}'\n        image: ghcr.io/kanisterio/kanister-tools:0.117.0"
+        let loadArguments =
+            "name: load\n      args:\n        namespace: '{{ .StatefulSet.Namespace }}'\n        image: ghcr.io/kanisterio/kanister-tools:0.117.0"
         let yaml = Self.defYAML.replacingOccurrences(
             of: loadArguments, with: "name: load\n      args:\n        namespace: '{{ .Namespace.Name }}'\n        image: busybox")
         let source = try imported(yaml)
         try expectSameCompile("hug", Array(yaml.utf8))
         // Two phases alike still share a def; a phase alone hugs its script.
-        #expect(source.contains("phase load: KubeTask { namespace: Namespace.Name, image: "busybox", command: bash \"\"\"\n"))
+        #expect(source.contains("phase load: KubeTask { namespace: Namespace.Name, image: \"busybox\", command: bash \"\"\"\n"))
         #expect(source.contains("    load\n    \"\"\" }\n"))
         #expect(source.contains("phase dump: kubeTask(bash"))
     }
