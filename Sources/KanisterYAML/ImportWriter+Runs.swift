@@ -16,30 +16,65 @@ extension ImportIdiomState {
     /// Picks runs of lines shared by the multi-line strings `texts`, the run
     /// saving most lines first, while one saves at least two lines: `n` uses of
     /// `L` lines take `n` lines and a let of `L + 2`.
+    static let maxRunSearchLines = 20_000
+
     mutating func chooseRuns(_ texts: [String], taken: inout Set<String>) {
         var seen: Set<String> = []
         let strings = texts.filter { $0.containsBytes("\n") && !$0.contains("\u{E000}") && seen.insert($0).inserted }
-        let lines = strings.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLast().map { $0 } }
+        let lines = strings.map { $0.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
+        // The search grows with lines times run length squared: very large blueprints keep their scripts whole.
+        guard lines.reduce(0, { $0 + $1.count }) <= Self.maxRunSearchLines else { return }
+        // Lines as numbers; only lines that occur twice or more can be in a shared run.
+        var numbers: [String: Int] = [:]
+        var ids: [[Int]] = []
+        for string in lines {
+            ids.append(
+                string.map { line in
+                    if let number = numbers[line] { return number }
+                    numbers[line] = numbers.count
+                    return numbers.count - 1
+                })
+        }
+        var counts = [Int](repeating: 0, count: numbers.count)
+        for string in ids { for id in string { counts[id] += 1 } }
         var used = lines.map { [Bool](repeating: false, count: $0.count) }
         while true {
+            // How many lines from each position on are free and repeated: a window longer than that cannot be shared.
+            let free = ids.indices.map { string in
+                var lengths = [Int](repeating: 0, count: ids[string].count + 1)
+                for line in ids[string].indices.reversed() where counts[ids[string][line]] >= 2 && !used[string][line] {
+                    lengths[line] = lengths[line + 1] + 1
+                }
+                return lengths
+            }
+            let longest = free.map { $0.max() ?? 0 }.max() ?? 0
             var best: (saving: Int, length: Int, uses: [(string: Int, line: Int)])?
-            let longest = lines.map(\.count).max() ?? 0
-            for length in stride(from: longest, through: 3, by: -1) {
-                var occurrences: [[String]: [(string: Int, line: Int)]] = [:]
-                for (string, stringLines) in lines.enumerated() where stringLines.count > length {
-                    var lastEnd = -1
-                    for line in 0...(stringLines.count - length) where !used[string][line..<(line + length)].contains(true) {
-                        let run = Array(stringLines[line..<(line + length)])
-                        guard line >= lastEnd || occurrences[run]?.last?.string != string else { continue }
-                        guard run.contains(where: { !$0.allSatisfy { $0 == " " || $0 == "\t" } }), Self.isBalanced(run) else { continue }
-                        occurrences[run, default: []].append((string, line))
-                        if occurrences[run]?.last?.string == string { lastEnd = line + length }
+            var length = longest
+            while length >= 3 {
+                var occurrences: [[Int]: [(string: Int, line: Int)]] = [:]
+                for string in ids.indices where ids[string].count > length {
+                    var lastEnd: [[Int]: Int] = [:]
+                    for line in 0...(ids[string].count - length) where free[string][line] >= length {
+                        let window = Array(ids[string][line..<(line + length)])
+                        // Uses of a run within one string do not overlap.
+                        if let end = lastEnd[window], line < end { continue }
+                        lastEnd[window] = line + length
+                        occurrences[window, default: []].append((string, line))
                     }
                 }
                 for uses in occurrences.values where uses.count >= 2 {
                     let saving = uses.count * (length - 1) - (length + 2)
-                    if saving >= 2, saving > best?.saving ?? 1 { best = (saving, length, uses) }
+                    guard saving >= 2, let first = uses.first else { continue }
+                    // Ties go to the run used first (not to the dictionary's order).
+                    if let best, let bestFirst = best.uses.first,
+                        saving < best.saving || (saving == best.saving && (bestFirst.string, bestFirst.line) <= (first.string, first.line))
+                    {
+                        continue
+                    }
+                    let run = Array(lines[first.string][first.line..<(first.line + length)])
+                    if run.contains(where: { !$0.allSatisfy { $0 == " " || $0 == "\t" } }), Self.isBalanced(run) { best = (saving, length, uses) }
                 }
+                length -= 1
             }
             guard let chosen = best, let first = chosen.uses.first else { return }
             let runLines = Array(lines[first.string][first.line..<(first.line + chosen.length)])
