@@ -73,9 +73,39 @@ extension FormatPrinter {
     mutating func printArguments(_ arguments: [CallArgument], range: SourceRange) {
         // The range may run past the parentheses (over clauses and their comments).
         guard !arguments.isEmpty else { return write("()") }
+        if let last = arguments.last, last.value.isMultilineString,
+            file.lineIndex(of: range.start) == file.lineIndex(of: arguments[0].range.start), closesOnItsLine(last.value.range.end)
+        {
+            // `audit("x", bash """ ... """)`: the source hugs a final multi-line string (or a list ending in one); so does the layout.
+            write("(")
+            for (position, argument) in arguments.enumerated() {
+                if position > 0 { write(", ") }
+                printArgument(argument)
+            }
+            write(")")
+            lastSourceEnd = max(lastSourceEnd, last.value.range.end)
+            return
+        }
         printSequence(arguments, range: range, open: "(", close: ")", isPadded: false, hasCommas: true, itemRange: \.range) {
             $0.printArgument($1)
         }
+    }
+
+    /// Whether the items up to the last one's start stand on the line of the
+    /// opening bracket (the start of `range`) and the closing one follows the
+    /// last item on the line where it ends, with no comment among them.
+    func hugsLastItem(_ ranges: [SourceRange], in range: SourceRange) -> Bool {
+        guard let last = ranges.last, !hasComment(in: range) else { return false }
+        let line = file.lineIndex(of: range.start)
+        return ranges.allSatisfy { file.lineIndex(of: $0.start) == line } && ranges.dropLast().allSatisfy { isSingleLine($0) }
+            && file.lineIndex(of: max(last.start, last.end - 1)) == file.lineIndex(of: max(range.start, range.end - 1))
+    }
+
+    /// Whether `)` follows `offset` on its line (after blanks and a comma).
+    func closesOnItsLine(_ offset: Int) -> Bool {
+        var position = offset
+        while position < file.bytes.count, [0x20, 0x09, UInt8(ascii: ",")].contains(file.bytes[position]) { position += 1 }
+        return position < file.bytes.count && file.bytes[position] == UInt8(ascii: ")")
     }
 
     /// The one layout of bracketed items: `open close` when empty, inline when
@@ -88,7 +118,8 @@ extension FormatPrinter {
             write(open + close)
             return
         }
-        if isSingleLine(range) {
+        if isSingleLine(range) || hugsLastItem(items.map(itemRange), in: range) {
+            // One line, or (as the source has it) one line up to a last item that spans lines: `[{ ... }]`, `{ a: 1, b: """ ... """ }`.
             write(isPadded ? open + " " : open)
             for (position, item) in items.enumerated() {
                 if position > 0 { write(", ") }
@@ -177,6 +208,17 @@ extension FormatPrinter {
                 }
             }
             return spans
+        }
+    }
+}
+
+extension Expr {
+    /// A multi-line string literal, bare or after `bash`, or a list ending in one.
+    var isMultilineString: Bool {
+        switch kind {
+        case .string(let literal), .bash(let literal): literal.isMultiline
+        case .list(let elements): elements.last?.isMultilineString ?? false
+        default: false
         }
     }
 }

@@ -60,13 +60,22 @@ public enum BlueprintImporter {
         var writer = ImportWriter(bytes: bytes, comments: comments)
         writer.actionGroups = actionGroups
         if isIdiomatic {
+            var names = writer
+            names.writeSharedOptions(root)
+            var taken = names.idioms.taken
+            writer.idioms.chooseRuns(writer.multilineStrings(root), taken: &taken)
             var first = writer
             first.isIdiomatic = true
             first.idioms.isRecording = true
             first.writeBlueprint(root)
             writer.isIdiomatic = true
-            var taken = first.idioms.taken
+            taken.formUnion(first.idioms.taken)
             writer.idioms.chooseSharedValues(first.idioms.records, taken: &taken)
+            // A second pass writes the phases with those lets, for the choice of defs.
+            var second = writer
+            second.idioms.isRecordingPhases = true
+            second.writeBlueprint(root)
+            writer.idioms.chooseDefs(second.idioms.phaseRecords, taken: &taken)
         }
         writer.writeBlueprint(root)
         guard !writer.diagnostics.contains(where: { $0.severity == .error }) else {

@@ -26,7 +26,7 @@ struct ImportValueRecord: Sendable {
 /// records every value's text; `chooseSharedValues` picks those that repeat; the
 /// second writes a let name where one of them stands.
 struct ImportIdiomState: Sendable {
-    static let maxLineWidth = 100
+    static let maxLineWidth = 120
 
     var nesting = 0
     /// Conversions that depend on the action (phase, artifact and deferPhase references) so far.
@@ -43,6 +43,15 @@ struct ImportIdiomState: Sendable {
     var ordinal = 0
     /// Names a new let must not take: every key and name of the blueprint, roots, functions.
     var taken: Set<String> = []
+    /// The def pass: phases as written (`ImportWriter+Defs`), the chosen defs and the phases that call them.
+    var isRecordingPhases = false
+    var phaseRecords: [ImportPhaseRecord] = []
+    var phaseOrdinal = 0
+    var defs: [String] = []
+    var defUses: [ValueKey: ImportDefUse] = [:]
+    /// Shared runs of script lines (`ImportWriter+Runs`): their lets, and the runs of each string by its text.
+    var runLets: [(name: String, text: String)] = []
+    var runs: [String: [ImportLineRun]] = [:]
 
     struct ValueKey: Hashable, Sendable {
         var action: Int
@@ -52,6 +61,7 @@ struct ImportIdiomState: Sendable {
     mutating func startAction(at offset: Int) {
         action = offset
         ordinal = 0
+        phaseOrdinal = 0
     }
 
     mutating func nextOrdinal() -> Int {

@@ -1,16 +1,21 @@
 // The idiomatic import's one-line blocks: a phase body or an objects block
 // whose items are each one line, with no comment, written as `head { a, b }`
 // when that fits the line width, or when its one item's line is already over it
-// (the formatter keeps a one-line body as it is).
+// (the formatter keeps a one-line body as it is); and a phase body whose
+// last argument is a multi-line string, written `head { a, b, c: """` ... `""" }`.
+
+import Foundation
 
 extension ImportWriter {
     /// Joins the block written to `output` from `start` (its head line ending
     /// in `{`, one item a line, then `}`) onto one line when it qualifies.
-    mutating func joinBlockOntoOneLine(from offset: Int) {
-        guard isIdiomatic, offset <= output.utf8.count else { return }
+    @discardableResult
+    mutating func joinBlockOntoOneLine(from offset: Int) -> Bool {
+        guard isIdiomatic, offset <= output.utf8.count else { return false }
         let start = output.utf8.index(output.utf8.startIndex, offsetBy: offset)
-        guard let joined = ImportWriter.oneLineBlock(output[start...]) else { return }
+        guard let joined = ImportWriter.oneLineBlock(output[start...]) else { return false }
         output.replaceSubrange(start..., with: joined)
+        return true
     }
 
     /// `head { item, item }` of the lines of a written block, or nil.
@@ -36,5 +41,37 @@ extension ImportWriter {
         let isLoneLongItem = items.count == 1 && indent + 2 + items[0].utf8.count > ImportIdiomState.maxLineWidth
         guard text.utf8.count <= ImportIdiomState.maxLineWidth || isLoneLongItem else { return nil }
         return text + "\n"
+    }
+}
+
+extension ImportWriter {
+    /// Rewrites the phase written from `start` (head, `items`, closing brace)
+    /// as `head { a, b, key: """` ... `""" }` when every item but the last is
+    /// one line, the last is a multi-line string and the first line fits the width.
+    mutating func hugPhaseBody(from start: Int, items: [(key: String, range: Range<Int>)]) {
+        guard isIdiomatic, let last = items.last, start <= output.utf8.count, last.range.upperBound <= output.utf8.count else { return }
+        let bytes = Array(output.utf8)
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        let itemIndent = String(repeating: " ", count: (indent + 1) * 2)
+        var singles: [String] = []
+        for item in items.dropLast() {
+            let line = text(item.range)
+            guard line.hasPrefix(itemIndent), line.utf8.filter({ $0 == 0x0A }).count == 1, !line.contains("#") else { return }
+            singles.append(String(line.dropFirst(itemIndent.count).dropLast()))
+        }
+        let lastText = text(last.range)
+        guard lastText.hasPrefix(itemIndent), let firstLineEnd = lastText.firstIndex(of: "\n") else { return }
+        let firstLine = lastText[lastText.index(lastText.startIndex, offsetBy: itemIndent.count)..<firstLineEnd]
+        guard firstLine.hasSuffix("\"\"\"") else { return }
+        // The last line closes the string and nothing else (not a list hugging it).
+        let closing = (lastText.dropLast().split(separator: "\n", omittingEmptySubsequences: false).last ?? "").drop { $0 == " " }
+        guard closing.hasPrefix("\"\"\""), closing.dropFirst(3).allSatisfy({ $0 == "#" }) else { return }
+        let headEnd = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+        let head = text(start..<headEnd)
+        guard head.hasSuffix(" {"), bytes[last.range.upperBound...].elementsEqual(Array((String(repeating: "  ", count: indent) + "}\n").utf8)) else { return }
+        let opening = head + " " + (singles + [String(firstLine)]).joined(separator: ", ")
+        guard opening.utf8.count <= ImportIdiomState.maxLineWidth else { return }
+        let rest = lastText[lastText.index(after: firstLineEnd)...].dropLast()
+        output.replaceSubrange(output.utf8.index(output.utf8.startIndex, offsetBy: start)..., with: opening + "\n" + rest + " }\n")
     }
 }

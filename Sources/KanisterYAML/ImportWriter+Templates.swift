@@ -64,16 +64,24 @@ extension ImportWriter {
     /// `text` as a .bp value whose templates are expressions where the lowering
     /// writes them back byte for byte; nil when nothing converts.
     mutating func interpolatedLiteral(_ text: String) -> String? {
-        guard text.containsTemplateOpen, let actions = ImportWriter.templateActions(text) else { return nil }
+        let runSpans = idioms.runSpans(of: text)
+        guard text.containsTemplateOpen || !runSpans.isEmpty else { return nil }
+        let actions = text.containsTemplateOpen ? ImportWriter.templateActions(text) ?? [] : []
+        var readsContext = false
+        // Shared runs of lines, and the templates outside them that convert, in order.
+        var spans: [(range: Range<String.UTF8View.Index>, expression: String)] = runSpans.map { ($0.range, $0.name) }
+        for action in actions where !runSpans.contains(where: { $0.range.overlaps(action) }) {
+            guard let term = templateTerm(String(text.utf8[action]) ?? "", readsContext: &readsContext) else { continue }
+            spans.append((action, term.bp))
+        }
+        spans.sort { $0.range.lowerBound < $1.range.lowerBound }
         var parts: [(text: Substring, expression: String?)] = []
         var index = text.utf8.startIndex
         var converted = 0
-        var readsContext = false
-        for action in actions {
-            guard let term = templateTerm(String(text.utf8[action]) ?? "", readsContext: &readsContext) else { continue }
-            parts.append((Substring(text.utf8[index..<action.lowerBound]), nil))
-            parts.append(("", term.bp))
-            index = action.upperBound
+        for span in spans {
+            parts.append((Substring(text.utf8[index..<span.range.lowerBound]), nil))
+            parts.append(("", span.expression))
+            index = span.range.upperBound
             converted += 1
         }
         guard converted > 0 else { return nil }

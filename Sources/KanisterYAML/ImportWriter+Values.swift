@@ -49,7 +49,12 @@ extension ImportWriter {
             if isIdiomatic, scalar.resolved == .string, let interpolated = interpolatedLiteral(scalar.value) { return interpolated }
             return BPSourceText.scalar(scalar, indent: indent)
         case .sequence(let sequence):
-            if let script = bashScript(sequence) { return "bash " + BPSourceText.literal(script, indent: indent) }
+            if let script = bashScript(sequence) {
+                if isIdiomatic, let interpolated = interpolatedLiteral(script), interpolated.hasPrefix("\"") || interpolated.hasPrefix("#") {
+                    return "bash " + interpolated
+                }
+                return "bash " + BPSourceText.literal(script, indent: indent)
+            }
             idioms.nesting += 1
             let childColumn = (indent + idioms.nesting) * 2
             let items = sequence.items.map { value($0, column: childColumn) }
@@ -57,6 +62,8 @@ extension ImportWriter {
             if isIdiomatic {
                 if let inline = ImportIdiomState.oneLine(items, open: "[", close: "]", column: column) { return inline }
                 if let hugged = ImportIdiomState.huggingLast(items, column: column) { return hugged }
+                // `[{ ... }]`: a list of one multi-line map hugs it.
+                if items.count == 1, sequence.items[0].mapping != nil, items[0].hasPrefix("{\n") { return "[" + items[0] + "]" }
             } else if items.allSatisfy({ !$0.containsBytes("\n") }), items.reduce(0, { $0 + $1.count + 2 }) <= 80 {
                 return "[" + items.joined(separator: ", ") + "]"
             }

@@ -127,7 +127,9 @@ struct ImportWriter {
         if !rest.isEmpty { head += " " + mapLiteral(rest, column: head.utf8.count + 1) }
         line(head, at: metadataNode.start.offset)
         writeSharedOptions(root)
+        writeRunLets()
         writeSharedValues()
+        writeDefs()
         guard let actionsNode = root["actions"] else { return }
         guard let actions = actionsNode.mapping else { return fail("actions must be a mapping", actionsNode, code: .badShape) }
         for pair in actions.pairs {
@@ -162,6 +164,7 @@ struct ImportWriter {
             part.output = ""
             part.diagnostics = []
             part.idioms.records = []
+            part.idioms.phaseRecords = []
             let start = pairs[groups[group].lowerBound].key.start.offset
             part.nextComment = comments.firstIndex { $0.start >= start } ?? comments.count
             let firstComment = part.nextComment
@@ -183,6 +186,7 @@ struct ImportWriter {
             diagnostics += part.diagnostics
             nextComment = part.nextComment
             idioms.records += part.idioms.records
+            idioms.phaseRecords += part.idioms.phaseRecords
         }
     }
 
@@ -299,23 +303,34 @@ struct ImportWriter {
         }
         flushComments(before: node.start.offset)
         let start = output.utf8.count
+        let firstComment = nextComment
         line("\(keyword) \(BPSourceText.name(name)): \(function) {")
         indent += 1
-        if let objects = phase["objects"] { writeObjects(objects) }
+        var items: [(key: String, range: Range<Int>)] = []
+        func item(_ key: String, _ write: (inout ImportWriter) -> Void) {
+            let itemStart = output.utf8.count
+            write(&self)
+            items.append((key, itemStart..<output.utf8.count))
+        }
+        if let objects = phase["objects"] { item("objects") { $0.writeObjects(objects) } }
         if let args = phase["args"] {
             if let mapping = args.mapping {
-                for pair in mapping.pairs { writeEntry(pair) }
+                for pair in mapping.pairs { item(mapKey(pair.key)) { $0.writeEntry(pair) } }
             } else if args.scalar?.resolved != .null {
                 fail("args of phase '\(name)' must be a mapping", args, code: .badShape)
             }
         }
         if let keys = declaredOutputs[actionName]?[name], !keys.isEmpty {
-            line("outputs [\(keys.map { BPSourceText.name($0) }.joined(separator: ", "))]")
+            item("outputs") { $0.line("outputs [\(keys.map { BPSourceText.name($0) }.joined(separator: ", "))]") }
         }
         if phase.style == .block { flushComments(before: phase.end.offset, fromColumn: phase.start.column) }
         indent -= 1
         line("}")
-        joinBlockOntoOneLine(from: start)
+        idioms.phaseOrdinal += 1
+        let hasComments = nextComment != firstComment
+        let isCall = isIdiomatic && idioms.defUses[ImportIdiomState.ValueKey(action: idioms.action, ordinal: idioms.phaseOrdinal)] != nil
+        finishPhase(from: start, keyword: keyword, name: name, function: function, items: items, hasComments: hasComments)
+        if !joinBlockOntoOneLine(from: start), !hasComments, !isCall { hugPhaseBody(from: start, items: items) }
         referablePhases.insert(name)
     }
 

@@ -1,7 +1,8 @@
 // The idiomatic import (issue 15, item 1): over the real corpus and mutants of
 // it, the idiomatic .bp compiles to the very bytes the literal form does, lints
 // no worse, and is at most 0.6 of the YAML's lines of code; the rewrites
-// themselves (interpolations, lets, one-line values) on small inputs.
+// themselves (interpolations, lets, one-line values) on small inputs (defs and
+// shared script lines in ImportIdiomTests+Shared).
 
 import BlueprintSyntax
 import Foundation
@@ -55,7 +56,7 @@ import Testing
         #expect(checked >= 30, "too few mutants compile: \(checked)")
     }
 
-    @Test func corpusLineRatioStaysAtMost069() {
+    @Test func corpusLineRatioIsAtMostSixTenths() {
         var yamlLines = 0
         var bpLines = 0
         for (_, bytes) in Self.corpus {
@@ -64,11 +65,8 @@ import Testing
             bpLines += ImportLineRatio.codeLines(bp: Array(source.utf8))
         }
         #expect(yamlLines > 3000)
-        // Measured 0.681 (2242 of 3293): a guard against regressions; issue 15's 0.6 is not reached yet.
-        #expect(Double(bpLines) <= 0.69 * Double(yamlLines), "\(bpLines) of \(yamlLines) lines")
-        withKnownIssue("issue 15 asks for 0.6: closing braces and closing \"\"\" lines (about 300 and 100) keep .bp above it") {
-            #expect(Double(bpLines) <= 0.6 * Double(yamlLines), "\(bpLines) of \(yamlLines) lines")
-        }
+        // Issue 15 asks for at most 0.6 over the corpus (total over total); measured 0.583 (1920 of 3293).
+        #expect(Double(bpLines) <= 0.6 * Double(yamlLines), "\(bpLines) of \(yamlLines) lines")
     }
 
     @Test func lineCountsSkipBlanksAndComments() {
@@ -119,7 +117,7 @@ import Testing
         // Other spacing, and actions inside `with` (where dot moves), stay as written.
         #expect(source.contains("{{.StatefulSet.Name}}"))
         #expect(source.contains("{{ .metadata.name }}"))
-        #expect(source.contains("      Object.metadata.labels[\"app\"]\n      \"{{ with .Object }}{{ .metadata.name }}{{ end }}\"\n"))
+        #expect(source.contains("Object.metadata.labels[\"app\"], \"{{ with .Object }}{{ .metadata.name }}{{ end }}\"]"))
     }
 
     @Test func repeatedImagesBecomeLetsAndShortValuesOneLine() throws {

@@ -1,0 +1,207 @@
+// The idiomatic import's defs: phases of one function whose written bodies are
+// the same but for one or two arguments become `def NAME(p) = Function { ... }`
+// and `phase x: NAME(value)`, where that saves lines.
+
+import BlueprintSema
+import BlueprintSyntax
+
+/// A phase as written by the idiomatic import's phase pass.
+struct ImportPhaseRecord: Sendable {
+    var key: ImportIdiomState.ValueKey
+    var function: String
+    /// Body items in order: `objects`, `outputs` or an argument key, and the item's text (indentation removed).
+    var items: [(key: String, text: String)]
+    /// Lines the phase takes as written.
+    var lines: Int
+    /// The action's local let names, which a def at the top level cannot read.
+    var localNames: Set<String>
+}
+
+/// A phase written as a call of a chosen def.
+struct ImportDefUse: Sendable {
+    var name: String
+    /// The argument keys whose values are the call's arguments, in parameter order.
+    var parameters: [String]
+}
+
+extension ImportIdiomState {
+    /// Picks defs, the group saving most lines first; each phase joins at most one.
+    mutating func chooseDefs(_ records: [ImportPhaseRecord], taken: inout Set<String>) {
+        var used = Set<ValueKey>()
+        while let best = bestDef(records.filter { !used.contains($0.key) }, taken: taken) {
+            taken.insert(best.name)
+            defs.append(best.text)
+            for record in best.group {
+                used.insert(record.key)
+                defUses[record.key] = ImportDefUse(name: best.name, parameters: best.parameters)
+            }
+        }
+    }
+
+    /// The group of phases and parameters whose def saves most lines (at least two).
+    func bestDef(_ records: [ImportPhaseRecord], taken: Set<String>) -> (group: [ImportPhaseRecord], parameters: [String], name: String, text: String)? {
+        var best: (saving: Int, group: [ImportPhaseRecord], parameters: [String], name: String, text: String)?
+        var clusters: [String: [ImportPhaseRecord]] = [:]
+        for record in records where record.lines >= 3 {
+            clusters[([record.function] + record.items.map(\.key)).joined(separator: "\u{0}"), default: []].append(record)
+        }
+        // In the order of their first phases, so that ties go to the earlier group.
+        let ordered = clusters.values.sorted { ($0[0].key.action, $0[0].key.ordinal) < ($1[0].key.action, $1[0].key.ordinal) }
+        for cluster in ordered where cluster.count >= 2 {
+            let keys = cluster[0].items.map(\.key)
+            let candidates = keys.indices.filter { keys[$0] != "objects" && keys[$0] != "outputs" }
+            // Fewer parameters first: of two defs saving as much, the one with fewer wins.
+            var parameterSets: [[Int]] = [[]] + candidates.map { [$0] }
+            for first in candidates {
+                for second in candidates where second > first { parameterSets.append([first, second]) }
+            }
+            for parameterSet in parameterSets where parameterSet.count < keys.count {
+                var groups: [String: [ImportPhaseRecord]] = [:]
+                var order: [String] = []
+                for record in cluster {
+                    let shared = record.items.indices.filter { !parameterSet.contains($0) }.map { record.items[$0].text }.joined(separator: "\u{0}")
+                    if groups[shared] == nil { order.append(shared) }
+                    groups[shared, default: []].append(record)
+                }
+                for shared in order {
+                    guard let group = groups[shared], group.count >= 2,
+                        let plan = defPlan(group, parameterIndices: parameterSet, taken: taken)
+                    else { continue }
+                    if plan.saving >= 2, plan.saving > best?.saving ?? 0 {
+                        best = (plan.saving, group, plan.parameters, plan.name, plan.text)
+                    }
+                }
+            }
+        }
+        return best.map { ($0.group, $0.parameters, $0.name, $0.text) }
+    }
+
+    /// The def of `group` with the items at `parameterIndices` as parameters, and the lines it saves.
+    func defPlan(
+        _ group: [ImportPhaseRecord], parameterIndices: [Int], taken: Set<String>
+    ) -> (saving: Int, parameters: [String], name: String, text: String)? {
+        let first = group[0]
+        // A multi-line value can only be the last argument (the call hugs it).
+        var indices = parameterIndices
+        let multiline = indices.filter { index in group.contains { Self.argumentValue(of: $0.items[index]).containsBytes("\n") } }
+        guard multiline.count <= 1 else { return nil }
+        if let last = multiline.first {
+            guard group.allSatisfy({ Self.isHuggable(Self.argumentValue(of: $0.items[last])) }) else { return nil }
+            indices.removeAll { $0 == last }
+            indices.append(last)
+        }
+        let sharedText = first.items.indices.filter { !indices.contains($0) }.map { first.items[$0].text }.joined(separator: "\n")
+        let readNames = group.reduce(into: Set<String>()) { $0.formUnion($1.localNames) }
+        guard !readNames.contains(where: { Self.containsWord($0, in: sharedText) }) else { return nil }
+        var parameters: [String] = []
+        for index in indices {
+            let name = ImportIdiomState.camelCase(first.items[index].key)
+            guard BPSourceText.isLetName(name), !parameters.contains(name), !Self.containsWord(name, in: sharedText),
+                !KanisterCatalog.shared.templateRoots.contains(name), !TemplateFunctions.kanister.contains(name)
+            else { return nil }
+            parameters.append(name)
+        }
+        guard let name = Self.defName(first.function, taken: taken) else { return nil }
+        var body: [String] = []
+        for (index, item) in first.items.enumerated() {
+            if let position = indices.firstIndex(of: index) {
+                body.append("\(item.key): \(parameters[position])")
+            } else {
+                body.append(item.text)
+            }
+        }
+        let head = "def \(name)(\(parameters.joined(separator: ", "))) = \(first.function) {"
+        var text = ([head] + body.map { Self.indented($0) } + ["}"]).joined(separator: "\n") + "\n"
+        if let joined = ImportWriter.oneLineBlock(Substring(text)) { text = joined }
+        let defLines = Self.lineCount(text) - 1
+        var uses = 0
+        for record in group {
+            let call = Self.callText(record, "x", parameters: indices.map { record.items[$0].key }, name: name)
+            uses += Self.lineCount(call)
+        }
+        let before = group.reduce(0) { $0 + $1.lines }
+        return (before - uses - defLines, indices.map { first.items[$0].key }, name, text)
+    }
+
+    /// `name(value, ...)` for a phase's items whose keys are `parameters`.
+    static func callText(_ record: ImportPhaseRecord, _ head: String, parameters: [String], name: String) -> String {
+        let arguments = parameters.compactMap { key in record.items.first { $0.key == key }.map { argumentValue(of: $0) } }
+        return "\(head)\(name)(\(arguments.joined(separator: ", ")))"
+    }
+
+    /// The value of an argument item `key: value`.
+    static func argumentValue(of item: (key: String, text: String)) -> String {
+        String(item.text.dropFirst(item.key.count + 2))
+    }
+
+    /// A multi-line value the formatter keeps on the call's lines: a string, or a list hugging one.
+    static func isHuggable(_ value: String) -> Bool {
+        let text = value.hasPrefix("bash ") ? String(value.dropFirst(5)) : value
+        if isMultilineLiteral(text) { return true }
+        guard text.hasPrefix("["), let firstLine = text.split(separator: "\n").first else { return false }
+        return firstLine.hasSuffix("\"\"\"") && !firstLine.hasSuffix("[\"\"\"") && text.hasSuffix("]")
+    }
+
+    static func defName(_ function: String, taken: Set<String>) -> String? {
+        let base = function.prefix(1).lowercased() + function.dropFirst()
+        for suffix in [""] + (2..<100).map(String.init) where BPSourceText.isLetName(base + suffix) && !taken.contains(base + suffix) {
+            return base + suffix
+        }
+        return nil
+    }
+
+    static func indented(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+    }
+
+    static func lineCount(_ text: String) -> Int { text.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } }
+
+    /// Whether `word` occurs in `text` as an identifier of its own.
+    static func containsWord(_ word: String, in text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        let needle = Array(word.utf8)
+        guard !needle.isEmpty, bytes.count >= needle.count else { return false }
+        func isNamePart(_ byte: UInt8) -> Bool { BPSourceText.isLetter(byte) || BPSourceText.isDigitByte(byte) || byte == UInt8(ascii: "-") }
+        for start in 0...(bytes.count - needle.count) where bytes[start..<(start + needle.count)].elementsEqual(needle) {
+            let before = start == 0 ? nil : bytes[start - 1]
+            let after = start + needle.count < bytes.count ? bytes[start + needle.count] : nil
+            if !(before.map(isNamePart) ?? false), !(after.map(isNamePart) ?? false) { return true }
+        }
+        return false
+    }
+}
+
+extension ImportWriter {
+    /// Writes the chosen defs.
+    mutating func writeDefs() {
+        guard isIdiomatic, !idioms.defs.isEmpty else { return }
+        for text in idioms.defs {
+            output += "\n" + text
+        }
+    }
+
+    /// After a phase was written from `start` (its items at `items`): records
+    /// it for the choice of defs, or replaces it by the call of its chosen def.
+    mutating func finishPhase(from start: Int, keyword: String, name: String, function: String, items: [(key: String, range: Range<Int>)], hasComments: Bool) {
+        guard isIdiomatic, !hasComments, start <= output.utf8.count else { return }
+        // A phase the layout joins onto one line has nothing to save.
+        guard ImportWriter.oneLineBlock(output[output.utf8.index(output.utf8.startIndex, offsetBy: start)...]) == nil else { return }
+        let key = ImportIdiomState.ValueKey(action: idioms.action, ordinal: idioms.phaseOrdinal)
+        let itemIndent = (indent + 1) * 2
+        let bytes = Array(output.utf8)
+        let texts = items.map { item in
+            let text = String(decoding: bytes[item.range], as: UTF8.self)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            let stripped = lines.map { line in line.prefix(itemIndent).allSatisfy { $0 == " " } ? line.dropFirst(itemIndent) : line }
+            return (key: item.key, text: stripped.joined(separator: "\n"))
+        }
+        let record = ImportPhaseRecord(
+            key: key, function: function, items: texts, lines: ImportIdiomState.lineCount(String(decoding: bytes[start...], as: UTF8.self)) - 1,
+            localNames: Set((idioms.localLets[idioms.action] ?? []).map(\.name)))
+        if idioms.isRecordingPhases { idioms.phaseRecords.append(record) }
+        guard let use = idioms.defUses[key] else { return }
+        let head = String(repeating: "  ", count: indent) + "\(keyword) \(BPSourceText.name(name)): "
+        let call = ImportIdiomState.callText(record, head, parameters: use.parameters, name: use.name)
+        output.replaceSubrange(output.utf8.index(output.utf8.startIndex, offsetBy: start)..., with: call + "\n")
+    }
+}
