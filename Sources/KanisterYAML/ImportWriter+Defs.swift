@@ -17,6 +17,15 @@ struct ImportPhaseRecord: Sendable {
     var localNames: Set<String>
 }
 
+/// A def the import may write: the phases it serves, its parameters (argument keys), name and text.
+struct ImportDefChoice: Sendable {
+    var saving: Int
+    var group: [ImportPhaseRecord]
+    var parameters: [String]
+    var name: String
+    var text: String
+}
+
 /// A phase written as a call of a chosen def.
 struct ImportDefUse: Sendable {
     var name: String
@@ -26,54 +35,72 @@ struct ImportDefUse: Sendable {
 
 extension ImportIdiomState {
     /// Picks defs, the group saving most lines first; each phase joins at most one.
+    /// A def is made of the phases of one cluster (one function, one item
+    /// sequence), so a cluster's best def is kept until a def is taken from it or
+    /// the name its function's next def would get changes (a plan reads `taken`
+    /// only through that name): each round re-plans one cluster, not all.
     mutating func chooseDefs(_ records: [ImportPhaseRecord], taken: inout Set<String>) {
-        var used = Set<ValueKey>()
-        while let best = bestDef(records.filter { !used.contains($0.key) }, taken: taken) {
-            taken.insert(best.name)
-            defs.append(best.text)
-            for record in best.group {
-                used.insert(record.key)
-                defUses[record.key] = ImportDefUse(name: best.name, parameters: best.parameters)
-            }
-        }
-    }
-
-    /// The group of phases and parameters whose def saves most lines (at least two).
-    func bestDef(_ records: [ImportPhaseRecord], taken: Set<String>) -> (group: [ImportPhaseRecord], parameters: [String], name: String, text: String)? {
-        var best: (saving: Int, group: [ImportPhaseRecord], parameters: [String], name: String, text: String)?
         var clusters: [String: [ImportPhaseRecord]] = [:]
         for record in records where record.lines >= 3 {
             clusters[([record.function] + record.items.map(\.key)).joined(separator: "\u{0}"), default: []].append(record)
         }
-        // In the order of their first phases, so that ties go to the earlier group.
-        let ordered = clusters.values.sorted { ($0[0].key.action, $0[0].key.ordinal) < ($1[0].key.action, $1[0].key.ordinal) }
-        for cluster in ordered where cluster.count >= 2 {
-            let keys = cluster[0].items.map(\.key)
-            let candidates = keys.indices.filter { keys[$0] != "objects" && keys[$0] != "outputs" }
-            // Fewer parameters first: of two defs saving as much, the one with fewer wins.
-            var parameterSets: [[Int]] = [[]] + candidates.map { [$0] }
-            for first in candidates {
-                for second in candidates where second > first { parameterSets.append([first, second]) }
+        var planned: [String: (name: String?, best: ImportDefChoice?)] = [:]
+        while true {
+            // In the order of their first phases, so that ties go to the earlier group.
+            let ordered = clusters.filter { $0.value.count >= 2 }.sorted {
+                ($0.value[0].key.action, $0.value[0].key.ordinal) < ($1.value[0].key.action, $1.value[0].key.ordinal)
             }
-            for parameterSet in parameterSets where parameterSet.count < keys.count {
-                var groups: [String: [ImportPhaseRecord]] = [:]
-                var order: [String] = []
-                for record in cluster {
-                    let shared = record.items.indices.filter { !parameterSet.contains($0) }.map { record.items[$0].text }.joined(separator: "\u{0}")
-                    if groups[shared] == nil { order.append(shared) }
-                    groups[shared, default: []].append(record)
+            var best: (cluster: String, choice: ImportDefChoice)?
+            for (key, cluster) in ordered {
+                let name = Self.defName(cluster[0].function, taken: taken)
+                if planned[key] == nil || planned[key]?.name != name {
+                    planned[key] = (name, bestDef(in: cluster, taken: taken))
                 }
-                for shared in order {
-                    guard let group = groups[shared], group.count >= 2,
-                        let plan = defPlan(group, parameterIndices: parameterSet, taken: taken)
-                    else { continue }
-                    if plan.saving >= 2, plan.saving > best?.saving ?? 0 {
-                        best = (plan.saving, group, plan.parameters, plan.name, plan.text)
-                    }
+                if let choice = planned[key]?.best, choice.saving > best?.choice.saving ?? 0 { best = (key, choice) }
+            }
+            guard let best else { return }
+            let choice = best.choice
+            taken.insert(choice.name)
+            defs.append(choice.text)
+            var used = Set<ValueKey>()
+            for record in choice.group {
+                used.insert(record.key)
+                defUses[record.key] = ImportDefUse(name: choice.name, parameters: choice.parameters)
+            }
+            clusters[best.cluster]?.removeAll { used.contains($0.key) }
+            planned[best.cluster] = nil
+        }
+    }
+
+    /// The group of one cluster's phases and the parameters whose def saves most
+    /// lines (at least two); of two saving as much, the one found first.
+    func bestDef(in cluster: [ImportPhaseRecord], taken: Set<String>) -> ImportDefChoice? {
+        var best: ImportDefChoice?
+        let keys = cluster[0].items.map(\.key)
+        let candidates = keys.indices.filter { keys[$0] != "objects" && keys[$0] != "outputs" }
+        // Fewer parameters first: of two defs saving as much, the one with fewer wins.
+        var parameterSets: [[Int]] = [[]] + candidates.map { [$0] }
+        for first in candidates {
+            for second in candidates where second > first { parameterSets.append([first, second]) }
+        }
+        for parameterSet in parameterSets where parameterSet.count < keys.count {
+            var groups: [String: [ImportPhaseRecord]] = [:]
+            var order: [String] = []
+            for record in cluster {
+                let shared = record.items.indices.filter { !parameterSet.contains($0) }.map { record.items[$0].text }.joined(separator: "\u{0}")
+                if groups[shared] == nil { order.append(shared) }
+                groups[shared, default: []].append(record)
+            }
+            for shared in order {
+                guard let group = groups[shared], group.count >= 2,
+                    let plan = defPlan(group, parameterIndices: parameterSet, taken: taken)
+                else { continue }
+                if plan.saving >= 2, plan.saving > best?.saving ?? 0 {
+                    best = ImportDefChoice(saving: plan.saving, group: group, parameters: plan.parameters, name: plan.name, text: plan.text)
                 }
             }
         }
-        return best.map { ($0.group, $0.parameters, $0.name, $0.text) }
+        return best
     }
 
     /// The def of `group` with the items at `parameterIndices` as parameters, and the lines it saves.

@@ -37,6 +37,9 @@ extension ImportIdiomState {
         }
         var counts = [Int](repeating: 0, count: numbers.count)
         for string in ids { for id in string { counts[id] += 1 } }
+        // A line that runs kando stays in its phase's command: the checks infer the
+        // phase's outputs from its own `kando output` lines, not from a let's.
+        for (line, id) in numbers where line.contains("kando") { counts[id] = 0 }
         var used = lines.map { [Bool](repeating: false, count: $0.count) }
         while true {
             // How many lines from each position on are free and repeated: a window longer than that cannot be shared.

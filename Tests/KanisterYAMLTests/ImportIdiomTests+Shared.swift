@@ -117,6 +117,44 @@ extension ImportIdiomTests {
         #expect(source.contains("phase dump: kubeTask(bash"))
     }
 
+    /// Two backups whose scripts share their last lines, `kando output` among
+    /// them, and an output artifact that reads it: the kando line stays in each
+    /// command (outputs are inferred from a phase's own lines), so the idiomatic
+    /// form compiles like the literal one (it fell back with BP4010 on the
+    /// corpus joined into one blueprint).
+    @Test func aSharedRunNeverTakesAKandoLine() throws {
+        func action(_ name: String) -> String {
+            """
+              \(name):
+                outputArtifacts:
+                  dump:
+                    keyValue:
+                      path: '{{ .Phases.save.Output.path }}'
+                phases:
+                - func: KubeTask
+                  name: save
+                  args:
+                    image: busybox
+                    command:
+                    - bash
+                    - -c
+                    - |
+                      echo \(name)
+                      path=/backups/x
+                      echo one
+                      echo two
+                      echo three
+                      echo four
+                      kando output path "${path}"
+
+            """
+        }
+        let yaml = "apiVersion: cr.kanister.io/v1alpha1\nkind: Blueprint\nmetadata:\n  name: b\nactions:\n" + action("backup") + action("backupAgain")
+        try expectSameCompile("kando", Array(yaml.utf8))
+        let source = try imported(yaml)
+        #expect(source.components(separatedBy: "kando output path").count == 3, "\(source)")
+    }
+
     @Test func aListOfOneMultiLineMapHugsIt() throws {
         let source = try imported(Self.defYAML)
         #expect(source.contains("anyOf: [{\n"))
