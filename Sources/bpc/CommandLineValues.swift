@@ -10,10 +10,14 @@ enum CommandLineValues {
         RunInputError("\(flag) '\(item)': write \(form)")
     }
 
-    /// `KEY=VALUE` pairs in order (the key not empty; the value may hold `=`).
-    static func pairs(_ items: [String], flag: String, form: String = "KEY=VALUE") throws -> [(String, String)] {
+    /// `KEY=VALUE` pairs in order (the key not empty; the value may hold `=`). With
+    /// `hidesValues`, a malformed item is shown with its value as `...`.
+    static func pairs(_ items: [String], flag: String, form: String = "KEY=VALUE", hidesValues: Bool = false) throws -> [(String, String)] {
         try items.map { item in
-            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else { throw malformed(flag, item, form: form) }
+            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
+                let shown = hidesValues ? String(item.prefix { $0 != "=" }) + (item.contains("=") ? "=..." : "") : item
+                throw malformed(flag, shown, form: form)
+            }
             return (String(item[..<equals]), String(item[item.index(after: equals)...]))
         }
     }
@@ -23,7 +27,7 @@ enum CommandLineValues {
     static func objectValues(_ items: [String], flag: String) throws -> [String: [String: String]] {
         let form = "NAME/KEY=VALUE"
         var result: [String: [String: String]] = [:]
-        for (target, value) in try pairs(items, flag: flag, form: form) {
+        for (target, value) in try pairs(items, flag: flag, form: form, hidesValues: true) {
             guard let slash = target.firstIndex(of: "/"), slash != target.startIndex, target.index(after: slash) != target.endIndex else {
                 throw malformed(flag, target + "=...", form: form)
             }

@@ -83,6 +83,10 @@ import Testing
             arguments: ["run", "w.bp", "--action", "backup", "--object", "statefulset/n/db", "--artifact", "a.=v"],
             message: "--artifact 'a.=v': write NAME.KEY=VALUE or NAME=SNAPSHOT"),
         Malformed(arguments: ["rollback", "no-such-run", "--secret", "x"], message: "--secret 'x': write NAME/KEY=VALUE"),
+        // No key at all: the value is still not echoed.
+        Malformed(
+            arguments: ["run", "w.bp", "--action", "backup", "--object", "statefulset/n/db", "--secret", "=hunter2-value"],
+            message: "--secret '=...': write NAME/KEY=VALUE"),
     ]
 
     @Test(arguments: malformed)
