@@ -88,7 +88,7 @@ public enum ActionEnvironment {
                 }
                 key += bytes[cursor..<min(action.range.end, bytes.count)]
             } else {
-                let range = Self.range(of: declaration)
+                let range = declaration.range
                 key += Array("\ndecl \(range.start)\n".utf8)
                 key += bytes[min(range.start, bytes.count)..<min(range.end, bytes.count)]
             }
@@ -125,21 +125,10 @@ public enum ActionEnvironment {
     public static func fixedRanges(of module: Module) -> [SourceRange] {
         module.syntax.declarations.compactMap { declaration in
             if case .action = declaration { return nil }
-            return range(of: declaration)
+            return declaration.range
         }
     }
 
-    static func range(of declaration: Declaration) -> SourceRange {
-        switch declaration {
-        case .blueprint(let decl): decl.range
-        case .importFile(let decl): decl.range
-        case .allow(let decl): decl.range
-        case .constant(let decl): decl.range
-        case .definition(let decl): decl.range
-        case .action(let decl): decl.range
-        case .error(let range): range
-        }
-    }
 }
 
 /// Moving an action's diagnostics to where the action now starts.

@@ -34,6 +34,19 @@ public enum Declaration: Sendable, Equatable {
     case allow(AllowDecl)
     /// Junk the parser skipped; its diagnostic was reported.
     case error(SourceRange)
+
+    /// The declaration's source range.
+    public var range: SourceRange {
+        switch self {
+        case .blueprint(let decl): decl.range
+        case .importFile(let decl): decl.range
+        case .allow(let decl): decl.range
+        case .constant(let decl): decl.range
+        case .definition(let decl): decl.range
+        case .action(let decl): decl.range
+        case .error(let range): range
+        }
+    }
 }
 
 /// `blueprint NAME [{ namespace: ..., labels: {...}, annotations: {...} }]`

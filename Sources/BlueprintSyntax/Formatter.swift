@@ -106,7 +106,7 @@ struct FormatPrinter {
 
     mutating func printFile(_ syntax: SourceFileSyntax) {
         for (position, declaration) in syntax.declarations.enumerated() {
-            let range = declarationRange(declaration)
+            let range = declaration.range
             if position > 0, !output.hasSuffix("\n\n"), needsBlankLine(syntax.declarations[position - 1], declaration) {
                 output += "\n"
             }
@@ -120,18 +120,6 @@ struct FormatPrinter {
         switch (previous, next) {
         case (.constant, .constant), (.importFile, .importFile), (.allow, .allow): return false
         default: return true
-        }
-    }
-
-    func declarationRange(_ declaration: Declaration) -> SourceRange {
-        switch declaration {
-        case .blueprint(let decl): decl.range
-        case .importFile(let decl): decl.range
-        case .allow(let decl): decl.range
-        case .constant(let decl): decl.range
-        case .definition(let decl): decl.range
-        case .action(let decl): decl.range
-        case .error(let range): range
         }
     }
 
