@@ -2054,6 +2054,29 @@ action wait on StatefulSet {
 }
 ```
 
+### BP2082: an integer does not fit in 64 bits
+
+An integer literal is written to the YAML as a plain number. Past the 64-bit
+range, Kubernetes' YAML reader types it as a float, so Kanister would not read
+the number that was written.
+
+```bp
+blueprint demo
+
+action backup {
+  phase p: KubeTask { image: "busybox", command: ["sleep", 44444444444444444444444] }
+}
+```
+
+Fix: write it as a string.
+
+```bp
+blueprint demo
+
+action backup {
+  phase p: KubeTask { image: "busybox", command: ["sleep", "44444444444444444444444"] }
+}
+```
 ### BP2101: unused output
 
 A declared phase output (`outputs [..]`) that nothing reads.

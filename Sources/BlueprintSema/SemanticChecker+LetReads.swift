@@ -8,6 +8,8 @@ extension DiagnosticCode {
     /// A field or key read on a value that has none (a let bound to a string, number,
     /// bool, null, list or map): Go's template engine refuses it, or it cannot be lowered.
     public static let noMembers = DiagnosticCode("BP2080")
+    /// An integer literal outside the 64-bit range.
+    public static let integerOutOfRange = DiagnosticCode("BP2082")
 }
 
 extension SemanticChecker {

@@ -39,7 +39,12 @@ extension SemanticChecker {
         case .parenthesized(let inner): checkExpression(inner)
         case .null:
             report(.nullValue, "a null value makes Kanister's argument renderer panic; leave the key out instead", at: expr.range)
-        case .int, .float, .duration, .bool, .error: break
+        case .int(let text):
+            // YAML readers type a plain integer past 64 bits as a float, so it would not read back as written.
+            if Int64(text) == nil, text.drop(while: { $0 == "-" || $0 == "+" }).allSatisfy(\.isASCII) {
+                report(.integerOutOfRange, "integer \(text) does not fit in 64 bits; write it as a string", at: expr.range)
+            }
+        case .float, .duration, .bool, .error: break
         }
     }
 
