@@ -45,6 +45,11 @@ enum ProcessBench {
     /// posix_spawn and waitpid (no run loop between its exit and ours); its exit
     /// status, or nil when it cannot start or does not exit normally.
     static func run(_ arguments: [String]) -> Int32? {
+        spawn(arguments)?.status
+    }
+
+    /// `run`, also giving the program's resource usage (`wait4`).
+    static func spawn(_ arguments: [String]) -> (status: Int32, usage: rusage)? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -55,10 +60,12 @@ enum ProcessBench {
         var pid = pid_t()
         guard posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ) == 0 else { return nil }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 {
             guard errno == EINTR else { return nil }
         }
         // WIFEXITED and WEXITSTATUS, which Swift does not import.
-        return status & 0x7F == 0 ? (status >> 8) & 0xFF : nil
+        guard status & 0x7F == 0 else { return nil }
+        return ((status >> 8) & 0xFF, usage)
     }
 }

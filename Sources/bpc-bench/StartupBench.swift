@@ -15,24 +15,10 @@ enum StartupBench {
     /// Spawns `arguments` (output to /dev/null) and waits with `wait4`; nil when it
     /// cannot start or ends with a status outside `accepting`.
     static func sample(_ arguments: [String], accepting: Set<Int32> = [0]) -> Sample? {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
         let start = DispatchTime.now().uptimeNanoseconds
-        var pid = pid_t()
-        guard posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ) == 0 else { return nil }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 {
-            guard errno == EINTR else { return nil }
-        }
+        guard let (status, usage) = ProcessBench.spawn(arguments) else { return nil }
         let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        // WIFEXITED and WEXITSTATUS, which Swift does not import.
-        guard status & 0x7F == 0, accepting.contains((status >> 8) & 0xFF) else { return nil }
+        guard accepting.contains(status) else { return nil }
         let seconds = { (time: timeval) in Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
         return Sample(wall: wall, cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime), faults: usage.ru_minflt + usage.ru_majflt)
     }
