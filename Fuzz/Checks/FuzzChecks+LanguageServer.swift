@@ -61,11 +61,13 @@ extension FuzzChecks {
         var requests: [String: Int] = [:]
         var exited = false
         while let next = reader.next() {
-            guard !exited, case .body(let body) = next, let message = body.withUnsafeBufferPointer({ JSONValue.parse(bytes: $0) }),
-                message["jsonrpc"]?.stringValue == "2.0", message["method"]?.stringValue != nil
+            guard !exited, case .body(let body) = next, let message = body.withUnsafeBufferPointer({ JSONValue.parse(bytes: $0) }), message.isObject
             else { continue }
-            if message["method"]?.stringValue == "exit", message["id"] == nil { exited = true }
-            guard let id = message["id"], isPlainID(id) else { continue }
+            let isVersion2 = message["jsonrpc"]?.stringValue == "2.0"
+            if isVersion2, message["method"]?.stringValue == "exit", message["id"] == nil { exited = true }
+            // JSON-RPC: every message with an id is answered once, an invalid one with its id
+            // too; but a response (version 2.0, no method), which nothing answers.
+            guard let id = message["id"], isPlainID(id), !isVersion2 || message["method"] != nil else { continue }
             requests[id.printed(), default: 0] += 1
         }
         var responses: [String: Int] = [:]
@@ -73,7 +75,7 @@ extension FuzzChecks {
             if let id = answer["id"], isPlainID(id) { responses[id.printed(), default: 0] += 1 }
         }
         for (id, count) in requests where responses[id] != count {
-            failures.fail("request id \(id) was sent \(count) times and answered \(responses[id] ?? 0) times")
+            failures.fail("request id \(id.dropLast()) was sent \(count) times and answered \(responses[id] ?? 0) times")
         }
     }
 
