@@ -93,9 +93,13 @@ extension FormatPrinter {
 
     /// Whether the items up to the last one's start stand on the line of the
     /// opening bracket (the start of `range`) and the closing one follows the
-    /// last item on the line where it ends, with no comment among them.
+    /// last item on the line where it ends, with no comment among them nor
+    /// after them on that line (a nested sequence laid out a line an item
+    /// would take it in, and the next run would not hug).
     func hugsLastItem(_ ranges: [SourceRange], in range: SourceRange) -> Bool {
-        guard let last = ranges.last, !hasComment(in: range) else { return false }
+        let endLine = file.lineIndex(of: max(range.start, range.end - 1))
+        let lineEnd = endLine + 1 < file.lineStarts.count ? file.lineStarts[endLine + 1] : file.bytes.count
+        guard let last = ranges.last, !hasComment(in: SourceRange(range.start, max(range.end, lineEnd))) else { return false }
         let line = file.lineIndex(of: range.start)
         return ranges.allSatisfy { file.lineIndex(of: $0.start) == line } && ranges.dropLast().allSatisfy { isSingleLine($0) }
             && file.lineIndex(of: max(last.start, last.end - 1)) == file.lineIndex(of: max(range.start, range.end - 1))

@@ -22,7 +22,7 @@ struct InputGenerator {
     /// Terminals of the grammar, keywords included, for token soup.
     static let terminals: [String] = [
         "blueprint", "import", "let", "def", "action", "on", "input", "secret", "configmap", "output", "phase",
-        "finally", "parallel", "objects", "outputs", "undo", "retry", "timeout", "bash", "true", "false", "null",
+        "finally", "parallel", "objects", "outputs", "undo", "retry", "timeout", "unnamed", "bash", "true", "false", "null",
         "kopia", "KubeTask", "x", "mysql-blueprint", "StatefulSet", "0", "-12", "3.5", "1e-3", "10m", "1h30m",
         "500ms", "\"s\"", "\"a\\(b)c\"", "\"\\{x\\}\"", "\"\\n\"", "#\"raw\\n\"#", "\"\"\"\n  text\n  \"\"\"",
         "#\"\"\"\n  \\#(x)\n  \"\"\"#", "\"\\(f(\"x\", 1))\"", "{", "}", "(", ")", "[", "]", ":", ",", ".", "|", "=",
