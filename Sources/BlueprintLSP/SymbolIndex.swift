@@ -187,6 +187,7 @@ public struct SymbolIndex: Sendable {
                 if let name, let action = scope.action { add(.phase(action: action, name: name.text), name.range, scope, isDefinition: true) }
                 walk(inner, scope)
             case .retry(let expr, _), .timeout(let expr, _), .when(let expr, _): walk(expr, scope)
+            case .unnamed: break
             }
         }
     }

@@ -43,6 +43,11 @@ public struct KanisterPhase: Sendable, Equatable {
     /// print literally: a program it runs writes them. Kanister has no field for
     /// them; the blueprint carries them in an annotation (`declaredOutputsAnnotation`).
     public var declaredOutputs: [String] = []
+    /// `unnamed`: the YAML has no `name` for the phase; `name` is the .bp's,
+    /// which runs, journals and the plan graph show.
+    public var isUnnamed = false
+    /// The phase's `name` in the YAML (empty: none).
+    public var yamlName: String { isUnnamed ? "" : name }
 
     public init(
         function: String, name: String, objects: [(name: String, reference: KanisterObjectReference)] = [], args: [KanisterEntry] = []
@@ -54,7 +59,8 @@ public struct KanisterPhase: Sendable, Equatable {
     }
 
     public static func == (lhs: KanisterPhase, rhs: KanisterPhase) -> Bool {
-        lhs.function == rhs.function && lhs.name == rhs.name && lhs.args == rhs.args && lhs.declaredOutputs == rhs.declaredOutputs
+        lhs.function == rhs.function && lhs.name == rhs.name && lhs.isUnnamed == rhs.isUnnamed && lhs.args == rhs.args
+            && lhs.declaredOutputs == rhs.declaredOutputs
             && lhs.objects.map(\.name) == rhs.objects.map(\.name) && lhs.objects.map(\.reference) == rhs.objects.map(\.reference)
     }
 }
@@ -117,7 +123,7 @@ extension KanisterBlueprint {
             let phases = (action.phases ?? []) + (action.deferPhase.map { [$0] } ?? [])
             let declaring = phases.filter { !$0.declaredOutputs.isEmpty }
             guard !declaring.isEmpty else { continue }
-            let entries = declaring.map { "\(quoted($0.name)):[\($0.declaredOutputs.map(quoted).joined(separator: ","))]" }
+            let entries = declaring.map { "\(quoted($0.yamlName)):[\($0.declaredOutputs.map(quoted).joined(separator: ","))]" }
             parts.append("\(quoted(action.name)):{\(entries.joined(separator: ","))}")
         }
         return parts.isEmpty ? nil : "{\(parts.joined(separator: ","))}"

@@ -119,6 +119,7 @@ public struct Lowering {
         let (expanded, expansionProblems) = table.expand(decl.call)
         for problem in expansionProblems { report(problem.code, problem.message, at: problem.range) }
         var phase = KanisterPhase(function: expanded.function.text, name: decl.name.text, objects: [], args: [])
+        phase.isUnnamed = decl.call.isUnnamed
         var arguments: [MapEntry] = []
         for item in expanded.items {
             switch item {

@@ -114,7 +114,7 @@ extension Lowering {
                 let decl = PhaseDecl(name: Name(compensationName, range: name?.range ?? range), call: call, range: range)
                 addCompensation(decl, condition: node.condition, to: &builder)
                 builder.edges.append(PlanEdge(from: info.name, to: compensationName, kind: .rollback))
-            case .retry, .timeout, .when:
+            case .retry, .timeout, .when, .unnamed:
                 break
             }
         }
@@ -143,7 +143,7 @@ extension Lowering {
         for clause in clauses {
             switch clause {
             case .retry, .timeout: applyRuntimeClause(clause, to: &node)
-            case .when: break
+            case .when, .unnamed: break
             case .undoReference(_, let range), .undoInline(_, _, let range):
                 report(.nestedUndo, "a compensation has no undo of its own", at: range)
             }
@@ -174,7 +174,7 @@ extension Lowering {
                 return
             }
             node.timeoutSeconds = seconds
-        case .undoReference, .undoInline, .when:
+        case .undoReference, .undoInline, .when, .unnamed:
             break
         }
     }
@@ -199,7 +199,7 @@ extension PhaseClause {
     var isRuntimeClause: Bool {
         switch self {
         case .retry, .timeout: true
-        case .undoReference, .undoInline, .when: false
+        case .undoReference, .undoInline, .when, .unnamed: false
         }
     }
 }

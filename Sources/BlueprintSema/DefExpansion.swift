@@ -130,7 +130,7 @@ extension PhaseCall {
             case .retry(let count, let range): .retry(count: count.substituting(map), range: range)
             case .timeout(let value, let range): .timeout(value.substituting(map), range: range)
             case .when(let condition, let range): .when(condition.substituting(map), range: range)
-            case .undoReference: clause
+            case .undoReference, .unnamed: clause
             }
         }
         return copy

@@ -2077,6 +2077,30 @@ action backup {
   phase p: KubeTask { image: "busybox", command: ["sleep", "44444444444444444444444"] }
 }
 ```
+### BP2083: the outputs of an unnamed phase are read
+
+Kanister keeps a phase's outputs under its YAML name, and an `unnamed` phase
+has none, so `.Phases` holds nothing a template could read.
+
+```bp
+blueprint demo
+
+action backup {
+  phase p: KubeTask { image: "busybox", command: ["sh", "-c", "kando output k v"] } unnamed
+  phase q: KubeTask { image: "busybox", command: ["echo", p.output.k] }
+}
+```
+
+Fix: drop `unnamed`, so that the YAML names the phase.
+
+```bp
+blueprint demo
+
+action backup {
+  phase p: KubeTask { image: "busybox", command: ["sh", "-c", "kando output k v"] }
+  phase q: KubeTask { image: "busybox", command: ["echo", p.output.k] }
+}
+```
 ### BP2101: unused output
 
 A declared phase output (`outputs [..]`) that nothing reads.

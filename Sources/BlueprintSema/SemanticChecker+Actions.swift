@@ -165,6 +165,11 @@ extension SemanticChecker {
             report(.badClause, "timeout of phase '\(phase.name)' takes a duration, such as timeout 10m or timeout 1h30m", at: value.range)
         case .when(let condition, let range):
             checkCondition(condition, clauseRange: range, of: phase)
+        case .unnamed(let range):
+            // From a def: the name is the phase's, so is leaving it out of the YAML.
+            if !phase.decl.call.isUnnamed {
+                report(.badClause, "'unnamed' is written on the phase that uses the def, not in the def", at: range)
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import BlueprintSyntax
 /// The output keys of a phase; open when the script may produce others.
 extension DiagnosticCode {
     public static let unprintedOutput = DiagnosticCode("BP2066")
+    public static let unnamedPhaseRead = DiagnosticCode("BP2083")
 }
 
 struct OutputSet {
@@ -37,6 +38,14 @@ extension SemanticChecker {
             } else {
                 report(.undefinedPhase, "no phase '\(name)' in action '\(action.name)'\(Suggestions.hint(for: name, in: action.phases.map(\.name)))", at: range)
             }
+            return
+        }
+        // Kanister keeps a phase's outputs under its YAML name; an unnamed one has none
+        // (the finally phase's are read as .DeferPhase, which needs no name).
+        if target.decl.call.isUnnamed, !target.isFinally {
+            report(
+                .unnamedPhaseRead, "phase '\(name)' is 'unnamed': the YAML gives it no name, so no template can read its outputs; remove 'unnamed'",
+                at: range, notes: [DiagnosticNote("'\(name)' is declared here", range: target.decl.name.range)])
             return
         }
         // Kanister renders every phase's objects before the first phase runs.

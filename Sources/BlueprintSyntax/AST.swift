@@ -218,6 +218,9 @@ public struct PhaseCall: Sendable, Equatable {
     public var body: PhaseBody?
     public var clauses: [PhaseClause]
     public var range: SourceRange
+
+    /// The phase has the `unnamed` clause: no `name` in the YAML.
+    public var isUnnamed: Bool { clauses.contains(where: \.isUnnamed) }
 }
 
 public struct PhaseBody: Sendable, Equatable {
@@ -270,11 +273,18 @@ public indirect enum PhaseClause: Sendable, Equatable {
     case timeout(Expr, range: SourceRange)
     /// `when EXPR`: the phase runs only when the condition is true.
     case when(Expr, range: SourceRange)
+    /// `unnamed`: the YAML leaves the phase's `name` out (Kanister's optional
+    /// name); the .bp name is for reading the file, runs and journals.
+    case unnamed(range: SourceRange)
+
+    public var isUnnamed: Bool {
+        if case .unnamed = self { true } else { false }
+    }
 
     public var range: SourceRange {
         switch self {
         case .undoReference(_, let range), .undoInline(_, _, let range), .retry(_, let range), .timeout(_, let range),
-            .when(_, let range):
+            .when(_, let range), .unnamed(let range):
             range
         }
     }

@@ -131,6 +131,7 @@ public struct ASTDumper {
         case .when(let condition, let range):
             line("When", range)
             nested { $0.dump(condition) }
+        case .unnamed(let range): line("Unnamed", range)
         }
     }
 }

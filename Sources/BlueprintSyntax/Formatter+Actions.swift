@@ -165,6 +165,7 @@ extension FormatPrinter {
         case .when(let condition, _):
             write("when ")
             printExpr(condition)
+        case .unnamed: write("unnamed")
         }
     }
 }

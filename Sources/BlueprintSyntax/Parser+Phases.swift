@@ -85,6 +85,10 @@ extension Parser {
             }
             return .when(condition, range: SourceRange(start, lastEnd))
         }
+        if isKeyword("unnamed"), peek().kind != .colon {
+            advance()
+            return .unnamed(range: SourceRange(start, lastEnd))
+        }
         if isKeyword("retry") || isKeyword("timeout") {
             let keyword = advance()
             let value: Expr

@@ -141,13 +141,13 @@ public enum BlueprintEmitter {
     }
 
     static func append(_ phase: KanisterPhase, to events: inout [yaml_event_t]) throws {
-        let count = 1 + (phase.name.isEmpty ? 0 : 1) + (phase.objects.isEmpty ? 0 : 1) + (phase.args.isEmpty ? 0 : 1)
+        let count = 1 + (phase.yamlName.isEmpty ? 0 : 1) + (phase.objects.isEmpty ? 0 : 1) + (phase.args.isEmpty ? 0 : 1)
         try YAMLWriter.appendMapping(count: count, to: &events) { events in
             try YAMLWriter.appendKey("func", to: &events)
             try YAMLWriter.appendValue(.string(phase.function), to: &events)
-            if !phase.name.isEmpty {
+            if !phase.yamlName.isEmpty {
                 try YAMLWriter.appendKey("name", to: &events)
-                try YAMLWriter.appendValue(.string(phase.name), to: &events)
+                try YAMLWriter.appendValue(.string(phase.yamlName), to: &events)
             }
             if !phase.objects.isEmpty {
                 try YAMLWriter.appendKey("objects", to: &events)

@@ -20,6 +20,8 @@ struct ImportWriter {
     /// The output artifacts of every action: an input of another name gets a shape declaration.
     var producedArtifacts: Set<String> = []
     var deferPhaseName: String?
+    /// The .bp names given to the action's phases that the YAML leaves unnamed, by the phase's offset.
+    var readableNames: [Int: String] = [:]
     var isWritingArtifacts = false
     /// Option idioms used more than once, written once as `let NAME = option(...)`: text -> let name.
     var sharedOptions: [String: String] = [:]
@@ -203,7 +205,6 @@ struct ImportWriter {
         let phaseNames = (phases + [action["deferPhase"]].compactMap { $0 }).compactMap { $0.mapping?["name"]?.scalar?.value }
         actionNames = Set(phaseNames)
         inputNames = []
-        deferPhaseName = action["deferPhase"]?.mapping?["name"]?.scalar?.value
         referablePhases = Set(phases.compactMap { $0.mapping?["name"]?.scalar?.value })
         var head = "action \(BPSourceText.name(name))"
         if let kind = action["kind"]?.scalar?.value { head += " on \(BPSourceText.name(kind))" }
@@ -212,6 +213,8 @@ struct ImportWriter {
         writeNameList("input", action["inputArtifactNames"], shapes: inputShapes(action))
         writeNameList("secret", action["secretNames"])
         writeNameList("configmap", action["configMapNames"])
+        nameUnnamedPhases(phases + [action["deferPhase"]].compactMap { $0 })
+        deferPhaseName = action["deferPhase"].flatMap { phase in readableNames[phase.start.offset] ?? phase.mapping?["name"]?.scalar?.value }
         writeLocalLets(ofActionAt: offset)
         if let artifacts = action["outputArtifacts"] {
             isWritingArtifacts = true
@@ -293,11 +296,30 @@ struct ImportWriter {
         }
     }
 
+    /// Kanister accepts a phase without a name (it warns): .bp gives it one
+    /// after its function (`kubeOps`, `kubeOps2`, unique in the action) and
+    /// the `unnamed` clause, which leaves the name out of the YAML again.
+    mutating func nameUnnamedPhases(_ phases: [YAMLNode]) {
+        readableNames = [:]
+        for phase in phases where (phase.mapping?["name"]?.scalar?.value ?? "").isEmpty {
+            let function = phase.mapping?["func"]?.scalar?.value ?? ""
+            let base = BPSourceText.isIdentifier(function) ? function.prefix(1).lowercased() + function.dropFirst() : "phase"
+            var name = base
+            var suffix = 2
+            while actionNames.contains(name) {
+                name = base + String(suffix)
+                suffix += 1
+            }
+            actionNames.insert(name)
+            readableNames[phase.start.offset] = name
+        }
+    }
+
     mutating func writePhase(_ node: YAMLNode, keyword: String) {
         guard let phase = node.mapping else { return fail("a phase must be a mapping", node, code: .badShape) }
         checkKeys(phase, allowed: ["func", "name", "objects", "args"], context: "a phase")
-        // Kanister accepts a phase without a name (it warns); so does .bp, as `phase "":`.
-        let name = phase["name"]?.scalar?.value ?? ""
+        let yamlName = phase["name"]?.scalar?.value ?? ""
+        let name = readableNames[node.start.offset] ?? yamlName
         guard let function = phase["func"]?.scalar?.value, BPSourceText.isIdentifier(function) else {
             return fail("phase '\(name)' needs a func naming a Kanister function", node, code: .badShape)
         }
@@ -320,7 +342,7 @@ struct ImportWriter {
                 fail("args of phase '\(name)' must be a mapping", args, code: .badShape)
             }
         }
-        if let keys = declaredOutputs[actionName]?[name], !keys.isEmpty {
+        if let keys = declaredOutputs[actionName]?[yamlName], !keys.isEmpty {
             item("outputs") { $0.line("outputs [\(keys.map { BPSourceText.name($0) }.joined(separator: ", "))]") }
         }
         if phase.style == .block { flushComments(before: phase.end.offset, fromColumn: phase.start.column) }
@@ -331,7 +353,13 @@ struct ImportWriter {
         let isCall = isIdiomatic && idioms.defUses[ImportIdiomState.ValueKey(action: idioms.action, ordinal: idioms.phaseOrdinal)] != nil
         finishPhase(from: start, keyword: keyword, name: name, function: function, items: items, hasComments: hasComments)
         if !joinBlockOntoOneLine(from: start), !hasComments, !isCall { hugPhaseBody(from: start, items: items) }
-        referablePhases.insert(name)
+        if yamlName.isEmpty, output.hasSuffix("\n") {
+            // After the layout: the clause follows the body, or the def call.
+            output.removeLast()
+            output += " unnamed\n"
+        } else {
+            referablePhases.insert(name)
+        }
     }
 
     mutating func writeObjects(_ node: YAMLNode) {

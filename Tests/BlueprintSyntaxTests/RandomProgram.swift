@@ -101,8 +101,9 @@ struct RandomProgram {
         if chance(70) { body() }
         guard clauses else { return }
         for _ in 0..<int(below: 3) {
-            switch int(below: 4) {
+            switch int(below: 5) {
             case 0: output += " retry " + pick(["0", "3", "10"])
+            case 4: output += " unnamed"
             case 1: output += " timeout " + pick(["10m", "1h30m", "500ms", "30s"])
             case 2: output += " undo " + pick(Self.names)
             default:
