@@ -84,9 +84,10 @@ struct CompileCommand: ParsableCommand {
         }
     }
 
-    /// Kanister YAML and plan files are not compiled: one line says what to do
-    /// instead (never a flood of lexer errors), exit status 2.
-    static func refuseOtherLanguages(_ file: SourceFile) throws {
+    /// Kanister YAML and plan files are not compiled (formatted, parsed): one
+    /// line says what to do instead (never a flood of lexer errors), exit status 2.
+    /// `verb` is what the command does to the .bp that `bpc import` writes.
+    static func refuseOtherLanguages(_ file: SourceFile, verb: String = "compile") throws {
         switch InputLanguage.detect(path: file.path, bytes: file.bytes) {
         case .blueprintSource: return
         case .planArtifact:
@@ -98,8 +99,8 @@ struct CompileCommand: ParsableCommand {
             let base = stem.hasSuffix(".yaml") ? String(stem.dropLast(5)) : stem.hasSuffix(".yml") ? String(stem.dropLast(4)) : stem
             let advice =
                 count > 1
-                ? "import its \(count) Blueprints with 'bpc import \(path) -o DIR/', then compile each .bp"
-                : "import it with 'bpc import \(path) -o \(base).bp', then compile \(base).bp (bpc lint, run, graph and plan read it as it is)"
+                ? "import its \(count) Blueprints with 'bpc import \(path) -o DIR/', then \(verb) each .bp"
+                : "import it with 'bpc import \(path) -o \(base).bp', then \(verb) \(base).bp (bpc lint, run, graph and plan read it as it is)"
             Terminal.writeError("bpc: \(file.path) is Kanister YAML, not .bp source: \(advice)\n")
         }
         throw ExitStatus.usageOrIO

@@ -29,6 +29,8 @@ struct FormatCommand: ParsableCommand {
             } catch let failure as IOFailure {
                 Terminal.writeError("bpc: \(failure)\n")
                 status = .usageOrIO
+            } catch let exit as ExitStatus {
+                status = exit
             }
         }
         if let status { throw status }
@@ -37,6 +39,8 @@ struct FormatCommand: ParsableCommand {
     /// Formats one file; false when it has errors or (with --check) would change.
     func format(_ path: String) throws -> Bool {
         let file = try Terminal.read(path)
+        // Kanister YAML or a plan: one line that says how to get .bp, the file untouched.
+        try CompileCommand.refuseOtherLanguages(file, verb: "format")
         let (text, diagnostics) = SourceFormatter.format(file)
         Terminal.printDiagnostics(diagnostics, in: file)
         guard let text else { return false }

@@ -27,6 +27,12 @@ struct ParseCommand: ParsableCommand {
                 status = .usageOrIO
                 continue
             }
+            do {
+                try CompileCommand.refuseOtherLanguages(file, verb: "parse")
+            } catch {
+                status = .usageOrIO
+                continue
+            }
             let result = Parser.parse(file)
             if dumpAST {
                 try Terminal.writeOut(Array(ASTDumper.dump(result.syntax, file: file).utf8))

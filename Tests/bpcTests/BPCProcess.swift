@@ -88,4 +88,8 @@ final class Scratch {
     func bpc(_ arguments: String..., input: String? = nil) throws -> TestSupport.ProcessResult {
         try BPCBinary.run(arguments, input: input, in: url)
     }
+
+    func bpc(_ arguments: [String], input: String? = nil) throws -> TestSupport.ProcessResult {
+        try BPCBinary.run(arguments, input: input, in: url)
+    }
 }

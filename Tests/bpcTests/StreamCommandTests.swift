@@ -183,4 +183,19 @@ struct StreamCommandTests {
         let graph = try scratch.bpc("graph", "one.yaml")
         #expect(graph.status == 0, "\(graph.errors)")
     }
+
+    @Test(arguments: [["fmt"], ["fmt", "--check"], ["parse"]])
+    func formatAndParseRefuseYAMLInOneLineAndGoOn(_ command: [String]) throws {
+        let scratch = try Scratch()
+        try scratch.write("one.yaml", Self.blueprint("a"))
+        try scratch.write("fine.bp", "blueprint b\n")
+        let before = scratch.read("one.yaml")
+        let result = try scratch.bpc(command + ["one.yaml", "fine.bp"])
+        #expect(result.status == 2)
+        #expect(result.errors.split(separator: "\n").count == 1, "\(result.errors)")
+        #expect(result.errors.contains("Kanister YAML") && result.errors.contains("bpc import one.yaml"), "\(result.errors)")
+        #expect(scratch.read("one.yaml") == before)
+        // The .bp after it is still handled.
+        #expect(try scratch.bpc(command + ["fine.bp"]).status == 0)
+    }
 }
