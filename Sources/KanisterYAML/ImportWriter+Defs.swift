@@ -215,15 +215,16 @@ extension ImportWriter {
         guard ImportWriter.oneLineBlock(output[output.utf8.index(output.utf8.startIndex, offsetBy: start)...]) == nil else { return }
         let key = ImportIdiomState.ValueKey(action: idioms.action, ordinal: idioms.phaseOrdinal)
         let itemIndent = (indent + 1) * 2
-        let bytes = Array(output.utf8)
+        // The phase's bytes only (offsets stay the output's): a copy of all of it per phase is quadratic.
+        let bytes = Array(output.utf8.dropFirst(start))
         let texts = items.map { item in
-            let text = String(decoding: bytes[item.range], as: UTF8.self)
+            let text = String(decoding: bytes[(item.range.lowerBound - start)..<(item.range.upperBound - start)], as: UTF8.self)
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
             let stripped = lines.map { line in line.prefix(itemIndent).allSatisfy { $0 == " " } ? line.dropFirst(itemIndent) : line }
             return (key: item.key, text: stripped.joined(separator: "\n"))
         }
         let record = ImportPhaseRecord(
-            key: key, function: function, items: texts, lines: ImportIdiomState.lineCount(String(decoding: bytes[start...], as: UTF8.self)) - 1,
+            key: key, function: function, items: texts, lines: ImportIdiomState.lineCount(String(decoding: bytes, as: UTF8.self)) - 1,
             localNames: Set((idioms.localLets[idioms.action] ?? []).map(\.name)))
         if idioms.isRecordingPhases { idioms.phaseRecords.append(record) }
         guard let use = idioms.defUses[key] else { return }

@@ -20,6 +20,9 @@ extension ImportWriter {
 
     /// `head { item, item }` of the lines of a written block, or nil.
     static func oneLineBlock(_ block: Substring) -> String? {
+        // A copy of the block: searches in a substring of the whole output would
+        // index all of it (UTF-16 breadcrumbs) each time, quadratic over an import.
+        let block = String(block)
         var lines = block.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.last == "" else { return nil }
         lines.removeLast()
@@ -50,8 +53,9 @@ extension ImportWriter {
     /// one line, the last is a multi-line string and the first line fits the width.
     mutating func hugPhaseBody(from start: Int, items: [(key: String, range: Range<Int>)]) {
         guard isIdiomatic, let last = items.last, start <= output.utf8.count, last.range.upperBound <= output.utf8.count else { return }
-        let bytes = Array(output.utf8)
-        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        // The phase's bytes only (offsets stay the output's): a copy of all of it per phase is quadratic.
+        let bytes = Array(output.utf8.dropFirst(start))
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[(range.lowerBound - start)..<(range.upperBound - start)], as: UTF8.self) }
         let itemIndent = String(repeating: " ", count: (indent + 1) * 2)
         var singles: [String] = []
         for item in items.dropLast() {
@@ -66,9 +70,9 @@ extension ImportWriter {
         // The last line closes the string and nothing else (not a list hugging it).
         let closing = (lastText.dropLast().split(separator: "\n", omittingEmptySubsequences: false).last ?? "").drop { $0 == " " }
         guard closing.hasPrefix("\"\"\""), closing.dropFirst(3).allSatisfy({ $0 == "#" }) else { return }
-        let headEnd = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+        let headEnd = start + (bytes.firstIndex(of: 0x0A) ?? bytes.count)
         let head = text(start..<headEnd)
-        guard head.hasSuffix(" {"), bytes[last.range.upperBound...].elementsEqual(Array((String(repeating: "  ", count: indent) + "}\n").utf8)) else { return }
+        guard head.hasSuffix(" {"), bytes[(last.range.upperBound - start)...].elementsEqual(Array((String(repeating: "  ", count: indent) + "}\n").utf8)) else { return }
         let opening = head + " " + (singles + [String(firstLine)]).joined(separator: ", ")
         guard opening.utf8.count <= ImportIdiomState.maxLineWidth else { return }
         let rest = lastText[lastText.index(after: firstLineEnd)...].dropLast()
