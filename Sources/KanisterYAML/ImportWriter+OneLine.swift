@@ -72,7 +72,8 @@ extension ImportWriter {
         guard closing.hasPrefix("\"\"\""), closing.dropFirst(3).allSatisfy({ $0 == "#" }) else { return }
         let headEnd = start + (bytes.firstIndex(of: 0x0A) ?? bytes.count)
         let head = text(start..<headEnd)
-        guard head.hasSuffix(" {"), bytes[(last.range.upperBound - start)...].elementsEqual(Array((String(repeating: "  ", count: indent) + "}\n").utf8)) else { return }
+        let closingLine = Array((String(repeating: "  ", count: indent) + "}\n").utf8)
+        guard head.hasSuffix(" {"), bytes[(last.range.upperBound - start)...].elementsEqual(closingLine) else { return }
         let opening = head + " " + (singles + [String(firstLine)]).joined(separator: ", ")
         guard opening.utf8.count <= ImportIdiomState.maxLineWidth else { return }
         let rest = lastText[lastText.index(after: firstLineEnd)...].dropLast()
