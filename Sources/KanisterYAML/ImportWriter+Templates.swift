@@ -110,7 +110,7 @@ extension ImportWriter {
         let bytes = text.utf8
         var actions: [Range<String.UTF8View.Index>] = []
         var index = bytes.startIndex
-        while let open = bytes[index...].firstRange(of: "{{".utf8) {
+        while let open = ImportWriter.templateOpen(in: bytes, from: index) {
             var cursor = open.upperBound
             var quote: UInt8?
             var close: String.UTF8View.Index?
@@ -142,6 +142,20 @@ extension ImportWriter {
             index = close
         }
         return actions
+    }
+
+    /// The next `{{` from `start` (a plain scan: the generic substring search costs
+    /// several times more on the long scripts of real blueprints).
+    static func templateOpen(in bytes: String.UTF8View, from start: String.UTF8View.Index) -> Range<String.UTF8View.Index>? {
+        var cursor = start
+        while cursor < bytes.endIndex {
+            let next = bytes.index(after: cursor)
+            if bytes[cursor] == UInt8(ascii: "{"), next < bytes.endIndex, bytes[next] == UInt8(ascii: "{") {
+                return cursor..<bytes.index(after: next)
+            }
+            cursor = next
+        }
+        return nil
     }
 
     /// The term of `{{ P }}` (single spaces, no trim markers) when the lowering spells it back as `P`.
