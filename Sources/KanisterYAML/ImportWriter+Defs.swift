@@ -36,9 +36,12 @@ struct ImportDefUse: Sendable {
 extension ImportIdiomState {
     /// Picks defs, the group saving most lines first; each phase joins at most one.
     /// A def is made of the phases of one cluster (one function, one item
-    /// sequence), so a cluster's best def is kept until a def is taken from it or
-    /// the name its function's next def would get changes (a plan reads `taken`
-    /// only through that name): each round re-plans one cluster, not all.
+    /// sequence), so a cluster's best def is kept until a def is taken from it.
+    /// A plan reads `taken` only through the name its function's next def gets,
+    /// and a later name is never shorter, so a plan made under an older name
+    /// saves at least as much as a fresh one would: only a stale winner is
+    /// re-planned before it is taken (lazy greedy: the same choices as
+    /// re-planning every cluster of the function after each def of it).
     mutating func chooseDefs(_ records: [ImportPhaseRecord], taken: inout Set<String>) {
         var clusters: [String: [ImportPhaseRecord]] = [:]
         for record in records where record.lines >= 3 {
@@ -52,13 +55,17 @@ extension ImportIdiomState {
             }
             var best: (cluster: String, choice: ImportDefChoice)?
             for (key, cluster) in ordered {
-                let name = Self.defName(cluster[0].function, taken: taken)
-                if planned[key] == nil || planned[key]?.name != name {
-                    planned[key] = (name, bestDef(in: cluster, taken: taken))
+                if planned[key] == nil {
+                    planned[key] = (Self.defName(cluster[0].function, taken: taken), bestDef(in: cluster, taken: taken))
                 }
                 if let choice = planned[key]?.best, choice.saving > best?.choice.saving ?? 0 { best = (key, choice) }
             }
-            guard let best else { return }
+            guard let best, let cluster = clusters[best.cluster] else { return }
+            let name = Self.defName(cluster[0].function, taken: taken)
+            if planned[best.cluster]?.name != name {
+                planned[best.cluster] = (name, bestDef(in: cluster, taken: taken))
+                continue
+            }
             let choice = best.choice
             taken.insert(choice.name)
             defs.append(choice.text)
