@@ -3,7 +3,7 @@
 
 import ArgumentParser
 import BlueprintSyntax
-import Foundation
+import Glibc
 
 @main
 struct BPC: ParsableCommand {
@@ -43,11 +43,11 @@ struct BPC: ParsableCommand {
         HeapTuning.forOneShotProcess()
         if let answer = immediateAnswer(Array(CommandLine.arguments.dropFirst())) {
             _ = Terminal.writeAll([Array(answer.utf8)[...]], to: 1)
-            Foundation.exit(0)
+            Glibc.exit(0)
         }
         if let unknown = unknownHelpTopic(Array(CommandLine.arguments.dropFirst())) {
-            FileHandle.standardError.write(Data("Error: no command '\(unknown)'; see 'bpc --help' for the commands\n".utf8))
-            Foundation.exit(2)
+            Terminal.writeError("Error: no command '\(unknown)'; see 'bpc --help' for the commands\n")
+            Glibc.exit(2)
         }
         do {
             var command = try parseAsRoot()
@@ -57,17 +57,17 @@ struct BPC: ParsableCommand {
                 try command.run()
             }
         } catch let exit as ExitStatus {
-            Foundation.exit(exit.code)
+            Glibc.exit(exit.code)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
                 // Help and version text, written as `print` would (without its
                 // dynamic casts of the value, which are costly at start).
                 _ = Terminal.writeAll([Array((fullMessage(for: error) + "\n").utf8)[...]], to: 1)
-                Foundation.exit(0)
+                Glibc.exit(0)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(2)
+            Terminal.writeError(fullMessage(for: error) + "\n")
+            Glibc.exit(2)
         }
     }
 }

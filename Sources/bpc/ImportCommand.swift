@@ -3,7 +3,7 @@
 
 import ArgumentParser
 import BlueprintSyntax
-import Foundation
+import FoundationEssentials
 import KanisterYAML
 
 struct ImportCommand: ParsableCommand {
@@ -95,8 +95,7 @@ struct ImportCommand: ParsableCommand {
     func isDirectory(_ path: String?) -> Bool {
         guard let path, path != "-" else { return false }
         if path.hasSuffix("/") { return true }
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        return Terminal.fileKind(path) == .directory
     }
 
     /// Writes each text to DIR/NAME.bp (a name used twice gets -2, -3, ...), and

@@ -47,4 +47,17 @@ import Testing
         #expect(words.contains("The default is the newest release, 0.119.0,"))
         #expect(words.contains("0.117.0, 0.118.0, 0.119.0, main. (default: 0.119.0)"))
     }
+
+    /// Foundation (with FoundationInternationalization and ICU) is not in the
+    /// executable: its conformance records were a third of those every first
+    /// `as?` scans at start. A dynamic build would name its library, a static one
+    /// carries its mangled module names; FoundationEssentials is allowed.
+    @Test func foundationIsNotLinkedIn() throws {
+        let path = try BPCBinary.path.get()
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        for marker in ["libFoundation.so", "10Foundation", "30FoundationInternationalization", "_FoundationICU"] {
+            #expect(bytes.range(of: Data(marker.utf8)) == nil, "\(path) holds \(marker)")
+        }
+        #expect(bytes.range(of: Data("20FoundationEssentials".utf8)) != nil, "the marker search no longer finds module names")
+    }
 }
