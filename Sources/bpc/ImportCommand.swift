@@ -36,7 +36,7 @@ struct ImportCommand: ParsableCommand {
 
             \(AllowOption.discussion)
             """
-    )
+    ).underBPC
 
     @Option(name: .shortAndLong, help: "Output .bp path, or a directory ('-' or absent: standard output).")
     var output: String?
