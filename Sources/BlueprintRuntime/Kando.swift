@@ -44,7 +44,7 @@ public enum Kando {
             Descriptor.write("kando: \(failure.message)\n".utf8, to: 2)
             return 1
         } catch {
-            Descriptor.write("kando: \(error)\n".utf8, to: 2)
+            Descriptor.write("kando: \(describeFileError(error))\n".utf8, to: 2)
             return 1
         }
     }

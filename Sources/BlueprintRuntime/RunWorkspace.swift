@@ -34,7 +34,7 @@ public struct RunWorkspace: Sendable, Equatable {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw RunInputError("cannot create the run's temporary folder \(path): \(error)")
+            throw RunInputError("cannot create the run's temporary folder \(path): \(describeFileError(error))")
         }
     }
 
@@ -58,4 +58,16 @@ public struct RunWorkspace: Sendable, Equatable {
             return (try? FileManager.default.removeItem(atPath: path)) != nil
         }
     }
+}
+
+/// A FileManager error as a person reads it: the system's words for the POSIX
+/// error underneath and the path (FoundationEssentials has no localized
+/// descriptions); any other error as it describes itself.
+func describeFileError(_ error: any Error) -> String {
+    guard let cocoa = error as? CocoaError else { return "\(error)" }
+    let path = (cocoa.userInfo["NSFilePath"] as? String).map { "\($0): " } ?? ""
+    if let posix = cocoa.userInfo["NSUnderlyingError"] as? POSIXError {
+        return path + String(cString: strerror(posix.code.rawValue))
+    }
+    return path + "file error \(cocoa.code.rawValue)"
 }

@@ -100,4 +100,14 @@ import Testing
         #expect(GoLocation.parse(fixed, name: "x")?.lookup(0).offset == 3600)
         #expect(GoLocation.parse(fixed, name: "x")?.lookup(0).name == "ABC")
     }
+
+    @Test func fileErrorsReadAsTheSystemSaysThem() {
+        do {
+            try FileManager.default.createDirectory(atPath: "/proc/bpc-nope/x", withIntermediateDirectories: true)
+            Issue.record("created a directory under /proc")
+        } catch {
+            #expect(describeFileError(error) == "/proc/bpc-nope: No such file or directory")
+        }
+        #expect(describeFileError(RunInputError("plain")) == "\(RunInputError("plain"))")
+    }
 }
