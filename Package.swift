@@ -8,12 +8,13 @@ let fuzzTargets: [Target] =
     Context.environment["BPC_FUZZ"] == nil
     ? [] : [.executableTarget(name: "bpc-fuzz", dependencies: ["FuzzChecks"], path: "Fuzz/Harness")]
 
-/// What the static Foundation archives need after them (`-static-executable`
-/// names only the Swift runtime's); listed twice so that archive order does not
-/// matter, then the C++ library ICU needs, which would otherwise come before.
+/// What the static FoundationEssentials archives need after them
+/// (`-static-executable` names only the Swift runtime's); listed twice so that
+/// archive order does not matter. No module of bpc imports Foundation itself
+/// (its ICU and records cost every command's start; `LayeringTests`).
 let staticFoundation = [
-    "-lFoundation", "-lFoundationEssentials", "-lFoundationInternationalization", "-lCoreFoundation", "-l_FoundationICU",
-    "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization", "-lswiftDispatch", "-ldispatch", "-lBlocksRuntime",
+    "-lFoundationEssentials", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization", "-lswiftDispatch",
+    "-ldispatch", "-lBlocksRuntime",
 ]
 let staticArchives = staticFoundation + staticFoundation + ["-lstdc++", "-lm"]
 
@@ -47,8 +48,8 @@ let package = Package(
                 "BlueprintSyntax", "BlueprintSema", "BlueprintPlan", "KanisterYAML", "BlueprintRuntime", "BlueprintLSP", "CHeapTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // The release bpc is one static executable (Swift runtime, Foundation,
-            // libyaml, libstdc++ and glibc linked in, not position-independent): a
+            // The release bpc is one static executable (Swift runtime,
+            // FoundationEssentials, libyaml, libstdc++ and glibc linked in, not position-independent): a
             // dynamic one spent a third of a small `bpc lint` binding symbols in
             // the loader, and a PIE one relocating its metadata, which also faulted
             // in every page of it. Debug builds and tests keep the shared libraries.

@@ -3,7 +3,7 @@
 // can run it later without the source. Reading problems are diagnostics.
 
 import BlueprintSyntax
-import Foundation
+import FoundationEssentials
 
 extension DiagnosticCode {
     public static let planVersion = DiagnosticCode("BP5101")

@@ -1,7 +1,11 @@
 // Go's time.Time as templates use it: an instant (Unix seconds and nanoseconds)
 // with a zone offset and abbreviation, civil-date arithmetic, and Time.String().
 
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 public struct GoTime: Sendable, Equatable {
     public var seconds: Int64
@@ -29,14 +33,12 @@ public struct GoTime: Sendable, Equatable {
     }
 
     /// The same instant in the machine's zone (Go's time.Local).
-    public func inLocalZone() -> GoTime { inZone(TimeZone.current) }
+    public func inLocalZone() -> GoTime { inZone(.local) }
 
-    public func inZone(_ zone: TimeZone) -> GoTime {
-        let date = Date(timeIntervalSince1970: TimeInterval(seconds))
-        let offset = zone.secondsFromGMT(for: date)
-        let isUTC = zone.identifier == "UTC" || (zone.identifier == "GMT" && offset == 0)
-        let name = isUTC ? "UTC" : zone.abbreviation(for: date) ?? GoTime.numericZone(offset)
-        return GoTime(seconds: seconds, nanoseconds: nanoseconds, offset: offset, zone: name)
+    /// The same instant in `location` (Go's Time.In).
+    public func inZone(_ location: GoLocation) -> GoTime {
+        let zone = location.lookup(seconds)
+        return GoTime(seconds: seconds, nanoseconds: nanoseconds, offset: zone.offset, zone: zone.name.isEmpty ? GoTime.numericZone(zone.offset) : zone.name)
     }
 
     static func numericZone(_ offset: Int) -> String {

@@ -1,7 +1,7 @@
 // Go's reference-time layouts ("2006-01-02T15:04:05Z07:00"): splitting a layout
 // into elements as time.nextStdChunk does, formatting a GoTime, and parsing.
 
-import Foundation
+import FoundationEssentials
 
 enum LayoutElement: Equatable {
     case literal(String)

@@ -1,7 +1,11 @@
 // time.ParseInLocation for the layouts templates use: numeric fields, month and
 // day names, AM/PM, fractional seconds, numeric zones, `Z` and abbreviations.
 
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 struct GoTimeParseError: Error {
     var message: String
@@ -15,7 +19,7 @@ struct GoTimeParser {
     var zoneName: String?
 
     /// Parses `value` with `layout`; without a zone in the value, the time is in `zone`.
-    static func parse(_ value: String, layout: String, zone: TimeZone) throws -> GoTime {
+    static func parse(_ value: String, layout: String, zone: GoLocation) throws -> GoTime {
         var parser = GoTimeParser(rest: Substring(value))
         let elements = GoTimeLayout.elements(layout)
         for (position, element) in elements.enumerated() {
@@ -30,7 +34,7 @@ struct GoTimeParser {
         return try parser.finish(value: value, zone: zone)
     }
 
-    func finish(value: String, zone: TimeZone) throws -> GoTime {
+    func finish(value: String, zone: GoLocation) throws -> GoTime {
         var hour = self.hour
         if let isPM {
             if isPM && hour < 12 { hour += 12 } else if !isPM && hour == 12 { hour = 0 }
@@ -47,12 +51,24 @@ struct GoTimeParser {
             return GoTime(seconds: instant.seconds, nanoseconds: nanos, offset: offset, zone: "")
         }
         if let zoneName {
-            let known = zoneName == "UTC" || zoneName == "GMT" ? 0 : TimeZone(abbreviation: zoneName)?.secondsFromGMT()
-            let offset = known ?? 0
+            // An abbreviation the zone has (in effect then, else at all) takes its
+            // offset; `GMT+h` gives h hours; any other is a zone of offset 0.
+            if let known = zone.offset(named: zoneName, near: local) {
+                return GoTime(seconds: local - Int64(known), nanoseconds: nanos).inZone(zone)
+            }
+            var offset = 0
+            if zoneName.utf8.count > 3, zoneName.hasPrefix("GMT"), let hours = Int(zoneName.dropFirst(3)) { offset = hours * 3600 }
             return GoTime(seconds: local - Int64(offset), nanoseconds: nanos, offset: offset, zone: zoneName)
         }
-        let guess = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local)))
-        return GoTime(seconds: local - Int64(guess), nanoseconds: nanos).inZone(zone)
+        // Go's Date: the offset at the wall-clock time read as UTC, corrected
+        // when the instant it gives lies in another zone period.
+        var unix = local
+        let guess = zone.lookup(unix)
+        if guess.offset != 0 {
+            let utc = unix - Int64(guess.offset)
+            unix -= Int64(utc < guess.start || utc >= guess.end ? zone.lookup(utc).offset : guess.offset)
+        }
+        return GoTime(seconds: unix, nanoseconds: nanos).inZone(zone)
     }
 
     /// Reads one element; false when the value does not match.

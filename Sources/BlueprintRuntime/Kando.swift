@@ -4,7 +4,14 @@
 // with paths confined to it. The script execs `bpc kando`, which calls `Kando.main`.
 
 import BlueprintPlan
-import Foundation
+import BlueprintSyntax
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 public enum Kando {
     public static let storeVariable = "BPC_STORE"
@@ -13,7 +20,7 @@ public enum Kando {
     public static func install(in directory: String, executable: String) throws -> String {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = directory + "/kando"
-        let quoted = "'" + executable.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        let quoted = "'" + executable.replacingBytes(of: "'", with: "'\\''") + "'"
         let script = "#!/bin/sh\n# Written by bpc run: the local backend's kando.\nexec \(quoted) kando \"$@\"\n"
         guard FileManager.default.createFile(atPath: path, contents: Data(script.utf8), attributes: [.posixPermissions: 0o755]) else {
             throw RunInputError("cannot write \(path)")
@@ -28,21 +35,21 @@ public enum Kando {
 
     /// Runs kando with `arguments` (after the program name); returns the exit status.
     public static func main(
-        _ arguments: [String], environment: [String: String], input: FileHandle = .standardInput, output: FileHandle = .standardOutput
+        _ arguments: [String], environment: [String: String], input: Int32 = 0, output: Int32 = 1
     ) -> Int32 {
         do {
             try dispatch(arguments, environment: environment, input: input, output: output)
             return 0
         } catch let failure as Failure {
-            FileHandle.standardError.write(Data("kando: \(failure.message)\n".utf8))
+            Descriptor.write("kando: \(failure.message)\n".utf8, to: 2)
             return 1
         } catch {
-            FileHandle.standardError.write(Data("kando: \(error)\n".utf8))
+            Descriptor.write("kando: \(describeFileError(error))\n".utf8, to: 2)
             return 1
         }
     }
 
-    static func dispatch(_ arguments: [String], environment: [String: String], input: FileHandle, output: FileHandle) throws {
+    static func dispatch(_ arguments: [String], environment: [String: String], input: Int32, output: Int32) throws {
         switch arguments.first {
         case "output":
             guard arguments.count == 3 else { throw Failure("usage: kando output KEY VALUE") }
@@ -50,7 +57,7 @@ public enum Kando {
             guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
                 throw Failure("output key '\(key)' must match ^[a-zA-Z0-9_]+$")
             }
-            output.write(Data((OutputProtocol.line(key: key, value: arguments[2]) + "\n").utf8))
+            try write(OutputProtocol.line(key: key, value: arguments[2]) + "\n", to: output)
         case "location":
             let flags = try Flags(Array(arguments.dropFirst(2)))
             let store = try storeDirectory(environment: environment, profile: flags.values["profile"])
@@ -65,18 +72,19 @@ public enum Kando {
         }
     }
 
-    static func push(_ flags: Flags, store: String, input: FileHandle, output: FileHandle) throws {
+    static func push(_ flags: Flags, store: String, input: Int32, output: Int32) throws {
         let relative = try flags.require("path")
         let target = try confine(relative, to: store)
         guard let source = flags.positional.first else { throw Failure("location push needs a source: a file or '-'") }
         let data: Data
         if source == "-" {
-            data = input.readDataToEndOfFile()
+            guard let bytes = Descriptor.readAll(input) else { throw Failure("cannot read the standard input") }
+            data = Data(bytes)
         } else {
             guard let contents = FileManager.default.contents(atPath: source) else { throw Failure("cannot read \(source)") }
             data = contents
         }
-        try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: PathName.deletingLast(target), withIntermediateDirectories: true)
         let temporary = target + ".kando-\(getpid()).tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: data), rename(temporary, target) == 0 else {
             throw Failure("cannot write \(relative) in the store")
@@ -90,18 +98,22 @@ public enum Kando {
                     ("path", .string(relative)),
                 ]))
         let key = flags.values["output-name"] ?? "kandoOutput"
-        output.write(Data((OutputProtocol.line(key: key, value: info) + "\n").utf8))
+        try write(OutputProtocol.line(key: key, value: info) + "\n", to: output)
     }
 
-    static func pull(_ flags: Flags, store: String, output: FileHandle) throws {
+    static func pull(_ flags: Flags, store: String, output: Int32) throws {
         let relative = try flags.require("path")
         let source = try confine(relative, to: store)
         guard let data = FileManager.default.contents(atPath: source) else { throw Failure("\(relative): not in the store") }
         guard let target = flags.positional.first, target != "-" else {
-            output.write(data)
+            guard Descriptor.write(data, to: output) else { throw Failure("cannot write \(relative) to the output") }
             return
         }
         guard FileManager.default.createFile(atPath: target, contents: data) else { throw Failure("cannot write \(target)") }
+    }
+
+    static func write(_ text: String, to descriptor: Int32) throws {
+        guard Descriptor.write(text.utf8, to: descriptor) else { throw Failure("cannot write to the output") }
     }
 
     /// `$BPC_STORE`, else the `Location.Prefix` of a local profile given as JSON.
@@ -124,7 +136,7 @@ public enum Kando {
         guard !components.contains("..") else { throw Failure("--path '\(relative)' leaves the store ('..' is not allowed)") }
         let root = URL(fileURLWithPath: store).standardizedFileURL.resolvingSymlinksInPath().path
         let path = root + "/" + components.joined(separator: "/")
-        let parent = URL(fileURLWithPath: (path as NSString).deletingLastPathComponent).resolvingSymlinksInPath().path
+        let parent = URL(fileURLWithPath: PathName.deletingLast(path)).resolvingSymlinksInPath().path
         guard parent == root || parent.hasPrefix(root + "/") else { throw Failure("--path '\(relative)' leaves the store") }
         return path
     }

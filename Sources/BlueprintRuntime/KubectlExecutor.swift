@@ -3,7 +3,8 @@
 // (+ `rollout status`), against the current context. With `clientDryRun`,
 // `kubectl run` and `kubectl scale` get `--dry-run=client` and `exec` is only printed.
 
-import Foundation
+import BlueprintSyntax
+import FoundationEssentials
 
 public struct KubectlExecutor: PhaseExecutor {
     public static let functions: Set<String> = ["KubeExec", "KubeTask", "ScaleWorkload"]
@@ -64,7 +65,7 @@ public struct KubectlExecutor: PhaseExecutor {
     /// A pod name from a phase name: DNS-1123, with a random suffix.
     static func podName(_ phase: String) -> String {
         let cleaned = phase.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
-        let base = String(String(cleaned).trimmingCharacters(in: CharacterSet(charactersIn: "-")).prefix(40))
+        let base = String(String(cleaned).trimming("-").prefix(40))
         return "bpc-\(base.isEmpty ? "phase" : base)-\(UUID().uuidString.prefix(8).lowercased())"
     }
 
@@ -82,7 +83,7 @@ public struct KubectlExecutor: PhaseExecutor {
         if !clientDryRun && phase.string("waitForReady") != "false" {
             _ = try await run(["kubectl", "rollout", "status", target, "-n", namespace, "--timeout=15m"], context, parseOutputs: false)
         }
-        return ["originalReplicaCount": current.trimmingCharacters(in: .whitespacesAndNewlines)]
+        return ["originalReplicaCount": current.trimmingWhitespace(newlines: true)]
     }
 
     func runCapturing(_ argv: [String], _ context: PhaseContext) async throws -> String {

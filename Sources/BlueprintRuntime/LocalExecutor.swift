@@ -2,7 +2,8 @@
 // MultiContainerRun run as local processes (the image is ignored; namespace,
 // pod and container are passed in BPC_* variables), with `kando` first on PATH.
 
-import Foundation
+import BlueprintSyntax
+import FoundationEssentials
 
 public struct LocalExecutor: PhaseExecutor {
     public static let functions: Set<String> = ["KubeTask", "KubeExec", "KubeExecAll", "MultiContainerRun"]
@@ -112,13 +113,13 @@ public struct LocalExecutor: PhaseExecutor {
 
 /// The last few stderr lines, for the failure message.
 final class StderrTail: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var kept: [String] = []
 
     func add(_ line: String) {
         lock.lock()
         defer { lock.unlock() }
-        guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+        guard !line.trimmingWhitespace().isEmpty else { return }
         kept.append(String(line.prefix(300)))
         if kept.count > 3 { kept.removeFirst() }
     }

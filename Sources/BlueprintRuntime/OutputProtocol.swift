@@ -2,7 +2,8 @@
 // lines on a phase's stdout become its outputs (a later key overwrites an earlier
 // one; a marker followed by malformed JSON fails the phase).
 
-import Foundation
+import BlueprintSyntax
+import FoundationEssentials
 
 public enum OutputProtocol {
     public static let marker = "###Phase-output###:"
@@ -23,8 +24,8 @@ public enum OutputProtocol {
     }
 
     public static func parse<Line: StringProtocol>(_ line: Line) throws -> (String, String)? {
-        guard let range = line.range(of: marker) else { return nil }
-        let rest = line[range.upperBound...].trimmingCharacters(in: .whitespaces)
+        guard let offset = line.firstUTF8Offset(of: marker) else { return nil }
+        let rest = String(decoding: line.utf8.dropFirst(offset + marker.utf8.count), as: UTF8.self).trimmingWhitespace()
         guard !rest.isEmpty else { return nil }
         let decoded = try? TemplateJSON.decode(rest)
         guard case .map(let object)? = decoded, let key = object.entries["key"]?.stringValue,

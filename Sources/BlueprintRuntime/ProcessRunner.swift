@@ -2,7 +2,14 @@
 // of their own with default signal handling, stdout and stderr read line by line
 // on a dedicated thread, and the whole group killed on cancellation or exit.
 
-import Foundation
+import Dispatch
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 public struct ProcessOutcome: Sendable, Equatable {
     /// The exit code, or 128 + the signal number.
@@ -13,7 +20,7 @@ public struct ProcessOutcome: Sendable, Equatable {
 /// One spawned process group; the monitor thread and the cancel handler share it.
 final class ProcessGroup: @unchecked Sendable {
     let pid: pid_t
-    private let lock = NSLock()
+    private let lock = Lock()
     private var hasExited = false
 
     init(pid: pid_t) {
@@ -28,7 +35,7 @@ final class ProcessGroup: @unchecked Sendable {
         ProcessGroup.register(pid, running: false)
     }
 
-    private static let registryLock = NSLock()
+    private static let registryLock = Lock()
     nonisolated(unsafe) private static var running: Set<pid_t> = []
 
     private static func register(_ pid: pid_t, running isRunning: Bool) {
@@ -69,7 +76,7 @@ final class ProcessGroup: @unchecked Sendable {
 }
 
 public enum ProcessRunner {
-    static let spawnLock = NSLock()
+    static let spawnLock = Lock()
 
     /// Kills (SIGKILL) the process groups of every phase still running; for a
     /// process about to exit at once (a third Ctrl-C). Returns how many.
@@ -90,12 +97,10 @@ public enum ProcessRunner {
         await onSpawn(group.pid)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<ProcessOutcome, Error>) in
-                let thread = Thread {
+                DetachedThread.start(stackSize: 1 << 20) {
                     let outcome = monitor(group, output: output, errors: errors, onStdout: onStdout, onStderr: onStderr)
                     continuation.resume(returning: outcome)
                 }
-                thread.stackSize = 1 << 20
-                thread.start()
             }
         } onCancel: {
             group.terminate()

@@ -3,7 +3,7 @@
 // of a run takes, which only a Redactor makes, so no printer can forget.
 
 import BlueprintSyntax
-import Foundation
+import FoundationEssentials
 
 /// A value that went through a run's `Redactor`. Its initializer is internal to
 /// BlueprintRuntime: outside it, the only way to get one is `Redactor.redact`,
@@ -54,7 +54,7 @@ public struct Redactor: Sendable, Equatable {
         if quoted != value { result.append(quoted) }
         let printed = JSONValue.string(value).printed().dropFirst().dropLast()
         if printed != value[...], printed != quoted[...] { result.append(String(printed)) }
-        let lines = value.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        let lines = value.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }
         if lines.count > 1 { result += lines.filter { $0.count >= 8 } }
         return result
     }
@@ -74,7 +74,7 @@ public struct Redactor: Sendable, Equatable {
     func mask(_ text: String) -> String {
         var result = text
         for secret in secrets where result.contains(secret) {
-            result = result.replacingOccurrences(of: secret, with: Redactor.mask)
+            result = result.replacingBytes(of: secret, with: Redactor.mask)
         }
         return result
     }

@@ -2,7 +2,7 @@
 // each), progress views print them. Secret values are redacted before an event
 // leaves the scheduler.
 
-import Foundation
+import FoundationEssentials
 
 public struct RunEvent: Sendable, Codable, Equatable {
     public enum Kind: String, Sendable, Codable, Equatable {

@@ -2,7 +2,7 @@
 // directory and the run's time (kept in the journal so a resumed run renders the
 // same templates). Secrets and configmaps are given separately and never stored.
 
-import Foundation
+import FoundationEssentials
 
 /// The ActionSet's object: `statefulset/NAMESPACE/NAME`, `deployment/...`,
 /// `deploymentconfig/...`, `pvc/NAMESPACE/NAME` or `namespace/NAME`.

@@ -2,7 +2,13 @@
 // appended and fsynced before the run goes on, secrets redacted. The actor is
 // the single writer; `RunLedger` reads what a journal says was done.
 
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 public actor RunJournal {
     public nonisolated let path: String?
@@ -28,7 +34,7 @@ public actor RunJournal {
             descriptor = -1
             return
         }
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = PathName.deletingLast(path)
         try FileManager.default.createDirectory(atPath: directory.isEmpty ? "." : directory, withIntermediateDirectories: true)
         let opened = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard opened >= 0 else { throw RunInputError("cannot open the journal \(path): \(String(cString: strerror(errno)))") }
@@ -178,7 +184,7 @@ public struct RunLedger: Sendable, Equatable {
 
 /// A flag set once, read from any thread.
 public final class Latch: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var value = false
 
     public init() {}

@@ -3,7 +3,13 @@
 // skipped, never cancelled), then the finally phase, the output artifacts and
 // the final journal entry. Also the entry points for resume and rollback.
 
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension RunScheduler {
     /// Runs the action (or, given the ledger of an earlier run, goes on from it).

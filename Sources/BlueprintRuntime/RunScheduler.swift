@@ -2,7 +2,13 @@
 // in-degrees, starts ready phases up to the parallel limit, and on the first
 // failure or an interruption cancels the running ones and lets the group drain.
 
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 public struct RunOptions: Sendable {
     public var parallel: Int
@@ -240,6 +246,6 @@ public struct RunScheduler: Sendable {
 
 extension PhaseFailure {
     static func duration(_ seconds: Double) -> String {
-        seconds >= 1 && seconds == seconds.rounded() ? "\(Int(seconds))s" : String(format: "%.3gs", seconds)
+        seconds >= 1 && seconds == seconds.rounded() ? "\(Int(seconds))s" : printfFormat("%.3gs", seconds)
     }
 }

@@ -1,7 +1,7 @@
 // The scheduler's view of a run in progress (phases done, their outputs and
 // objects) and the results it reports: forward outcome and the final summary.
 
-import Foundation
+import FoundationEssentials
 
 struct RunState: Sendable {
     var completedOrder: [String] = []

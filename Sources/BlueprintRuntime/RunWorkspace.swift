@@ -2,7 +2,13 @@
 // $TMPDIR, journaled so that `--resume` and `rollback` remove what a killed run
 // left, and removed when the run ends (also on a third Ctrl-C).
 
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 public struct RunWorkspace: Sendable, Equatable {
     /// The folder: `$TMPDIR/bpc-run-ID-PID`.
@@ -28,7 +34,7 @@ public struct RunWorkspace: Sendable, Equatable {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw RunInputError("cannot create the run's temporary folder \(path): \(error.localizedDescription)")
+            throw RunInputError("cannot create the run's temporary folder \(path): \(describeFileError(error))")
         }
     }
 
@@ -47,9 +53,21 @@ public struct RunWorkspace: Sendable, Equatable {
     @discardableResult
     public static func removeLeftovers(of ledger: RunLedger, runID: String) -> [String] {
         ledger.workspaces.filter { path in
-            let name = (path as NSString).lastPathComponent
+            let name = PathName.last(path)
             guard name.hasPrefix(prefix(runID)), FileManager.default.fileExists(atPath: path) else { return false }
             return (try? FileManager.default.removeItem(atPath: path)) != nil
         }
     }
+}
+
+/// A FileManager error as a person reads it: the system's words for the POSIX
+/// error underneath and the path (FoundationEssentials has no localized
+/// descriptions); any other error as it describes itself.
+func describeFileError(_ error: any Error) -> String {
+    guard let cocoa = error as? CocoaError else { return "\(error)" }
+    let path = (cocoa.userInfo["NSFilePath"] as? String).map { "\($0): " } ?? ""
+    if let posix = cocoa.userInfo["NSUnderlyingError"] as? POSIXError {
+        return path + String(cString: strerror(posix.code.rawValue))
+    }
+    return path + "file error \(cocoa.code.rawValue)"
 }

@@ -3,13 +3,17 @@
 // running phases and still roll back.
 
 import Dispatch
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 public final class SignalWatcher: @unchecked Sendable {
     public let signals: AsyncStream<Int32>
     private let continuation: AsyncStream<Int32>.Continuation
     private var sources: [any DispatchSourceSignal] = []
-    private let lock = NSLock()
+    private let lock = Lock()
     private var received = 0
 
     /// Watches `numbers`; `onSignal` hears each one with the count so far (1 for the first).

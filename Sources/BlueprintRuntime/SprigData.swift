@@ -1,7 +1,7 @@
 // sprig v2 list, dict, math, date and path functions, and the function table
 // (`TemplateLibrary.kanister`) the runtime renders Kanister templates with.
 
-import Foundation
+import FoundationEssentials
 
 public enum TemplateLibrary {
     /// Go builtins plus the sprig functions bpc implements; `derivePassword` fails as
@@ -32,16 +32,10 @@ enum SprigData {
         registerMath(into: &table)
         registerLists(into: &table)
         registerDicts(into: &table)
-        table["base"] = SprigStrings.unary { ($0 as NSString).lastPathComponent.isEmpty ? "." : ($0 as NSString).lastPathComponent }
-        table["dir"] = SprigStrings.unary { path in
-            let directory = (path as NSString).deletingLastPathComponent
-            return directory.isEmpty ? "." : directory
-        }
-        table["ext"] = SprigStrings.unary { path in
-            let name = (path as NSString).lastPathComponent
-            guard let dot = name.lastIndex(of: ".") else { return "" }
-            return String(name[dot...])
-        }
+        table["base"] = SprigStrings.unary(GoPath.base)
+        table["dir"] = SprigStrings.unary(GoPath.dir)
+        table["ext"] = SprigStrings.unary(GoPath.ext)
+        table["clean"] = SprigStrings.unary(GoPath.clean)
         table["isAbs"] = { values in
             try Argument.count(values, 1)
             return .bool(try Argument.string(values[0]).hasPrefix("/"))
@@ -66,7 +60,8 @@ enum SprigData {
             try Argument.count(values, 2)
             let pattern = try Argument.string(values[0])
             let text = try Argument.string(values[1])
-            return .bool(text.range(of: pattern, options: .regularExpression) != nil)
+            guard let regex = try? Regex(pattern) else { return .bool(false) }
+            return .bool(text.firstMatch(of: regex) != nil)
         }
     }
 
@@ -229,13 +224,13 @@ enum SprigDates {
         }
         table["dateInZone"] = { values in
             try Argument.count(values, 3)
-            let zone = TimeZone(identifier: try Argument.string(values[2])) ?? TimeZone(identifier: "UTC") ?? TimeZone.current
+            let zone = GoLocation.load(try Argument.string(values[2])) ?? .utc
             return .string(GoTimeLayout.format(time(values[1]).inZone(zone), layout: try Argument.string(values[0])))
         }
         table["date_in_zone"] = table["dateInZone"]
         table["toDate"] = { values in
             try Argument.count(values, 2)
-            let parsed = try? GoTimeParser.parse(try Argument.string(values[1]), layout: try Argument.string(values[0]), zone: TimeZone.current)
+            let parsed = try? GoTimeParser.parse(try Argument.string(values[1]), layout: try Argument.string(values[0]), zone: .local)
             return .time(parsed ?? GoTime.zero)
         }
         table["unixEpoch"] = { values in

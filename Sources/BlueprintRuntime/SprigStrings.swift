@@ -3,7 +3,8 @@
 
 import BlueprintPlan
 import BlueprintSema
-import Foundation
+import BlueprintSyntax
+import FoundationEssentials
 
 enum SprigStrings {
     typealias Table = [String: TemplateFunction]
@@ -27,9 +28,9 @@ enum SprigStrings {
         table["lower"] = unary { $0.lowercased() }
         table["title"] = unary { mapWords($0) { $0.prefix(1).uppercased() + $0.dropFirst() } }
         table["untitle"] = unary { mapWords($0) { $0.prefix(1).lowercased() + $0.dropFirst() } }
-        table["trim"] = unary { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        table["nospace"] = unary { String($0.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(Character.init)) }
-        table["trimAll"] = binary { cutset, text in .string(text.trimmingCharacters(in: CharacterSet(charactersIn: cutset))) }
+        table["trim"] = unary { $0.trimmingWhitespace(newlines: true) }
+        table["nospace"] = unary(deleteWhiteSpace)
+        table["trimAll"] = binary { cutset, text in .string(text.trimming(cutset)) }
         table["trimall"] = table["trimAll"]
         table["trimPrefix"] = binary { prefix, text in .string(text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text) }
         table["trimSuffix"] = binary { suffix, text in .string(text.hasSuffix(suffix) ? String(text.dropLast(suffix.count)) : text) }
@@ -47,7 +48,7 @@ enum SprigStrings {
         table["replace"] = { values in
             try Argument.count(values, 3)
             let (old, new, text) = (try Argument.string(values[0]), try Argument.string(values[1]), try Argument.string(values[2]))
-            return .string(old.isEmpty ? text : text.replacingOccurrences(of: old, with: new))
+            return .string(old.isEmpty ? text : text.replacingBytes(of: old, with: new))
         }
         table["repeat"] = { values in
             try Argument.count(values, 2)
@@ -177,7 +178,7 @@ enum SprigStrings {
 
     static func indent(_ spaces: Int, _ text: String) -> String {
         let padding = String(repeating: " ", count: max(0, spaces))
-        return padding + text.replacingOccurrences(of: "\n", with: "\n" + padding)
+        return padding + text.replacingBytes(of: "\n", with: "\n" + padding)
     }
 
     /// sprig's strslice: lists element by element (nil skipped), other values as one string.
@@ -195,5 +196,21 @@ enum SprigStrings {
             return position
         }
         return max(0, text.utf8.count - text.utf8.count % 4)
+    }
+
+    /// goutils' DeleteWhiteSpace, which sprig's nospace is: byte by byte, each byte
+    /// that is not unicode.IsSpace kept as the rune of its value (so a multi-byte
+    /// character comes out as Latin-1 letters, as in Go); a text without white
+    /// space is returned as it is.
+    static func deleteWhiteSpace(_ text: String) -> String {
+        guard text.utf8.contains(where: { (0x09...0x0D).contains($0) || $0 == 0x20 || $0 == 0x85 || $0 == 0xA0 }) else { return text }
+        var out = ""
+        for byte in text.utf8 {
+            switch byte {
+            case 0x09...0x0D, 0x20, 0x85, 0xA0: continue
+            default: out.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return out
     }
 }

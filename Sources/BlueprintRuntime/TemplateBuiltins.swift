@@ -2,7 +2,7 @@
 // printf, println, html, urlquery) and the argument checks every function shares.
 
 import BlueprintSema
-import Foundation
+import FoundationEssentials
 
 /// Argument conversions as Go's text/template applies them to typed parameters.
 enum Argument {
@@ -93,10 +93,7 @@ enum GoBuiltins {
         table["html"] = { .string(htmlEscape(GoPrintf.sprint($0))) }
         table["urlquery"] = { values in
             let text = GoPrintf.sprint(values)
-            var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
-            allowed.insert(charactersIn: "-_.~ ")
-            let escaped = text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
-            return .string(escaped.replacingOccurrences(of: " ", with: "+"))
+            return .string(queryEscape(text))
         }
     }
 
@@ -162,6 +159,23 @@ enum GoBuiltins {
         default: throw TemplateFunctionError("invalid type for comparison")
         }
         return .bool(test(order))
+    }
+
+    /// Go's url.QueryEscape: ASCII letters, digits and `-_.~` kept, space as `+`,
+    /// every other byte as `%XX`.
+    static func queryEscape(_ text: String) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
+                out.append(byte)
+            case UInt8(ascii: " "): out.append(UInt8(ascii: "+"))
+            default: out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func htmlEscape(_ text: String) -> String {

@@ -2,6 +2,7 @@
 // missingkey=error, variables, literals, function calls (`and`/`or` short-circuit).
 
 import BlueprintSema
+import BlueprintSyntax
 
 extension TemplateExecution {
     func evalPipeline(_ pipeline: GoTemplatePipeline, dot: TemplateValue) throws -> TemplateValue {
@@ -73,7 +74,7 @@ extension TemplateExecution {
     }
 
     func numberValue(_ number: GoTemplateNumber) throws -> TemplateValue {
-        let text = number.text.replacingOccurrences(of: "_", with: "")
+        let text = number.text.replacingBytes(of: "_", with: "")
         switch number.kind {
         case .integer:
             if let value = GoInteger.parse(text).flatMap({ Int(exactly: $0) }) { return .int(value) }

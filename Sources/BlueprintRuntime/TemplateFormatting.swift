@@ -1,7 +1,13 @@
 // Printing values as Go does: fmt's %v (what a template action prints), float
 // formatting with shortest digits, and strconv.Quote.
 
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension TemplateValue {
     /// fmt.Sprint of the value; a nil at the top level prints `<no value>` in a template.

@@ -3,7 +3,7 @@
 // kcheck does (integers as int, other numbers as float64, objects as dynamic maps).
 
 import BlueprintSema
-import Foundation
+import FoundationEssentials
 
 public enum TemplateJSON {
     public struct DecodeError: Error, CustomStringConvertible {

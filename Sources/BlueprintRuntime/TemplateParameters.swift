@@ -3,7 +3,7 @@
 // Secrets/ConfigMaps, and the Phases seen so far with their outputs and objects.
 
 import BlueprintPlan
-import Foundation
+import FoundationEssentials
 
 /// What one phase contributes to `.Phases.NAME`: its secrets, configmaps and output.
 public struct PhaseRecord: Sendable, Equatable {

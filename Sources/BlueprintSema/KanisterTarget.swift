@@ -44,7 +44,7 @@ public final class KanisterTarget: Sendable {
 
     /// One version's view (main's when versions.json has no entry for it).
     static func build(_ version: KanisterVersion) -> KanisterTarget {
-        guard version != .main, let entry = VersionFacts.shared.versions[version.name] else {
+        guard version != .main, let entry = VersionFacts.entry(version.name) else {
             return KanisterTarget(version: version, functions: KanisterCatalog.functionFacts)
         }
         return KanisterTarget(version: version, functions: apply(entry).mapValues(FunctionFacts.init))

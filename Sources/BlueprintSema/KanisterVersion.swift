@@ -66,22 +66,22 @@ extension Character {
 }
 
 /// One release's entry of versions.json (see its `description`).
-struct VersionEntry: Decodable, Sendable {
-    struct AddedFunction: Decodable, Sendable {
+struct VersionEntry: Decodable, Sendable, Equatable {
+    struct AddedFunction: Decodable, Sendable, Equatable {
         var required: [String]
         var optional: [String]
         var outputs: [String]
         var userOutputs: Bool
     }
 
-    struct ArgumentChange: Decodable, Sendable {
+    struct ArgumentChange: Decodable, Sendable, Equatable {
         var unsupported: [String]
         var extraSupported: [String]
         var notRequired: [String]
         var extraRequired: [String]
     }
 
-    struct OutputChange: Decodable, Sendable {
+    struct OutputChange: Decodable, Sendable, Equatable {
         var missing: [String]?
         var extra: [String]?
         var userOutputs: Bool?
@@ -110,6 +110,16 @@ struct VersionFacts: Decodable, Sendable {
         }
         return decoded
     }()
+
+    /// One release's entry of versions.json, read alone (a check of one file
+    /// needs one release's view; decoding the whole file cost 7% of a small
+    /// `bpc lint`); from the whole decoding when it cannot be read so.
+    static func entry(_ name: String) -> VersionEntry? {
+        if let value = JSONValue.parse(VersionData.versionsJSON, at: ["versions", name]), let entry = VersionEntry(json: value) {
+            return entry
+        }
+        return shared.versions[name]
+    }
 
     /// The `releases` of versions.json, read without decoding the rest: the
     /// array is the first member spelled `"releases":` (inside the description

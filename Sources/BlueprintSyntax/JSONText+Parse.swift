@@ -23,6 +23,24 @@ extension JSONValue {
     /// Nesting limit of `parse`.
     public static let maxDepth = 512
 
+    /// The value at `path` (object keys, outermost first; the last member of a
+    /// name given twice, as the subscript takes) parsed alone, or nil when the
+    /// path is missing or the text is not JSON on the way to it. The members
+    /// passed over are skipped, not parsed (only their brackets and strings are
+    /// followed), so one entry of a large document costs little more than itself.
+    public static func parse(_ text: String, at path: [String]) -> JSONValue? {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var reader = JSONReader(bytes: bytes)
+            reader.skipSpace()
+            for key in path {
+                guard let start = reader.lastMember(named: key) else { return nil }
+                reader.position = start
+            }
+            return reader.value(depth: path.count)
+        }
+    }
+
     /// The member named `key` of an object (the last one when given twice), or nil.
     public subscript(key: String) -> JSONValue? {
         guard case .object(let pairs) = self else { return nil }
@@ -288,5 +306,83 @@ private struct JSONReader {
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         if isInteger, let integer = Int(text) { return .int(integer) }
         return Double(text).map { .double($0) }
+    }
+}
+
+extension JSONReader {
+    /// Where the value of the last member named `key` starts, for an object at
+    /// `position`; nil when there is none or the object is not well formed.
+    mutating func lastMember(named key: String) -> Int? {
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else { return nil }
+        position += 1
+        var found: Int?
+        skipSpace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "}") { return nil }
+        while true {
+            skipSpace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\""), let name = string() else { return nil }
+            skipSpace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { return nil }
+            position += 1
+            skipSpace()
+            if name == key { found = position }
+            guard skipValue() else { return nil }
+            skipSpace()
+            guard position < bytes.count else { return nil }
+            let separator = bytes[position]
+            position += 1
+            if separator == UInt8(ascii: "}") { return found }
+            guard separator == UInt8(ascii: ",") else { return nil }
+        }
+    }
+
+    /// Moves past one value, following only strings and bracket nesting.
+    mutating func skipValue() -> Bool {
+        guard position < bytes.count else { return false }
+        switch bytes[position] {
+        case UInt8(ascii: "\""): return skipString()
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            var level = 0
+            while position < bytes.count {
+                let byte = bytes[position]
+                if byte == UInt8(ascii: "\"") {
+                    guard skipString() else { return false }
+                    continue
+                }
+                position += 1
+                if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
+                    level += 1
+                } else if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
+                    level -= 1
+                    if level == 0 { return true }
+                }
+            }
+            return false
+        default:
+            let start = position
+            while position < bytes.count {
+                switch bytes[position] {
+                case UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x09, 0x0A, 0x0D:
+                    return position > start
+                default: position += 1
+                }
+            }
+            return position > start
+        }
+    }
+
+    /// Moves past a string at `position` (its escapes are not checked).
+    mutating func skipString() -> Bool {
+        position += 1
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "\""):
+                position += 1
+                return true
+            case UInt8(ascii: "\\"): position += 2
+            default: position += 1
+            }
+        }
+        return false
     }
 }

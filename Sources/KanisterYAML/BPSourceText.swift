@@ -84,7 +84,7 @@ enum BPSourceText {
         let pad = String(repeating: "  ", count: indent + 1)
         var out = "\(hashes)\"\"\"\n"
         for (index, line) in lines.enumerated() {
-            let body = isRaw || !line.containsBytes("\"\"\"") ? line : line.replacingOccurrences(of: "\"\"\"", with: "\\\"\"\"")
+            let body = isRaw || !line.containsBytes("\"\"\"") ? line : line.replacingBytes(of: "\"\"\"", with: "\\\"\"\"")
             out += body.isEmpty ? "" : pad + body
             if index == lines.count - 1, !endsWithNewline { out += "\\" + hashes }
             out += "\n"
@@ -117,6 +117,6 @@ enum BPSourceText {
         if tokens.count == 2, tokens[0].kind == .float, tokens[0].range == SourceRange(0, text.utf8.count) { return text }
         let spelled = "\(value)"
         if spelled.contains(".") { return spelled }
-        return spelled.contains("e") ? spelled.replacingOccurrences(of: "e", with: ".0e") : nil
+        return spelled.contains("e") ? spelled.replacingBytes(of: "e", with: ".0e") : nil
     }
 }

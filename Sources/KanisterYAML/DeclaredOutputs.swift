@@ -2,16 +2,30 @@
 // source declared but its commands do not print (`KanisterPhase.declaredOutputs`).
 
 import BlueprintPlan
-import Foundation
+import BlueprintSyntax
 
 enum DeclaredOutputs {
     /// action -> phase -> keys, from the metadata's annotation; empty when there is
     /// none or it is not the JSON the compiler writes.
     static func read(from metadata: YAMLMapping?) -> [String: [String: [String]]] {
         guard let node = annotationNode(in: metadata), let text = node.scalar?.value,
-            let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)),
-            let actions = object as? [String: [String: [String]]]
+            case .object(let actionEntries)? = JSONValue.parse(text)
         else { return [:] }
+        var actions: [String: [String: [String]]] = [:]
+        for (action, value) in actionEntries {
+            guard case .object(let phaseEntries) = value else { return [:] }
+            var phases: [String: [String]] = [:]
+            for (phase, keys) in phaseEntries {
+                guard case .array(let items) = keys else { return [:] }
+                var names: [String] = []
+                for item in items {
+                    guard case .string(let name) = item else { return [:] }
+                    names.append(name)
+                }
+                phases[phase] = names
+            }
+            actions[action] = phases
+        }
         return actions
     }
 

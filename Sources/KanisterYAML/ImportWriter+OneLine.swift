@@ -4,7 +4,7 @@
 // (the formatter keeps a one-line body as it is); and a phase body whose
 // last argument is a multi-line string, written `head { a, b, c: """` ... `""" }`.
 
-import Foundation
+import FoundationEssentials
 
 extension ImportWriter {
     /// Joins the block written to `output` from `start` (its head line ending

@@ -3,7 +3,7 @@
 // last line feed), interpolated on a line of its own where each string had it.
 
 import BlueprintSyntax
-import Foundation
+import FoundationEssentials
 
 /// A run of lines of a string that a shared `let` holds.
 struct ImportLineRun: Sendable {
@@ -97,7 +97,7 @@ extension ImportIdiomState {
     static func isBalanced(_ lines: [String]) -> Bool {
         var depth = 0
         for line in lines {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingWhitespace()
             let first = trimmed.prefix { $0 != " " && $0 != ";" }
             if ["fi", "esac", "done", "}", "};", "},"].contains(first) || first.hasPrefix("}") {
                 depth -= 1

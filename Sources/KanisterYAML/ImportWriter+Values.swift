@@ -4,7 +4,7 @@
 import BlueprintPlan
 import BlueprintSema
 import BlueprintSyntax
-import Foundation
+import FoundationEssentials
 
 extension ImportWriter {
     func mapKey(_ node: YAMLNode) -> String {
@@ -136,7 +136,7 @@ extension ImportWriter {
         let fallbackEnd = text.index(text.endIndex, offsetBy: -" {{- end}}".count)
         guard fallbackStart <= fallbackEnd else { return nil }
         let fallback = String(text[fallbackStart..<fallbackEnd])
-        guard !fallback.containsTemplateOpen, !fallback.containsBytes("\n"), fallback.trimmingCharacters(in: .whitespaces) == fallback,
+        guard !fallback.containsTemplateOpen, !fallback.containsBytes("\n"), fallback.trimmingWhitespace() == fallback,
             TemplateIdioms.optionWithDefault(name: name, fallback: fallback) == text
         else { return nil }
         return "option(\(BPSourceText.quoted(name)), default: \(BPSourceText.literal(fallback, indent: 0)))"

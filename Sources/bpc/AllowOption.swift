@@ -24,7 +24,7 @@ struct AllowOption: ParsableArguments {
     /// Every code named, upper-cased.
     var codes: Set<String> {
         let spelled = allowed + warningFlags.map { $0.hasPrefix("no-") ? String($0.dropFirst(3)) : $0 }
-        return Set(spelled.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).uppercased() })
+        return Set(spelled.flatMap { $0.split(separator: ",") }.map { $0.trimmingWhitespace().uppercased() })
     }
 
     func validate() throws {

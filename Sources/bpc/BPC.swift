@@ -3,7 +3,7 @@
 
 import ArgumentParser
 import BlueprintSyntax
-import Foundation
+import Glibc
 
 @main
 struct BPC: ParsableCommand {
@@ -43,36 +43,56 @@ struct BPC: ParsableCommand {
         HeapTuning.forOneShotProcess()
         if let answer = immediateAnswer(Array(CommandLine.arguments.dropFirst())) {
             _ = Terminal.writeAll([Array(answer.utf8)[...]], to: 1)
-            Foundation.exit(0)
+            Glibc.exit(0)
         }
         if let unknown = unknownHelpTopic(Array(CommandLine.arguments.dropFirst())) {
-            FileHandle.standardError.write(Data("Error: no command '\(unknown)'; see 'bpc --help' for the commands\n".utf8))
-            Foundation.exit(2)
+            Terminal.writeError("Error: no command '\(unknown)'; see 'bpc --help' for the commands\n")
+            Glibc.exit(2)
         }
         do {
-            var command = try parseAsRoot()
+            var command: ParsableCommand
+            if let direct = parsedDirectly(Array(CommandLine.arguments.dropFirst())) {
+                command = direct
+            } else {
+                command = try parseAsRoot()
+            }
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
         } catch let exit as ExitStatus {
-            Foundation.exit(exit.code)
+            Glibc.exit(exit.code)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
                 // Help and version text, written as `print` would (without its
                 // dynamic casts of the value, which are costly at start).
                 _ = Terminal.writeAll([Array((fullMessage(for: error) + "\n").utf8)[...]], to: 1)
-                Foundation.exit(0)
+                Glibc.exit(0)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(2)
+            Terminal.writeError(fullMessage(for: error) + "\n")
+            Glibc.exit(2)
         }
     }
 }
 
 extension BPC {
+    /// `bpc COMMAND ARGS...` parsed by COMMAND alone, for the commands marked
+    /// `underBPC`: argument-parser then skips the root's tree and its checks for
+    /// a completion-script request, a third of a small `bpc lint`. Nil whenever
+    /// that parse fails or asks for help or a version, so that the full parse
+    /// decides with its own messages (what a command accepts is its own either way).
+    static func parsedDirectly(_ arguments: [String]) -> ParsableCommand? {
+        guard let name = arguments.first,
+            let command = configuration.subcommands.first(where: { $0._commandName == name }),
+            command.configuration._superCommandName == configuration.commandName,
+            let parsed = try? command.parseAsRoot(Array(arguments.dropFirst())),
+            type(of: parsed) == command
+        else { return nil }
+        return parsed
+    }
+
     /// What `bpc --version` prints, answered before argument-parser builds the
     /// command tree (which costs most of such a run); the same text it would
     /// print (see `BPCStartupTests`). Nil for every other command line.
@@ -99,4 +119,15 @@ struct ExitStatus: Error {
     var code: Int32
     static let inputErrors = ExitStatus(code: 1)
     static let usageOrIO = ExitStatus(code: 2)
+}
+
+extension CommandConfiguration {
+    /// This subcommand's configuration, marked as one of bpc's: its parse may
+    /// skip the root's (`BPC.parsedDirectly`). Help and usage of the full parse
+    /// are unchanged (argument-parser reads the mark only on the root).
+    var underBPC: CommandConfiguration {
+        var marked = self
+        marked._superCommandName = "bpc"
+        return marked
+    }
 }

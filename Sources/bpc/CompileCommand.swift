@@ -31,7 +31,7 @@ struct CompileCommand: ParsableCommand {
 
             \(KanisterOption.discussion)
             """
-    )
+    ).underBPC
 
     @Option(name: .shortAndLong, help: "Output path, or '-' for standard output.")
     var output: String?

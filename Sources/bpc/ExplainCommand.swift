@@ -19,7 +19,7 @@ struct ExplainCommand: ParsableCommand {
               bpc explain BP2009
               bpc explain --list
             """
-    )
+    ).underBPC
 
     @Flag(name: .customLong("list"), help: "List every diagnostic code with its title.")
     var list = false

@@ -13,7 +13,7 @@ struct FormatCommand: ParsableCommand {
             Exit status: 0 when done (or, with --check, when every file is formatted), \
             1 when a file has errors or, with --check, would change; 2 on I/O errors.
             """
-    )
+    ).underBPC
 
     @Flag(help: "Do not write; list the files that would change and exit 1 if any would.")
     var check = false

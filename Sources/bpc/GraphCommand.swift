@@ -26,7 +26,7 @@ struct GraphCommand: ParsableCommand {
 
             \(AllowOption.discussion)
             """
-    )
+    ).underBPC
 
     @Option(help: "Only the graph of this action.")
     var action: String?

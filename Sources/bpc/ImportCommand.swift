@@ -3,7 +3,7 @@
 
 import ArgumentParser
 import BlueprintSyntax
-import Foundation
+import FoundationEssentials
 import KanisterYAML
 
 struct ImportCommand: ParsableCommand {
@@ -36,7 +36,7 @@ struct ImportCommand: ParsableCommand {
 
             \(AllowOption.discussion)
             """
-    )
+    ).underBPC
 
     @Option(name: .shortAndLong, help: "Output .bp path, or a directory ('-' or absent: standard output).")
     var output: String?
@@ -95,8 +95,7 @@ struct ImportCommand: ParsableCommand {
     func isDirectory(_ path: String?) -> Bool {
         guard let path, path != "-" else { return false }
         if path.hasSuffix("/") { return true }
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        return Terminal.fileKind(path) == .directory
     }
 
     /// Writes each text to DIR/NAME.bp (a name used twice gets -2, -3, ...), and

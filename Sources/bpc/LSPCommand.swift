@@ -5,7 +5,7 @@ import ArgumentParser
 import BlueprintLSP
 import BlueprintSema
 import BlueprintSyntax
-import Foundation
+import Glibc
 import KanisterYAML
 
 struct LSPCommand: ParsableCommand {

@@ -31,7 +31,7 @@ struct LintCommand: ParsableCommand {
 
             \(KanisterOption.discussion)
             """
-    )
+    ).underBPC
 
     @Option(help: "Output format: human, gcc, json or sarif.")
     var format: LintFormat = .human

@@ -8,7 +8,7 @@ struct ParseCommand: ParsableCommand {
         commandName: "parse",
         abstract: "Parse .bp files and report syntax errors.",
         discussion: "Exit status 1 when any file has a syntax error, 2 when a file cannot be read."
-    )
+    ).underBPC
 
     @Flag(name: .customLong("dump-ast"), help: "Print the syntax tree of each file.")
     var dumpAST = false

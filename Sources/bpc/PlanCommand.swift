@@ -22,7 +22,7 @@ struct PlanCommand: ParsableCommand {
 
             \(AllowOption.discussion)
             """
-    )
+    ).underBPC
 
     @Option(help: "Only the schedule of this action.")
     var action: String?

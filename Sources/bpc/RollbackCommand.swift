@@ -3,7 +3,7 @@
 
 import ArgumentParser
 import BlueprintRuntime
-import Foundation
+import FoundationEssentials
 
 struct RollbackCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -4,7 +4,7 @@
 
 import ArgumentParser
 import BlueprintRuntime
-import Foundation
+import FoundationEssentials
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,7 +3,6 @@
 // other files to using this).
 
 import BlueprintRuntime
-import Foundation
 
 enum RunConsole {
     /// Progress, messages and the summary, on standard error.
@@ -13,7 +12,7 @@ enum RunConsole {
 
     /// Machine-readable events (`--events json`), on standard output.
     static func output(_ text: Redacted<String>) {
-        FileHandle.standardOutput.write(Data(text.value.utf8))
+        Descriptor.write(text.value.utf8, to: 1)
     }
 
     /// A message before any secret is known to the run: masks what the command

@@ -3,7 +3,8 @@
 // and elapsed times on a terminal.
 
 import BlueprintRuntime
-import Foundation
+import Dispatch
+import FoundationEssentials
 
 enum EventFormat: String, CaseIterable {
     case auto, lines, json, live
@@ -11,7 +12,7 @@ enum EventFormat: String, CaseIterable {
 
 /// One line per event on standard error; phase output lines as `phase | text`.
 final class LineReporter: RunReporter, @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private let showsLogs: Bool
 
     init(showsLogs: Bool = true) { self.showsLogs = showsLogs }
@@ -27,7 +28,7 @@ final class LineReporter: RunReporter, @unchecked Sendable {
 
     static func describe(_ event: RunEvent, showsLogs: Bool = true) -> String? {
         let phase = event.phase ?? ""
-        let elapsed = event.elapsed.map { String(format: " (%.2fs)", $0) } ?? ""
+        let elapsed = event.elapsed.map { printfFormat(" (%.2fs)", $0) } ?? ""
         switch event.event {
         case .log: return showsLogs ? "  \(phase) | \(event.value ?? "")" : nil
         case .runStarted: return "run started: \(event.inputs.map { "\($0.action) on \($0.subject.description)" } ?? "")"
@@ -40,7 +41,7 @@ final class LineReporter: RunReporter, @unchecked Sendable {
         case .phaseFailed: return "✘ \(phase) failed\(elapsed): \(event.error ?? "")"
         case .phaseSkipped: return "⤼ \(phase) skipped: its condition is false"
         case .phaseRetrying:
-            let delay = String(format: "%.1fs", event.elapsed ?? 0)
+            let delay = printfFormat("%.1fs", event.elapsed ?? 0)
             return "↻ \(phase) attempt \(event.attempt ?? 0) failed: \(event.error ?? ""); retrying in \(delay)"
         case .interrupted: return "■ interrupted (\(event.value ?? "")): cancelling running phases, then rolling back"
         case .rollbackStarted: return "⟲ rolling back (\(event.value ?? ""))"
@@ -59,7 +60,7 @@ final class LineReporter: RunReporter, @unchecked Sendable {
 
 /// Every event as one JSON object per line on standard output.
 final class JSONReporter: RunReporter, @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private let encoder: JSONEncoder
 
     init() {
@@ -89,7 +90,7 @@ final class LiveReporter: RunReporter, @unchecked Sendable {
         var ended: Date?
     }
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var rows: [Row]
     private var drawnLines = 0
     private var timer: (any DispatchSourceTimer)?
@@ -167,10 +168,10 @@ final class LiveReporter: RunReporter, @unchecked Sendable {
         let width = max(8, rows.map(\.name.count).max() ?? 8)
         for row in rows {
             let seconds = row.started.map { (row.ended ?? Date()).timeIntervalSince($0) }
-            let time = seconds.map { String(format: "%6.1fs", $0) } ?? "       "
+            let time = seconds.map { printfFormat("%6.1fs", $0) } ?? "       "
             let marks = ["done": "✔", "running": "▶", "undoing": "⟲", "failed": "✘", "interrupted": "■", "undo failed": "✘"]
             let mark = marks[row.state] ?? "·"
-            text += "\(mark) \(row.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(time)  \(row.state)\n"
+            text += "\(mark) \(row.name + String(repeating: " ", count: max(0, width - row.name.count)))  \(time)  \(row.state)\n"
         }
         drawnLines = rows.count
         RunConsole.error(redactor.redact(text))

@@ -3,7 +3,8 @@
 // synchronous command; the closing summary and exit status.
 
 import BlueprintRuntime
-import Foundation
+import FoundationEssentials
+import Glibc
 
 struct RunSession {
     enum Mode {
@@ -170,7 +171,7 @@ struct RunSession {
     /// The local backend's temporary folder with its `kando`, and the profile directory.
     func prepareLocal(_ workspace: RunWorkspace) throws {
         try workspace.create()
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        let executable = Terminal.realPath("/proc/self/exe") ?? "/proc/self/exe"
         _ = try Kando.install(in: workspace.binDirectory, executable: executable)
         try FileManager.default.createDirectory(atPath: inputs.profileDirectory, withIntermediateDirectories: true)
     }

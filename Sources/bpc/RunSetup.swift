@@ -6,7 +6,7 @@ import BlueprintPlan
 import BlueprintRuntime
 import BlueprintSema
 import BlueprintSyntax
-import Foundation
+import FoundationEssentials
 import KanisterYAML
 
 enum RunSetup {

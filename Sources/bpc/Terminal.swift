@@ -1,14 +1,32 @@
 // Reading inputs, writing outputs atomically, and printing diagnostics: the
 // executable's only I/O helpers.
 
+import BlueprintRuntime
 import BlueprintSyntax
-import Foundation
+import FoundationEssentials
+import Glibc
 
 enum Terminal {
-    static var stderrIsTTY: Bool { isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
+    static var stderrIsTTY: Bool { isatty(2) == 1 && getenv("NO_COLOR") == nil }
 
     static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        Descriptor.write(text.utf8, to: 2)
+    }
+
+    enum FileKind { case directory, other }
+
+    /// What `path` names (following links), or nil when `stat` cannot see it.
+    static func fileKind(_ path: String) -> FileKind? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return status.st_mode & S_IFMT == S_IFDIR ? .directory : .other
+    }
+
+    /// The absolute path without links, `.` or `..`, of an existing file; else nil.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Writes to standard output; a failure is printed and ends the command with status 2.
@@ -78,14 +96,11 @@ enum Terminal {
     /// `<stdin>`). Throws a printable message.
     static func read(_ path: String, stdinName: String? = nil) throws -> SourceFile {
         if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            return SourceFile(path: stdinName ?? "<stdin>", bytes: [UInt8](data))
+            guard let bytes = Descriptor.readAll(0) else { throw IOFailure("cannot read the standard input") }
+            return SourceFile(path: stdinName ?? "<stdin>", bytes: bytes)
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw IOFailure("\(path): no such file")
-        }
-        guard !isDirectory.boolValue else { throw IOFailure("\(path): is a directory") }
+        guard let kind = fileKind(path) else { throw IOFailure("\(path): no such file") }
+        guard kind != .directory else { throw IOFailure("\(path): is a directory") }
         guard let bytes = readFile(path) else { throw IOFailure("\(path): cannot read the file") }
         return SourceFile(path: path, bytes: bytes)
     }
@@ -124,35 +139,34 @@ enum Terminal {
     /// `produce` or a write fails, the temporary file is removed and `path` is
     /// left as it was.
     static func writeAtomically(to path: String, _ produce: (_ sink: (ArraySlice<UInt8>) throws -> Void) throws -> Void) throws {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).bpc-\(getpid()).tmp")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw IOFailure("\(path): cannot write a temporary file in \(directory.path)") }
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let temporary = (slash.map { String(path[...$0]) } ?? "") + ".\(name).bpc-\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw IOFailure("\(path): cannot write a temporary file in \(directory)") }
         do {
             try produce { chunk in
                 guard writeAll([chunk], to: descriptor) else {
-                    throw IOFailure("\(path): cannot write a temporary file in \(directory.path): \(String(cString: strerror(errno)))")
+                    throw IOFailure("\(path): cannot write a temporary file in \(directory): \(String(cString: strerror(errno)))")
                 }
             }
         } catch {
             close(descriptor)
-            unlink(temporary.path)
+            unlink(temporary)
             throw error
         }
         guard close(descriptor) == 0 else {
             let reason = String(cString: strerror(errno))
-            unlink(temporary.path)
-            throw IOFailure("\(path): cannot write a temporary file in \(directory.path): \(reason)")
+            unlink(temporary)
+            throw IOFailure("\(path): cannot write a temporary file in \(directory): \(reason)")
         }
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            let permissions = attributes[.posixPermissions]
-        {
-            try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
-        }
-        guard rename(temporary.path, path) == 0 else {
+        // A file replaced keeps its permission bits.
+        var status = stat()
+        if stat(path, &status) == 0 { chmod(temporary, status.st_mode & 0o7777) }
+        guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
+            unlink(temporary)
             throw IOFailure("\(path): cannot replace the file: \(reason)")
         }
     }

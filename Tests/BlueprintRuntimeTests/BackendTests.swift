@@ -80,7 +80,7 @@ func kubeTask(_ name: String, _ command: [String]) -> RenderedPhase {
         #expect(
             Kando.main(
                 ["location", "push", "--profile", "{}", "--path", "d/x.sql", "-o", "snap", source], environment: environment,
-                output: pushed.fileHandleForWriting) == 0)
+                output: pushed.fileHandleForWriting.fileDescriptor) == 0)
         try pushed.fileHandleForWriting.close()
         let line = String(decoding: pushed.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(try OutputProtocol.outputs(in: Array(line.utf8))["snap"]?.contains("\"logicalSize\":7") == true)

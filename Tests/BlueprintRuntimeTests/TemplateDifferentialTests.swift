@@ -96,6 +96,26 @@ enum RenderCases {
         RenderCase("{{ uniq (list 1 1 2) }} {{ has 2 (list 1 2) }} {{ without (list 1 2 3) 2 }} {{ reverse (list 1 2) }}", nil),
         RenderCase("{{ split \"-\" \"a-b\" }} {{ (split \"-\" \"a-b\")._1 }}", nil),
         RenderCase("{{ until 3 }} {{ concat (list 1) (list 2 3) }} {{ append (list 1) 2 }} {{ prepend (list 1) 0 }}", nil),
+        // Go's path package, url.QueryEscape, RE2 matching, Unicode trimming and
+        // zoneinfo files, which the evaluator does without Foundation.
+        RenderCase(
+            "{{ base \"a/b/\" }}|{{ base \"\" }}|{{ base \"//\" }}"
+                + "|{{ dir \"a/b/\" }}|{{ dir \"/a\" }}|{{ dir \"x\" }}|{{ dir \"\" }}", nil),
+        RenderCase(
+            "{{ ext \"a.b/c\" }}|{{ ext \"f.tar.gz\" }}|{{ ext \"d.x/\" }}"
+                + "|{{ clean \"a//b/../c/.\" }}|{{ clean \"../../x/..\" }}|{{ clean \"/../a\" }}", nil),
+        RenderCase(
+            "{{ urlquery \"\u{00FC}/+$ ~a-b_c.d\" }} {{ regexMatch \"^[a-z]+[0-9]?$\" \"abc1\" }}"
+                + " {{ regexMatch \"b+\" \"abbbc\" }} {{ regexMatch \"^b\" \"abc\" }}", nil),
+        RenderCase(
+            "[{{ trim \"\u{00A0}\u{3000} x y\u{2028}\\n\" }}] [{{ nospace \"a\u{00A0}b\u{2003}c\" }}"
+                + "] [{{ nospace \"h\u{E9}llo\" }}] [{{ trimAll \"-=\" \"=-x-=\" }}]", nil),
+        RenderCase(
+            "{{ dateInZone \"2006-01-02 15:04 MST -0700\" 1700000000 \"Europe/Berlin\" }}"
+                + " {{ dateInZone \"Jan 2 15:04 MST\" 1720000000 \"America/New_York\" }}", nil),
+        RenderCase(
+            "{{ dateInZone \"15:04 MST\" 1700000000 \"No/Such\" }} {{ dateInZone \"15:04 MST\" 1700000000 \"UTC\" }}"
+                + " {{ dateInZone \"15:04 MST\" 1700000000 \"\" }}", nil),
     ]
 }
 

@@ -1,6 +1,7 @@
 // The embedded versions.json is the shared one, byte for byte; versions parse
 // leniently; each version's catalog view is versions.json applied to main.
 
+import BlueprintSyntax
 import Foundation
 import Testing
 
@@ -67,6 +68,17 @@ import Testing
         #expect(old.function("CopyVolumeData")?.argument("volume")?.required == true)
         #expect(old.function("CreateVolumeSnapshot")?.argument("pvcs")?.type == .stringList)
         #expect(newest.function("CopyVolumeData") == KanisterCatalog.shared.function("CopyVolumeData"))
+    }
+
+    /// A release's entry read alone is the one the whole decoding has.
+    @Test func entriesReadAloneEqualTheWholeDecoding() throws {
+        #expect(!VersionFacts.shared.versions.isEmpty)
+        for (name, entry) in VersionFacts.shared.versions {
+            let alone = try #require(JSONValue.parse(VersionData.versionsJSON, at: ["versions", name]).flatMap(VersionEntry.init(json:)))
+            #expect(alone == entry, "\(name)")
+            #expect(VersionFacts.entry(name) == entry)
+        }
+        #expect(VersionFacts.entry("9.9.9") == nil)
     }
 
     /// versions.json gives no types: each argument a release adds must have one
