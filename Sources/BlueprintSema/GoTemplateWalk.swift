@@ -104,7 +104,7 @@ public struct GoTemplateConstantArgument: Sendable, Equatable {
     /// The constant an operand is, if it is one.
     init?(_ operand: GoTemplateOperand, position: Int) {
         switch operand {
-        case .string(let literal): kind = .string
+        case .string: kind = .string
         case .bool: kind = .bool
         case .nilValue: kind = .null
         case .number(let number):

@@ -49,13 +49,73 @@ private typealias JSON = BlueprintSyntax.JSONValue
         #expect(catalog.rootFields["StatefulSet"]?.contains("Namespace") == true)
     }
 
-    /// The hand-written reader of functions.json (no Codable at start-up) gives
-    /// what Foundation's JSONDecoder gives from the same text.
-    @Test func catalogReaderAgreesWithJSONDecoder() throws {
+    /// The values start-up reads (CatalogSpecs.swift) are functions.json as
+    /// JSONDecoder decodes it; the file is generated from it here
+    /// (BPC_UPDATE_GOLDENS=1 rewrites it, and fails).
+    @Test func generatedSpecsAreTheEmbeddedFunctions() throws {
         let decoded = try JSONDecoder().decode([FunctionSpec].self, from: Data(CatalogData.functionsJSON.utf8))
         let parsed = try #require(JSON.parse(CatalogData.functionsJSON).flatMap(FunctionSpec.specs(json:)))
         #expect(parsed == decoded)
         #expect(parsed.contains { $0.summary != nil } && parsed.contains { $0.args.contains { $0.note != nil } })
+        #expect(CatalogData.functionSpecs == decoded)
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/BlueprintSema/CatalogSpecs.swift")
+        let source = Self.swiftSource(decoded)
+        guard (try? String(contentsOf: url, encoding: .utf8)) != source else { return }
+        if ProcessInfo.processInfo.environment["BPC_UPDATE_GOLDENS"] == "1" {
+            try source.write(to: url, atomically: true, encoding: .utf8)
+            Issue.record("rewrote CatalogSpecs.swift (BPC_UPDATE_GOLDENS=1 always fails)")
+        } else {
+            Issue.record("CatalogSpecs.swift is not functions.json; run with BPC_UPDATE_GOLDENS=1")
+        }
+    }
+
+    /// CatalogSpecs.swift for `specs`.
+    static func swiftSource(_ specs: [FunctionSpec]) -> String {
+        func literal(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\\": out += "\\\\"
+                case "\"": out += "\\\""
+                case "\n": out += "\\n"
+                case "\t": out += "\\t"
+                case "\r": out += "\\r"
+                default:
+                    if scalar.value < 0x20 || scalar.value == 0x7F {
+                        out += "\\u{\(String(scalar.value, radix: 16))}"
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return out + "\""
+        }
+        func list(_ items: [String]) -> String { "[" + items.map(literal).joined(separator: ", ") + "]" }
+        func optional(_ text: String?) -> String { text.map(literal) ?? "nil" }
+        var out = """
+            // Generated from functions.json (CatalogData.functionsJSON) by KanisterCatalogTests,
+            // which fails when they differ (BPC_UPDATE_GOLDENS=1 rewrites this file): the
+            // catalog as values, so that start-up does not parse JSON.
+            // swift-format-ignore-file
+
+            extension CatalogData {
+                static let functionSpecs: [FunctionSpec] = [
+
+            """
+        for spec in specs {
+            out += "        FunctionSpec(\n"
+            out += "            name: \(literal(spec.name)), versions: \(list(spec.versions)),\n"
+            out += "            args: [\n"
+            for argument in spec.args {
+                out += "                FunctionArgument(name: \(literal(argument.name)), required: \(argument.required), "
+                out += "type: .\(argument.type.rawValue), note: \(optional(argument.note))),\n"
+            }
+            out += "            ],\n"
+            out += "            outputs: \(list(spec.outputs)), userOutputs: \(spec.userOutputs),\n"
+            out += "            summary: \(optional(spec.summary))),\n"
+        }
+        return out + "    ]\n}\n"
     }
 
     /// Template roots keep the file's order; a root without fixed fields has none.
@@ -66,5 +126,34 @@ private typealias JSON = BlueprintSyntax.JSONValue
         #expect(KanisterCatalog.rootOrder.prefix(3) == ["StatefulSet", "DeploymentConfig", "Deployment"])
         #expect(KanisterCatalog.shared.rootFields["Time"] == [])
         #expect(KanisterCatalog.rootTypes["Options"] == .map(.scalar("string")))
+    }
+}
+
+extension FunctionSpec {
+    /// The entries of functions.json; nil when one does not have the catalog's shape.
+    fileprivate static func specs(json: JSON) -> [FunctionSpec]? {
+        guard let items = json.arrayValue else { return nil }
+        var specs: [FunctionSpec] = []
+        specs.reserveCapacity(items.count)
+        for item in items {
+            guard let spec = FunctionSpec(json: item) else { return nil }
+            specs.append(spec)
+        }
+        return specs
+    }
+
+    fileprivate init?(json: JSON) {
+        guard let name = json["name"]?.stringValue, let versions = json["versions"]?.stringArray,
+            let argItems = json["args"]?.arrayValue, let outputs = json["outputs"]?.stringArray,
+            let userOutputs = json["userOutputs"]?.boolValue
+        else { return nil }
+        var args: [FunctionArgument] = []
+        for item in argItems {
+            guard let argName = item["name"]?.stringValue, let required = item["required"]?.boolValue,
+                let type = item["type"]?.stringValue.flatMap(ArgumentType.init(rawValue:))
+            else { return nil }
+            args.append(FunctionArgument(name: argName, required: required, type: type, note: item["note"]?.stringValue))
+        }
+        self.init(name: name, versions: versions, args: args, outputs: outputs, userOutputs: userOutputs, summary: json["summary"]?.stringValue)
     }
 }
