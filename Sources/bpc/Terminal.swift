@@ -44,18 +44,7 @@ enum Terminal {
     /// Writes all of `chunks`, in order, to a file descriptor (short writes and
     /// interrupts retried, nothing copied); false on an error.
     static func writeAll(_ chunks: [ArraySlice<UInt8>], to descriptor: Int32) -> Bool {
-        chunks.allSatisfy { chunk in
-            chunk.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written < 0 && errno == EINTR { continue }
-                    guard written > 0 else { return false }
-                    offset += written
-                }
-                return true
-            }
-        }
+        chunks.allSatisfy { Descriptor.write($0, to: descriptor) }
     }
 
     /// A file's bytes, read straight into one buffer of the size `fstat` gives
@@ -79,17 +68,9 @@ enum Terminal {
                 count += result
             }
         }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while !failed {
-            let result = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
-            if result < 0 && errno == EINTR { continue }
-            if result <= 0 {
-                failed = result < 0
-                break
-            }
-            bytes += chunk[..<result]
-        }
-        return failed ? nil : bytes
+        guard !failed, let rest = Descriptor.readAll(descriptor) else { return nil }
+        bytes += rest
+        return bytes
     }
 
     /// Reads a file, or standard input for "-" (reported as `stdinName`, else

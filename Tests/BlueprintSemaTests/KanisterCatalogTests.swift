@@ -72,25 +72,8 @@ private typealias JSON = BlueprintSyntax.JSONValue
 
     /// CatalogSpecs.swift for `specs`.
     static func swiftSource(_ specs: [FunctionSpec]) -> String {
-        func literal(_ text: String) -> String {
-            var out = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\\": out += "\\\\"
-                case "\"": out += "\\\""
-                case "\n": out += "\\n"
-                case "\t": out += "\\t"
-                case "\r": out += "\\r"
-                default:
-                    if scalar.value < 0x20 || scalar.value == 0x7F {
-                        out += "\\u{\(String(scalar.value, radix: 16))}"
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            return out + "\""
-        }
+        // .bp's string escapes are Swift's: the one escaper spells both.
+        let literal = StringLiteral.quote
         func list(_ items: [String]) -> String { "[" + items.map(literal).joined(separator: ", ") + "]" }
         func optional(_ text: String?) -> String { text.map(literal) ?? "nil" }
         var out = """
