@@ -100,7 +100,7 @@ extension Lowering {
 
     /// `base.member`; phase references map to `.Phases.P.Output` and friends.
     mutating func memberTerm(_ base: Expr, _ member: Name) -> GoTerm? {
-        guard case .identifier(let root) = base.kind else { return memberTerm(of: term(base), member) }
+        guard case .identifier(let root) = base.kind else { return Self.memberTerm(of: term(base), member) }
         // A phase of the action, or the named compensation being lowered (its own objects).
         let symbol = resolve(root)
         if case .phase(let phase) = symbol {
@@ -111,7 +111,7 @@ extension Lowering {
             // `resolveRoot` would give `.chain(".\(root)")`: spell the chain at once.
             return .chain(FastText.concat(".", root, ".", member.text))
         }
-        return memberTerm(of: resolveRoot(root, base, symbol), member)
+        return Self.memberTerm(of: resolveRoot(root, base, symbol), member)
     }
 
     /// `output`, `secrets` or `configmaps` of the phase spelled `prefix`.
@@ -126,8 +126,10 @@ extension Lowering {
         }
     }
 
-    /// `member` of a base that is no phase, read from its term (nil after a diagnostic).
-    func memberTerm(of baseTerm: GoTerm?, _ member: Name) -> GoTerm? {
+    /// `member` of a base that is no phase, read from its term (nil after a
+    /// diagnostic). Static: a method call on `self` with a mutating argument
+    /// would copy the whole lowering for every member read.
+    static func memberTerm(of baseTerm: GoTerm?, _ member: Name) -> GoTerm? {
         guard let baseTerm else { return nil }
         if isGoIdentifier(member.text), !member.isQuoted {
             switch baseTerm {

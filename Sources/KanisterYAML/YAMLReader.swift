@@ -1,6 +1,7 @@
 // YAMLReader: parses UTF-8 YAML into YAMLNode documents with libyaml's event parser,
 // keeping every node's marks and reporting errors with their positions.
 
+import BlueprintSyntax
 import CLibYAML
 
 public enum YAMLReader {
@@ -29,7 +30,15 @@ public enum YAMLReader {
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
             return ([], YAMLError(message: "UTF-16 input is not supported", line: 1, column: 1, offset: 0))
         }
-        return bytes.withUnsafeBufferPointer { buffer in
+        if let document = YAMLSplitRead.parse(bytes: bytes, limits: limits) { return ([document], nil) }
+        return parseSerially(bytes: bytes, limits: limits)
+    }
+
+    /// `parseDocumentsUntilError` with one parser.
+    static func parseSerially(
+        bytes: [UInt8], limits: YAMLReaderLimits
+    ) -> (documents: [YAMLDocument], error: YAMLError?) {
+        bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, !buffer.isEmpty else { return ([], nil) }
             let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
             defer { parser.deallocate() }
@@ -75,13 +84,17 @@ public struct YAMLDocument: Sendable {
 }
 
 /// One parse: pulls libyaml events, converts them to Swift values, feeds the builder.
-private struct YAMLParseSession {
+struct YAMLParseSession {
     var offsets: YAMLOffsetMap
     var builder: YAMLTreeBuilder
+    /// Where the parsed bytes start in the whole input (a part of it read on
+    /// its own, see `YAMLSplitRead`): added to every mark's offset and line.
+    let origin: (offset: Int, line: Int)
 
-    init(bytes: [UInt8], limits: YAMLReaderLimits) {
+    init(bytes: [UInt8], limits: YAMLReaderLimits, origin: (offset: Int, line: Int) = (0, 0)) {
         offsets = YAMLOffsetMap(bytes: bytes)
         builder = YAMLTreeBuilder(limits: limits)
+        self.origin = origin
     }
 
     mutating func run(_ parser: UnsafeMutablePointer<yaml_parser_t>) -> Result<[YAMLNode], YAMLError> {
@@ -148,7 +161,10 @@ private struct YAMLParseSession {
     }
 
     private mutating func mark(_ mark: yaml_mark_t) -> YAMLMark {
-        offsets.mark(index: mark.index, line: mark.line, column: mark.column)
+        var result = offsets.mark(index: mark.index, line: mark.line, column: mark.column)
+        result.offset += origin.offset
+        result.line += origin.line
+        return result
     }
 
     private static func cString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

@@ -30,14 +30,22 @@ struct YAMLSyntaxBuilder {
             let rest = metadata.pairs.filter { $0.key.scalar?.value != "name" }.map { entry($0) }
             declarations.append(.blueprint(BlueprintDecl(name: name(nameNode), metadata: rest, range: range(nameNode))))
         }
-        for pair in root["actions"]?.mapping?.pairs ?? [] {
-            guard let action = pair.value.mapping else { continue }
-            declarations.append(.action(buildAction(name(pair.key), action, range: range(pair.value))))
-        }
+        // The actions on all cores, in order: building one touches nothing else.
+        let pairs = root["actions"]?.mapping?.pairs ?? []
+        let builder = self
+        let groups = Parallel.mapGroups(
+            pairs.count, minimumWeight: Parallel.minimumPhasesPerGroup,
+            weight: { pairs[$0].value.mapping?["phases"]?.sequence?.items.count ?? 1 },
+            transform: { group in
+                pairs[group].compactMap { pair in
+                    pair.value.mapping.map { Declaration.action(builder.buildAction(builder.name(pair.key), $0, range: builder.range(pair.value))) }
+                }
+            })
+        declarations += groups.joined()
         return SourceFileSyntax(declarations: declarations, range: fileRange ?? SourceRange(0, bytes.count))
     }
 
-    mutating func buildAction(_ actionName: Name, _ action: YAMLMapping, range actionRange: SourceRange) -> ActionDecl {
+    func buildAction(_ actionName: Name, _ action: YAMLMapping, range actionRange: SourceRange) -> ActionDecl {
         var items: [ActionItem] = []
         if let list = nameList(action["inputArtifactNames"]) { items.append(.input(list)) }
         if let list = nameList(action["secretNames"]) { items.append(.secret(list)) }
@@ -67,7 +75,7 @@ struct YAMLSyntaxBuilder {
     }
 
     /// A phase; `declared` holds the output keys the annotation gives its action's phases.
-    mutating func buildPhase(_ node: YAMLNode, declared: [String: [String]]) -> PhaseDecl? {
+    func buildPhase(_ node: YAMLNode, declared: [String: [String]]) -> PhaseDecl? {
         guard let phase = node.mapping else { return nil }
         let function = phase["func"].map { name($0) } ?? Name("", range: range(node))
         let phaseName = phase["name"].map { name($0) } ?? Name("", range: range(node))

@@ -36,7 +36,7 @@ struct YAMLTreeBuilder {
     private(set) var documentEnds: [Int] = []
     private var stack: [Frame] = []
     private var anchors: [String: Built] = [:]
-    private var totalNodes = 0
+    private(set) var totalNodes = 0
 
     init(limits: YAMLReaderLimits) {
         self.limits = limits

@@ -98,6 +98,17 @@ if CommandLine.arguments.dropFirst().first == "stages-upto" {
     runStages(upTo: Int(rest.first ?? "") ?? 7, path: rest.dropFirst().first ?? "")
     exit(0)
 }
+if CommandLine.arguments.dropFirst().first == "stages" {
+    // `bpc-bench stages FILE.bp [--repeats N]`: each compile stage of FILE timed on its own, N times.
+    let rest = Array(CommandLine.arguments.dropFirst(2))
+    let repeats = rest.firstIndex(of: "--repeats").flatMap { rest.indices.contains($0 + 1) ? Int(rest[$0 + 1]) : nil } ?? 3
+    guard let path = rest.first, let data = FileManager.default.contents(atPath: path) else {
+        print("usage: bpc-bench stages FILE.bp [--repeats N]")
+        exit(2)
+    }
+    for _ in 0..<max(1, repeats) { printCompileStages(SourceFile(path: path, bytes: Array(data)), renderingDiagnostics: true) }
+    exit(0)
+}
 if CommandLine.arguments.dropFirst().first == "runtime" {
     await RuntimeBench.run()
     exit(0)

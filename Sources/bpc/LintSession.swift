@@ -33,7 +33,10 @@ struct LintSession {
         switch InputLanguage.detect(path: file.path, bytes: file.bytes) {
         case .blueprintSource: lintBlueprintSource(file)
         case .kanisterYAML:
-            add(DiagnosticReport(file: file, diagnostics: BlueprintLinter.analyze(file, kanister: kanister).diagnostics.allowing(allowed)), isInput: true)
+            let analysis = BlueprintLinter.analyze(file, kanister: kanister)
+            add(DiagnosticReport(file: file, diagnostics: analysis.diagnostics.allowing(allowed)), isInput: true)
+            // The trees are not freed one node at a time before the report.
+            Parallel.releaseInBackground(consume analysis)
         case .planArtifact:
             add(DiagnosticReport(file: file, diagnostics: PlanCodec.decode(file.bytes).diagnostics), isInput: true)
         }
