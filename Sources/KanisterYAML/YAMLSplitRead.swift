@@ -33,6 +33,9 @@ enum YAMLSplitRead {
             pieces.append((cut.offset..<(next ? cuts[index + 1].offset : layout.actionsEnd), cut.line, limits.maxDepth - 1, next))
         }
         if layout.actionsEnd < bytes.count { pieces.append((layout.actionsEnd..<bytes.count, layout.tailLine, limits.maxDepth, false)) }
+        // A byte order mark where a piece starts would be skipped there, and is
+        // an error anywhere but at the start of the whole input.
+        guard !pieces.dropFirst().contains(where: { bytes[$0.range].starts(with: [0xEF, 0xBB, 0xBF]) }) else { return nil }
         let sentinel = [UInt8](repeating: 0x20, count: layout.indent) + Array("~:\n".utf8)
         let parsed = Parallel.map(pieces.count) { index -> (root: YAMLMapping, nodes: Int)? in
             let piece = pieces[index]
@@ -77,6 +80,8 @@ enum YAMLSplitRead {
             guard yaml_parser_initialize(parser) != 0 else { return nil }
             defer { yaml_parser_delete(parser) }
             yaml_parser_set_input_string(parser, base, buffer.count)
+            // The whole input's encoding, not one guessed from the piece's first bytes.
+            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
             var session = YAMLParseSession(bytes: bytes, limits: limits, origin: origin)
             guard case .success(let documents) = session.run(parser), documents.count == 1,
                 let root = documents[0].mapping, root.style == .block, root.tag == nil

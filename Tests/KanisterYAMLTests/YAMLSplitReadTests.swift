@@ -124,6 +124,10 @@ private func text(_ lines: String...) -> [UInt8] { Array(lines.joined(separator:
             text("kind: Blueprint", "actions:", "  a: 1", "\tb: 2", "  c: 3", ""),
             Array("kind: Blueprint\r\nactions:\r\n  a: 1\r\n  b: 2\r\n  c: 3\r\n".utf8),
             Array("kind: Blueprint\nactions:\n  a: \"x\u{2028}y\"\n  b: 2\n  c: 3\n".utf8),
+            // A piece that starts with a byte order mark: a UTF-16 one would make
+            // a parser that guesses the encoding read the tail as UTF-16.
+            Array("kind: Blueprint\nactions:\n  a: 1\n  b: 2\n".utf8) + [0xFE, 0xFF, 0x00, 0x6B, 0x00, 0x3A, 0x00, 0x20, 0x00, 0x31, 0x00, 0x0A],
+            Array("kind: Blueprint\nactions:\n  a: 1\n  b: 2\n".utf8) + [0xEF, 0xBB, 0xBF] + Array("tail: 1\n".utf8),
         ]
         for (index, bytes) in cases.enumerated() {
             for parts in 2...4 { checkSplit(bytes, parts: parts, "case \(index) in \(parts) parts") }
