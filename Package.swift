@@ -62,7 +62,7 @@ let package = Package(
             dependencies: ["BlueprintSyntax", "BlueprintSema", "BlueprintPlan", "KanisterYAML", "BlueprintRuntime", "BlueprintLSP"]
         ),
         .testTarget(name: "BlueprintSyntaxTests", dependencies: ["BlueprintSyntax"], exclude: ["Fixtures"]),
-        .testTarget(name: "BlueprintSemaTests", dependencies: ["BlueprintSema", "BlueprintSyntax"], exclude: ["Fixtures"]),
+        .testTarget(name: "BlueprintSemaTests", dependencies: ["BlueprintSema", "BlueprintSyntax", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "BlueprintPlanTests", dependencies: ["BlueprintPlan", "BlueprintSema", "BlueprintSyntax", "KanisterYAML", "TestSupport"],
             exclude: ["Fixtures"]

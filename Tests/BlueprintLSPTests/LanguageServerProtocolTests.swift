@@ -4,6 +4,7 @@
 
 import BlueprintLSP
 import BlueprintSyntax
+import TestSupport
 import Testing
 
 @Suite struct LanguageServerProtocolTests {
@@ -165,18 +166,5 @@ import Testing
         #expect(diagnostics.first?["range"]?["start"]?["line"]?.intValue == lines - 5)
         let completion = client.at("textDocument/completion", Fixture.uri, lines - 5, 11)
         #expect(completion["result"]?["items"]?.arrayValue?.contains { $0["label"]?.stringValue == "image" } == true)
-    }
-}
-
-/// A small deterministic generator (SplitMix64) for the fuzz-style tests.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

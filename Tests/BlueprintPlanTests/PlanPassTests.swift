@@ -4,6 +4,7 @@
 
 import BlueprintPlan
 import BlueprintSyntax
+import TestSupport
 import Testing
 
 @Suite struct PlanPassTests {
@@ -176,14 +177,6 @@ import Testing
 /// Random acyclic graphs (a seeded generator): both ways of finding implied
 /// edges agree, and reduction keeps reachability.
 @Suite struct PlanReductionPropertyTests {
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state >> 11 | state << 53
-        }
-    }
-
     @Test(arguments: 0..<40)
     func searchAndBitsetsAgree(_ seed: Int) {
         var random = SeededGenerator(state: UInt64(seed) &+ 17)

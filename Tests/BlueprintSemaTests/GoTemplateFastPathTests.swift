@@ -2,6 +2,7 @@
 // references whenever it answers, and answer for the plain templates that
 // make up most blueprints (else it is dead weight).
 
+import TestSupport
 import Testing
 
 @testable import BlueprintSema

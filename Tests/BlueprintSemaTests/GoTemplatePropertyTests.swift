@@ -2,6 +2,7 @@
 // crashing, tokens are ordered and only trimmed white space falls between them, and
 // every node range lies inside the template.
 
+import TestSupport
 import Testing
 
 @testable import BlueprintSema

@@ -2,6 +2,7 @@
 // against the plain rules over every line, on seeded random scripts.
 
 import BlueprintSyntax
+import TestSupport
 import Testing
 
 @testable import BlueprintSema
@@ -61,7 +62,7 @@ import Testing
 
     @Test(arguments: 0..<8)
     func theScanAgreesWithThePlainRules(seed: Int) {
-        var generator = SplitMix(seed: UInt64(seed) &* 0x9E37_79B9 &+ 1)
+        var generator = SeededGenerator(seed: UInt64(seed) &* 0x9E37_79B9 &+ 1)
         for _ in 0..<400 {
             var script = ""
             for _ in 0..<Int(generator.next() % 24) {
@@ -81,18 +82,5 @@ import Testing
         let inferred = OutputInference.keys(in: script)
         #expect(inferred.keys == ["size", "done"])
         #expect(!inferred.isDynamic)
-    }
-}
-
-/// A small seeded generator (SplitMix64): the same scripts on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
