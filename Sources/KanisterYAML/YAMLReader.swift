@@ -38,35 +38,27 @@ public enum YAMLReader {
     static func parseSerially(
         bytes: [UInt8], limits: YAMLReaderLimits
     ) -> (documents: [YAMLDocument], error: YAMLError?) {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, !buffer.isEmpty else { return ([], nil) }
-            let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
-            defer { parser.deallocate() }
-            guard yaml_parser_initialize(parser) != 0 else {
-                return ([], YAMLError(message: "out of memory", line: 1, column: 1, offset: 0))
-            }
-            defer { yaml_parser_delete(parser) }
-            yaml_parser_set_input_string(parser, base, buffer.count)
-            var session = YAMLParseSession(bytes: bytes, limits: limits)
-            let result = session.run(parser)
-            let ends = session.builder.documentEnds
-            var nodes = session.builder.documents
-            var error: YAMLError?
-            switch result {
-            case .success(let all): nodes = all
-            case .failure(let problem):
-                error = problem
-                nodes = Array(nodes.prefix(ends.count))
-            }
-            var start = 0
-            let documents = nodes.enumerated().map { index, node in
-                let isLast = error == nil && (index == nodes.count - 1 || index >= ends.count)
-                let end = isLast ? bytes.count : min(bytes.count, max(start, ends[index]))
-                defer { start = end }
-                return YAMLDocument(root: node, span: start..<end)
-            }
-            return (documents, error)
+        guard !bytes.isEmpty else { return ([], nil) }
+        guard let (result, builder) = YAMLParseSession.parse(bytes, limits: limits) else {
+            return ([], YAMLError(message: "out of memory", line: 1, column: 1, offset: 0))
         }
+        let ends = builder.documentEnds
+        var nodes = builder.documents
+        var error: YAMLError?
+        switch result {
+        case .success(let all): nodes = all
+        case .failure(let problem):
+            error = problem
+            nodes = Array(nodes.prefix(ends.count))
+        }
+        var start = 0
+        let documents = nodes.enumerated().map { index, node in
+            let isLast = error == nil && (index == nodes.count - 1 || index >= ends.count)
+            let end = isLast ? bytes.count : min(bytes.count, max(start, ends[index]))
+            defer { start = end }
+            return YAMLDocument(root: node, span: start..<end)
+        }
+        return (documents, error)
     }
 
     /// Parses a string's UTF-8.
@@ -91,13 +83,34 @@ struct YAMLParseSession {
     /// its own, see `YAMLSplitRead`): added to every mark's offset and line.
     let origin: (offset: Int, line: Int)
 
-    init(bytes: [UInt8], limits: YAMLReaderLimits, origin: (offset: Int, line: Int) = (0, 0)) {
+    private init(bytes: [UInt8], limits: YAMLReaderLimits, origin: (offset: Int, line: Int)) {
         offsets = YAMLOffsetMap(bytes: bytes)
         builder = YAMLTreeBuilder(limits: limits)
         self.origin = origin
     }
 
-    mutating func run(_ parser: UnsafeMutablePointer<yaml_parser_t>) -> Result<[YAMLNode], YAMLError> {
+    /// Runs one libyaml parser over `bytes` (not empty), with the builder it
+    /// fed; nil when libyaml cannot start. `forcingUTF8` reads the bytes as
+    /// UTF-8 whatever they start with (a piece of a larger input) instead of
+    /// taking the encoding libyaml guesses from the first bytes.
+    static func parse(
+        _ bytes: [UInt8], limits: YAMLReaderLimits, origin: (offset: Int, line: Int) = (0, 0), forcingUTF8: Bool = false
+    ) -> (result: Result<[YAMLNode], YAMLError>, builder: YAMLTreeBuilder)? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return nil }
+            let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+            defer { parser.deallocate() }
+            guard yaml_parser_initialize(parser) != 0 else { return nil }
+            defer { yaml_parser_delete(parser) }
+            yaml_parser_set_input_string(parser, base, buffer.count)
+            if forcingUTF8 { yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING) }
+            var session = YAMLParseSession(bytes: bytes, limits: limits, origin: origin)
+            let result = session.run(parser)
+            return (result, session.builder)
+        }
+    }
+
+    private mutating func run(_ parser: UnsafeMutablePointer<yaml_parser_t>) -> Result<[YAMLNode], YAMLError> {
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(parser, &event) != 0 else {

@@ -8,7 +8,6 @@
 // so errors and their positions always come from the serial parse.
 
 import BlueprintSyntax
-import CLibYAML
 
 enum YAMLSplitRead {
     /// Below this size one parser is faster than starting others.
@@ -73,21 +72,12 @@ enum YAMLSplitRead {
     static func parseMapping(
         _ bytes: [UInt8], origin: (offset: Int, line: Int), limits: YAMLReaderLimits
     ) -> (root: YAMLMapping, nodes: Int)? {
-        bytes.withUnsafeBufferPointer { buffer -> (root: YAMLMapping, nodes: Int)? in
-            guard let base = buffer.baseAddress, !buffer.isEmpty else { return nil }
-            let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
-            defer { parser.deallocate() }
-            guard yaml_parser_initialize(parser) != 0 else { return nil }
-            defer { yaml_parser_delete(parser) }
-            yaml_parser_set_input_string(parser, base, buffer.count)
-            // The whole input's encoding, not one guessed from the piece's first bytes.
-            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-            var session = YAMLParseSession(bytes: bytes, limits: limits, origin: origin)
-            guard case .success(let documents) = session.run(parser), documents.count == 1,
-                let root = documents[0].mapping, root.style == .block, root.tag == nil
-            else { return nil }
-            return (root, session.builder.totalNodes)
-        }
+        // The whole input's encoding, not one guessed from the piece's first bytes.
+        guard let (result, builder) = YAMLParseSession.parse(bytes, limits: limits, origin: origin, forcingUTF8: true),
+            case .success(let documents) = result, documents.count == 1,
+            let root = documents[0].mapping, root.style == .block, root.tag == nil
+        else { return nil }
+        return (root, builder.totalNodes)
     }
 
     /// Where the actions mapping is and where it may be cut.
@@ -180,12 +170,13 @@ enum YAMLSplitRead {
             }
         }
 
+        static let actionsKey: [UInt8] = Array("actions:".utf8)
+
         /// `actions:` with nothing after it but spaces.
         static func isActionsLine(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-            let word: [UInt8] = Array("actions:".utf8)
-            guard end - start >= word.count else { return false }
-            for index in word.indices where text[start + index] != word[index] { return false }
-            return (start + word.count..<end).allSatisfy { text[$0] == 0x20 }
+            guard end - start >= actionsKey.count else { return false }
+            for index in actionsKey.indices where text[start + index] != actionsKey[index] { return false }
+            return (start + actionsKey.count..<end).allSatisfy { text[$0] == 0x20 }
         }
 
         /// `---`, `...` or `%` at the start of a line.
