@@ -179,7 +179,7 @@ import Testing
 @Suite struct PlanReductionPropertyTests {
     @Test(arguments: 0..<40)
     func searchAndBitsetsAgree(_ seed: Int) {
-        var random = SeededGenerator(state: UInt64(seed) &+ 17)
+        var random = SeededGenerator(seed: UInt64(seed) &+ 17)
         let count = Int.random(in: 2...40, using: &random)
         let names = (0..<count).map { "n\($0)" }
         var edges: [PlanEdge] = []

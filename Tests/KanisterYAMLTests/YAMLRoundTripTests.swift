@@ -46,7 +46,7 @@ private func document(for value: String) -> [YAMLNode] {
 /// The byte-level analysis of ASCII text (short paths for ordinary characters,
 /// spaces and flow indicators) gives what the reference scan over Unicode scalars gives.
 @Test func asciiAnalysisMatchesTheScalarScan() {
-    var generator = SeededGenerator(state: seed(20_261_126))
+    var generator = SeededGenerator(seed: seed(20_261_126))
     var asciiCases = 0
     for _ in 0..<iterations(20_000) {
         let value = randomString(using: &generator)
@@ -60,7 +60,7 @@ private func document(for value: String) -> [YAMLNode] {
 }
 
 @Test func randomStringsRoundTrip() throws {
-    var generator = SeededGenerator(state: seed(20_240_601))
+    var generator = SeededGenerator(seed: seed(20_240_601))
     for _ in 0..<iterations(3000) {
         let value = randomString(using: &generator)
         let documents = document(for: value)
@@ -107,7 +107,7 @@ func randomNode(depth: Int, using generator: inout SeededGenerator) -> YAMLNode 
 }
 
 @Test func randomTreesRoundTrip() throws {
-    var generator = SeededGenerator(state: seed(7_000_001))
+    var generator = SeededGenerator(seed: seed(7_000_001))
     for _ in 0..<iterations(1500) {
         let node = randomNode(depth: 4, using: &generator)
         let bytes = try YAMLWriter.write(node)

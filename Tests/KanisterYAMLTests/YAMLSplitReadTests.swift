@@ -156,7 +156,7 @@ private func text(_ lines: String...) -> [UInt8] { Array(lines.joined(separator:
     /// a quote or a bracket added): whatever the split read answers is what the
     /// serial read gives.
     @Test func randomEditsOfRealBlueprintsReadTheSame() throws {
-        var random = SeededGenerator(state: 0x5EED)
+        var random = SeededGenerator(seed: 0x5EED)
         let files = try TestSupport.corpusBlueprints().map { [UInt8](try Data(contentsOf: $0)) }
         var answered = 0
         for round in 0..<600 {

@@ -47,7 +47,7 @@ private func cutsEntries(_ node: YAMLNode, parts: Int) -> Bool {
 }
 
 @Test func piecesJoinToWhatOneEmitterWrites() throws {
-    var generator = SeededGenerator(state: 20_261_126)
+    var generator = SeededGenerator(seed: 20_261_126)
     let prefix = Array("# header\n".utf8)
     var cut = 0
     var openEnded = 0

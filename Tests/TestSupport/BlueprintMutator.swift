@@ -7,7 +7,6 @@ import BlueprintSyntax
 public struct SeededGenerator: RandomNumberGenerator {
     public var state: UInt64
 
-    public init(state: UInt64) { self.state = state }
     public init(seed: UInt64) { state = seed }
 
     public mutating func next() -> UInt64 {
@@ -25,7 +24,7 @@ public struct SeededGenerator: RandomNumberGenerator {
 public struct BlueprintMutator {
     var random: SeededGenerator
 
-    public init(seed: UInt64) { random = SeededGenerator(state: seed) }
+    public init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
     static let identifiers = [
         "KubeTask", "KubeExec", "ScaleWorkload", "Wait", "WaitV2", "MultiContainerRun", "BackupData", "KubeOps", "PrepareData",
