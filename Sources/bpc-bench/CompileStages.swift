@@ -13,47 +13,64 @@ func seconds(_ body: () -> Void) -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+/// The process's CPU time (user and system, every thread) so far, in seconds.
+func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+    return user + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+}
+
+/// Wall and CPU seconds of `body`; CPU counts every thread, so CPU over wall
+/// tells how many cores the stage kept busy.
+func wallAndCPU(_ body: () -> Void) -> (wall: Double, cpu: Double) {
+    Parallel.waitForBackgroundReleases()
+    let cpu = processCPUSeconds()
+    let wall = seconds(body)
+    return (wall, processCPUSeconds() - cpu)
+}
+
 func printCompileStages(_ file: SourceFile, renderingDiagnostics: Bool = false) {
     var syntax: SourceFileSyntax?
-    let parse = seconds { syntax = Parser.parse(file).syntax }
+    let parse = wallAndCPU { syntax = Parser.parse(file).syntax }
     guard let syntax else { return }
     let module = Module(file: file, syntax: syntax)
     var table: SymbolTable?
-    let index = seconds { table = SymbolTable(main: module) }
+    let index = wallAndCPU { table = SymbolTable(main: module) }
     guard let table else { return }
     var model: SemanticModel?
     var diagnostics: [Diagnostic] = []
-    let check = seconds {
+    let check = wallAndCPU {
         let result = SemanticChecker.check(table, main: module)
         model = result.model
         diagnostics = result.diagnostics
     }
     guard let model else { return }
     var plan: PlanBlueprint?
-    let build = seconds {
+    let build = wallAndCPU {
         let result = PlanBuilder.build(table, semantics: model, sourcePath: file.path)
         plan = result.plan
         diagnostics += result.diagnostics
     }
     guard let plan else { return }
     var blueprint: KanisterBlueprint?
-    let kanister = seconds {
+    let kanister = wallAndCPU {
         let result = PlanKanister.blueprint(from: plan)
         blueprint = result.blueprint
         diagnostics += result.diagnostics
     }
     guard let blueprint else { return }
-    let write = seconds { _ = try? BlueprintEmitter.emit(blueprint) }
+    let write = wallAndCPU { _ = try? BlueprintEmitter.emit(blueprint) }
     var stages = [
         ("parse", parse), ("index", index), ("check", check), ("plan", build), ("kanister model", kanister),
         ("YAML write", write),
     ]
     if renderingDiagnostics {
         var text = ""
-        stages.append(("rendering \(diagnostics.count) diagnostics", seconds { text = DiagnosticRenderer().render(diagnostics, in: file) }))
+        stages.append(("rendering \(diagnostics.count) diagnostics", wallAndCPU { text = DiagnosticRenderer().render(diagnostics, in: file) }))
         _ = text
     }
-    print("compile stages: " + stages.map { "\($0.0) \(String(format: "%.3f", $0.1)) s" }.joined(separator: ", "))
+    print("compile stages, wall (CPU): " + stages.map { "\($0.0) \(String(format: "%.3f (%.3f)", $0.1.wall, $0.1.cpu)) s" }.joined(separator: ", "))
 }
 
 /// `bpc-bench stages-upto N FILE.bp`: runs the first N compile stages of FILE

@@ -49,12 +49,7 @@ enum LSPBench {
     static func frame(_ body: String) -> [UInt8] { MessageReader.frame(Array(body.utf8)) }
 
     /// CPU time (user and system, every thread) of the process so far, in milliseconds.
-    static func cpuMilliseconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        let user = Double(usage.ru_utime.tv_sec) * 1e3 + Double(usage.ru_utime.tv_usec) / 1e3
-        return user + Double(usage.ru_stime.tv_sec) * 1e3 + Double(usage.ru_stime.tv_usec) / 1e3
-    }
+    static func cpuMilliseconds() -> Double { processCPUSeconds() * 1e3 }
 
     /// CPU time of each timed body: on a loaded machine the wall time waits for cores, this does not.
     nonisolated(unsafe) static var cpuSamples: [Double] = []

@@ -27,15 +27,17 @@ enum Shapes {
         return Array((text + "}\n").utf8)
     }
 
-    /// Many actions of one phase each, reading an earlier phase's output: 10,000
-    /// actions is about 8 MB.
+    /// Many actions of two phases each, the second reading the first's output:
+    /// 10,000 actions is about 8 MB. Phase names are unique across the
+    /// blueprint, as Kanister requires, so the shape compiles (with the same
+    /// names in every action it measured 20,000 error diagnostics instead).
     static func manyActions(_ bytes: Int) -> [UInt8] {
         var text = header
         var index = 0
         while text.utf8.count < bytes {
             text += """
                 action a\(index) on StatefulSet {
-                  phase dump: KubeTask {
+                  phase dump\(index): KubeTask {
                     namespace: StatefulSet.Namespace
                     image: "ghcr.io/kanisterio/kanister-tools:0.117.0"
                     command: bash \"\"\"
@@ -43,10 +45,10 @@ enum Shapes {
                       echo "action \(index) of {{ .StatefulSet.Name }} in {{ .StatefulSet.Namespace }} at {{ .Time }}"
                       \"\"\"
                   }
-                  phase report: KubeTask {
+                  phase report\(index): KubeTask {
                     namespace: StatefulSet.Namespace
                     image: "busybox:1.36"
-                    command: ["echo", "\\(dump.output.size)", "{{ .Phases.dump.Output.size }}"]
+                    command: ["echo", "\\(dump\(index).output.size)", "{{ .Phases.dump\(index).Output.size }}"]
                   }
                 }
 

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import BlueprintSyntax
+import CHeapTuning
 import Glibc
 
 @main
@@ -38,9 +39,9 @@ struct BPC: ParsableCommand {
     static func main() async {
         // Every bpc command is one process: its large intermediates are returned to
         // the system at exit rather than freed one by one (see Parallel), and its
-        // heap is set up for a short life (see HeapTuning).
+        // heap is set up for a short life (see CHeapTuning.h).
         Parallel.keepsReleasedValuesUntilExit = true
-        HeapTuning.forOneShotProcess()
+        _ = bpc_tune_heap_for_one_shot_process()
         if let answer = immediateAnswer(Array(CommandLine.arguments.dropFirst())) {
             _ = Terminal.writeAll([Array(answer.utf8)[...]], to: 1)
             Glibc.exit(0)
