@@ -25,8 +25,9 @@ public enum BlueprintEmitter {
             minimumEvents: YAMLWriter.minimumEventsPerRun, to: sink)
     }
 
-    /// `blueprint` with its actions written in at most `parts` pieces.
-    static func emit(_ blueprint: KanisterBlueprint, parts: Int) throws -> [UInt8] {
+    /// `blueprint` with its actions written in at most `parts` pieces (1: by one
+    /// emitter on the calling thread, the benchmark's baseline for the pieces).
+    public static func emit(_ blueprint: KanisterBlueprint, parts: Int) throws -> [UInt8] {
         try YAMLWriter.write(Document(blueprint: blueprint), prefix: header(blueprint), parts: parts)
     }
 

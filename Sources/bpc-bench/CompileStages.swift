@@ -61,16 +61,20 @@ func printCompileStages(_ file: SourceFile, renderingDiagnostics: Bool = false) 
     }
     guard let blueprint else { return }
     let write = wallAndCPU { _ = try? BlueprintEmitter.emit(blueprint) }
+    // The same YAML by one emitter: what the pieces written on all cores save.
+    let serialWrite = wallAndCPU { _ = try? BlueprintEmitter.emit(blueprint, parts: 1) }
     var stages = [
         ("parse", parse), ("index", index), ("check", check), ("plan", build), ("kanister model", kanister),
-        ("YAML write", write),
+        ("YAML write", write), ("(YAML write by one emitter", serialWrite),
     ]
     if renderingDiagnostics {
         var text = ""
         stages.append(("rendering \(diagnostics.count) diagnostics", wallAndCPU { text = DiagnosticRenderer().render(diagnostics, in: file) }))
         _ = text
     }
-    print("compile stages, wall (CPU): " + stages.map { "\($0.0) \(String(format: "%.3f (%.3f)", $0.1.wall, $0.1.cpu)) s" }.joined(separator: ", "))
+    print(
+        "compile stages, wall (CPU): "
+            + stages.map { "\($0.0) \(String(format: "%.3f (%.3f)", $0.1.wall, $0.1.cpu)) s\($0.0.hasPrefix("(") ? ")" : "")" }.joined(separator: ", "))
 }
 
 /// `bpc-bench stages-upto N FILE.bp`: runs the first N compile stages of FILE
