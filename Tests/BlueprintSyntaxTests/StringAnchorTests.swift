@@ -75,4 +75,26 @@ import Testing
             }
         }
     }
+
+    /// A literal keeps arrays of its own size: the parser's decoder is reused from
+    /// literal to literal, and its buffers once were shared with every literal, so
+    /// a short string after a long one held the long one's capacity (80 of the 122
+    /// MB that parsing a 5 MB blueprint held).
+    @Test func literalsDoNotKeepTheDecodersCapacity() {
+        // Escapes cut a string's text into runs, one anchor each.
+        let long = (0..<2000).map { "x\($0)" }.joined(separator: "\\t")
+        var source = "let long = \"\(long)\"\n"
+        for index in 0..<50 { source += "let short\(index) = \"a\\tb \\(long) c\"\n" }
+        let (_, result) = parse(source)
+        var literals: [StringLiteral] = []
+        for declaration in result.syntax.declarations {
+            if case .constant(let decl) = declaration, case .string(let literal) = decl.value.kind { literals.append(literal) }
+        }
+        #expect(literals.count == 51)
+        #expect(literals.first?.anchors.count == 2000, "the long literal has an anchor per run")
+        for literal in literals.dropFirst() {
+            #expect(literal.anchors.count <= 3 && literal.anchors.capacity <= 16, "anchors: \(literal.anchors.count) of capacity \(literal.anchors.capacity)")
+            #expect(literal.segments.count == 3 && literal.segments.capacity <= 16, "segments: \(literal.segments.count) of capacity \(literal.segments.capacity)")
+        }
+    }
 }
