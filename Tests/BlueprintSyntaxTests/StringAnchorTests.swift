@@ -94,7 +94,9 @@ import Testing
         #expect(literals.first?.anchors.count == 2000, "the long literal has an anchor per run")
         for literal in literals.dropFirst() {
             #expect(literal.anchors.count <= 3 && literal.anchors.capacity <= 16, "anchors: \(literal.anchors.count) of capacity \(literal.anchors.capacity)")
-            #expect(literal.segments.count == 3 && literal.segments.capacity <= 16, "segments: \(literal.segments.count) of capacity \(literal.segments.capacity)")
+            #expect(
+                literal.segments.count == 3 && literal.segments.capacity <= 16,
+                "segments: \(literal.segments.count) of capacity \(literal.segments.capacity)")
         }
     }
 }
