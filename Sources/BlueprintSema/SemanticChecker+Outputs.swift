@@ -406,7 +406,7 @@ public enum OutputInference {
                     }
                     if endsLine, !words.isEmpty {
                         lines.append(words)
-                        words.removeAll(keepingCapacity: true)
+                        words = []  // `lines` holds the buffer: keeping its capacity would allocate a copy
                     }
                 } else if wordStart == nil {
                     wordStart = index

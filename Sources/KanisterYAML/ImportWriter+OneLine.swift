@@ -20,6 +20,41 @@ extension ImportWriter {
 
     /// `head { item, item }` of the lines of a written block, or nil.
     static func oneLineBlock(_ block: Substring) -> String? {
+        mayJoinOntoOneLine(block) ? joinedOntoOneLine(block) : nil
+    }
+
+    /// False when `block` surely does not join: it is ASCII without a carriage
+    /// return (so its lines are its byte lines), it has two items or more, and
+    /// joined it would be wider than the line width. One pass over the bytes, for
+    /// the phases with long scripts that `joinedOntoOneLine` would split into
+    /// lines only to find them too wide (a fifth of an import's time).
+    static func mayJoinOntoOneLine(_ block: Substring) -> Bool {
+        var newlines = 0
+        var indent = 0
+        var isInIndent = true
+        var isPlain = true
+        for byte in block.utf8 {
+            if byte == 0x0A {
+                newlines += 1
+                isInIndent = false
+            } else if byte == 0x20 {
+                if isInIndent { indent += 1 }
+            } else {
+                isInIndent = false
+                if byte >= 0x80 || byte == 0x0D { isPlain = false }
+            }
+        }
+        // Lines: the head, the items, the closing brace (then the final line end).
+        let items = newlines - 2
+        guard isPlain, items >= 2 else { return true }
+        // The joined text drops each line end and each item's indent (indent + 2),
+        // the closing line (indent + 1), and adds " " and ", " between the parts.
+        let joinedWidth = block.utf8.count - (items + 1) * (indent + 1) - 1
+        return joinedWidth <= ImportIdiomState.maxLineWidth
+    }
+
+    /// `oneLineBlock` without the quick refusal.
+    static func joinedOntoOneLine(_ block: Substring) -> String? {
         // A copy of the block: searches in a substring of the whole output would
         // index all of it (UTF-16 breadcrumbs) each time, quadratic over an import.
         let block = String(block)
