@@ -190,6 +190,44 @@ extension ImportIdiomState {
 
     static func lineCount(_ text: String) -> Int { text.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } }
 
+    /// The lines of written text `bytes` up to its last line end, each without
+    /// its first `indent` characters when they are spaces, joined by line ends.
+    /// Byte by byte; a CR LF (one Character, so not a line end of a split by
+    /// Characters) or a line whose indent a combining mark might follow is
+    /// done by Characters, as it was throughout (a twentieth of an import).
+    static func dedented(_ bytes: ArraySlice<UInt8>, by indent: Int) -> String {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if previous == 0x0D, byte == 0x0A { return dedentedByCharacters(String(decoding: bytes, as: UTF8.self), by: indent) }
+            previous = byte
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var lineStart = bytes.startIndex
+        var isFirst = true
+        while let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) {
+            let line = bytes[lineStart..<lineEnd]
+            if !isFirst { result.append(0x0A) }
+            isFirst = false
+            let head = line.prefix(indent)
+            if !head.allSatisfy({ $0 == 0x20 }) {
+                result += line
+            } else if line.count > indent, line[line.startIndex + indent] >= 0x80 {
+                result += Array(dedentedByCharacters(String(decoding: line, as: UTF8.self) + "\n", by: indent).utf8)
+            } else {
+                result += line.dropFirst(indent)
+            }
+            lineStart = lineEnd + 1
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `dedented` by Characters.
+    static func dedentedByCharacters(_ text: String, by indent: Int) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        return lines.map { line in line.prefix(indent).allSatisfy { $0 == " " } ? line.dropFirst(indent) : line }.joined(separator: "\n")
+    }
+
     /// Whether `word` occurs in `text` as an identifier of its own.
     static func containsWord(_ word: String, in text: String) -> Bool {
         let bytes = Array(text.utf8)
@@ -225,13 +263,10 @@ extension ImportWriter {
         // The phase's bytes only (offsets stay the output's): a copy of all of it per phase is quadratic.
         let bytes = Array(output.utf8.dropFirst(start))
         let texts = items.map { item in
-            let text = String(decoding: bytes[(item.range.lowerBound - start)..<(item.range.upperBound - start)], as: UTF8.self)
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-            let stripped = lines.map { line in line.prefix(itemIndent).allSatisfy { $0 == " " } ? line.dropFirst(itemIndent) : line }
-            return (key: item.key, text: stripped.joined(separator: "\n"))
+            (key: item.key, text: ImportIdiomState.dedented(bytes[(item.range.lowerBound - start)..<(item.range.upperBound - start)], by: itemIndent))
         }
         let record = ImportPhaseRecord(
-            key: key, function: function, items: texts, lines: ImportIdiomState.lineCount(String(decoding: bytes, as: UTF8.self)) - 1,
+            key: key, function: function, items: texts, lines: bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } - 1,
             localNames: Set((idioms.localLets[idioms.action] ?? []).map(\.name)))
         if idioms.isRecordingPhases { idioms.phaseRecords.append(record) }
         guard let use = idioms.defUses[key] else { return }

@@ -124,11 +124,11 @@ extension ImportIdiomState {
             if byText[record.sharingKey] == nil { order.append(record.sharingKey) }
             byText[record.sharingKey, default: []].append(index)
         }
-        func lineCount(_ text: String) -> Int { text.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } }
-        let candidates = order.filter { (byText[$0]?.count ?? 0) >= 2 }.sorted {
-            let (left, right) = (lineCount($0), lineCount($1))
-            return left != right ? left > right : $0.utf8.count > $1.utf8.count
-        }
+        // Each text's line count once, not on every comparison of the sort.
+        let candidates = order.filter { (byText[$0]?.count ?? 0) >= 2 }
+            .map { (text: $0, lines: ImportIdiomState.lineCount($0)) }
+            .sorted { $0.lines != $1.lines ? $0.lines > $1.lines : $0.text.utf8.count > $1.text.utf8.count }
+            .map(\.text)
         var covered: [Int: [Range<Int>]] = [:]
         var chosen: [(first: Int, name: String, text: String)] = []
         for sharingKey in candidates {
@@ -138,7 +138,7 @@ extension ImportIdiomState {
             }
             let first = records[uses.first ?? 0]
             let text = first.text
-            let lines = lineCount(text)
+            let lines = Self.lineCount(text)
             let isWorthIt: Bool
             if lines > 1 {
                 isWorthIt = uses.count * (lines - 1) > lines

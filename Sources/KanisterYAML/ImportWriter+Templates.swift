@@ -90,18 +90,45 @@ extension ImportWriter {
         if parts.count == 3, parts[0].text.isEmpty, parts[2].text.isEmpty, let whole = parts[1].expression { return whole }
         // Placeholders no text holds and no quoting changes, replaced by the interpolations.
         let marker = "\u{E000}"
-        guard !text.contains(marker) else { return nil }
+        guard !ImportWriter.holds(text, marker) else { return nil }
         let plain = parts.map { $0.expression == nil ? String($0.text) : marker }.joined()
         let literal = BPSourceText.literal(plain, indent: indent)
         let hashes = String(literal.prefix { $0 == "#" })
         let expressions = parts.compactMap(\.expression)
-        let pieces = literal.split(separator: marker, omittingEmptySubsequences: false)
+        let pieces = ImportWriter.pieces(of: literal, between: marker)
         guard pieces.count == expressions.count + 1 else { return nil }
         var result = String(pieces[0])
         for (expression, piece) in zip(expressions, pieces.dropFirst()) {
             result += "\\\(hashes)(\(expression))" + piece
         }
         return result
+    }
+
+    /// Whether `text` holds the bytes of `part` (a search by Characters took a
+    /// twentieth of an import).
+    static func holds(_ text: String, _ part: String) -> Bool {
+        var text = text
+        var part = part
+        return text.withUTF8 { haystack in part.withUTF8 { UTF8Scan.contains(haystack, $0) } }
+    }
+
+    /// The parts of `text` between occurrences of `separator` (not empty), found
+    /// as bytes: one part when there is none.
+    static func pieces(of text: String, between separator: String) -> [String] {
+        var text = text
+        var separator = separator
+        return text.withUTF8 { haystack in
+            separator.withUTF8 { needle in
+                var pieces: [String] = []
+                var start = 0
+                while !needle.isEmpty, let found = UTF8Scan.firstIndex(of: needle, in: UnsafeBufferPointer(rebasing: haystack[start...])) {
+                    pieces.append(String(decoding: UnsafeBufferPointer(rebasing: haystack[start..<(start + found)]), as: UTF8.self))
+                    start += found + needle.count
+                }
+                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: haystack[start...]), as: UTF8.self))
+                return pieces
+            }
+        }
     }
 
     /// The ranges of the `{{ ... }}` actions, or nil when the text has control

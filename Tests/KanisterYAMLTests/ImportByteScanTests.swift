@@ -1,13 +1,14 @@
-// The importer's one-line blocks: the quick refusal (`mayJoinOntoOneLine`, one
-// pass over the bytes) never refuses a block that the full join accepts, and
-// the result of `oneLineBlock` is the full join's whenever that joins.
+// The importer's scans by bytes give what the scans by Characters they replaced
+// give: the one-line blocks' quick refusal (`mayJoinOntoOneLine`) never refuses
+// a block that the full join accepts, and `dedented` is `dedentedByCharacters`,
+// on generated text with CR LF, combining marks and tabs among the lines.
 
 import TestSupport
 import Testing
 
 @testable import KanisterYAML
 
-@Suite struct ImportOneLineTests {
+@Suite struct ImportByteScanTests {
     /// A written block: a head line ending in ` {`, item lines at two more spaces,
     /// the closing brace; items of random widths, sometimes a line the join refuses
     /// (a comment, a multi-line string, an opening bracket), sometimes bytes
@@ -37,7 +38,7 @@ import Testing
         var joined = 0
         var refused = 0
         for _ in 0..<20_000 {
-            let text = Substring(ImportOneLineTests.block(&random))
+            let text = Substring(ImportByteScanTests.block(&random))
             let full = ImportWriter.joinedOntoOneLine(text)
             let quick = ImportWriter.mayJoinOntoOneLine(text)
             if let full {
@@ -58,5 +59,37 @@ import Testing
         #expect(ImportWriter.oneLineBlock(Substring(text)) == nil)
         let short = "phase dump: KubeTask {\n  image: tools\n  namespace: ns\n}\n"
         #expect(ImportWriter.oneLineBlock(Substring(short)) == "phase dump: KubeTask { image: tools, namespace: ns }\n")
+    }
+
+    /// Lines of spaces, tabs, words, a combining acute accent, CR, CR LF.
+    static func lines(_ random: inout SeededGenerator) -> String {
+        let pieces = [" ", "  ", "\t", "echo", "é", "e\u{301}", "\u{301}", "\r", "#", "x y"]
+        var text = ""
+        for _ in 0..<Int.random(in: 0...8, using: &random) {
+            text += String(repeating: " ", count: Int.random(in: 0...6, using: &random))
+            for _ in 0..<Int.random(in: 0...4, using: &random) { text += pieces.randomElement(using: &random)! }
+            text += Int.random(in: 0..<8, using: &random) == 0 ? "\r\n" : "\n"
+        }
+        if Bool.random(using: &random) { text += "tail" }
+        return text
+    }
+
+    @Test func dedentedByBytesIsDedentedByCharacters() {
+        var random = SeededGenerator(seed: 4)
+        for _ in 0..<20_000 {
+            let text = ImportByteScanTests.lines(&random)
+            let indent = Int.random(in: 0...4, using: &random)
+            #expect(
+                ImportIdiomState.dedented(Array(text.utf8)[...], by: indent) == ImportIdiomState.dedentedByCharacters(text, by: indent),
+                "\(text.debugDescription) by \(indent)")
+        }
+    }
+
+    @Test func piecesBetweenAMarker() {
+        let marker = "\u{E000}"
+        #expect(ImportWriter.pieces(of: "a\u{E000}b\u{E000}\u{E000}c", between: marker) == ["a", "b", "", "c"])
+        #expect(ImportWriter.pieces(of: "", between: marker) == [""])
+        #expect(ImportWriter.pieces(of: "\u{E000}", between: marker) == ["", ""])
+        #expect(ImportWriter.holds("x\u{E000}y", marker) && !ImportWriter.holds("x\u{E001}y", marker))
     }
 }
