@@ -90,11 +90,21 @@ extension ImportIdiomState {
         for first in candidates {
             for second in candidates where second > first { parameterSets.append([first, second]) }
         }
+        // Each item text as a number, hashed once rather than once per parameter set.
+        var numbers: [String: Int] = [:]
+        let itemNumbers = cluster.map { record in
+            record.items.map { item in
+                if let number = numbers[item.text] { return number }
+                numbers[item.text] = numbers.count
+                return numbers.count - 1
+            }
+        }
         for parameterSet in parameterSets where parameterSet.count < keys.count {
-            var groups: [String: [ImportPhaseRecord]] = [:]
-            var order: [String] = []
-            for record in cluster {
-                let shared = record.items.indices.filter { !parameterSet.contains($0) }.map { record.items[$0].text }.joined(separator: "\u{0}")
+            // The phases whose items other than the parameters are the same.
+            var groups: [[Int]: [ImportPhaseRecord]] = [:]
+            var order: [[Int]] = []
+            for (record, items) in zip(cluster, itemNumbers) {
+                let shared = items.indices.filter { !parameterSet.contains($0) }.map { items[$0] }
                 if groups[shared] == nil { order.append(shared) }
                 groups[shared, default: []].append(record)
             }
@@ -170,9 +180,11 @@ extension ImportIdiomState {
 
     /// A multi-line value the formatter keeps on the call's lines: a string, or a list hugging one.
     static func isHuggable(_ value: String) -> Bool {
-        let text = value.hasPrefix("bash ") ? String(value.dropFirst(5)) : value
+        let text = value.hasPrefix("bash ") ? value.dropFirst(5) : value[...]
         if isMultilineLiteral(text) { return true }
-        guard text.hasPrefix("["), let firstLine = text.split(separator: "\n").first else { return false }
+        // Up to the first line end (not a split of the whole text into lines).
+        guard text.hasPrefix("[") else { return false }
+        let firstLine = text[..<(text.firstIndex(of: "\n") ?? text.endIndex)]
         return firstLine.hasSuffix("\"\"\"") && !firstLine.hasSuffix("[\"\"\"") && text.hasSuffix("]")
     }
 

@@ -108,7 +108,7 @@ struct ImportIdiomState: Sendable {
         return String(head.dropLast(3)) + last + "]"
     }
 
-    static func isMultilineLiteral(_ text: String) -> Bool {
+    static func isMultilineLiteral(_ text: some StringProtocol) -> Bool {
         text.drop { $0 == "#" }.hasPrefix("\"\"\"\n")
     }
 }

@@ -103,7 +103,8 @@ extension ImportWriter {
         let firstLine = lastText[lastText.index(lastText.startIndex, offsetBy: itemIndent.count)..<firstLineEnd]
         guard firstLine.hasSuffix("\"\"\"") else { return }
         // The last line closes the string and nothing else (not a list hugging it).
-        let closing = (lastText.dropLast().split(separator: "\n", omittingEmptySubsequences: false).last ?? "").drop { $0 == " " }
+        let body = lastText.dropLast()
+        let closing = body[(body.lastIndex(of: "\n").map(body.index(after:)) ?? body.startIndex)...].drop { $0 == " " }
         guard closing.hasPrefix("\"\"\""), closing.dropFirst(3).allSatisfy({ $0 == "#" }) else { return }
         let headEnd = start + (bytes.firstIndex(of: 0x0A) ?? bytes.count)
         let head = text(start..<headEnd)
