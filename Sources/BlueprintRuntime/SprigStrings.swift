@@ -48,7 +48,9 @@ enum SprigStrings {
         table["replace"] = { values in
             try Argument.count(values, 3)
             let (old, new, text) = (try Argument.string(values[0]), try Argument.string(values[1]), try Argument.string(values[2]))
-            return .string(old.isEmpty ? text : text.replacingBytes(of: old, with: new))
+            // Go's strings.Replace: an empty `old` matches before every rune and at the end.
+            guard !old.isEmpty else { return .string(new + text.unicodeScalars.map { String($0) + new }.joined()) }
+            return .string(text.replacingBytes(of: old, with: new))
         }
         table["repeat"] = { values in
             try Argument.count(values, 2)

@@ -107,6 +107,17 @@ enum RenderCases {
         RenderCase(
             "{{ urlquery \"\u{00FC}/+$ ~a-b_c.d\" }} {{ regexMatch \"^[a-z]+[0-9]?$\" \"abc1\" }}"
                 + " {{ regexMatch \"b+\" \"abbbc\" }} {{ regexMatch \"^b\" \"abc\" }}", nil),
+        // strings.Replace with an empty old string; RE2's syntax and its runes.
+        RenderCase("{{ replace \"\" \"-\" \"a\u{E9}\" }}|{{ replace \"\" \"-\" \"\" }}|{{ replace \"\" \"\" \"ab\" }}", nil),
+        RenderCase(
+            "{{ regexMatch \"(a)\\\\1\" \"aa\" }} {{ regexMatch \"(?>a)\" \"a\" }} {{ regexMatch \"a*+\" \"a\" }}"
+                + " {{ regexMatch \"^.$\" \"e\u{301}\" }} {{ regexMatch \"(?<n>a)\" \"a\" }} {{ regexMatch \"(?P<n>a)b\" \"ab\" }}"
+                + " {{ regexMatch \"a\\\\Z\" \"a\" }} {{ regexMatch \"(?<!b)a\" \"a\" }} {{ regexMatch \"(?=a)\" \"a\" }}", nil),
+        RenderCase(
+            "{{ regexMatch \"a**\" \"a\" }} {{ regexMatch \"a*?b\" \"aab\" }} {{ regexMatch \"a??\" \"a\" }}"
+                + " {{ regexMatch \"[(?=]\" \"=\" }} {{ regexMatch \"[]a]\" \"]\" }} {{ regexMatch \"\\\\x{41}\" \"A\" }}"
+                + " {{ regexMatch \"(?i)ABC\" \"xabcx\" }} {{ regexMatch \"a{2}{3}\" \"aaaaaa\" }} {{ regexMatch \"a{x}\" \"a{x}\" }}"
+                + " {{ regexMatch \"\\\\pL+\" \"\u{E9}\" }} {{ regexMatch \"[[:alpha:]]+\" \"x1\" }} {{ regexMatch \"a{2,}?\" \"aaa\" }}", nil),
         RenderCase(
             "[{{ trim \"\u{00A0}\u{3000} x y\u{2028}\\n\" }}] [{{ nospace \"a\u{00A0}b\u{2003}c\" }}"
                 + "] [{{ nospace \"h\u{E9}llo\" }}] [{{ trimAll \"-=\" \"=-x-=\" }}]", nil),
