@@ -112,6 +112,10 @@ struct RunCommand: AsyncParsableCommand {
         guard resume != nil || (file != nil && action != nil && object != nil) else {
             throw ValidationError("give FILE, --action and --object, or --resume ID")
         }
+        // The journal names FILE, which --resume and 'bpc rollback' read again.
+        guard file != "-" else {
+            throw ValidationError("FILE cannot be standard input ('-'): --resume and 'bpc rollback' read FILE again; save it to a file first")
+        }
         guard EventFormat(rawValue: events) != nil else { throw ValidationError("--events takes auto, lines, json or live") }
         if let parallel, parallel < 1 { throw ValidationError("--parallel must be at least 1") }
     }

@@ -100,6 +100,15 @@ struct PaperCutTests {
         #expect(result.output.isEmpty)
     }
 
+    /// A run's journal names its FILE, which --resume and rollback read again, so
+    /// standard input is refused in one line (it was read as a file named '-').
+    @Test func runRefusesStandardInput() throws {
+        let source = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("Samples/postgresql.bp"), encoding: .utf8)
+        let run = try BPCBinary.run(["run", "-", "--action", "backup", "--object", "statefulset/db/pg", "--backend", "dry-run"], input: source)
+        #expect(run.status == 2)
+        #expect(run.errors.contains("FILE cannot be standard input ('-')"), "\(run.errors)")
+    }
+
     @Test func generatedRollbackActionsLintCleanAsYAML() throws {
         let scratch = try Scratch()
         let samples = TestSupport.packageRoot.appendingPathComponent("Samples")
