@@ -23,6 +23,10 @@ struct CompletionContext {
     var templatePath: [String]?
     var isInInterpolation = false
     var isAfterPhaseColon = false
+    /// After a phase's call on its line (`phase x: F { ... } `, `... retry 3 `):
+    /// where a clause goes. The clauses already on the line.
+    var isAtClause = false
+    var clausesGiven: Set<String> = []
     var block = Block.topLevel
     /// The cursor starts an item (an argument, a phase, a declaration) rather than a value.
     var isAtItemStart = false
@@ -60,6 +64,28 @@ struct CompletionContext {
                 [.leftBrace, .rightBrace, .comma].contains(token.kind) || file.lineIndex(of: token.range.end) < file.lineIndex(of: wordStart)
             } ?? true
         if let last, [.colon, .equals, .pipe, .leftParen, .leftBracket].contains(last.kind) { isAtItemStart = false }
+        if block == .actionBody, let given = CompletionContext.clausesOnLine(previous, before: wordStart, file: file) {
+            isAtClause = true
+            clausesGiven = given
+        }
+    }
+
+    /// The clause keywords on the cursor's line when the cursor follows a phase's
+    /// call there: the line starts `phase` or `finally`, and the token before the
+    /// cursor ends the call (`}`, `)`) or a clause (`retry 3`, `timeout 10m`,
+    /// `unnamed`). Nil elsewhere.
+    static func clausesOnLine(_ previous: [Token], before offset: Int, file: SourceFile) -> Set<String>? {
+        guard let last = previous.last, file.lineIndex(of: last.range.end) == file.lineIndex(of: offset) else { return nil }
+        let first = firstTokenOfLine(previous.count - 1, previous)
+        guard ["phase", "finally"].contains(file.text(previous[first].range)) else { return nil }
+        let lastText = file.text(last.range)
+        let previousText = previous.count >= 2 ? file.text(previous[previous.count - 2].range) : ""
+        let endsClause =
+            (last.kind == .int && previousText == "retry") || (last.kind == .duration && previousText == "timeout")
+            || (last.kind == .identifier && lastText == "unnamed")
+        guard [.rightBrace, .rightParen].contains(last.kind) || endsClause else { return nil }
+        let keywords: Set<String> = ["retry", "timeout", "when", "unnamed"]
+        return Set(previous[first...].filter { $0.kind == .identifier }.map { file.text($0.range) }.filter { keywords.contains($0) })
     }
 
     static func isWordByte(_ byte: UInt8) -> Bool {

@@ -47,6 +47,7 @@ extension LanguageServer {
         }
         if !context.chain.isEmpty { return memberCandidates(context.chain, action: action, table: table) }
         if context.isAfterPhaseColon { return functionCandidates(table: table) }
+        if context.isAtClause { return LanguageServer.clauseCandidates.filter { !context.clausesGiven.contains($0.label) } }
         switch context.block {
         case .phaseBody(let callee, let given) where context.isAtItemStart:
             return argumentCandidates(callee: callee, given: given, table: table)
@@ -60,6 +61,15 @@ extension LanguageServer {
             return valueCandidates(action: action, table: table)
         }
     }
+
+    /// The clauses that may follow a phase's call (the grammar's PhaseClause).
+    static let clauseCandidates = [
+        ("retry", "retry N: run the phase again up to N times when it fails (bpc run; not in the YAML)"),
+        ("timeout", "timeout DURATION: fail the phase after this long (bpc run; not in the YAML)"),
+        ("when", "when CONDITION: run the phase only when the condition holds"),
+        ("undo", "undo NAME or undo Function { ... }: the compensation run when a later phase fails"),
+        ("unnamed", "unnamed: the YAML leaves the phase's name out"),
+    ].map { CompletionCandidate(label: $0.0, kind: 14, detail: "clause", documentation: $0.1) }
 
     func functionCandidates(table: SymbolTable?) -> [CompletionCandidate] {
         var result = BlueprintFacts.catalog.functions.values.sorted { $0.name < $1.name }.map { spec in

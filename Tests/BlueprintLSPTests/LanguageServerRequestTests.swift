@@ -96,6 +96,20 @@ import Testing
         #expect(image < optional)
     }
 
+    @Test func clausesAfterAPhaseCall() {
+        let text = "blueprint demo\naction backup on StatefulSet {\n  phase dump: KubeTask { image: \"x\", command: [\"true\"] } \n}\n"
+        #expect(labels(text, at: "] } ", shift: 4).sorted() == ["retry", "timeout", "undo", "unnamed", "when"])
+        let typed = text.replacingFirst("] } \n", with: "] } ret\n")
+        #expect(labels(typed, at: "] } ret", shift: 7) == ["retry"])
+        // The clauses already given are not offered again; undo may repeat.
+        let retried = text.replacingFirst("] } \n", with: "] } retry 3 \n")
+        #expect(labels(retried, at: "retry 3 ", shift: 8).sorted() == ["timeout", "undo", "unnamed", "when"])
+        // On a line of its own in the action body: an item, not a clause.
+        let below = text.replacingFirst("] } \n", with: "] }\n  \n")
+        let items = labels(below, at: "  \n}", shift: 2)
+        #expect(items.contains("phase") && !items.contains("retry"))
+    }
+
     @Test func phaseOutputKeys() {
         let text = Fixture.source.replacingFirst("path: dump.output.dumpPath", with: "path: dump.output.")
         #expect(labels(text, at: "path: dump.output.", shift: 18) == ["dumpPath"])
