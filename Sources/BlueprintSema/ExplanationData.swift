@@ -1024,7 +1024,9 @@ action backup {
 
 ### BP2024: bad retry or timeout clause
 
-`retry` takes a whole number, `timeout` a duration literal.
+`retry` takes a whole number, `timeout` a duration literal. `retry`,
+`timeout` and `unnamed` are given once a phase, counting a def's clauses with
+its use's: of two retry counts, which would hold is not the reader's guess.
 
 ```bp
 blueprint demo

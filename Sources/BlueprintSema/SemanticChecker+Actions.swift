@@ -59,6 +59,31 @@ extension SemanticChecker {
         checkCall(expanded, phaseName: phase.name)
         checkDeclaredOutputs(phase, expanded)
         for clause in expanded.clauses { checkClause(clause, of: phase, in: action) }
+        checkRepeatedClauses(expanded.clauses, of: phase)
+    }
+
+    /// `retry`, `timeout` and `unnamed` once a phase (a def's and its use's
+    /// clauses together): which of two retry counts would hold is not the
+    /// reader's guess. Two `when`s are reported by the condition check.
+    mutating func checkRepeatedClauses(_ clauses: [PhaseClause], of phase: PhaseInfo) {
+        var first: [String: SourceRange] = [:]
+        for clause in clauses {
+            let keyword: String
+            let range: SourceRange
+            switch clause {
+            case .retry(_, let clauseRange): (keyword, range) = ("retry", clauseRange)
+            case .timeout(_, let clauseRange): (keyword, range) = ("timeout", clauseRange)
+            case .unnamed(let clauseRange): (keyword, range) = ("unnamed", clauseRange)
+            case .undoReference, .undoInline, .when: continue
+            }
+            if let previous = first[keyword] {
+                report(
+                    .badClause, "phase '\(phase.name)' has two '\(keyword)' clauses; keep one", at: range,
+                    notes: [DiagnosticNote("the first one is here", range: previous)])
+            } else {
+                first[keyword] = range
+            }
+        }
     }
 
     /// The function, its arguments, objects and every expression in them.
