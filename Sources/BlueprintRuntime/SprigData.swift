@@ -312,10 +312,13 @@ enum RE2Syntax {
                     continue
                 }
                 if character == "{" {
-                    // A counted repetition `{n}`, `{n,}`, `{n,m}`; any other `{` is a literal.
-                    guard let close = characters[index...].firstIndex(of: "}"), close > index,
+                    // A counted repetition `{n}`, `{n,}`, `{n,m}`; any other `{` (`{,3}` too) is a literal.
+                    guard let close = characters[index...].firstIndex(of: "}"), close > index, ("0"..."9").contains(characters[index]),
                         characters[index..<close].allSatisfy({ ("0"..."9").contains($0) || $0 == "," })
                     else {
+                        // Escaped for Swift, which reads `{,3}` as a repetition.
+                        result.removeLast()
+                        result.append(contentsOf: "\\{".unicodeScalars)
                         afterRepetition = false
                         continue
                     }

@@ -200,7 +200,9 @@ extension ImportIdiomState {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
     }
 
-    static func lineCount(_ text: String) -> Int { text.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } }
+    static func lineCount(_ text: String) -> Int { lineCount(bytes: text.utf8) }
+
+    static func lineCount(bytes: some Sequence<UInt8>) -> Int { bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } }
 
     /// The lines of written text `bytes` up to its last line end, each without
     /// its first `indent` characters when they are spaces, joined by line ends.
@@ -278,7 +280,7 @@ extension ImportWriter {
             (key: item.key, text: ImportIdiomState.dedented(bytes[(item.range.lowerBound - start)..<(item.range.upperBound - start)], by: itemIndent))
         }
         let record = ImportPhaseRecord(
-            key: key, function: function, items: texts, lines: bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } - 1,
+            key: key, function: function, items: texts, lines: ImportIdiomState.lineCount(bytes: bytes) - 1,
             localNames: Set((idioms.localLets[idioms.action] ?? []).map(\.name)))
         if idioms.isRecordingPhases { idioms.phaseRecords.append(record) }
         guard let use = idioms.defUses[key] else { return }

@@ -117,7 +117,8 @@ enum RenderCases {
             "{{ regexMatch \"a**\" \"a\" }} {{ regexMatch \"a*?b\" \"aab\" }} {{ regexMatch \"a??\" \"a\" }}"
                 + " {{ regexMatch \"[(?=]\" \"=\" }} {{ regexMatch \"[]a]\" \"]\" }} {{ regexMatch \"\\\\x{41}\" \"A\" }}"
                 + " {{ regexMatch \"(?i)ABC\" \"xabcx\" }} {{ regexMatch \"a{2}{3}\" \"aaaaaa\" }} {{ regexMatch \"a{x}\" \"a{x}\" }}"
-                + " {{ regexMatch \"\\\\pL+\" \"\u{E9}\" }} {{ regexMatch \"[[:alpha:]]+\" \"x1\" }} {{ regexMatch \"a{2,}?\" \"aaa\" }}", nil),
+                + " {{ regexMatch \"\\\\pL+\" \"\u{E9}\" }} {{ regexMatch \"[[:alpha:]]+\" \"x1\" }} {{ regexMatch \"a{2,}?\" \"aaa\" }}"
+                + " {{ regexMatch \"^a{,2}$\" \"a{,2}\" }} {{ regexMatch \"^a{,2}$\" \"aa\" }}", nil),
         RenderCase(
             "[{{ trim \"\u{00A0}\u{3000} x y\u{2028}\\n\" }}] [{{ nospace \"a\u{00A0}b\u{2003}c\" }}"
                 + "] [{{ nospace \"h\u{E9}llo\" }}] [{{ trimAll \"-=\" \"=-x-=\" }}]", nil),
