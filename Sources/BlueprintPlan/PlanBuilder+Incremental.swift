@@ -39,10 +39,7 @@ extension PlanBuilder {
         let missing = results.indices.filter { results[$0] == nil }
         let computed = Parallel.map(missing.count) { position -> ActionPlanResult in
             var lowering = base
-            let info = infos[missing[position]]
-            var actions = [lowering.planAction(info, references: semantics?.phaseReferences[info.name] ?? [:])]
-            var problems: [Diagnostic] = []
-            PlanPasses.optimize(&actions, problems: &problems)
+            let (actions, problems) = lowering.planActions([infos[missing[position]]], semantics: semantics)
             let names = actions[0].graph.nodes.filter(\.isForward).map(\.name)
             return ActionPlanResult(lowering: lowering.diagnostics, optimizer: problems, action: actions[0], forwardNames: names)
         }

@@ -49,11 +49,7 @@ public enum PlanBuilder {
             infos.count, minimumWeight: Parallel.minimumPhasesPerGroup, weight: { infos[$0].phases.count },
             transform: { group -> (actions: [PlanAction], lowering: Lowering, problems: [Diagnostic]) in
                 var lowering = base
-                var actions = infos[group].map { info in
-                    lowering.planAction(info, references: semantics?.phaseReferences[info.name] ?? [:])
-                }
-                var problems: [Diagnostic] = []
-                if optimizing { PlanPasses.optimize(&actions, problems: &problems) }
+                let (actions, problems) = lowering.planActions(infos[group], semantics: semantics, optimizing: optimizing)
                 return (actions, lowering, problems)
             })
         for part in parts { lowering.merge(part.lowering) }
@@ -84,6 +80,19 @@ struct GraphBuilder {
 }
 
 extension Lowering {
+    /// `infos` lowered with the phase references Sema found, then optimized
+    /// unless `optimizing` is false; the optimizer's diagnostics apart (the
+    /// lowering's stay in `diagnostics`). What `build` does to each group of
+    /// actions and the language server to each action it does not have cached.
+    mutating func planActions(
+        _ infos: some Collection<ActionInfo>, semantics: SemanticModel?, optimizing: Bool = true
+    ) -> (actions: [PlanAction], problems: [Diagnostic]) {
+        var actions = infos.map { info in planAction(info, references: semantics?.phaseReferences[info.name] ?? [:]) }
+        var problems: [Diagnostic] = []
+        if optimizing { PlanPasses.optimize(&actions, problems: &problems) }
+        return (actions, problems)
+    }
+
     mutating func planAction(_ info: ActionInfo, references: [String: [PhaseReference]]) -> PlanAction {
         action = info
         defer { action = nil }
