@@ -5,10 +5,10 @@
 import BlueprintSyntax
 
 extension SemanticChecker {
-    /// The file-wide rules: the blueprint's metadata, keys given twice.
+    /// The blueprint's own metadata (keys given twice are `checkDuplicateKeys`, run
+    /// beside the actions' checks).
     mutating func checkKanisterRules() {
         for case .blueprint(let decl) in main.syntax.declarations { checkBlueprintMetadata(decl) }
-        checkDuplicateKeys()
     }
 
     /// ObjectMeta's fields (kcheck's objectMetaFields); the later ones are set by the server.

@@ -104,9 +104,29 @@ public struct SemanticChecker {
     mutating func checkFile() {
         checkDeclarations()
         checkKanisterRules()
-        checkLetCycles()
-        checkActions()
-        checkDuplicatePhases()
+        // Two passes over the whole file that read only its syntax and the table
+        // run beside the checks of the lets and the actions, on a copy of the
+        // checker; their findings go where a one-by-one run reports them (duplicate
+        // keys before the lets, duplicate phases after the actions).
+        var side = self
+        side.reported = DiagnosticList()
+        let earlier = reported
+        reported = DiagnosticList()
+        let (_, (keys, phases)) = Parallel.both(
+            {
+                checkLetCycles()
+                checkActions()
+            },
+            beside: { () -> ([Diagnostic], [Diagnostic]) in
+                var keys = side
+                keys.checkDuplicateKeys()
+                var phases = side
+                phases.checkDuplicatePhases()
+                return (keys.reported.items, phases.reported.items)
+            })
+        let lets = reported.items
+        reported = earlier
+        for diagnostic in keys + lets + phases { reported.append(diagnostic) }
         checkUnusedDefinitions()
     }
 

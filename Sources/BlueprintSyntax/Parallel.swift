@@ -57,6 +57,27 @@ public enum Parallel {
         }
     }
 
+    /// `first()` on the calling thread and `second()` on another at the same
+    /// time; both results once both are done. For a pass that needs no result of
+    /// the work beside it (`first` may itself spread over every core).
+    public static func both<A, B>(_ first: () -> A, beside second: () -> B) -> (A, B) {
+        guard processorCount > 1 else { return (first(), second()) }
+        var secondResult: B?
+        let group = DispatchGroup()
+        let a = withoutActuallyEscaping(second) { second in
+            let shared = UncheckedBox((second, UnsafeMutablePointer<B?>.allocate(capacity: 1)))
+            shared.value.1.initialize(to: nil)
+            DispatchQueue.global().async(group: group) { shared.value.1.pointee = shared.value.0() }
+            let a = first()
+            group.wait()
+            secondResult = shared.value.1.move()
+            shared.value.1.deallocate()
+            return a
+        }
+        guard let secondResult else { fatalError("internal error: Parallel.both: the second part left no result") }
+        return (a, secondResult)
+    }
+
     /// A group's minimum weight in phases for the per-action passes (checks,
     /// lowering, the Kanister model): about a millisecond of work, more than a
     /// worker's start.
