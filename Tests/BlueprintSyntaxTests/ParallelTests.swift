@@ -48,6 +48,19 @@ struct ParallelTests {
         #expect(sums.count == min(1000, Parallel.processorCount))
     }
 
+    @Test func bothGivesBothResultsWhileTheFirstUsesEveryCore() {
+        // The first part spreads over every core itself, as the action checks do.
+        let (sums, text) = Parallel.both(
+            { Parallel.map(100) { index in (0...index).reduce(0, +) } },
+            beside: { (0..<1000).map(String.init).joined(separator: ",") })
+        #expect(sums == (0..<100).map { index in index * (index + 1) / 2 })
+        #expect(text.split(separator: ",").count == 1000 && text.hasPrefix("0,1,2"))
+        var calls = 0
+        let (first, second) = Parallel.both({ calls += 1 }, beside: { 7 })
+        #expect(calls == 1 && second == 7)
+        _ = first
+    }
+
     @Test func forEachInOrderConsumesEveryResultInOrderOneAtATime() {
         for count in [0, 1, 2, 7, 500] {
             let log = ConsumeLog()
