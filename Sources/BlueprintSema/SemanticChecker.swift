@@ -124,9 +124,9 @@ public struct SemanticChecker {
                 phases.checkDuplicatePhases()
                 return (keys.reported.items, phases.reported.items)
             })
-        let lets = reported.items
+        let letsAndActions = reported.items
         reported = earlier
-        for diagnostic in keys + lets + phases { reported.append(diagnostic) }
+        for diagnostic in keys + letsAndActions + phases { reported.append(diagnostic) }
         checkUnusedDefinitions()
     }
 
