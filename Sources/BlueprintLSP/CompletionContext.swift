@@ -70,22 +70,48 @@ struct CompletionContext {
         }
     }
 
-    /// The clause keywords on the cursor's line when the cursor follows a phase's
-    /// call there: the line starts `phase` or `finally`, and the token before the
-    /// cursor ends the call (`}`, `)`) or a clause (`retry 3`, `timeout 10m`,
-    /// `unnamed`). Nil elsewhere.
+    /// The clause keywords given on the cursor's line when the cursor follows a
+    /// phase's call there: the line is `phase NAME: CALLEE [( ... )] [{ ... }]`,
+    /// and the token before the cursor ends the call or a clause (`retry 3`,
+    /// `timeout 10m`, `unnamed`). Nil elsewhere. Only what follows the call
+    /// counts as a clause, so a phase or def named `retry` is not one.
     static func clausesOnLine(_ previous: [Token], before offset: Int, file: SourceFile) -> Set<String>? {
         guard let last = previous.last, file.lineIndex(of: last.range.end) == file.lineIndex(of: offset) else { return nil }
         let first = firstTokenOfLine(previous.count - 1, previous)
-        guard ["phase", "finally"].contains(file.text(previous[first].range)) else { return nil }
-        let lastText = file.text(last.range)
-        let previousText = previous.count >= 2 ? file.text(previous[previous.count - 2].range) : ""
+        let text = { (index: Int) in file.text(previous[index].range) }
+        // `phase NAME : CALLEE`, then the call's groups.
+        let callee = first + 3
+        guard ["phase", "finally"].contains(text(first)), callee < previous.count, previous[first + 2].kind == .colon,
+            previous[callee].kind == .identifier
+        else { return nil }
+        var index = callee + 1
+        var depth = 0
+        while index < previous.count {
+            let kind = previous[index].kind
+            if kind == .leftParen || kind == .leftBrace {
+                depth += 1
+            } else if kind == .rightParen || kind == .rightBrace {
+                depth -= 1
+            } else if depth == 0 {
+                break
+            }
+            index += 1
+        }
+        // Inside the call's parentheses or body: not a clause.
+        guard depth == 0 else { return nil }
+        let clauses = previous[index...]
+        let lastText = text(previous.count - 1)
+        let before = previous.count >= 2 ? text(previous.count - 2) : ""
+        // An inline undo's body or a condition's call closed: a clause may follow.
+        let open = clauses.reduce(0) { depth, token in
+            depth + ([.leftParen, .leftBrace].contains(token.kind) ? 1 : [.rightParen, .rightBrace].contains(token.kind) ? -1 : 0)
+        }
         let endsClause =
-            (last.kind == .int && previousText == "retry") || (last.kind == .duration && previousText == "timeout")
-            || (last.kind == .identifier && lastText == "unnamed")
-        guard [.rightBrace, .rightParen].contains(last.kind) || endsClause else { return nil }
+            clauses.isEmpty || (last.kind == .int && before == "retry") || (last.kind == .duration && before == "timeout")
+            || (last.kind == .identifier && lastText == "unnamed") || (open == 0 && [.rightParen, .rightBrace].contains(last.kind))
+        guard endsClause else { return nil }
         let keywords: Set<String> = ["retry", "timeout", "when", "unnamed"]
-        return Set(previous[first...].filter { $0.kind == .identifier }.map { file.text($0.range) }.filter { keywords.contains($0) })
+        return Set(clauses.filter { $0.kind == .identifier }.map { file.text($0.range) }.filter { keywords.contains($0) })
     }
 
     static func isWordByte(_ byte: UInt8) -> Bool {

@@ -104,6 +104,16 @@ import Testing
         // The clauses already given are not offered again; undo may repeat.
         let retried = text.replacingFirst("] } \n", with: "] } retry 3 \n")
         #expect(labels(retried, at: "retry 3 ", shift: 8).sorted() == ["timeout", "undo", "unnamed", "when"])
+        // After a def called bare; a phase named like a clause is not one.
+        let bare = "blueprint demo\ndef task = KubeTask { image: \"x\", command: [\"true\"] }\naction backup on StatefulSet {\n  phase retry: task \n}\n"
+        #expect(labels(bare, at: "retry: task ", shift: 12).sorted() == ["retry", "timeout", "undo", "unnamed", "when"])
+        // After an inline undo's body: a clause; inside it: not.
+        let undone = text.replacingFirst("] } \n", with: "] } undo KubeTask { image: \"x\" } \n")
+        #expect(labels(undone, at: "image: \"x\" } ", shift: 14).sorted() == ["retry", "timeout", "undo", "unnamed", "when"])
+        #expect(!labels(undone, at: "undo KubeTask { ", shift: 16).contains("retry"))
+        // Inside the call's body or parentheses: not a clause.
+        let open = text.replacingFirst("command: [\"true\"] } \n", with: "command: [\"true\"] \n")
+        #expect(!labels(open, at: "[\"true\"] ", shift: 10).contains("retry"))
         // On a line of its own in the action body: an item, not a clause.
         let below = text.replacingFirst("] } \n", with: "] }\n  \n")
         let items = labels(below, at: "  \n}", shift: 2)
