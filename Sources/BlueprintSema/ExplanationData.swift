@@ -1996,7 +1996,9 @@ action backup on StatefulSet {
 A `let` stands for its value, so `name.field` and `name["key"]` read that
 value. A string, number, boolean or null has no fields (Go's template engine
 refuses the read when it renders: "can't evaluate field"), and a list or map
-written in .bp cannot be read from inside a template at all.
+written in .bp cannot be read from inside a template at all. The same holds
+for a read written straight on a literal (`"-f".yaml`, `3[0]`), which Go's
+parser refuses, so the YAML would not load.
 
 ```bp
 blueprint demo

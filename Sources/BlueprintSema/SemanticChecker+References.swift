@@ -191,6 +191,38 @@ extension SemanticChecker {
                 return
             default:
                 checkExpression(current)
+                checkLiteralRead(current, outermost: expr)
+                return
+            }
+        }
+    }
+
+    /// `"-f".yaml`, `3[0]`: a field or key read straight on a literal with none,
+    /// which Go's template engine refuses (the YAML would not load).
+    mutating func checkLiteralRead(_ base: Expr, outermost: Expr) {
+        var literal = base
+        while case .parenthesized(let inner) = literal.kind { literal = inner }
+        guard let kind = SemanticChecker.memberlessKind(of: literal) else { return }
+        // The read right after the literal.
+        var read = outermost
+        while true {
+            switch read.kind {
+            case .member(let inner, _) where inner != base, .index(let inner, _) where inner != base: read = inner
+            default:
+                let (text, range): (String, SourceRange) =
+                    switch read.kind {
+                    case .member(_, let name): (name.text, name.range)
+                    case .index(_, let key):
+                        if case .int(let number) = key.kind { (number, key.range) } else { (SemanticChecker.constantKeyText(key) ?? "[...]", key.range) }
+                    default: ("", read.range)
+                    }
+                let message: String
+                switch literal.kind {
+                case .list: message = "templates cannot read inside \(kind) ('\(text)'): give the element a let of its own"
+                case .map: message = "templates cannot read inside \(kind) ('\(text)'): give the entry a let of its own"
+                default: message = "\(kind) has no field or key '\(text)'; Go's template engine refuses the read"
+                }
+                report(.noMembers, message, at: range)
                 return
             }
         }
