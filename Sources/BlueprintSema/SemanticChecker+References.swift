@@ -189,42 +189,73 @@ extension SemanticChecker {
                 path.reverse()
                 checkRoot(name, current.range, path: path)
                 return
+            case .parenthesized(let inner) where SemanticChecker.isChain(inner):
+                // `(StatefulSet.Name).x` reads what `StatefulSet.Name.x` reads.
+                current = inner
             default:
                 checkExpression(current)
-                checkLiteralRead(current, outermost: expr)
+                checkValueRead(current, outermost: expr)
                 return
             }
         }
     }
 
-    /// `"-f".yaml`, `3[0]`: a field or key read straight on a literal with none,
-    /// which Go's template engine refuses (the YAML would not load).
-    mutating func checkLiteralRead(_ base: Expr, outermost: Expr) {
-        var literal = base
-        while case .parenthesized(let inner) = literal.kind { literal = inner }
-        guard let kind = SemanticChecker.memberlessKind(of: literal) else { return }
-        // The read right after the literal.
+    /// An identifier, or fields and keys read on one (in parentheses too).
+    static func isChain(_ expr: Expr) -> Bool {
+        switch expr.kind {
+        case .identifier: true
+        case .member(let base, _), .index(let base, _), .parenthesized(let base): isChain(base)
+        default: false
+        }
+    }
+
+    /// A field or key read straight on a value that has none, which Go's
+    /// template engine refuses (when it parses or when it renders): a literal
+    /// (`"-f".yaml`, `3[0]`), or the result of a function that returns a string,
+    /// number or bool (`upper(x).y`, `(x | toJson)["k"]`, `option("a").b`).
+    mutating func checkValueRead(_ base: Expr, outermost: Expr) {
+        var value = base
+        while case .parenthesized(let inner) = value.kind { value = inner }
+        // The read right after the value: from the outermost read inwards.
         var read = outermost
-        while true {
+        walk: while true {
             switch read.kind {
-            case .member(let inner, _) where inner != base, .index(let inner, _) where inner != base: read = inner
-            default:
-                let (text, range): (String, SourceRange) =
-                    switch read.kind {
-                    case .member(_, let name): (name.text, name.range)
-                    case .index(_, let key):
-                        if case .int(let number) = key.kind { (number, key.range) } else { (SemanticChecker.constantKeyText(key) ?? "[...]", key.range) }
-                    default: ("", read.range)
-                    }
-                let message: String
-                switch literal.kind {
-                case .list: message = "templates cannot read inside \(kind) ('\(text)'): give the element a let of its own"
-                case .map: message = "templates cannot read inside \(kind) ('\(text)'): give the entry a let of its own"
-                default: message = "\(kind) has no field or key '\(text)'; Go's template engine refuses the read"
-                }
-                report(.noMembers, message, at: range)
-                return
+            case .member(let inner, _), .index(let inner, _), .parenthesized(let inner):
+                if inner == base { break walk }
+                read = inner
+            default: return
             }
+        }
+        let part: (String, SourceRange)
+        switch read.kind {
+        case .member(_, let name): part = (name.text, name.range)
+        case .index(_, let key):
+            if case .int(let number) = key.kind { part = (number, key.range) } else { part = (SemanticChecker.constantKeyText(key) ?? "[...]", key.range) }
+        default: return
+        }
+        if let kind = SemanticChecker.memberlessKind(of: value) {
+            let message: String
+            switch value.kind {
+            case .list: message = "templates cannot read inside \(kind) ('\(part.0)'): give the element a let of its own"
+            case .map: message = "templates cannot read inside \(kind) ('\(part.0)'): give the entry a let of its own"
+            default: message = "\(kind) has no field or key '\(part.0)'; Go's template engine refuses the read"
+            }
+            report(.noMembers, message, at: part.1)
+            return
+        }
+        // The function whose result is read: `f(...)`, or the last of a pipe.
+        var callee: Expr?
+        switch value.kind {
+        case .call(let function, _): callee = function
+        case .pipe(_, let last):
+            if case .call(let function, _) = last.kind { callee = function } else { callee = last }
+        default: break
+        }
+        guard let callee, case .identifier(let function) = callee.kind else { return }
+        if function == "option" {
+            report(.noMembers, "an option is a string, which has no field or key '\(part.0)'; Go's template engine refuses the read", at: part.1)
+        } else if TemplateFunctions.scalarResults.contains(function) {
+            reportBadCall(TemplateFunctions.resultFieldProblem(function, field: part.0), at: part.1)
         }
     }
 
