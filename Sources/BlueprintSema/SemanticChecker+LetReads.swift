@@ -70,16 +70,22 @@ extension SemanticChecker {
     }
 
     mutating func reportMemberless(_ name: String, kind: String, owner: LetDecl, value: Expr, at part: (String, SourceRange)) {
-        let message: String
+        let notes = isInMainFile(owner) ? [DiagnosticNote("'\(owner.name.text)' is \(kind) here", range: value.range)] : []
+        report(.noMembers, SemanticChecker.memberlessMessage(name, kind: kind, value: value, part: part.0), at: part.1, notes: notes)
+    }
+
+    /// The message for reading `part` on `value`, which is `kind` and has no
+    /// fields or keys: through the let `name`, or written on the value when nil.
+    static func memberlessMessage(_ name: String?, kind: String, value: Expr, part: String) -> String {
         switch value.kind {
         case .map, .list:
             let element = if case .list = value.kind { "element" } else { "entry" }
-            message = "'\(name)' is \(kind), and templates cannot read inside one ('\(part.0)'): give the \(element) a let of its own"
+            let subject = name.map { "'\($0)' is \(kind), and templates cannot read inside one" } ?? "templates cannot read inside \(kind)"
+            return "\(subject) ('\(part)'): give the \(element) a let of its own"
         default:
-            message = "'\(name)' is \(kind), which has no field or key '\(part.0)'; Go's template engine refuses the read when it renders"
+            guard let name else { return "\(kind) has no field or key '\(part)'; Go's template engine refuses the read" }
+            return "'\(name)' is \(kind), which has no field or key '\(part)'; Go's template engine refuses the read when it renders"
         }
-        let notes = isInMainFile(owner) ? [DiagnosticNote("'\(owner.name.text)' is \(kind) here", range: value.range)] : []
-        report(.noMembers, message, at: part.1, notes: notes)
     }
 
     /// Whether `decl` is written in the file being checked (a note elsewhere would point at the wrong bytes).

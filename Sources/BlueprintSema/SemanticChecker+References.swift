@@ -171,19 +171,24 @@ extension SemanticChecker {
         }
         // Collected from the outside in, then reversed.
         var path: [(String, SourceRange)] = []
+        // The read nearest the root so far, as written (a computed key as `[...]`).
+        var innermost: (String, SourceRange)?
         var current = expr
         while true {
             switch current.kind {
             case .member(let base, let name):
                 path.append((name.text, name.range))
+                innermost = (name.text, name.range)
                 current = base
             case .index(let base, let key):
                 checkExpression(key)
-                if let text = SemanticChecker.constantKeyText(key) {
+                let text = SemanticChecker.constantKeyText(key)
+                if let text {
                     path.append((text, key.range))
                 } else {
                     path.removeAll()
                 }
+                if case .int(let number) = key.kind { innermost = (number, key.range) } else { innermost = (text ?? "[...]", key.range) }
                 current = base
             case .identifier(let name):
                 path.reverse()
@@ -194,7 +199,7 @@ extension SemanticChecker {
                 current = inner
             default:
                 checkExpression(current)
-                checkValueRead(current, outermost: expr)
+                if let innermost { checkValueRead(current, read: innermost) }
                 return
             }
         }
@@ -209,38 +214,15 @@ extension SemanticChecker {
         }
     }
 
-    /// A field or key read straight on a value that has none, which Go's
+    /// A field or key read (`part`) straight on a value that has none, which Go's
     /// template engine refuses (when it parses or when it renders): a literal
     /// (`"-f".yaml`, `3[0]`), or the result of a function that returns a string,
     /// number or bool (`upper(x).y`, `(x | toJson)["k"]`, `option("a").b`).
-    mutating func checkValueRead(_ base: Expr, outermost: Expr) {
+    mutating func checkValueRead(_ base: Expr, read part: (String, SourceRange)) {
         var value = base
         while case .parenthesized(let inner) = value.kind { value = inner }
-        // The read right after the value: from the outermost read inwards.
-        var read = outermost
-        walk: while true {
-            switch read.kind {
-            case .member(let inner, _), .index(let inner, _), .parenthesized(let inner):
-                if inner == base { break walk }
-                read = inner
-            default: return
-            }
-        }
-        let part: (String, SourceRange)
-        switch read.kind {
-        case .member(_, let name): part = (name.text, name.range)
-        case .index(_, let key):
-            if case .int(let number) = key.kind { part = (number, key.range) } else { part = (SemanticChecker.constantKeyText(key) ?? "[...]", key.range) }
-        default: return
-        }
         if let kind = SemanticChecker.memberlessKind(of: value) {
-            let message: String
-            switch value.kind {
-            case .list: message = "templates cannot read inside \(kind) ('\(part.0)'): give the element a let of its own"
-            case .map: message = "templates cannot read inside \(kind) ('\(part.0)'): give the entry a let of its own"
-            default: message = "\(kind) has no field or key '\(part.0)'; Go's template engine refuses the read"
-            }
-            report(.noMembers, message, at: part.1)
+            report(.noMembers, SemanticChecker.memberlessMessage(nil, kind: kind, value: value, part: part.0), at: part.1)
             return
         }
         // The function whose result is read: `f(...)`, or the last of a pipe.
