@@ -24,8 +24,9 @@ extension SemanticChecker {
             return
         }
         switch value.kind {
-        case .call(let callee, _):
-            guard case .identifier(let function) = callee.kind else { return }
+        case .call, .pipe:
+            // What a function returns (`upper(x)`, `x | toJson`).
+            guard let function = SemanticChecker.resultFunction(of: value) else { return }
             if function == "option" {
                 reportMemberless(name, kind: "an option (a string)", owner: owner, value: value, at: first)
             } else if TemplateFunctions.scalarResults.contains(function) {

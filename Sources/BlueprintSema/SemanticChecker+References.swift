@@ -225,20 +225,26 @@ extension SemanticChecker {
             report(.noMembers, SemanticChecker.memberlessMessage(nil, kind: kind, value: value, part: part.0), at: part.1)
             return
         }
-        // The function whose result is read: `f(...)`, or the last of a pipe.
-        var callee: Expr?
-        switch value.kind {
-        case .call(let function, _): callee = function
-        case .pipe(_, let last):
-            if case .call(let function, _) = last.kind { callee = function } else { callee = last }
-        default: break
-        }
-        guard let callee, case .identifier(let function) = callee.kind else { return }
+        guard let function = SemanticChecker.resultFunction(of: value) else { return }
         if function == "option" {
             report(.noMembers, "an option is a string, which has no field or key '\(part.0)'; Go's template engine refuses the read", at: part.1)
         } else if TemplateFunctions.scalarResults.contains(function) {
             reportBadCall(TemplateFunctions.resultFieldProblem(function, field: part.0), at: part.1)
         }
+    }
+
+    /// The function whose result `value` is: `f(...)`, or the last stage of a
+    /// pipe (`x | upper`, `x | printf("%s")`); nil for any other value.
+    static func resultFunction(of value: Expr) -> String? {
+        let callee: Expr
+        switch value.kind {
+        case .call(let function, _): callee = function
+        case .pipe(_, let last):
+            if case .call(let function, _) = last.kind { callee = function } else { callee = last }
+        default: return nil
+        }
+        guard case .identifier(let function) = callee.kind else { return nil }
+        return function
     }
 
     /// `table.resolve(name, in: context.action)`, remembered for the rest of the action.
