@@ -1260,7 +1260,10 @@ action backup {
 ### BP2034: duplicate key
 
 A key given twice in one map or body; Kanister's decoder refuses it (also two
-keys that lower to one YAML key).
+keys that lower to one YAML key). A label given twice in one call
+(`Secret(name: a, name: b)`, `option("o", default: a, default: b)`, a def's
+use) is refused too: the YAML would hold the key twice, or one value would be
+dropped without a word.
 
 ```bp
 blueprint demo
@@ -1837,7 +1840,16 @@ action backup {
 ### BP2065: template function arguments
 
 A template function called with a number of arguments Go refuses when it
-renders, or with a constant of the wrong kind (`trunc "3" .x`).
+renders, or with a value of the wrong kind: a constant (`trunc "3" .x`), a
+constant piped in (`true | upper`, which Go passes as a bool), or what another
+function returns (`upper(list(1))`, `len(x) | upper`, `3 | len`). Each
+function's result has a Go type (a string, int, int64, float64, bool, list or
+map), and a piped or returned value converts to no other parameter type. The
+same kinds rule reads and keys: a field of what a function returns
+(`list(1).x`, `dict("a", 1).b`, `split("/", x).y`, `default("a", Options.x).y`),
+an `index` of a structure (`StatefulSet["Name"]`), a string key of a list
+(`StatefulSet.Pods[0 | quote]`), a position in a map (`split("/", x)[1]`), and a
+value as a later stage of a pipe (`x | "s"`, which Go's parser refuses).
 
 ```bp
 blueprint demo
@@ -1998,7 +2010,11 @@ value. A string, number, boolean or null has no fields (Go's template engine
 refuses the read when it renders: "can't evaluate field"), and a list or map
 written in .bp cannot be read from inside a template at all. The same holds
 for a read written straight on a literal (`"-f".yaml`, `3[0]`), which Go's
-parser refuses, so the YAML would not load.
+parser refuses, so the YAML would not load. Values Kanister fills are strings
+(or numbers) too, and the same read on them fails when the phase runs: an
+output of a phase (`dump.output.id.x`), a keyValue or the Kopia snapshot of an
+artifact (`saved.KeyValue.id.x`), a value of a Secret's or ConfigMap's Data
+(`s.Data.k.x`), and a byte of a string read by position (`StatefulSet.Name[0].x`).
 
 ```bp
 blueprint demo

@@ -98,7 +98,7 @@ public struct GoTemplateFunctionUse: Sendable, Equatable {
 /// A constant passed to a function: its position among the arguments (from 0) and kind.
 public struct GoTemplateConstantArgument: Sendable, Equatable {
     public var position: Int
-    public var kind: TemplateFunctions.ConstantKind
+    public var kind: TemplateFunctions.ValueKind
     public var range: Range<Int>
 
     /// The constant an operand is, if it is one.
@@ -111,7 +111,7 @@ public struct GoTemplateConstantArgument: Sendable, Equatable {
             switch number.kind {
             case .integer: kind = number.text.hasPrefix("-") ? .negativeInteger : .integer
             case .character: kind = .integer
-            case .float: kind = TemplateFunctions.ConstantKind(floatText: number.text)
+            case .float: kind = TemplateFunctions.ValueKind(floatText: number.text)
             case .imaginary, .complex: kind = .float
             }
         default: return nil

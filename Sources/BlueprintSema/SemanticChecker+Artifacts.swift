@@ -85,8 +85,10 @@ extension SemanticChecker {
         switch field {
         case "KeyValue":
             if let key { context.artifactReads[name, default: ArtifactReads()].add(key.0) }
+            if let key, let read = path.dropFirst(2).first { reportValueRead(read, on: "keyValue '\(key.0)' of artifact '\(name)'") }
         case "KopiaSnapshot":
             context.artifactReads[name, default: ArtifactReads()].readsKopiaSnapshot = true
+            if let read = key { reportValueRead(read, on: "the Kopia snapshot of artifact '\(name)'") }
         default:
             report(
                 .unknownArtifactField,

@@ -1,5 +1,5 @@
-// Keys given twice: an argument, a key of any map (nested, podLabels, metadata,
-// an artifact's keyValue), an object or an output name. Kanister's YAML decoder
+// Keys given twice: an argument (labelled ones of a call too), a key of any map
+// (nested, podLabels, metadata, an artifact's keyValue), an object or an output name. Kanister's YAML decoder
 // refuses a duplicate key, and the compiler would write one; checked on the syntax
 // as written (def expansion lets a use site's argument replace the def's).
 
@@ -35,7 +35,7 @@ extension SemanticChecker {
 
     /// A phase call's arguments, objects and outputs, and its inline compensations.
     mutating func checkDuplicateKeys(in call: PhaseCall) {
-        for argument in call.arguments ?? [] { checkDuplicateKeys(in: argument.value) }
+        checkUniqueLabels(call.arguments ?? [])
         var arguments: [MapEntry] = []
         var objects: [MapEntry] = []
         var outputs: [Name] = []
@@ -58,8 +58,24 @@ extension SemanticChecker {
         case .map(let entries): checkUniqueEntries(entries, what: "key")
         case .list(let elements): for element in elements { checkDuplicateKeys(in: element) }
         case .parenthesized(let inner): checkDuplicateKeys(in: inner)
-        case .call(_, let arguments): for argument in arguments { checkDuplicateKeys(in: argument.value) }
+        case .call(_, let arguments): checkUniqueLabels(arguments)
         default: break
+        }
+    }
+
+    /// The labels of one call's arguments (`Secret(name: a, name: b)`) are distinct; values are searched too.
+    mutating func checkUniqueLabels(_ arguments: [CallArgument]) {
+        var seen: [String: Name] = [:]
+        for argument in arguments {
+            checkDuplicateKeys(in: argument.value)
+            guard let label = argument.label else { continue }
+            if let first = seen[label.text] {
+                report(
+                    .duplicateKey, "argument '\(label.text)' is given twice; only one can be written", at: label.range,
+                    notes: [DiagnosticNote("first given here", range: first.range)])
+            } else {
+                seen[label.text] = label
+            }
         }
     }
 

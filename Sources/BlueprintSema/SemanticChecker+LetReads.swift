@@ -29,8 +29,8 @@ extension SemanticChecker {
             guard let function = SemanticChecker.resultFunction(of: value) else { return }
             if function == "option" {
                 reportMemberless(name, kind: "an option (a string)", owner: owner, value: value, at: first)
-            } else if TemplateFunctions.scalarResults.contains(function) {
-                reportBadCall(TemplateFunctions.resultFieldProblem(function, field: first.0), at: first.1)
+            } else if let problem = TemplateFunctions.resultReadProblem(function, read: first.0, kind: nil) {
+                reportBadCall(problem, at: first.1)
             }
         default:
             // A chain (`StatefulSet`, `dump.output`, `Object["a"]`): the read continues it.
@@ -89,6 +89,12 @@ extension SemanticChecker {
         }
     }
 
+    /// A field or key read (`read`) on a value Kanister fills with a string (an
+    /// output of a phase, a keyValue of an artifact): Go's template engine refuses it.
+    mutating func reportValueRead(_ read: (String, SourceRange), on value: String, kind: String = "a string") {
+        report(.noMembers, "\(value) is \(kind), which has no field or key '\(read.0)'; Go's template engine refuses the read", at: read.1)
+    }
+
     /// Whether `decl` is written in the file being checked (a note elsewhere would point at the wrong bytes).
     func isInMainFile(_ decl: LetDecl) -> Bool {
         for declaration in main.syntax.declarations {
@@ -133,4 +139,14 @@ extension SemanticChecker {
         if case .int(let spelled) = key.kind { text = spelled }
         reportMemberless(name, kind: kind, owner: owner, value: value, at: (text, key.range))
     }
+}
+
+/// A field or key read written on a value: `.name`, `["name"]` or `[3]`.
+struct ValueRead {
+    enum Kind { case field, key, position }
+
+    var name: String
+    var range: SourceRange
+    /// Nil when the read came through a let, which keeps only its text.
+    var kind: Kind?
 }

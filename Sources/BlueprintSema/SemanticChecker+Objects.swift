@@ -247,7 +247,10 @@ extension SemanticChecker {
         guard let (member, range) = rest.first else { return }
         let fields = kind.fields
         guard !fields.isEmpty, !fields.contains(member) else {
-            if member == kind.bytesField, let (_, keyRange) = rest.dropFirst().first, !context.isFunctionInput {
+            // A value of Data (bytes of a Secret, a ConfigMap's string) or BinaryData has no fields.
+            if member == "Data" || member == kind.bytesField, let (key, _) = rest.dropFirst().first, let read = rest.dropFirst(2).first {
+                reportValueRead(read, on: "\(kind.typeName) \(member) value '\(key)'", kind: member == kind.bytesField ? "a list of bytes" : "a string")
+            } else if member == kind.bytesField, let (_, keyRange) = rest.dropFirst().first, !context.isFunctionInput {
                 report(
                     .printedBytes,
                     "\(kind.typeName) \(member) values are bytes, which a template prints as a list of numbers; pipe the value through toString",

@@ -77,7 +77,9 @@ extension SemanticChecker {
         }
         guard let part, let (keyName, keyRange) = key else { return }
         switch part {
-        case .output: checkOutputKey(keyName, keyRange, of: target)
+        case .output:
+            checkOutputKey(keyName, keyRange, of: target)
+            if let read = rest.first { reportValueRead(read, on: "output '\(keyName)' of phase '\(name)'", kind: "a string or a number") }
         case .secrets, .configMaps: checkObjectName(keyName, keyRange, of: target, part: part, rest: rest)
         }
     }

@@ -11,9 +11,7 @@ extension SemanticChecker {
     mutating func checkExpression(_ expr: Expr) {
         switch expr.kind {
         case .identifier(let name): checkRoot(name, expr.range, path: [])
-        case .member, .index:
-            if case .index(let base, let key) = expr.kind { checkIndexKey(key, of: base) }
-            checkChain(expr)
+        case .member, .index: checkChain(expr)
         case .string(let literal), .bash(let literal): checkString(literal)
         case .list(let elements): for element in elements { checkExpression(element) }
         case .map(let entries):
@@ -28,12 +26,16 @@ extension SemanticChecker {
             if case .identifier(let name) = rhs.kind {
                 if !TemplateFunctions.kanister.contains(name) {
                     reportUnknownTemplateFunction(name, at: rhs.range)
-                } else {
-                    checkArity(name, arguments: 1, at: rhs.range)
+                } else if !checkArity(name, arguments: 1, at: rhs.range) {
+                    checkArgumentKind(lhs, of: name, position: 0, isPiped: true)
                 }
             } else if case .call(let callee, let arguments) = rhs.kind {
-                checkCall(callee, arguments, isPiped: true)
+                if checkCall(callee, arguments, isPiped: true), case .identifier(let name) = callee.kind {
+                    checkArgumentKind(lhs, of: name, position: arguments.count, isPiped: true)
+                }
             } else {
+                // `x | "s"`, `x | 1`: Go's parser refuses a value as a later stage.
+                report(.templateCall, "a stage of a pipe after the first must be a template function, which the value piped in is given to", at: rhs.range)
                 checkExpression(rhs)
             }
         case .parenthesized(let inner): checkExpression(inner)
@@ -49,18 +51,19 @@ extension SemanticChecker {
     }
 
     /// `f(a, b)`, or `x | f(a, b)` (`isPiped`: x is the last argument). A call names
-    /// a template function (or option/kopia), never a value.
-    mutating func checkCall(_ callee: Expr, _ arguments: [CallArgument], isPiped: Bool) {
+    /// a template function (or option/kopia), never a value. True when it calls a
+    /// template function with as many arguments as it takes.
+    @discardableResult
+    mutating func checkCall(_ callee: Expr, _ arguments: [CallArgument], isPiped: Bool) -> Bool {
+        var isWellFormed = false
         if case .identifier(let name) = callee.kind {
             if name != "option", name != "kopia" {
                 if !TemplateFunctions.kanister.contains(name) {
                     reportUnknownTemplateFunction(name, at: callee.range)
                 } else if !checkArity(name, arguments: arguments.count + (isPiped ? 1 : 0), at: callee.range) {
+                    isWellFormed = true
                     for (position, argument) in arguments.enumerated() {
-                        guard let kind = SemanticChecker.constantKind(of: argument.value),
-                            let problem = TemplateFunctions.constantProblem(name, position: position, kind: kind)
-                        else { continue }
-                        reportBadCall(problem, at: argument.value.range)
+                        checkArgumentKind(argument.value, of: name, position: position)
                     }
                 }
             }
@@ -68,6 +71,36 @@ extension SemanticChecker {
             checkExpression(callee)
         }
         for argument in arguments { checkFunctionInput(argument.value) }
+        return isWellFormed
+    }
+
+    /// A constant or a function's result (`upper(list(1))`) given to `function`
+    /// as argument `position`; piped in (`true | upper`) it is the last argument,
+    /// and keeps its own Go type as a result does.
+    mutating func checkArgumentKind(_ value: Expr, of function: String, position: Int, isPiped: Bool = false) {
+        let problem: String?
+        if let kind = SemanticChecker.constantKind(of: value) {
+            problem = TemplateFunctions.argumentProblem(function, position: position, kind: kind, asValue: isPiped)
+        } else if let kind = computedKind(of: value) {
+            problem = TemplateFunctions.argumentProblem(function, position: position, kind: kind, asValue: true)
+        } else {
+            problem = nil
+        }
+        if let problem { reportBadCall(problem, at: value.range) }
+    }
+
+    /// The kind of a value computed when the template renders, when it is fixed:
+    /// what a function returns, or a byte of a string (`StatefulSet.Name[0]`).
+    func computedKind(of expr: Expr) -> TemplateFunctions.ValueKind? {
+        let value = expr.withoutParentheses
+        if case .index(let base, let key) = value.kind, case .int = key.kind, readsScalar(base) { return .byte }
+        return SemanticChecker.resultKind(of: value)
+    }
+
+    /// What the function `expr` calls returns (`list(1)`, `x | len`), when its kind is fixed.
+    static func resultKind(of expr: Expr) -> TemplateFunctions.ValueKind? {
+        guard let function = resultFunction(of: expr.withoutParentheses) else { return nil }
+        return function == "option" ? .string : TemplateFunctions.resultKinds[function]
     }
 
     mutating func reportUnknownTemplateFunction(_ name: String, at range: SourceRange) {
@@ -75,16 +108,39 @@ extension SemanticChecker {
         report(.unknownTemplateFunction, "unknown template function '\(name)'\(hint)", at: range)
     }
 
-    /// `x[key]` with a constant key: one Go's `index` refuses for any collection, or
-    /// an integer for a collection Kanister's parameter types say is a map.
+    /// `x[key]`: a collection `index` can read (not a structure such as
+    /// `StatefulSet`), and a key it can take: a constant key Go's `index` refuses
+    /// for any collection, an integer for a collection Kanister's parameter types
+    /// say is a map; a function's result of a kind no key has, or a string for a list.
     mutating func checkIndexKey(_ key: Expr, of base: Expr) {
-        guard let kind = SemanticChecker.constantKind(of: key) else { return }
-        if let problem = TemplateFunctions.constantProblem("index", position: 1, kind: kind) {
-            reportBadCall(problem, at: key.range)
-        } else if kind.isInteger {
-            checkIntegerIndex(of: base, key: key)
-            if let path = templatePath(of: base), case .map = KanisterCatalog.type(of: path) {
-                reportBadCall(SemanticChecker.integerKeyProblem("." + path.joined(separator: ".")), at: key.range)
+        let path = templatePath(of: base)
+        let type = path.map { KanisterCatalog.type(of: $0) }
+        let spelled = path.map { "." + $0.joined(separator: ".") } ?? ""
+        // A Secret or ConfigMap read by a string key is reported with the fix that inserts `.Data`.
+        let isObjectKeyRead =
+            (path?.count ?? 0) >= 2 && ["Secrets", "ConfigMaps"].contains(path?.dropLast().last) && SemanticChecker.constantKeyText(key) != nil
+        if case .structure = type, !isObjectKeyRead {
+            reportBadCall("index cannot read \(spelled), a structure; read its fields by name (\(spelled).Name)", at: key.range)
+            return
+        }
+        if let kind = SemanticChecker.constantKind(of: key) {
+            if let problem = TemplateFunctions.argumentProblem("index", position: 1, kind: kind) {
+                reportBadCall(problem, at: key.range)
+            } else if kind.isInteger {
+                checkIntegerIndex(of: base, key: key)
+                if case .map = type {
+                    reportBadCall(SemanticChecker.integerKeyProblem(spelled), at: key.range)
+                } else if computedKind(of: base) == .map, let function = SemanticChecker.resultFunction(of: base.withoutParentheses) {
+                    reportBadCall(SemanticChecker.integerKeyProblem("what \(function) returns"), at: key.range)
+                }
+            }
+        } else if let kind = computedKind(of: key) {
+            if let problem = TemplateFunctions.keyProblem(kind) {
+                reportBadCall(problem, at: key.range)
+            } else if kind == .string, case .list = type {
+                reportBadCall("\(spelled) is a list; index it by position, not by a string", at: key.range)
+            } else if kind != .string, case .map = type {
+                reportBadCall(SemanticChecker.integerKeyProblem(spelled), at: key.range)
             }
         }
     }
@@ -99,12 +155,12 @@ extension SemanticChecker {
     }
 
     /// The Go constant a literal argument lowers to, if it is one.
-    static func constantKind(of expr: Expr) -> TemplateFunctions.ConstantKind? {
+    static func constantKind(of expr: Expr) -> TemplateFunctions.ValueKind? {
         switch expr.kind {
         case .string(let literal): literal.constantText == nil ? nil : .string
         case .duration: .string
         case .int(let text): text.hasPrefix("-") ? .negativeInteger : .integer
-        case .float(let text): TemplateFunctions.ConstantKind(floatText: text)
+        case .float(let text): TemplateFunctions.ValueKind(floatText: text)
         case .bool: .bool
         case .null: .null
         case .parenthesized(let inner): constantKind(of: inner)
@@ -172,23 +228,32 @@ extension SemanticChecker {
         // Collected from the outside in, then reversed.
         var path: [(String, SourceRange)] = []
         // The read nearest the root so far, as written (a computed key as `[...]`).
-        var innermost: (String, SourceRange)?
+        var innermost: ValueRead?
         var current = expr
         while true {
             switch current.kind {
             case .member(let base, let name):
                 path.append((name.text, name.range))
-                innermost = (name.text, name.range)
+                innermost = ValueRead(name: name.text, range: name.range, kind: .field)
                 current = base
             case .index(let base, let key):
+                checkIndexKey(key, of: base)
                 checkExpression(key)
                 let text = SemanticChecker.constantKeyText(key)
                 if let text {
                     path.append((text, key.range))
                 } else {
+                    // `StatefulSet.Name[0].x`: an element of a string is a byte.
+                    if case .int = key.kind, let read = path.last, readsScalar(base) {
+                        reportValueRead(read, on: "an element of a string", kind: "a byte")
+                    }
                     path.removeAll()
                 }
-                if case .int(let number) = key.kind { innermost = (number, key.range) } else { innermost = (text ?? "[...]", key.range) }
+                if case .int(let number) = key.kind {
+                    innermost = ValueRead(name: number, range: key.range, kind: .position)
+                } else {
+                    innermost = ValueRead(name: text ?? "[...]", range: key.range, kind: .key)
+                }
                 current = base
             case .identifier(let name):
                 path.reverse()
@@ -205,6 +270,38 @@ extension SemanticChecker {
         }
     }
 
+    /// Whether `expr` is a string or a number: a literal, what a function returns,
+    /// or a value Kanister fills so: a template parameter its types say is one, an
+    /// output of a phase, a keyValue or the Kopia snapshot of an input artifact
+    /// (lets followed).
+    func readsScalar(_ expr: Expr, depth: Int = 0) -> Bool {
+        if case .string = expr.kind { return true }
+        if case .parenthesized(let inner) = expr.kind { return readsScalar(inner, depth: depth) }
+        if let kind = SemanticChecker.resultKind(of: expr) { return kind.isScalar }
+        guard depth < SemanticChecker.maxLetDepth, let (root, _, path) = SemanticChecker.constantChain(expr) else { return false }
+        let names = path.map(\.0)
+        switch table.resolve(root, in: context.action) {
+        case .constant(let decl): return names.isEmpty && readsScalar(decl.value, depth: depth + 1)
+        case .phase: return names.count == 2 && names[0] == "output"
+        case .inputArtifact: return SemanticChecker.isArtifactValue(names[...])
+        case .templateRoot(let root):
+            switch root {
+            case "Phases": return names.count == 3 && names[1] == "Output"
+            case "DeferPhase": return names.count == 2 && names[0] == "Output"
+            case "ArtifactsIn": return SemanticChecker.isArtifactValue(names.dropFirst())
+            default:
+                if case .scalar = KanisterCatalog.type(of: [root] + names) { return true }
+                return false
+            }
+        default: return false
+        }
+    }
+
+    /// `KeyValue.k` or `KopiaSnapshot` after an artifact's name: a string.
+    static func isArtifactValue(_ names: ArraySlice<String>) -> Bool {
+        names.elementsEqual(["KopiaSnapshot"]) || (names.count == 2 && names.first == "KeyValue")
+    }
+
     /// An identifier, or fields and keys read on one (in parentheses too).
     static func isChain(_ expr: Expr) -> Bool {
         switch expr.kind {
@@ -214,22 +311,60 @@ extension SemanticChecker {
         }
     }
 
-    /// A field or key read (`part`) straight on a value that has none, which Go's
+    /// A field or key read straight on a value that has none, which Go's
     /// template engine refuses (when it parses or when it renders): a literal
     /// (`"-f".yaml`, `3[0]`), or the result of a function that returns a string,
-    /// number or bool (`upper(x).y`, `(x | toJson)["k"]`, `option("a").b`).
-    mutating func checkValueRead(_ base: Expr, read part: (String, SourceRange)) {
-        var value = base
-        while case .parenthesized(let inner) = value.kind { value = inner }
+    /// number or bool (`upper(x).y`, `(x | toJson)["k"]`, `option("a").b`), a list
+    /// (`list(1, 2).x`) or a map of known keys (`split("/", x).y`).
+    mutating func checkValueRead(_ base: Expr, read: ValueRead) {
+        let value = base.withoutParentheses
         if let kind = SemanticChecker.memberlessKind(of: value) {
-            report(.noMembers, SemanticChecker.memberlessMessage(nil, kind: kind, value: value, part: part.0), at: part.1)
+            // Go indexes a string by position (a byte).
+            guard kind != "a string" || read.kind != .position else { return }
+            report(.noMembers, SemanticChecker.memberlessMessage(nil, kind: kind, value: value, part: read.name), at: read.range)
             return
         }
         guard let function = SemanticChecker.resultFunction(of: value) else { return }
-        if function == "option" {
-            report(.noMembers, "an option is a string, which has no field or key '\(part.0)'; Go's template engine refuses the read", at: part.1)
-        } else if TemplateFunctions.scalarResults.contains(function) {
-            reportBadCall(TemplateFunctions.resultFieldProblem(function, field: part.0), at: part.1)
+        if SemanticChecker.argumentReturningFunctions.contains(function) {
+            // `default("a", Options.x).y`: one of the arguments, and the read fails whenever it is a string.
+            if SemanticChecker.callArguments(of: value).contains(where: { readsScalar($0) }) {
+                reportBadCall(
+                    "\(function) returns one of its arguments, and one here is a string or number, which has no field or key '\(read.name)'", at: read.range)
+            }
+        } else if function == "dict", let problem = SemanticChecker.dictReadProblem(value, read: read) {
+            reportBadCall(problem, at: read.range)
+        } else if function == "option" {
+            report(.noMembers, "an option is a string, which has no field or key '\(read.name)'; Go's template engine refuses the read", at: read.range)
+        } else if let problem = TemplateFunctions.resultReadProblem(function, read: read.name, kind: read.kind) {
+            reportBadCall(problem, at: read.range)
+        }
+    }
+
+    /// `dict("a", 1).b`: a field a dict of constant keys does not have (a key read
+    /// through `index` gives nothing instead).
+    static func dictReadProblem(_ value: Expr, read: ValueRead) -> String? {
+        guard read.kind == .field, case .call(_, let arguments) = value.kind else { return nil }
+        var keys: [String] = []
+        for (position, argument) in arguments.enumerated() where position % 2 == 0 {
+            guard let key = constantKeyText(argument.value) else { return nil }
+            keys.append(key)
+        }
+        guard !keys.contains(read.name) else { return nil }
+        let known = keys.isEmpty ? "it has no keys" : "its keys are \(keys.joined(separator: ", "))"
+        return "dict has no key '\(read.name)' (\(known)), and reading a missing field fails"
+    }
+
+    /// Functions that return one of their arguments.
+    static let argumentReturningFunctions: Set<String> = ["coalesce", "default"]
+
+    /// The values a call passes to its function: `f(a, b)`, `x | f(a)` (a, then x), `x | f` (x).
+    static func callArguments(of value: Expr) -> [Expr] {
+        switch value.kind {
+        case .call(_, let arguments): return arguments.map(\.value)
+        case .pipe(let piped, let last):
+            if case .call(_, let arguments) = last.kind { return arguments.map(\.value) + [piped] }
+            return [piped]
+        default: return []
         }
     }
 

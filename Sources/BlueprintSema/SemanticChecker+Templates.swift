@@ -139,8 +139,9 @@ extension SemanticChecker {
         for call in all.indexCalls {
             if let problem = indexKeyProblem(call) { badCalls.append(problem) }
         }
-        for read in all.resultFields where TemplateFunctions.scalarResults.contains(read.function) {
-            badCalls.append(TemplateBadCall(range: read.range, problem: TemplateFunctions.resultFieldProblem(read.function, field: read.field)))
+        for read in all.resultFields {
+            guard let problem = TemplateFunctions.resultReadProblem(read.function, read: read.field, kind: .field) else { continue }
+            badCalls.append(TemplateBadCall(range: read.range, problem: problem))
         }
         for use in all.functions {
             if let problem = TemplateFunctions.arityProblem(use.name, arguments: use.argumentCount) {
@@ -148,7 +149,7 @@ extension SemanticChecker {
                 continue
             }
             for constant in use.constants {
-                guard let problem = TemplateFunctions.constantProblem(use.name, position: constant.position, kind: constant.kind) else { continue }
+                guard let problem = TemplateFunctions.argumentProblem(use.name, position: constant.position, kind: constant.kind) else { continue }
                 badCalls.append(TemplateBadCall(range: constant.range, problem: problem))
             }
         }
@@ -264,7 +265,7 @@ extension SemanticChecker {
             reportBadPhasePart(name, at: range)
             return
         }
-        checkPhaseReference(finally.name, part, key: rest.dropFirst().first, at: rootRange)
+        checkPhaseReference(finally.name, part, key: rest.dropFirst().first, at: rootRange, rest: rest.dropFirst(2))
     }
 
     /// `.Phases.p.X` or `.DeferPhase.X` where X is not a part of a phase.

@@ -40,42 +40,98 @@ extension TemplateFunctions {
         "wrap": "is", "wrapWith": "iss",
     ]
 
+    /// What each function returns whatever its arguments, as Go's reflection
+    /// types it (`printf "%T"`): the kind of value it passes on in a pipe or as an
+    /// argument. Functions whose result depends on their arguments (`default`,
+    /// `first`, `index`, `deepCopy`) and those returning a structure (`now`,
+    /// `semver`) are left out.
+    public static let resultKinds: [String: ValueKind] = {
+        var kinds: [String: ValueKind] = [:]
+        let strings = [
+            "abbrev", "abbrevboth", "adler32sum", "ago", "b32dec", "b32enc", "b64dec", "b64enc", "base", "camelcase", "cat", "clean",
+            "date", "dateInZone", "date_in_zone", "decryptAES", "derivePassword", "dir", "encryptAES", "env", "expandenv", "ext", "fail",
+            "genPrivateKey", "getHostByName", "hello", "html", "htmlDate", "htmlDateInZone", "indent", "initials", "join", "js",
+            "kebabcase", "kindOf", "lower", "nindent", "nospace", "plural", "print", "printf", "println", "quote", "randAlpha",
+            "randAlphaNum", "randAscii", "randNumeric", "regexFind", "regexReplaceAll", "regexReplaceAllLiteral", "repeat", "replace",
+            "sha1sum", "sha256sum", "shuffle", "snakecase", "squote", "substr", "swapcase", "title", "toJson", "toPrettyJson",
+            "toString", "trim", "trimAll", "trimPrefix", "trimSuffix", "trimall", "trunc", "typeOf", "unixEpoch", "untitle", "upper",
+            "urlJoin", "urlquery", "uuidv4", "wrap", "wrapWith",
+        ]
+        for name in strings { kinds[name] = .string }
+        for name in ["atoi", "int", "len"] { kinds[name] = .integer }
+        for name in ["add", "add1", "biggest", "div", "int64", "max", "min", "mod", "mul", "sub", "toDecimal"] { kinds[name] = .int64 }
+        for name in ["ceil", "float64", "floor", "round"] { kinds[name] = .float }
+        let bools = [
+            "contains", "deepEqual", "empty", "eq", "ge", "gt", "has", "hasKey", "hasPrefix", "hasSuffix", "isAbs", "kindIs", "le", "lt",
+            "ne", "not", "regexMatch", "semverCompare", "typeIs", "typeIsLike",
+        ]
+        for name in bools { kinds[name] = .bool }
+        let lists = [
+            "append", "compact", "concat", "initial", "keys", "list", "mustPush", "pluck", "prepend", "push", "regexFindAll", "regexSplit",
+            "rest", "reverse", "sortAlpha", "splitList", "toStrings", "tuple", "uniq", "until", "untilStep", "values", "without",
+        ]
+        for name in lists { kinds[name] = .list }
+        for name in ["dict", "merge", "mergeOverwrite", "omit", "pick", "set", "split", "splitn", "unset", "urlParse"] { kinds[name] = .map }
+        return kinds
+    }()
+
     /// Functions whose result is a string, number or bool, which has no fields:
     /// `(quote .x).Name` fails ("can't evaluate field Name in type string").
-    public static let scalarResults: Set<String> = [
-        "abbrev", "abbrevboth", "add", "add1", "adler32sum", "ago", "atoi", "b32dec", "b32enc", "b64dec", "b64enc",
-        "base", "biggest", "camelcase", "cat", "ceil", "clean", "contains", "date", "dateInZone", "date_in_zone",
-        "decryptAES", "deepEqual", "derivePassword", "dir", "div", "empty", "encryptAES", "env", "eq", "expandenv",
-        "ext", "fail", "float64", "floor", "ge", "genPrivateKey", "getHostByName", "gt", "has", "hasKey", "hasPrefix",
-        "hasSuffix", "hello", "html", "htmlDate", "htmlDateInZone", "indent", "initials", "int", "int64", "isAbs",
-        "join", "js", "kebabcase", "kindIs", "kindOf", "le", "len", "lower", "lt", "max", "min", "mod", "mul", "ne",
-        "nindent", "nospace", "not", "plural", "print", "printf", "println", "quote", "randAlpha", "randAlphaNum",
-        "randAscii", "randNumeric", "regexFind", "regexMatch", "regexReplaceAll", "regexReplaceAllLiteral", "repeat",
-        "replace", "round", "semverCompare", "sha1sum", "sha256sum", "shuffle", "snakecase", "squote", "sub",
-        "substr", "swapcase", "title", "toDecimal", "toJson", "toPrettyJson", "toString", "trim", "trimAll",
-        "trimPrefix", "trimSuffix", "trimall", "trunc", "typeIs", "typeIsLike", "typeOf", "unixEpoch", "untitle",
-        "upper", "urlJoin", "urlquery", "uuidv4", "wrap", "wrapWith",
-    ]
+    public static let scalarResults: Set<String> = Set(resultKinds.filter { $0.value.isScalar }.keys)
+
+    /// Functions whose result is a list: a field or a string key of it fails
+    /// ("can't evaluate field x in type []interface {}", "cannot index slice/array with type string").
+    public static let listResults: Set<String> = Set(resultKinds.filter { $0.value == .list }.keys)
 
     static func resultFieldProblem(_ function: String, field: String) -> String {
         "\(function) returns a string, number or bool, which has no field '\(field)'"
     }
 
-    /// The kind of a constant written as an argument.
-    public enum ConstantKind: Sendable {
+    /// Functions whose result is a map with the keys `_0`, `_1`, ...: any other
+    /// field of it fails ("map has no entry for key").
+    public static let positionalMapResults: Set<String> = ["split", "splitn"]
+
+    /// Why Go refuses `read` on what `function` returns, or nil when it may not.
+    /// `kind` is nil for a field or a key (a read through a let keeps only its text).
+    static func resultReadProblem(_ function: String, read name: String, kind: ValueRead.Kind?) -> String? {
+        if let result = resultKinds[function], result.isScalar {
+            // Go reads a byte of a string by position.
+            return result == .string && kind == .position ? nil : resultFieldProblem(function, field: name)
+        }
+        if listResults.contains(function), kind != .position {
+            return "\(function) returns a list, which has no field or key '\(name)'; read an element by position"
+        }
+        if positionalMapResults.contains(function), kind == .field, !name.hasPrefix("_") || Int(name.dropFirst()) == nil {
+            return "\(function) returns a map whose keys are _0, _1, ...; it has no field '\(name)'"
+        }
+        return nil
+    }
+
+    /// The kind of a value given to a function: a constant written as an
+    /// argument, or what another function returns.
+    public enum ValueKind: Sendable {
         case string, integer, negativeInteger, bool, null
         /// A number spelled with a point or an exponent: an integral one (`2.0`,
         /// `1e3`) also converts to an integer parameter, but to `any` it is a float64.
         case float, integralFloat
+        /// What only a function returns: an int64 (sprig's arithmetic), a list, a
+        /// map; and a byte, read from a string by position.
+        case int64, list, map, byte
 
         var spelling: String {
             switch self {
             case .string: "a string"
-            case .integer, .negativeInteger, .float, .integralFloat: "a number"
+            case .integer, .negativeInteger, .float, .integralFloat, .int64: "a number"
             case .bool: "a boolean"
             case .null: "nil"
+            case .list: "a list"
+            case .map: "a map"
+            case .byte: "a byte"
             }
         }
+
+        /// A string, number or bool: it has no fields.
+        var isScalar: Bool { self != .null && self != .list && self != .map }
 
         var isInteger: Bool { self == .integer || self == .negativeInteger }
     }
@@ -95,11 +151,14 @@ extension TemplateFunctions {
         return nil
     }
 
-    /// Why Go refuses the constant `kind` as argument `position` (from 0) of
-    /// `name`, or nil when it converts (Go's evalArg: a string only for a string
-    /// parameter, an integral number for an integer, a number for a float, a
-    /// boolean for a bool, nil for none of these; anything for an interface).
-    public static func constantProblem(_ name: String, position: Int, kind: ConstantKind) -> String? {
+    /// Why Go refuses a value of `kind` as argument `position` (from 0) of `name`,
+    /// or nil when it converts. A constant converts as Go's evalArg converts it: a
+    /// string only for a string parameter, an integral number for an integer, a
+    /// number for a float, a boolean for a bool, nil for none of these; anything
+    /// for an interface. `asValue`: the value is piped in (`true | upper`) or is
+    /// what a function returns, so it keeps its own Go type (int, int64, float64,
+    /// bool, string, list, map), which is assignable to no other parameter type.
+    public static func argumentProblem(_ name: String, position: Int, kind: ValueKind, asValue: Bool = false) -> String? {
         guard let signature = signatures[name] else { return nil }
         let letters = Array(signature.utf8)
         let isVariadic = letters.last == UInt8(ascii: "*")
@@ -113,14 +172,19 @@ extension TemplateFunctions {
             return nil  // the arity check reports it
         }
         if letter == UInt8(ascii: "k") { return keyProblem(kind) }
+        // `len` takes any value, and fails on what has no length.
+        if name == "len", kind != .string, kind != .list, kind != .map {
+            return "len counts the elements of a string, list or map, not of \(kind.spelling)"
+        }
         let accepts: Bool
         switch UInt8(letter) {
         case UInt8(ascii: "a"): accepts = true
         case UInt8(ascii: "s"): accepts = kind == .string
-        case UInt8(ascii: "i"): accepts = kind.isInteger || kind == .integralFloat
-        case UInt8(ascii: "f"): accepts = kind != .string && kind != .bool && kind != .null
+        case UInt8(ascii: "i"): accepts = kind.isInteger || (kind == .integralFloat && !asValue)
+        case UInt8(ascii: "f"):
+            accepts = asValue ? kind == .float || kind == .integralFloat : kind.isInteger || kind == .float || kind == .integralFloat
         case UInt8(ascii: "b"): accepts = kind == .bool
-        case UInt8(ascii: "m"): accepts = kind == .null
+        case UInt8(ascii: "m"): accepts = kind == .null || kind == .list || kind == .map
         default: accepts = false
         }
         guard !accepts else { return nil }
@@ -138,9 +202,9 @@ extension TemplateFunctions {
 
     /// A key of `index` (letter `k`): a map is indexed by strings, a list by integers
     /// from 0; nothing by a bool, nil or a number spelled as a float.
-    static func keyProblem(_ kind: ConstantKind) -> String? {
+    static func keyProblem(_ kind: ValueKind) -> String? {
         switch kind {
-        case .string, .integer: return nil
+        case .string, .integer, .int64, .byte: return nil
         case .negativeInteger: return "index of a list takes a position from 0, not a negative number"
         case .integralFloat: return "index keys are strings (of a map) or integers (of a list), not a number spelled as a float"
         default: return "index keys are strings (of a map) or integers (of a list), not \(kind.spelling)"
@@ -148,7 +212,7 @@ extension TemplateFunctions {
     }
 }
 
-extension TemplateFunctions.ConstantKind {
+extension TemplateFunctions.ValueKind {
     /// A float constant: Go's parser also gives an integral one (`2.0`, `1e3`) its int value.
     init(floatText text: String) {
         let value = Double(text.filter { $0 != "_" })

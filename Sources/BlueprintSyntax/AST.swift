@@ -294,6 +294,13 @@ public struct Expr: Sendable, Equatable {
     public var kind: ExprKind
     public var range: SourceRange
 
+    /// The expression inside any parentheses around it: `x` for `((x))`.
+    public var withoutParentheses: Expr {
+        var inner = self
+        while case .parenthesized(let next) = inner.kind { inner = next }
+        return inner
+    }
+
     public init(_ kind: ExprKind, range: SourceRange) {
         self.kind = kind
         self.range = range

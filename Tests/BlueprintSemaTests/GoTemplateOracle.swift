@@ -7,6 +7,8 @@ enum GoTemplateOracle {
     struct Verdict: Equatable {
         var isValid: Bool
         var error: String?
+        /// What the template printed (tmpl-render).
+        var output: String?
     }
 
     enum OracleError: Error, CustomStringConvertible {
@@ -85,7 +87,7 @@ enum GoTemplateOracle {
             guard let result = object as? [String: Any], let isValid = result["ok"] as? Bool else {
                 throw OracleError.runFailed("unexpected output line \(line)")
             }
-            return Verdict(isValid: isValid, error: result["error"] as? String)
+            return Verdict(isValid: isValid, error: result["error"] as? String, output: result["output"] as? String)
         }
     }
 

@@ -66,9 +66,9 @@ struct TemplateFunctionsTests {
     /// constant of each kind in turn (the others constants of their own type;
     /// a function with another parameter type that no constant gives is left out):
     /// Go refuses the constant ("expected string; found 3", "can't handle",
-    /// "cannot assign nil") exactly where `constantProblem` says it does.
+    /// "cannot assign nil", "error calling len") exactly where `argumentProblem` says it does.
     @Test func constantArgumentsAgreeWithGo() throws {
-        let constants: [(String, TemplateFunctions.ConstantKind)] = [
+        let constants: [(String, TemplateFunctions.ValueKind)] = [
             ("\"1\"", .string), ("1", .integer), ("-1", .negativeInteger), ("1.5", .float), ("2.0", .integralFloat),
             ("true", .bool), ("nil", .null),
         ]
@@ -84,29 +84,146 @@ struct TemplateFunctionsTests {
                 for (spelling, kind) in constants {
                     let arguments = letters.indices.map { $0 == position ? spelling : fillers[letters[$0]] ?? "" }
                     templates.append("{{ \(name) \(arguments.joined(separator: " ")) }}")
-                    expected.append(TemplateFunctions.constantProblem(name, position: position, kind: kind) != nil)
+                    expected.append(TemplateFunctions.argumentProblem(name, position: position, kind: kind) != nil)
                 }
             }
         }
         let verdicts = try GoTemplateOracle.renderVerdicts(for: templates)
         for (index, verdict) in verdicts.enumerated() {
             let error = verdict.error ?? ""
-            let isConstantError = ["expected ", "can't handle", "cannot assign nil"].contains { error.contains($0) } && !error.contains("wrong number")
+            let isConstantError =
+                ["expected ", "can't handle", "cannot assign nil", "error calling len"].contains { error.contains($0) } && !error.contains("wrong number")
             #expect(isConstantError == expected[index], "\(templates[index]): Go says \(verdict.error ?? "ok")")
         }
     }
 
-    /// A constant key that `constantProblem` refuses for `index` fails on a map and
+    /// A constant piped into a function (`{{ true | upper }}`) is its last argument,
+    /// passed as a value of the constant's own Go type: Go refuses it exactly where
+    /// `argumentProblem(asValue:)` says it does.
+    @Test func pipedConstantsAgreeWithGo() throws {
+        let constants: [(String, TemplateFunctions.ValueKind)] = [
+            ("\"1\"", .string), ("1", .integer), ("-1", .negativeInteger), ("1.5", .float), ("2.0", .integralFloat), ("true", .bool),
+        ]
+        let fillers = ["s": "\"x\"", "a": "\"x\"", "i": "1", "f": "1.5", "b": "true"]
+        var templates: [String] = []
+        var expected: [Bool] = []
+        for name in TemplateFunctions.kanister.sorted() where !TemplateFunctions.fipsDisabled.contains(name) && name != "index" && name != "slice" {
+            guard let signature = TemplateFunctions.signatures[name], !signature.isEmpty else { continue }
+            let letters = signature.filter { $0 != "*" }.map { String($0) }
+            let leading = letters.dropLast().map { fillers[$0] }
+            guard leading.allSatisfy({ $0 != nil }) else { continue }
+            for (spelling, kind) in constants {
+                templates.append("{{ \(spelling) | \(([name] + leading.compactMap { $0 }).joined(separator: " ")) }}")
+                expected.append(TemplateFunctions.argumentProblem(name, position: letters.count - 1, kind: kind, asValue: true) != nil)
+            }
+        }
+        #expect(templates.count > 300)
+        let verdicts = try GoTemplateOracle.renderVerdicts(for: templates)
+        for (index, verdict) in verdicts.enumerated() {
+            let error = verdict.error ?? ""
+            let isTypeError =
+                ["expected ", "can't handle", "cannot assign nil", "error calling len"].contains { error.contains($0) } && !error.contains("wrong number")
+            #expect(isTypeError == expected[index], "\(templates[index]): Go says \(verdict.error ?? "ok")")
+        }
+    }
+
+    /// The kind `resultKinds` gives each function is the Go type of what it
+    /// returns, as `printf "%T"` prints it.
+    @Test func resultKindsAgreeWithGo() throws {
+        let calls: [String: String] = [
+            "abbrev": "abbrev 1 \"x\"", "abbrevboth": "abbrevboth 1 1 \"x\"", "add": "add 1 2", "add1": "add1 1", "adler32sum": "adler32sum \"x\"",
+            "ago": "ago now", "append": "append (list 1) 2", "atoi": "atoi \"x\"", "b32dec": "b32dec \"x\"", "b32enc": "b32enc \"x\"", "b64dec": "b64dec \"x\"",
+            "b64enc": "b64enc \"x\"", "base": "base \"x\"", "biggest": "biggest 1 2", "camelcase": "camelcase \"x\"", "cat": "cat 1", "ceil": "ceil 1.5",
+            "clean": "clean \"x\"", "compact": "compact (list 1)", "concat": "concat (list 1)", "contains": "contains \"x\" \"x\"", "date": "date \"2006\" now",
+            "dateInZone": "dateInZone \"2006\" now \"UTC\"", "date_in_zone": "date_in_zone \"2006\" now \"UTC\"", "deepEqual": "deepEqual 1 1",
+            "dict": "dict \"a\" 1", "dir": "dir \"x\"", "div": "div 4 2", "empty": "empty 1", "encryptAES": "encryptAES \"k\" \"x\"", "env": "env \"HOME\"",
+            "eq": "eq 1 1", "expandenv": "expandenv \"x\"", "ext": "ext \"x\"", "float64": "float64 1", "floor": "floor 1.5", "ge": "ge 1 2",
+            "genPrivateKey": "genPrivateKey \"rsa\"", "gt": "gt 1 2", "has": "has 1 (list 1)", "hasKey": "hasKey (dict \"a\" 1) \"a\"",
+            "hasPrefix": "hasPrefix \"x\" \"x\"", "hasSuffix": "hasSuffix \"x\" \"x\"", "hello": "hello", "html": "html \"x\"", "htmlDate": "htmlDate now",
+            "htmlDateInZone": "htmlDateInZone now \"UTC\"", "indent": "indent 1 \"x\"", "initial": "initial (list 1 2)", "initials": "initials \"x\"",
+            "int": "int 1", "int64": "int64 1", "isAbs": "isAbs \"x\"", "join": "join \",\" (list 1)", "js": "js \"x\"", "kebabcase": "kebabcase \"x\"",
+            "keys": "keys (dict \"a\" 1)", "kindIs": "kindIs \"int\" 1", "kindOf": "kindOf 1", "le": "le 1 2", "len": "len \"x\"", "list": "list 1",
+            "lower": "lower \"x\"", "lt": "lt 1 2", "max": "max 1 2", "merge": "merge (dict) (dict \"a\" 1)",
+            "mergeOverwrite": "mergeOverwrite (dict) (dict \"a\" 1)", "min": "min 1 2", "mod": "mod 4 3", "mul": "mul 1 2", "mustPush": "mustPush (list 1) 2",
+            "ne": "ne 1 1", "nindent": "nindent 1 \"x\"", "nospace": "nospace \"x\"", "not": "not 1", "omit": "omit (dict \"a\" 1) \"a\"",
+            "pick": "pick (dict \"a\" 1) \"a\"", "pluck": "pluck \"a\" (dict \"a\" 1)", "plural": "plural \"x\" \"x\" 1", "prepend": "prepend (list 1) 2",
+            "print": "print 1", "printf": "printf \"%d\" 1", "println": "println 1", "push": "push (list 1) 2", "quote": "quote 1", "randAlpha": "randAlpha 2",
+            "randAlphaNum": "randAlphaNum 2", "randAscii": "randAscii 2", "randNumeric": "randNumeric 2", "regexFind": "regexFind \"x\" \"x\"",
+            "regexFindAll": "regexFindAll \"a\" \"aa\" -1", "regexMatch": "regexMatch \"x\" \"x\"", "regexReplaceAll": "regexReplaceAll \"x\" \"x\" \"x\"",
+            "regexReplaceAllLiteral": "regexReplaceAllLiteral \"x\" \"x\" \"x\"", "regexSplit": "regexSplit \"a\" \"bab\" -1", "repeat": "repeat 1 \"x\"",
+            "replace": "replace \"x\" \"x\" \"x\"", "rest": "rest (list 1 2)", "reverse": "reverse (list 1)", "round": "round 1.5 0",
+            "semverCompare": "semverCompare \">1.0\" \"1.2.0\"", "decryptAES": "decryptAES \"k\" (encryptAES \"k\" \"x\")", "set": "set (dict \"a\" 1) \"b\" 2",
+            "sha1sum": "sha1sum \"x\"", "sha256sum": "sha256sum \"x\"", "shuffle": "shuffle \"ab\"", "snakecase": "snakecase \"x\"",
+            "sortAlpha": "sortAlpha (list 1)", "split": "split \"/\" \"a/b\"", "splitList": "splitList \"/\" \"a/b\"", "splitn": "splitn \"/\" 2 \"a/b\"",
+            "squote": "squote 1", "sub": "sub 4 3", "substr": "substr 1 1 \"x\"", "swapcase": "swapcase \"x\"", "title": "title \"x\"",
+            "toDecimal": "toDecimal \"777\"", "toJson": "toJson 1", "toPrettyJson": "toPrettyJson 1", "toString": "toString 1",
+            "toStrings": "toStrings (list 1)", "trim": "trim \"x\"", "trimAll": "trimAll \"x\" \"x\"", "trimPrefix": "trimPrefix \"x\" \"x\"",
+            "trimSuffix": "trimSuffix \"x\" \"x\"", "trimall": "trimall \"x\" \"x\"", "trunc": "trunc 1 \"x\"", "tuple": "tuple 1",
+            "typeIs": "typeIs \"int\" 1", "typeIsLike": "typeIsLike \"int\" 1", "typeOf": "typeOf 1", "uniq": "uniq (list 1)", "unixEpoch": "unixEpoch now",
+            "unset": "unset (dict \"a\" 1) \"a\"", "until": "until 2", "untilStep": "untilStep 0 2 1", "untitle": "untitle \"x\"", "upper": "upper \"x\"",
+            "urlJoin": "urlJoin (dict \"host\" \"a\")", "urlParse": "urlParse \"http://a/b\"", "urlquery": "urlquery \"x\"", "uuidv4": "uuidv4",
+            "values": "values (dict \"a\" 1)", "without": "without (list 1) 1", "wrap": "wrap 1 \"x\"", "wrapWith": "wrapWith 1 \"x\" \"x\"",
+        ]
+        // `fail` always fails, `getHostByName` asks the network, `derivePassword` is off under FIPS.
+        let unsampled: Set<String> = ["derivePassword", "fail", "getHostByName"]
+        #expect(Set(calls.keys).union(unsampled) == Set(TemplateFunctions.resultKinds.keys))
+        let names = calls.keys.sorted()
+        let verdicts = try GoTemplateOracle.renderVerdicts(for: names.map { "{{ printf \"%T\" (\(calls[$0]!)) }}" })
+        let goTypes: [TemplateFunctions.ValueKind: String] = [.string: "string", .integer: "int", .int64: "int64", .float: "float64", .bool: "bool"]
+        for (name, verdict) in zip(names, verdicts) {
+            let type = try #require(verdict.output, "\(calls[name]!): Go says \(verdict.error ?? "")")
+            switch TemplateFunctions.resultKinds[name] {
+            case .list: #expect(type.hasPrefix("[]"), "\(name) returns \(type)")
+            case .map: #expect(type.hasPrefix("map["), "\(name) returns \(type)")
+            case let kind?: #expect(goTypes[kind] == type, "\(name) returns \(type), not \(kind)")
+            case nil: Issue.record("\(name) has no kind")
+            }
+        }
+    }
+
+    /// What Go says of a field read on each function that returns a list or a map
+    /// of positions (`(list 1 2).x`), and of a read by position (`index (list 1 2) 0`):
+    /// `resultReadProblem` refuses the first and accepts the second.
+    @Test func resultReadsAgreeWithGo() throws {
+        let calls = [
+            "append": "append (list 1) 2", "compact": "compact (list 1 2)", "concat": "concat (list 1) (list 2)", "initial": "initial (list 1 2)",
+            "keys": "keys (dict \"a\" 1)", "list": "list 1 2", "pluck": "pluck \"a\" (dict \"a\" 1)", "mustPush": "mustPush (list 1) 2",
+            "prepend": "prepend (list 1) 2",
+            "push": "push (list 1) 2", "regexFindAll": "regexFindAll \"a\" \"aa\" -1", "regexSplit": "regexSplit \"a\" \"bab\" -1",
+            "rest": "rest (list 1 2)", "reverse": "reverse (list 1 2)", "sortAlpha": "sortAlpha (list 1 2)", "splitList": "splitList \"/\" \"a/b\"",
+            "toStrings": "toStrings (list 1 2)", "tuple": "tuple 1 2", "uniq": "uniq (list 1 2)", "until": "until 2",
+            "untilStep": "untilStep 0 2 1", "values": "values (dict \"a\" 1)", "without": "without (list 1 2) 1",
+            "split": "split \"/\" \"a/b\"", "splitn": "splitn \"/\" 2 \"a/b\"",
+        ]
+        #expect(Set(calls.keys) == TemplateFunctions.listResults.union(TemplateFunctions.positionalMapResults))
+        let names = calls.keys.sorted()
+        var templates: [String] = []
+        for name in names {
+            let position = TemplateFunctions.listResults.contains(name) ? "index (\(calls[name]!)) 0" : "(\(calls[name]!))._0"
+            templates += ["{{ (\(calls[name]!)).x }}", "{{ \(position) }}"]
+        }
+        let verdicts = try GoTemplateOracle.renderVerdicts(for: templates)
+        for (index, name) in names.enumerated() {
+            let (field, position) = (verdicts[2 * index], verdicts[2 * index + 1])
+            #expect(!field.isValid, "\(templates[2 * index]): Go accepts it")
+            #expect(TemplateFunctions.resultReadProblem(name, read: "x", kind: .field) != nil, "\(name)")
+            #expect(position.isValid, "\(templates[2 * index + 1]): Go says \(position.error ?? "")")
+            let positionRead: (String, ValueRead.Kind) = TemplateFunctions.listResults.contains(name) ? ("0", .position) : ("_0", .field)
+            #expect(TemplateFunctions.resultReadProblem(name, read: positionRead.0, kind: positionRead.1) == nil, "\(name)")
+        }
+    }
+
+    /// A constant key that `argumentProblem` refuses for `index` fails on a map and
     /// on a list alike; one it accepts works on one of them.
     @Test func indexKeysAgreeWithGo() throws {
-        let keys: [(String, TemplateFunctions.ConstantKind)] = [
+        let keys: [(String, TemplateFunctions.ValueKind)] = [
             ("\"k\"", .string), ("0", .integer), ("-1", .negativeInteger), ("1.5", .float), ("2.0", .integralFloat),
             ("1e0", .integralFloat), ("true", .bool), ("nil", .null),
         ]
         let templates = keys.flatMap { key, _ in ["{{ index (dict \"k\" 1) \(key) }}", "{{ index (list 1) \(key) }}"] }
         let verdicts = try GoTemplateOracle.renderVerdicts(for: templates)
         for (index, (key, kind)) in keys.enumerated() {
-            let refused = TemplateFunctions.constantProblem("index", position: 1, kind: kind) != nil
+            let refused = TemplateFunctions.argumentProblem("index", position: 1, kind: kind) != nil
             let (onMap, onList) = (verdicts[2 * index], verdicts[2 * index + 1])
             if refused {
                 #expect(!onMap.isValid && !onList.isValid, "index with \(key): Go accepts it")

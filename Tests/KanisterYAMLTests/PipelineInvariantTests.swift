@@ -19,6 +19,9 @@ import Testing
     /// Mutants of the literal import, on top of those of the idiomatic one.
     static let literalMutantCount = mutantCount / 4
 
+    /// Mutants that write field, key and pipe reads on values, on top of the others.
+    static let readMutantCount = mutantCount / 4
+
     /// The samples and the corpus imported to .bp in the idiomatic form (lets,
     /// expressions): programs that compile. Mutant N of a seed is the same as
     /// when these were first used, so a reported name reproduces.
@@ -52,6 +55,11 @@ import Testing
             let seed = Self.literalSeeds[index % Self.literalSeeds.count]
             inputs.append(("literal-mutant-\(index)-of-\(seed.name)", literalMutator.mutate(seed.text)))
         }
+        var readMutator = BlueprintMutator(seed: Self.mutantSeed ^ 0x2)
+        for index in 0..<Self.readMutantCount {
+            let seed = Self.seeds[index % Self.seeds.count]
+            inputs.append(("read-mutant-\(index)-of-\(seed.name)", readMutator.mutateReads(seed.text)))
+        }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bpc-invariants-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         // BPC_KEEP_MUTANTS keeps each compiled program and its YAML there, to look into a finding.
@@ -68,7 +76,8 @@ import Testing
             compiledCount += 1
         }
         #expect(
-            compiledCount > Self.seeds.count + (Self.mutantCount + Self.literalMutantCount) / 10, "too few mutants compile to test (b)-(d): \(compiledCount)")
+            compiledCount > Self.seeds.count + (Self.mutantCount + Self.literalMutantCount + Self.readMutantCount) / 10,
+            "too few mutants compile to test (b)-(d): \(compiledCount)")
         // (b) one kcheck run over every compiled file.
         let files = compiledNames.keys.sorted()
         let validate = try TestSupport.run(kcheck, ["validate", "-no-warn"] + files)

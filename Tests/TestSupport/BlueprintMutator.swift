@@ -1,5 +1,6 @@
 // Seeded generators for the property tests: SplitMix64, and mutants of .bp
-// programs for the invariants that tie the stages together.
+// programs for the invariants that tie the stages together (token changes, and
+// reads written on values).
 
 import BlueprintSyntax
 
@@ -90,6 +91,42 @@ public struct BlueprintMutator {
         default:
             return mutateLines(text)
         }
+    }
+
+    /// Field, key and pipe reads, and values to read them on: literals, function
+    /// results, parenthesized chains (Go refuses a read on some of them).
+    static let reads = [".x", ".Name", "[\"k\"]", "[0]", "[1].y", ".output", ".output.k", " | upper", " | toJson", " | quote", " | len"]
+    static let readValues = [
+        "upper(\"x\")", "option(\"o\")", "dict(\"a\", 1)", "list(1, 2)", "(StatefulSet.Name)", "(StatefulSet.Name | toJson)",
+        "toJson(Object)", "\"s\"", "3", "(1)", "printf(\"%d\", 1)", "default(\"a\", Options.x)", "(StatefulSet)", "Object.spec",
+        "split(\"/\", \"a/b\")", "(\"x\" | upper)",
+    ]
+
+    /// One to three mutations that end a value with a field, key or pipe read, or
+    /// put a value to read on (`upper("x").y`, `(x | toJson)["k"]`) in its place.
+    public mutating func mutateReads(_ text: String) -> String {
+        var result = text
+        for _ in 0..<(1 + int(below: 3)) { result = mutateReadOnce(result) }
+        return result
+    }
+
+    mutating func mutateReadOnce(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        let tokens = Lexer.tokenize(bytes).tokens.filter { ![.whitespace, .comment].contains($0.kind) }
+        // A token that ends a value: the next token closes or separates. Not a
+        // computed index key, which kcheck's synthetic Object reads as a list
+        // position (a map in Kanister), so it would refuse what Kanister accepts.
+        let ends = tokens.indices.filter { index in
+            [.identifier, .int, .float, .string, .rightParen, .rightBracket].contains(tokens[index].kind) && index + 1 < tokens.count
+                && [.comma, .rightBracket, .rightBrace, .rightParen, .newline].contains(tokens[index + 1].kind)
+                && (index == 0 || tokens[index - 1].kind != .leftBracket || tokens[index + 1].kind != .rightBracket)
+        }
+        guard !ends.isEmpty else { return text }
+        let target = tokens[ends[int(below: ends.count)]]
+        let read = int(below: 4) == 0 ? "" : pick(Self.reads)
+        let replacesValue = target.kind != .rightParen && target.kind != .rightBracket && int(below: 2) == 0
+        let head = String(decoding: bytes[..<(replacesValue ? target.range.start : target.range.end)], as: UTF8.self)
+        return head + (replacesValue ? pick(Self.readValues) : "") + read + String(decoding: bytes[target.range.end...], as: UTF8.self)
     }
 
     /// Deletes, duplicates or moves a line.
