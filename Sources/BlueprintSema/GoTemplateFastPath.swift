@@ -5,7 +5,8 @@
 // so they are read off the bytes without building a tree. Anything else (a
 // trim marker, comment, pipe, variable, literal, keyword, unknown name,
 // non-ASCII name, tab or newline in an action, a call with the wrong number
-// of arguments, ...) takes the full parser.
+// of arguments or a template parameter of a kind its function refuses, ...)
+// takes the full parser.
 
 public enum GoTemplateFastPath {
     /// The words Go's lexer may treat as keywords or constants; they take the full parser.
@@ -72,6 +73,13 @@ public enum GoTemplateFastPath {
                         while index < count, isNameByte(bytes[index]) { index += 1 }
                         path.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index]), as: UTF8.self))
                         ranges.append(start..<index)
+                    }
+                    // A template parameter of a kind the function refuses: the full parse reports it.
+                    if let function, operands > 0, TemplateFunctions.checksArgumentKind(function, position: operands - 1),
+                        let kind = TemplateFunctions.ValueKind(KanisterCatalog.type(of: path)),
+                        TemplateFunctions.argumentProblem(function, position: operands - 1, kind: kind, asValue: true) != nil
+                    {
+                        return nil
                     }
                     references.append(TemplateReference(path: path, ranges: ranges))
                 } else if isNameStart(byte) {

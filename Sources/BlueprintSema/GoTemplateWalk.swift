@@ -95,11 +95,51 @@ public struct GoTemplateFunctionUse: Sendable, Equatable {
     }
 }
 
-/// A constant passed to a function: its position among the arguments (from 0) and kind.
+/// A constant passed to a function, or a value whose kind is fixed (a constant
+/// piped in, what another function returns): its position among the arguments
+/// (from 0) and kind.
 public struct GoTemplateConstantArgument: Sendable, Equatable {
     public var position: Int
     public var kind: TemplateFunctions.ValueKind
     public var range: Range<Int>
+    /// The value keeps its own Go type (piped in, or returned), so it converts
+    /// to no other parameter type, as a constant argument would.
+    public var isValue = false
+
+    /// A value of `kind` that keeps its own Go type.
+    init(kind: TemplateFunctions.ValueKind, range: Range<Int>, position: Int) {
+        self.position = position
+        self.kind = kind
+        self.range = range
+        self.isValue = true
+    }
+
+    /// What a function returns, written as an argument (`(list 1)`).
+    init?(result operand: GoTemplateOperand, position: Int) {
+        guard case .parenthesized = operand, let function = GoTemplateWalker.resultFunction(of: operand),
+            let kind = TemplateFunctions.resultKinds[function]
+        else { return nil }
+        self.position = position
+        self.kind = kind
+        self.range = operand.range
+        self.isValue = true
+    }
+
+    /// The value the command `piped` passes on to the next stage of a pipe:
+    /// a constant (`true | upper`) or what its function returns (`len "x" | upper`).
+    init?(piped command: GoTemplateCommand, position: Int) {
+        guard let first = command.operands.first else { return nil }
+        if command.operands.count == 1, let constant = GoTemplateConstantArgument(first, position: position) {
+            self = constant
+        } else if let function = GoTemplateWalker.resultFunction(of: first), let kind = TemplateFunctions.resultKinds[function] {
+            self.position = position
+            self.kind = kind
+        } else {
+            return nil
+        }
+        self.range = command.range
+        self.isValue = true
+    }
 
     /// The constant an operand is, if it is one.
     init?(_ operand: GoTemplateOperand, position: Int) {

@@ -59,7 +59,7 @@ struct GoTemplateWalker {
 
     /// Commands first (they see the variables declared before), then the declarations.
     private mutating func walk(_ pipeline: GoTemplatePipeline, isRange: Bool) {
-        for (position, command) in pipeline.commands.enumerated() { walk(command, isPiped: position > 0) }
+        for (position, command) in pipeline.commands.enumerated() { walk(command, after: position > 0 ? pipeline.commands[position - 1] : nil) }
         let count = pipeline.declarations.count
         for (position, declaration) in pipeline.declarations.enumerated() {
             let binding: GoTemplateBinding
@@ -74,7 +74,8 @@ struct GoTemplateWalker {
         }
     }
 
-    private mutating func walk(_ command: GoTemplateCommand, isPiped: Bool) {
+    /// `previous`: the stage of a pipe before this one, whose value is the last argument.
+    private mutating func walk(_ command: GoTemplateCommand, after previous: GoTemplateCommand?) {
         if case .identifier(let function) = command.operands.first, function.name == "index",
             command.operands.count >= 2
         {
@@ -84,10 +85,21 @@ struct GoTemplateWalker {
             walk(operand)
             // The command's function takes the other operands and, in a pipe, the previous result.
             if position == 0, case .identifier = operand, let last = references.functions.indices.last {
-                references.functions[last].argumentCount = command.operands.count - 1 + (isPiped ? 1 : 0)
-                references.functions[last].constants = command.operands.dropFirst().enumerated().compactMap {
-                    GoTemplateConstantArgument($0.element, position: $0.offset)
+                references.functions[last].argumentCount = command.operands.count - 1 + (previous == nil ? 0 : 1)
+                var arguments = command.operands.dropFirst().enumerated().compactMap {
+                    GoTemplateConstantArgument($0.element, position: $0.offset) ?? GoTemplateConstantArgument(result: $0.element, position: $0.offset)
+                        ?? typedField($0.element, position: $0.offset)
                 }
+                if let previous {
+                    let position = command.operands.count - 1
+                    if let piped = GoTemplateConstantArgument(piped: previous, position: position) {
+                        arguments.append(piped)
+                    } else if previous.operands.count == 1, var piped = typedField(previous.operands[0], position: position) {
+                        piped.range = previous.range
+                        arguments.append(piped)
+                    }
+                }
+                references.functions[last].constants = arguments
             }
         }
     }
@@ -120,6 +132,15 @@ struct GoTemplateWalker {
         case .dot, .variable, .string, .number, .bool, .nilValue:
             return
         }
+    }
+
+    /// A template parameter given as an argument (`.StatefulSet`, `.Secrets.s.Data.k`),
+    /// when its type is known: only where dot is the template's data.
+    private func typedField(_ operand: GoTemplateOperand, position: Int) -> GoTemplateConstantArgument? {
+        guard case .field(let field) = operand, scope.template == nil, scope.dot == .templateData,
+            let kind = TemplateFunctions.ValueKind(KanisterCatalog.type(of: field.names))
+        else { return nil }
+        return GoTemplateConstantArgument(kind: kind, range: field.range, position: position)
     }
 
     /// The function whose result an operand is: `f` or `(... | f args)`.

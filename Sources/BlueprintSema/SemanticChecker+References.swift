@@ -81,7 +81,7 @@ extension SemanticChecker {
         let problem: String?
         if let kind = SemanticChecker.constantKind(of: value) {
             problem = TemplateFunctions.argumentProblem(function, position: position, kind: kind, asValue: isPiped)
-        } else if let kind = computedKind(of: value) {
+        } else if let kind = valueKind(of: value) {
             problem = TemplateFunctions.argumentProblem(function, position: position, kind: kind, asValue: true)
         } else {
             problem = nil
@@ -89,11 +89,23 @@ extension SemanticChecker {
         if let problem { reportBadCall(problem, at: value.range) }
     }
 
-    /// The kind of a value computed when the template renders, when it is fixed:
-    /// what a function returns, or a byte of a string (`StatefulSet.Name[0]`).
-    func computedKind(of expr: Expr) -> TemplateFunctions.ValueKind? {
+    /// The kind of a value that is not a constant, when it is fixed: a template
+    /// parameter its types give (`StatefulSet` is a structure, `StatefulSet.Pods`
+    /// a list, an element of it a string), a byte of a string (`StatefulSet.Name[0]`),
+    /// or what a function returns.
+    func valueKind(of expr: Expr, depth: Int = 0) -> TemplateFunctions.ValueKind? {
         let value = expr.withoutParentheses
-        if case .index(let base, let key) = value.kind, case .int = key.kind, readsScalar(base) { return .byte }
+        guard depth < SemanticChecker.maxLetDepth else { return nil }
+        if case .index(let base, let key) = value.kind, case .int = key.kind {
+            if readsScalar(base, depth: depth + 1) { return .byte }
+            guard let path = templatePath(of: base) else { return nil }
+            switch KanisterCatalog.type(of: path) {
+            case .list(let element): return TemplateFunctions.ValueKind(element)
+            case .scalar("[]byte"): return .byte
+            default: return nil
+            }
+        }
+        if let path = templatePath(of: value) { return TemplateFunctions.ValueKind(KanisterCatalog.type(of: path)) }
         return SemanticChecker.resultKind(of: value)
     }
 
@@ -116,11 +128,8 @@ extension SemanticChecker {
         let path = templatePath(of: base)
         let type = path.map { KanisterCatalog.type(of: $0) }
         let spelled = path.map { "." + $0.joined(separator: ".") } ?? ""
-        // A Secret or ConfigMap read by a string key is reported with the fix that inserts `.Data`.
-        let isObjectKeyRead =
-            (path?.count ?? 0) >= 2 && ["Secrets", "ConfigMaps"].contains(path?.dropLast().last) && SemanticChecker.constantKeyText(key) != nil
-        if case .structure = type, !isObjectKeyRead {
-            reportBadCall("index cannot read \(spelled), a structure; read its fields by name (\(spelled).Name)", at: key.range)
+        if case .structure = type, let path, !SemanticChecker.isObjectKeyRead(path, keyIsConstantString: SemanticChecker.constantKeyText(key) != nil) {
+            reportBadCall(SemanticChecker.structureIndexProblem(spelled), at: key.range)
             return
         }
         if let kind = SemanticChecker.constantKind(of: key) {
@@ -130,15 +139,15 @@ extension SemanticChecker {
                 checkIntegerIndex(of: base, key: key)
                 if case .map = type {
                     reportBadCall(SemanticChecker.integerKeyProblem(spelled), at: key.range)
-                } else if computedKind(of: base) == .map, let function = SemanticChecker.resultFunction(of: base.withoutParentheses) {
+                } else if valueKind(of: base) == .map, let function = SemanticChecker.resultFunction(of: base.withoutParentheses) {
                     reportBadCall(SemanticChecker.integerKeyProblem("what \(function) returns"), at: key.range)
                 }
             }
-        } else if let kind = computedKind(of: key) {
+        } else if let kind = valueKind(of: key) {
             if let problem = TemplateFunctions.keyProblem(kind) {
                 reportBadCall(problem, at: key.range)
             } else if kind == .string, case .list = type {
-                reportBadCall("\(spelled) is a list; index it by position, not by a string", at: key.range)
+                reportBadCall(SemanticChecker.listKeyProblem(spelled), at: key.range)
             } else if kind != .string, case .map = type {
                 reportBadCall(SemanticChecker.integerKeyProblem(spelled), at: key.range)
             }
@@ -243,9 +252,9 @@ extension SemanticChecker {
                 if let text {
                     path.append((text, key.range))
                 } else {
-                    // `StatefulSet.Name[0].x`: an element of a string is a byte.
-                    if case .int = key.kind, let read = path.last, readsScalar(base) {
-                        reportValueRead(read, on: "an element of a string", kind: "a byte")
+                    // `StatefulSet.Name[0].x`, `StatefulSet.Pods[0].x`: the element is a byte, a string.
+                    if case .int(let position) = key.kind, let read = path.last, let element = valueKind(of: current), element.isScalar {
+                        reportValueRead(read, on: "the element at position \(position)", kind: element.spelling)
                     }
                     path.removeAll()
                 }
@@ -275,9 +284,9 @@ extension SemanticChecker {
     /// output of a phase, a keyValue or the Kopia snapshot of an input artifact
     /// (lets followed).
     func readsScalar(_ expr: Expr, depth: Int = 0) -> Bool {
+        let expr = expr.withoutParentheses
         if case .string = expr.kind { return true }
-        if case .parenthesized(let inner) = expr.kind { return readsScalar(inner, depth: depth) }
-        if let kind = SemanticChecker.resultKind(of: expr) { return kind.isScalar }
+        if let kind = valueKind(of: expr, depth: depth + 1) { return kind.isScalar }
         guard depth < SemanticChecker.maxLetDepth, let (root, _, path) = SemanticChecker.constantChain(expr) else { return false }
         let names = path.map(\.0)
         switch table.resolve(root, in: context.action) {

@@ -149,7 +149,8 @@ extension SemanticChecker {
                 continue
             }
             for constant in use.constants {
-                guard let problem = TemplateFunctions.argumentProblem(use.name, position: constant.position, kind: constant.kind) else { continue }
+                guard let problem = TemplateFunctions.argumentProblem(use.name, position: constant.position, kind: constant.kind, asValue: constant.isValue)
+                else { continue }
                 badCalls.append(TemplateBadCall(range: constant.range, problem: problem))
             }
         }
@@ -212,19 +213,45 @@ extension SemanticChecker {
     }
 
     /// `index .Options 0`: an integer first key of a collection that Kanister's
-    /// parameter types say is a map.
+    /// parameter types say is a map; `index .StatefulSet 0`: a structure, which
+    /// `index` cannot read; `index (split "/" .x) 1`: a position in what a
+    /// function returns as a map (or a string key of a list it returns).
     static func indexKeyProblem(_ call: GoTemplateIndexCall) -> TemplateBadCall? {
-        guard case .field(let field) = call.collection, call.scope.template == nil, call.scope.dot == .templateData,
-            let key = call.keys.first, let constant = GoTemplateConstantArgument(key, position: 1)
-        else { return nil }
+        guard let key = call.keys.first else { return nil }
+        let constant = GoTemplateConstantArgument(key, position: 1)
+        if let function = GoTemplateWalker.resultFunction(of: call.collection), case .parenthesized = call.collection,
+            let kind = TemplateFunctions.resultKinds[function], let constant
+        {
+            if kind == .map, constant.kind.isInteger {
+                return TemplateBadCall(range: constant.range, problem: integerKeyProblem("what \(function) returns"))
+            } else if kind == .list, constant.kind == .string {
+                return TemplateBadCall(range: constant.range, problem: listKeyProblem("what \(function) returns"))
+            }
+            return nil
+        }
+        guard case .field(let field) = call.collection, call.scope.template == nil, call.scope.dot == .templateData else { return nil }
         let path = "." + field.names.joined(separator: ".")
-        switch (KanisterCatalog.type(of: field.names), constant.kind) {
-        case (.map, .integer):  // a negative key is refused whatever the collection
-            return TemplateBadCall(range: constant.range, problem: SemanticChecker.integerKeyProblem(path))
+        switch KanisterCatalog.type(of: field.names) {
+        case .structure where !isObjectKeyRead(field.names, keyIsConstantString: constant?.kind == .string):
+            return TemplateBadCall(range: key.range, problem: structureIndexProblem(path))
+        case .map where constant?.kind == .integer:  // a negative key is refused whatever the collection
+            return TemplateBadCall(range: key.range, problem: integerKeyProblem(path))
         default:
             return nil  // a string key of a list is a field the path check reports
         }
     }
+
+    /// `Secrets.s["k"]`: a Secret or ConfigMap read by a string key, reported with
+    /// the fix that inserts `.Data` (BP2055), not as an `index` of a structure.
+    static func isObjectKeyRead(_ path: [String], keyIsConstantString: Bool) -> Bool {
+        keyIsConstantString && path.count >= 2 && ["Secrets", "ConfigMaps"].contains(path[path.count - 2])
+    }
+
+    static func structureIndexProblem(_ path: String) -> String {
+        "index cannot read \(path), a structure; read its fields by name (\(path).Name)"
+    }
+
+    static func listKeyProblem(_ path: String) -> String { "\(path) is a list; index it by position, not by a string" }
 
     static func integerKeyProblem(_ path: String) -> String { "\(path) is a map; index it with a string key" }
 

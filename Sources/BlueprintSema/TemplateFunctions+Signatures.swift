@@ -114,9 +114,12 @@ extension TemplateFunctions {
         /// A number spelled with a point or an exponent: an integral one (`2.0`,
         /// `1e3`) also converts to an integer parameter, but to `any` it is a float64.
         case float, integralFloat
-        /// What only a function returns: an int64 (sprig's arithmetic), a list, a
-        /// map; and a byte, read from a string by position.
-        case int64, list, map, byte
+        /// What only a function returns or Kanister fills: an int64 (sprig's
+        /// arithmetic), a list, a map, a structure (`.StatefulSet`); and a byte,
+        /// read from a string by position.
+        case int64, list, map, structure, byte
+        /// A Secret's value (`[]byte`): a list of bytes to Go.
+        case bytes
 
         var spelling: String {
             switch self {
@@ -127,11 +130,33 @@ extension TemplateFunctions {
             case .list: "a list"
             case .map: "a map"
             case .byte: "a byte"
+            case .structure: "a structure"
+            case .bytes: "bytes (pipe a Secret's value through toString)"
             }
         }
 
         /// A string, number or bool: it has no fields.
-        var isScalar: Bool { self != .null && self != .list && self != .map }
+        var isScalar: Bool { self != .null && self != .list && self != .map && self != .structure && self != .bytes }
+
+        /// A list, map or bytes: what `len` counts, and what a map or slice parameter takes.
+        var isCollection: Bool { self == .list || self == .map || self == .bytes }
+
+        /// The kind of a template parameter's value, when its type says it: a
+        /// Secret's bytes are a list.
+        init?(_ type: TemplateParameterType) {
+            switch type {
+            case .scalar("string"): self = .string
+            case .scalar("bool"): self = .bool
+            case .scalar("int"): self = .integer
+            case .scalar("int64"): self = .int64
+            case .scalar("float64"): self = .float
+            case .scalar("[]byte"): self = .bytes
+            case .list: self = .list
+            case .map: self = .map
+            case .structure: self = .structure
+            case .scalar, .any: return nil
+            }
+        }
 
         var isInteger: Bool { self == .integer || self == .negativeInteger }
     }
@@ -159,21 +184,11 @@ extension TemplateFunctions {
     /// what a function returns, so it keeps its own Go type (int, int64, float64,
     /// bool, string, list, map), which is assignable to no other parameter type.
     public static func argumentProblem(_ name: String, position: Int, kind: ValueKind, asValue: Bool = false) -> String? {
-        guard let signature = signatures[name] else { return nil }
-        let letters = Array(signature.utf8)
-        let isVariadic = letters.last == UInt8(ascii: "*")
-        let fixed = isVariadic ? letters.count - 2 : letters.count
-        let letter: UInt8
-        if position < fixed {
-            letter = letters[position]
-        } else if isVariadic {
-            letter = letters[letters.count - 2]
-        } else {
-            return nil  // the arity check reports it
-        }
+        // Beyond the parameters, the arity check reports it.
+        guard let letter = parameterLetter(name, position: position) else { return nil }
         if letter == UInt8(ascii: "k") { return keyProblem(kind) }
         // `len` takes any value, and fails on what has no length.
-        if name == "len", kind != .string, kind != .list, kind != .map {
+        if name == "len", kind != .string, !kind.isCollection {
             return "len counts the elements of a string, list or map, not of \(kind.spelling)"
         }
         let accepts: Bool
@@ -184,7 +199,7 @@ extension TemplateFunctions {
         case UInt8(ascii: "f"):
             accepts = asValue ? kind == .float || kind == .integralFloat : kind.isInteger || kind == .float || kind == .integralFloat
         case UInt8(ascii: "b"): accepts = kind == .bool
-        case UInt8(ascii: "m"): accepts = kind == .null || kind == .list || kind == .map
+        case UInt8(ascii: "m"): accepts = kind == .null || kind.isCollection
         default: accepts = false
         }
         guard !accepts else { return nil }
@@ -198,6 +213,21 @@ extension TemplateFunctions {
         default: expected = "a value no constant can give"
         }
         return "argument \(position + 1) of \(name) must be \(expected), not \(kind.spelling)"
+    }
+
+    /// The letter of `signatures` for argument `position` of `name`; nil past the last parameter.
+    static func parameterLetter(_ name: String, position: Int) -> UInt8? {
+        guard let signature = signatures[name] else { return nil }
+        let letters = Array(signature.utf8)
+        let isVariadic = letters.last == UInt8(ascii: "*")
+        let fixed = isVariadic ? letters.count - 2 : letters.count
+        if position < fixed { return letters[position] }
+        return isVariadic ? letters[letters.count - 2] : nil
+    }
+
+    /// Whether some value is refused as argument `position` of `name` (not an interface parameter, or `len`).
+    static func checksArgumentKind(_ name: String, position: Int) -> Bool {
+        name == "len" || parameterLetter(name, position: position).map { $0 != UInt8(ascii: "a") } ?? false
     }
 
     /// A key of `index` (letter `k`): a map is indexed by strings, a list by integers
