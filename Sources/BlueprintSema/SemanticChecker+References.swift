@@ -96,8 +96,14 @@ extension SemanticChecker {
     func valueKind(of expr: Expr, depth: Int = 0) -> TemplateFunctions.ValueKind? {
         let value = expr.withoutParentheses
         guard depth < SemanticChecker.maxLetDepth else { return nil }
-        if case .index(let base, let key) = value.kind, case .int = key.kind {
+        if case .index(let base, let key) = value.kind, case .int(let spelled) = key.kind {
             if readsScalar(base, depth: depth + 1) { return .byte }
+            // `list(1, "a")[1]`: the constant at that position.
+            if case .call(let callee, let arguments) = base.withoutParentheses.kind, case .identifier(let function) = callee.kind,
+                function == "list" || function == "tuple", let position = Int(spelled), arguments.indices.contains(position)
+            {
+                return SemanticChecker.constantKind(of: arguments[position].value)
+            }
             guard let path = templatePath(of: base) else { return nil }
             switch KanisterCatalog.type(of: path) {
             case .list(let element): return TemplateFunctions.ValueKind(element)
