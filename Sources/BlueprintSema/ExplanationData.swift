@@ -1844,7 +1844,11 @@ renders, or with a value of the wrong kind: a constant (`trunc "3" .x`), a
 constant piped in (`true | upper`, which Go passes as a bool), or what another
 function returns (`upper(list(1))`, `len(x) | upper`, `3 | len`). Each
 function's result has a Go type (a string, int, int64, float64, bool, list or
-map), and a piped or returned value converts to no other parameter type. The
+map), and so does a template parameter (`StatefulSet` is a structure,
+`StatefulSet.Pods` a list, a Secret's value bytes, `Options` a
+`map[string]string`, ScaleWorkload's `originalReplicaCount` output an int32);
+a piped or returned value converts to no other parameter type
+(`b64enc(s.Data.k)` needs `| toString` first, `keys(Options)` fails). The
 same kinds rule reads and keys: a field of what a function returns
 (`list(1).x`, `dict("a", 1).b`, `split("/", x).y`, `default("a", Options.x).y`),
 an `index` of a structure (`StatefulSet["Name"]`), a string key of a list

@@ -112,7 +112,28 @@ extension SemanticChecker {
             }
         }
         if let path = templatePath(of: value) { return TemplateFunctions.ValueKind(KanisterCatalog.type(of: path)) }
+        if let kind = outputKind(of: value) { return kind }
         return SemanticChecker.resultKind(of: value)
+    }
+
+    /// Outputs Kanister fills with a number, not a string: ScaleWorkload's
+    /// originalReplicaCount is an int32.
+    static let numericOutputs: [String: String] = ["originalReplicaCount": "ScaleWorkload"]
+
+    /// `p.output.k` or `.Phases.p.Output.k` when Kanister gives that output a
+    /// number (an int32, which converts to no parameter a string or int takes).
+    func outputKind(of value: Expr) -> TemplateFunctions.ValueKind? {
+        guard let (root, _, path) = SemanticChecker.constantChain(value), let key = path.last?.0,
+            let function = SemanticChecker.numericOutputs[key]
+        else { return nil }
+        let phaseName: String
+        switch (table.resolve(root, in: context.action), path.count) {
+        case (.phase(let phase), 2) where path[0].0 == "output": phaseName = phase.name
+        case (.templateRoot("Phases"), 3) where path[1].0 == "Output": phaseName = path[0].0
+        default: return nil
+        }
+        guard let phase = context.action?.phase(named: phaseName), table.expand(phase.decl.call).call.function.text == function else { return nil }
+        return .int64
     }
 
     /// What the function `expr` calls returns (`list(1)`, `x | len`), when its kind is fixed.
@@ -138,6 +159,12 @@ extension SemanticChecker {
             reportBadCall(SemanticChecker.structureIndexProblem(spelled), at: key.range)
             return
         }
+        // `p.output.originalReplicaCount[0]`, `list(true)[0][0]`: a number or bool has no elements
+        // (a function's result is checked with the other reads on it).
+        if SemanticChecker.resultKind(of: base) == nil, let kind = valueKind(of: base), kind.isScalar, kind != .string {
+            reportBadCall("index cannot read \(kind.spelling), which has no elements", at: key.range)
+            return
+        }
         if let kind = SemanticChecker.constantKind(of: key) {
             if let problem = TemplateFunctions.argumentProblem("index", position: 1, kind: kind) {
                 reportBadCall(problem, at: key.range)
@@ -145,7 +172,7 @@ extension SemanticChecker {
                 checkIntegerIndex(of: base, key: key)
                 if case .map = type {
                     reportBadCall(SemanticChecker.integerKeyProblem(spelled), at: key.range)
-                } else if valueKind(of: base) == .map, let function = SemanticChecker.resultFunction(of: base.withoutParentheses) {
+                } else if valueKind(of: base)?.isMap == true, let function = SemanticChecker.resultFunction(of: base.withoutParentheses) {
                     reportBadCall(SemanticChecker.integerKeyProblem("what \(function) returns"), at: key.range)
                 }
             }
@@ -154,6 +181,8 @@ extension SemanticChecker {
                 reportBadCall(problem, at: key.range)
             } else if kind == .string, case .list = type {
                 reportBadCall(SemanticChecker.listKeyProblem(spelled), at: key.range)
+            } else if kind == .string, readsScalar(base) {
+                reportBadCall("a string is indexed by position (a byte), not by a string key", at: key.range)
             } else if kind != .string, case .map = type {
                 reportBadCall(SemanticChecker.integerKeyProblem(spelled), at: key.range)
             }
@@ -472,9 +501,9 @@ extension SemanticChecker {
         case .templateFunction(let function):
             // A function named without a call (`toJson`, `toJson.a`) is called with no arguments.
             if !checkArity(function, arguments: 0, at: range), let (field, fieldRange) = path.first,
-                TemplateFunctions.scalarResults.contains(function)
+                let problem = TemplateFunctions.resultReadProblem(function, read: field, kind: .field)
             {
-                reportBadCall(TemplateFunctions.resultFieldProblem(function, field: field), at: fieldRange)
+                reportBadCall(problem, at: fieldRange)
             }
         case .secret:
             checkActionObject(name, range, kind: .secret, rest: path[...])

@@ -222,7 +222,7 @@ extension SemanticChecker {
         if let function = GoTemplateWalker.resultFunction(of: call.collection), case .parenthesized = call.collection,
             let kind = TemplateFunctions.resultKinds[function], let constant
         {
-            if kind == .map, constant.kind.isInteger {
+            if kind.isMap, constant.kind.isInteger {
                 return TemplateBadCall(range: constant.range, problem: integerKeyProblem("what \(function) returns"))
             } else if kind == .list, constant.kind == .string {
                 return TemplateBadCall(range: constant.range, problem: listKeyProblem("what \(function) returns"))

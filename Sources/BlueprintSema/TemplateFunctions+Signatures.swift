@@ -71,21 +71,10 @@ extension TemplateFunctions {
             "rest", "reverse", "sortAlpha", "splitList", "toStrings", "tuple", "uniq", "until", "untilStep", "values", "without",
         ]
         for name in lists { kinds[name] = .list }
-        for name in ["dict", "merge", "mergeOverwrite", "omit", "pick", "set", "split", "splitn", "unset", "urlParse"] { kinds[name] = .map }
+        for name in ["dict", "merge", "mergeOverwrite", "omit", "pick", "set", "unset", "urlParse"] { kinds[name] = .map }
+        for name in ["split", "splitn"] { kinds[name] = .typedMap }
         return kinds
     }()
-
-    /// Functions whose result is a string, number or bool, which has no fields:
-    /// `(quote .x).Name` fails ("can't evaluate field Name in type string").
-    public static let scalarResults: Set<String> = Set(resultKinds.filter { $0.value.isScalar }.keys)
-
-    /// Functions whose result is a list: a field or a string key of it fails
-    /// ("can't evaluate field x in type []interface {}", "cannot index slice/array with type string").
-    public static let listResults: Set<String> = Set(resultKinds.filter { $0.value == .list }.keys)
-
-    static func resultFieldProblem(_ function: String, field: String) -> String {
-        "\(function) returns a string, number or bool, which has no field '\(field)'"
-    }
 
     /// Functions whose result is a map with the keys `_0`, `_1`, ...: any other
     /// field of it fails ("map has no entry for key").
@@ -93,12 +82,16 @@ extension TemplateFunctions {
 
     /// Why Go refuses `read` on what `function` returns, or nil when it may not.
     /// `kind` is nil for a field or a key (a read through a let keeps only its text).
+    /// A string, number or bool has no fields (`(quote .x).Name`: "can't evaluate
+    /// field Name in type string"), a list no fields or string keys.
     static func resultReadProblem(_ function: String, read name: String, kind: ValueRead.Kind?) -> String? {
-        if let result = resultKinds[function], result.isScalar {
+        let result = resultKinds[function]
+        if let result, result.isScalar {
             // Go reads a byte of a string by position.
-            return result == .string && kind == .position ? nil : resultFieldProblem(function, field: name)
+            guard result != .string || kind != .position else { return nil }
+            return "\(function) returns a string, number or bool, which has no field '\(name)'"
         }
-        if listResults.contains(function), kind != .position {
+        if result == .list, kind != .position {
             return "\(function) returns a list, which has no field or key '\(name)'; read an element by position"
         }
         if positionalMapResults.contains(function), kind == .field, !name.hasPrefix("_") || Int(name.dropFirst()) == nil {
@@ -120,6 +113,10 @@ extension TemplateFunctions {
         case int64, list, map, structure, byte
         /// A Secret's value (`[]byte`): a list of bytes to Go.
         case bytes
+        /// A map of typed values (`map[string]string` such as `.Options` or what
+        /// `split` returns, a Secret's `map[string][]byte`): Go does not convert
+        /// it to the `map[string]interface{}` sprig's map functions take.
+        case typedMap
 
         var spelling: String {
             switch self {
@@ -129,6 +126,7 @@ extension TemplateFunctions {
             case .null: "nil"
             case .list: "a list"
             case .map: "a map"
+            case .typedMap: "a typed map (such as map[string]string), which Go does not convert to map[string]interface{}"
             case .byte: "a byte"
             case .structure: "a structure"
             case .bytes: "bytes (pipe a Secret's value through toString)"
@@ -136,10 +134,13 @@ extension TemplateFunctions {
         }
 
         /// A string, number or bool: it has no fields.
-        var isScalar: Bool { self != .null && self != .list && self != .map && self != .structure && self != .bytes }
+        var isScalar: Bool { !isCollection && self != .null && self != .structure }
 
         /// A list, map or bytes: what `len` counts, and what a map or slice parameter takes.
-        var isCollection: Bool { self == .list || self == .map || self == .bytes }
+        var isCollection: Bool { self == .list || self == .map || self == .typedMap || self == .bytes }
+
+        /// A map of either kind: indexed by string keys.
+        var isMap: Bool { self == .map || self == .typedMap }
 
         /// The kind of a template parameter's value, when its type says it: a
         /// Secret's bytes are a list.
@@ -152,7 +153,8 @@ extension TemplateFunctions {
             case .scalar("float64"): self = .float
             case .scalar("[]byte"): self = .bytes
             case .list: self = .list
-            case .map: self = .map
+            case .map(.any): self = .map
+            case .map: self = .typedMap
             case .structure: self = .structure
             case .scalar, .any: return nil
             }
@@ -199,7 +201,7 @@ extension TemplateFunctions {
         case UInt8(ascii: "f"):
             accepts = asValue ? kind == .float || kind == .integralFloat : kind.isInteger || kind == .float || kind == .integralFloat
         case UInt8(ascii: "b"): accepts = kind == .bool
-        case UInt8(ascii: "m"): accepts = kind == .null || kind.isCollection
+        case UInt8(ascii: "m"): accepts = kind == .null || (kind.isCollection && kind != .typedMap)
         default: accepts = false
         }
         guard !accepts else { return nil }

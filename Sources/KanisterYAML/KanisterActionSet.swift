@@ -88,7 +88,7 @@ public struct KanisterActionSet: Sendable, Equatable {
         .map(pairs: pairs.sorted { $0.0 < $1.0 }.map { YAMLPair(key: .string($0.0), value: $0.1) })
     }
 
-    static func stringMap(_ values: [String: String]) -> YAMLNode {
+    static func typedMap(_ values: [String: String]) -> YAMLNode {
         sorted(values.map { ($0.key, YAMLNode.string($0.value)) })
     }
 }
@@ -108,7 +108,7 @@ extension ActionSetObjectReference {
 extension ActionSetArtifact {
     var yamlNode: YAMLNode {
         var pairs: [(String, YAMLNode)] = []
-        if !keyValue.isEmpty { pairs.append(("keyValue", KanisterActionSet.stringMap(keyValue))) }
+        if !keyValue.isEmpty { pairs.append(("keyValue", KanisterActionSet.typedMap(keyValue))) }
         if let kopiaSnapshot { pairs.append(("kopiaSnapshot", .string(kopiaSnapshot))) }
         return KanisterActionSet.sorted(pairs)
     }
@@ -132,7 +132,7 @@ extension ActionSetAction {
             pairs.append(("secrets", KanisterActionSet.sorted(secrets.map { ($0.key, $0.value.yamlNode) })))
         }
         if let profile { pairs.append(("profile", profile.yamlNode)) }
-        if !options.isEmpty { pairs.append(("options", KanisterActionSet.stringMap(options))) }
+        if !options.isEmpty { pairs.append(("options", KanisterActionSet.typedMap(options))) }
         return KanisterActionSet.sorted(pairs)
     }
 }

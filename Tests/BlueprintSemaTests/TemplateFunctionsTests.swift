@@ -174,7 +174,8 @@ struct TemplateFunctionsTests {
             let type = try #require(verdict.output, "\(calls[name]!): Go says \(verdict.error ?? "")")
             switch TemplateFunctions.resultKinds[name] {
             case .list: #expect(type.hasPrefix("[]"), "\(name) returns \(type)")
-            case .map: #expect(type.hasPrefix("map["), "\(name) returns \(type)")
+            case .map: #expect(type == "map[string]interface {}", "\(name) returns \(type)")
+            case .typedMap: #expect(type == "map[string]string", "\(name) returns \(type)")
             case let kind?: #expect(goTypes[kind] == type, "\(name) returns \(type), not \(kind)")
             case nil: Issue.record("\(name) has no kind")
             }
@@ -195,11 +196,12 @@ struct TemplateFunctionsTests {
             "untilStep": "untilStep 0 2 1", "values": "values (dict \"a\" 1)", "without": "without (list 1 2) 1",
             "split": "split \"/\" \"a/b\"", "splitn": "splitn \"/\" 2 \"a/b\"",
         ]
-        #expect(Set(calls.keys) == TemplateFunctions.listResults.union(TemplateFunctions.positionalMapResults))
+        let listFunctions = Set(TemplateFunctions.resultKinds.filter { $0.value == .list }.keys)
+        #expect(Set(calls.keys) == listFunctions.union(TemplateFunctions.positionalMapResults))
         let names = calls.keys.sorted()
         var templates: [String] = []
         for name in names {
-            let position = TemplateFunctions.listResults.contains(name) ? "index (\(calls[name]!)) 0" : "(\(calls[name]!))._0"
+            let position = listFunctions.contains(name) ? "index (\(calls[name]!)) 0" : "(\(calls[name]!))._0"
             templates += ["{{ (\(calls[name]!)).x }}", "{{ \(position) }}"]
         }
         let verdicts = try GoTemplateOracle.renderVerdicts(for: templates)
@@ -208,7 +210,7 @@ struct TemplateFunctionsTests {
             #expect(!field.isValid, "\(templates[2 * index]): Go accepts it")
             #expect(TemplateFunctions.resultReadProblem(name, read: "x", kind: .field) != nil, "\(name)")
             #expect(position.isValid, "\(templates[2 * index + 1]): Go says \(position.error ?? "")")
-            let positionRead: (String, ValueRead.Kind) = TemplateFunctions.listResults.contains(name) ? ("0", .position) : ("_0", .field)
+            let positionRead: (String, ValueRead.Kind) = listFunctions.contains(name) ? ("0", .position) : ("_0", .field)
             #expect(TemplateFunctions.resultReadProblem(name, read: positionRead.0, kind: positionRead.1) == nil, "\(name)")
         }
     }

@@ -95,11 +95,15 @@ public struct BlueprintMutator {
 
     /// Field, key and pipe reads, and values to read them on: literals, function
     /// results, parenthesized chains (Go refuses a read on some of them).
-    static let reads = [".x", ".Name", "[\"k\"]", "[0]", "[1].y", ".output", ".output.k", " | upper", " | toJson", " | quote", " | len"]
+    static let reads = [
+        ".x", ".Name", "[\"k\"]", "[0]", "[1].y", ".output", ".output.k", " | upper", " | toJson", " | quote", " | len", " | b64enc",
+        " | trunc(3)", "[StatefulSet.Name]", " | len | upper", " | toString",
+    ]
     static let readValues = [
         "upper(\"x\")", "option(\"o\")", "dict(\"a\", 1)", "list(1, 2)", "(StatefulSet.Name)", "(StatefulSet.Name | toJson)",
         "toJson(Object)", "\"s\"", "3", "(1)", "printf(\"%d\", 1)", "default(\"a\", Options.x)", "(StatefulSet)", "Object.spec",
-        "split(\"/\", \"a/b\")", "(\"x\" | upper)",
+        "split(\"/\", \"a/b\")", "(\"x\" | upper)", "StatefulSet", "StatefulSet.Pods", "Options", "keys(Options)",
+        "first(StatefulSet.Pods)", "add(1, 2)", "true", "1.5", "list(1, \"a\")", "coalesce(Options.x, \"d\")",
     ]
 
     /// One to three mutations that end a value with a field, key or pipe read, or
@@ -122,11 +126,29 @@ public struct BlueprintMutator {
                 && (index == 0 || tokens[index - 1].kind != .leftBracket || tokens[index + 1].kind != .rightBracket)
         }
         guard !ends.isEmpty else { return text }
-        let target = tokens[ends[int(below: ends.count)]]
-        let read = int(below: 4) == 0 ? "" : pick(Self.reads)
+        let targetIndex = ends[int(below: ends.count)]
+        let target = tokens[targetIndex]
+        var read = int(below: 4) == 0 ? "" : pick(Self.reads)
+        // kcheck's synthetic Object and PodOverride read a computed key as a list
+        // position (Kanister's are maps), so such a read is left out.
+        if read.hasPrefix("[StatefulSet"),
+            Self.chainRoot(before: targetIndex, in: tokens, bytes: bytes).map({ ["Object", "PodOverride"].contains($0) }) == true
+        {
+            read = ".x"
+        }
         let replacesValue = target.kind != .rightParen && target.kind != .rightBracket && int(below: 2) == 0
+        let value = replacesValue ? pick(Self.readValues) : ""
+        if value.hasPrefix("Object"), read.hasPrefix("[StatefulSet") { read = ".x" }
         let head = String(decoding: bytes[..<(replacesValue ? target.range.start : target.range.end)], as: UTF8.self)
-        return head + (replacesValue ? pick(Self.readValues) : "") + read + String(decoding: bytes[target.range.end...], as: UTF8.self)
+        return head + value + read + String(decoding: bytes[target.range.end...], as: UTF8.self)
+    }
+
+    /// The first name of the chain (`Object.spec["a"]`) that ends at token `index`.
+    static func chainRoot(before index: Int, in tokens: [Token], bytes: [UInt8]) -> String? {
+        var start = index
+        while start > 0, [.identifier, .dot, .string, .int, .leftBracket, .rightBracket].contains(tokens[start - 1].kind) { start -= 1 }
+        guard let first = tokens[start...index].first(where: { $0.kind == .identifier }) else { return nil }
+        return String(decoding: bytes[first.range.start..<first.range.end], as: UTF8.self)
     }
 
     /// Deletes, duplicates or moves a line.
