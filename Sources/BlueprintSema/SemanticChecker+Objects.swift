@@ -247,9 +247,13 @@ extension SemanticChecker {
         guard let (member, range) = rest.first else { return }
         let fields = kind.fields
         guard !fields.isEmpty, !fields.contains(member) else {
-            // A value of Data (bytes of a Secret, a ConfigMap's string) or BinaryData has no fields.
+            // A value of Data (bytes of a Secret, a ConfigMap's string) or BinaryData has no fields, nor has a string field.
             if member == "Data" || member == kind.bytesField, let (key, _) = rest.dropFirst().first, let read = rest.dropFirst(2).first {
                 reportValueRead(read, on: "\(kind.typeName) \(member) value '\(key)'", kind: member == kind.bytesField ? "a list of bytes" : "a string")
+            } else if let read = rest.dropFirst().first,
+                case .scalar = KanisterCatalog.type(of: [kind == .secret ? "Secrets" : "ConfigMaps", object.0, member])
+            {
+                reportValueRead(read, on: "the \(member) of \(kind.typeName) '\(object.0)'")
             } else if member == kind.bytesField, let (_, keyRange) = rest.dropFirst().first, !context.isFunctionInput {
                 report(
                     .printedBytes,

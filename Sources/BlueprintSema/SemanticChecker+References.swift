@@ -57,7 +57,9 @@ extension SemanticChecker {
     mutating func checkCall(_ callee: Expr, _ arguments: [CallArgument], isPiped: Bool) -> Bool {
         var isWellFormed = false
         if case .identifier(let name) = callee.kind {
-            if name != "option", name != "kopia" {
+            if name == "option" || name == "kopia", isPiped {
+                report(.templateCall, "\(name)(...) is a value, not a template function, so it cannot take the value piped in", at: callee.range)
+            } else if name != "option", name != "kopia" {
                 if !TemplateFunctions.kanister.contains(name) {
                     reportUnknownTemplateFunction(name, at: callee.range)
                 } else if !checkArity(name, arguments: arguments.count + (isPiped ? 1 : 0), at: callee.range) {
@@ -68,6 +70,8 @@ extension SemanticChecker {
                 }
             }
         } else {
+            // `Options.o("x")`: Go refuses arguments to a field.
+            report(.templateCall, "only a template function takes arguments; this is a value", at: callee.range)
             checkExpression(callee)
         }
         for argument in arguments { checkFunctionInput(argument.value) }
@@ -113,6 +117,13 @@ extension SemanticChecker {
         }
         if let path = templatePath(of: value) { return TemplateFunctions.ValueKind(KanisterCatalog.type(of: path)) }
         if let kind = outputKind(of: value) { return kind }
+        // `first(StatefulSet.Pods)`: an element of a list whose type is known.
+        if let function = SemanticChecker.resultFunction(of: value), function == "first" || function == "last",
+            let list = SemanticChecker.callArguments(of: value).first, let path = templatePath(of: list),
+            case .list(let element) = KanisterCatalog.type(of: path)
+        {
+            return TemplateFunctions.ValueKind(element)
+        }
         return SemanticChecker.resultKind(of: value)
     }
 
@@ -369,7 +380,14 @@ extension SemanticChecker {
             return
         }
         guard let function = SemanticChecker.resultFunction(of: value) else { return }
-        if SemanticChecker.argumentReturningFunctions.contains(function) {
+        if function == "option" {
+            report(.noMembers, "an option is a string, which has no field or key '\(read.name)'; Go's template engine refuses the read", at: read.range)
+        } else if TemplateFunctions.resultKinds[function] == nil, let kind = valueKind(of: value), kind.isScalar,
+            kind != .string || read.kind != .position
+        {
+            // `first(StatefulSet.Pods).x`: what it returns depends on its arguments, a string here.
+            reportValueRead((read.name, read.range), on: "what \(function) returns here", kind: kind.spelling)
+        } else if SemanticChecker.argumentReturningFunctions.contains(function) {
             // `default("a", Options.x).y`: one of the arguments, and the read fails whenever it is a string.
             if SemanticChecker.callArguments(of: value).contains(where: { readsScalar($0) }) {
                 reportBadCall(
@@ -377,8 +395,6 @@ extension SemanticChecker {
             }
         } else if function == "dict", let problem = SemanticChecker.dictReadProblem(value, read: read) {
             reportBadCall(problem, at: read.range)
-        } else if function == "option" {
-            report(.noMembers, "an option is a string, which has no field or key '\(read.name)'; Go's template engine refuses the read", at: read.range)
         } else if let problem = TemplateFunctions.resultReadProblem(function, read: read.name, kind: read.kind) {
             reportBadCall(problem, at: read.range)
         }

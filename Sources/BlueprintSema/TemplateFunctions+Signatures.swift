@@ -189,9 +189,15 @@ extension TemplateFunctions {
         // Beyond the parameters, the arity check reports it.
         guard let letter = parameterLetter(name, position: position) else { return nil }
         if letter == UInt8(ascii: "k") { return keyProblem(kind) }
-        // `len` takes any value, and fails on what has no length.
+        // `len` takes any value, and fails on what has no length; sprig's list functions on what is no list.
         if name == "len", kind != .string, !kind.isCollection {
             return "len counts the elements of a string, list or map, not of \(kind.spelling)"
+        }
+        // (`has` finds nothing in nil.)
+        if let listPosition = listParameters[name], listPosition == nil || listPosition == position, kind != .list, kind != .bytes,
+            kind != .null || name != "has"
+        {
+            return "argument \(position + 1) of \(name) must be a list, not \(kind.spelling)"
         }
         let accepts: Bool
         switch UInt8(letter) {
@@ -217,6 +223,14 @@ extension TemplateFunctions {
         return "argument \(position + 1) of \(name) must be \(expected), not \(kind.spelling)"
     }
 
+    /// Sprig's list functions: they take any value and fail at run time on one
+    /// that is no list ("Cannot find first on type int"). The position of the
+    /// list among the arguments, nil when every argument is one.
+    static let listParameters: [String: Int?] = [
+        "append": 0, "compact": 0, "concat": nil, "first": 0, "has": 1, "initial": 0, "last": 0, "mustPush": 0, "prepend": 0,
+        "push": 0, "rest": 0, "reverse": 0, "uniq": 0, "without": 0,
+    ]
+
     /// The letter of `signatures` for argument `position` of `name`; nil past the last parameter.
     static func parameterLetter(_ name: String, position: Int) -> UInt8? {
         guard let signature = signatures[name] else { return nil }
@@ -229,7 +243,7 @@ extension TemplateFunctions {
 
     /// Whether some value is refused as argument `position` of `name` (not an interface parameter, or `len`).
     static func checksArgumentKind(_ name: String, position: Int) -> Bool {
-        name == "len" || parameterLetter(name, position: position).map { $0 != UInt8(ascii: "a") } ?? false
+        name == "len" || listParameters[name] != nil || parameterLetter(name, position: position).map { $0 != UInt8(ascii: "a") } ?? false
     }
 
     /// A key of `index` (letter `k`): a map is indexed by strings, a list by integers
