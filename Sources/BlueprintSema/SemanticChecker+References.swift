@@ -344,9 +344,7 @@ extension SemanticChecker {
             case "Phases": return names.count == 3 && names[1] == "Output"
             case "DeferPhase": return names.count == 2 && names[0] == "Output"
             case "ArtifactsIn": return SemanticChecker.isArtifactValue(names.dropFirst())
-            default:
-                if case .scalar = KanisterCatalog.type(of: [root] + names) { return true }
-                return false
+            default: return false  // a typed parameter has its kind from valueKind above
             }
         default: return false
         }

@@ -91,11 +91,14 @@ struct TemplateFunctionsTests {
         let verdicts = try GoTemplateOracle.renderVerdicts(for: templates)
         for (index, verdict) in verdicts.enumerated() {
             let error = verdict.error ?? ""
-            let isConstantError =
-                ["expected ", "can't handle", "cannot assign nil", "error calling len", "Cannot ", "invalid memory address"].contains { error.contains($0) }
-                && !error.contains("wrong number")
-            #expect(isConstantError == expected[index], "\(templates[index]): Go says \(verdict.error ?? "ok")")
+            #expect(Self.isArgumentKindError(error) == expected[index], "\(templates[index]): Go says \(verdict.error ?? "ok")")
         }
+    }
+
+    /// Go's words for an argument of a kind the function refuses (not for a wrong count).
+    static func isArgumentKindError(_ error: String) -> Bool {
+        ["expected ", "can't handle", "cannot assign nil", "error calling len", "Cannot ", "invalid memory address"].contains { error.contains($0) }
+            && !error.contains("wrong number")
     }
 
     /// An argument Go accepts at `position` of `name`: a list where a list function takes one.
@@ -128,10 +131,7 @@ struct TemplateFunctionsTests {
         let verdicts = try GoTemplateOracle.renderVerdicts(for: templates)
         for (index, verdict) in verdicts.enumerated() {
             let error = verdict.error ?? ""
-            let isTypeError =
-                ["expected ", "can't handle", "cannot assign nil", "error calling len", "Cannot ", "invalid memory address"].contains { error.contains($0) }
-                && !error.contains("wrong number")
-            #expect(isTypeError == expected[index], "\(templates[index]): Go says \(verdict.error ?? "ok")")
+            #expect(Self.isArgumentKindError(error) == expected[index], "\(templates[index]): Go says \(verdict.error ?? "ok")")
         }
     }
 

@@ -57,8 +57,13 @@ public struct BlueprintMutator {
 
     /// One to three mutations of `text`.
     public mutating func mutate(_ text: String) -> String {
+        repeatOneToThreeTimes(text) { $0.mutateOnce($1) }
+    }
+
+    /// `once` applied one to three times, as many as the generator says.
+    mutating func repeatOneToThreeTimes(_ text: String, _ once: (inout BlueprintMutator, String) -> String) -> String {
         var result = text
-        for _ in 0..<(1 + int(below: 3)) { result = mutateOnce(result) }
+        for _ in 0..<(1 + int(below: 3)) { result = once(&self, result) }
         return result
     }
 
@@ -109,9 +114,7 @@ public struct BlueprintMutator {
     /// One to three mutations that end a value with a field, key or pipe read, or
     /// put a value to read on (`upper("x").y`, `(x | toJson)["k"]`) in its place.
     public mutating func mutateReads(_ text: String) -> String {
-        var result = text
-        for _ in 0..<(1 + int(below: 3)) { result = mutateReadOnce(result) }
-        return result
+        repeatOneToThreeTimes(text) { $0.mutateReadOnce($1) }
     }
 
     mutating func mutateReadOnce(_ text: String) -> String {
