@@ -18,7 +18,7 @@ extension PlanBuilder {
     /// Exactly the diagnostics of `build` followed by those of `PlanKanister.blueprint`
     /// (with `conditions`), reusing the actions `cache` holds for `environment`.
     public static func diagnostics(
-        _ table: SymbolTable, semantics: SemanticModel?, main: Module, conditions: PhaseConditionStyle = .commandWrapper,
+        _ table: SymbolTable, semantics: SemanticModel, main: Module, conditions: PhaseConditionStyle = .commandWrapper,
         cache: ActionResultCache<ActionPlanResult>, environment: [UInt8]
     ) -> [Diagnostic] {
         cache.prepare(environment: environment)

@@ -21,16 +21,15 @@ public enum PlanBuilder {
     /// The optimized plan: lowered, checked for cycles, edges reduced. What the YAML
     /// build, `bpc graph`, `bpc plan` and the runtime read.
     public static func build(
-        _ table: SymbolTable, semantics: SemanticModel? = nil, sourcePath: String?
+        _ table: SymbolTable, semantics: SemanticModel, sourcePath: String?
     ) -> (plan: PlanBlueprint, diagnostics: [Diagnostic]) {
         lowerAll(table, semantics: semantics, sourcePath: sourcePath, optimizing: true)
     }
 
     /// The plan as lowered, every sequence and finally edge still present. Data
-    /// edges come from the lowered templates (what Kanister renders, compensations
-    /// included) and from Sema's phase references when `semantics` is given.
+    /// edges come from the phase references Sema recorded in `semantics`.
     public static func lower(
-        _ table: SymbolTable, semantics: SemanticModel? = nil, sourcePath: String?
+        _ table: SymbolTable, semantics: SemanticModel, sourcePath: String?
     ) -> (plan: PlanBlueprint, diagnostics: [Diagnostic]) {
         lowerAll(table, semantics: semantics, sourcePath: sourcePath, optimizing: false)
     }
@@ -39,7 +38,7 @@ public enum PlanBuilder {
     /// actions on its own copy of the lowering. Diagnostics come in the order of a
     /// one-by-one run: every lowering diagnostic, then every optimizer diagnostic.
     static func lowerAll(
-        _ table: SymbolTable, semantics: SemanticModel?, sourcePath: String?, optimizing: Bool
+        _ table: SymbolTable, semantics: SemanticModel, sourcePath: String?, optimizing: Bool
     ) -> (plan: PlanBlueprint, diagnostics: [Diagnostic]) {
         var lowering = Lowering(table: table)
         let header = lowering.lowerMetadata()
@@ -85,9 +84,9 @@ extension Lowering {
     /// lowering's stay in `diagnostics`). What `build` does to each group of
     /// actions and the language server to each action it does not have cached.
     mutating func planActions(
-        _ infos: some Collection<ActionInfo>, semantics: SemanticModel?, optimizing: Bool = true
+        _ infos: some Collection<ActionInfo>, semantics: SemanticModel, optimizing: Bool = true
     ) -> (actions: [PlanAction], problems: [Diagnostic]) {
-        var actions = infos.map { info in planAction(info, references: semantics?.phaseReferences[info.name] ?? [:]) }
+        var actions = infos.map { info in planAction(info, references: semantics.phaseReferences[info.name] ?? [:]) }
         var problems: [Diagnostic] = []
         if optimizing { PlanPasses.optimize(&actions, problems: &problems) }
         return (actions, problems)
@@ -101,7 +100,6 @@ extension Lowering {
         for phase in info.phases { addPhase(phase, to: &builder) }
         builder.edges += PlanEdges.sequenceAndFinally(info)
         builder.edges += resolveUndo(builder, in: info)
-        builder.edges += PlanEdges.data(builder.nodes)
         builder.edges += PlanEdges.data(references, builder)
         return PlanAction(fields: fields, graph: PlanGraph(nodes: builder.nodes, edges: builder.edges), sourceRange: info.decl.range)
     }
@@ -244,43 +242,10 @@ enum PlanEdges {
         return edges
     }
 
-    /// A data edge from every phase whose output, secrets or configmaps a node's
-    /// templates read (`.DeferPhase` is the finally phase).
-    static func data(_ nodes: [PlanNode]) -> [PlanEdge] {
-        var edges: [PlanEdge] = []
-        var names: Set<String>?
-        for node in nodes {
-            // Most templates read no phase: only those that may are parsed.
-            let texts = phaseReadingStrings(node.phase)
-            guard !texts.isEmpty else { continue }
-            let known = names ?? Set(nodes.map(\.name))
-            names = known
-            for text in texts {
-                for reference in TemplateReferences.phaseReferences(in: text) {
-                    let source: String?
-                    switch reference.target {
-                    case .phase(let name): source = known.contains(name) ? name : nil
-                    case .deferPhase: source = nodes.first { $0.kind == .finally }?.name
-                    }
-                    guard let source, source != node.name else { continue }
-                    edges.append(PlanEdge(from: source, to: node.name, kind: .data, keys: [reference.key]))
-                }
-            }
-        }
-        return edges
-    }
-
-    /// The template strings of `phase` that may read a phase, in order.
-    static func phaseReadingStrings(_ phase: KanisterPhase) -> [String] {
-        var texts: [String] = []
-        phase.forEachTemplateString { text in
-            if TemplateReferences.mayReadPhase(text) { texts.append(text) }
-        }
-        return texts
-    }
-
-    /// Data edges of the references Sema found in each phase's source. A
-    /// reference inside an inline `undo` belongs to that compensation.
+    /// The data edges: one for each reference Sema recorded (every read of a
+    /// phase's output, secrets or configmaps, in `.bp` expressions and in Go
+    /// template strings alike), from the phase read to the node that reads. A
+    /// reference in an inline `undo` clause is read by that compensation.
     static func data(_ references: [String: [PhaseReference]], _ graph: GraphBuilder) -> [PlanEdge] {
         guard !references.isEmpty else { return [] }
         let parts: [PhaseReference.Part: String] = [.output: "Output", .secrets: "Secrets", .configMaps: "ConfigMaps"]
@@ -289,7 +254,7 @@ enum PlanEdges {
         for (phase, uses) in references {
             let compensations = compensationsOf[phase] ?? []
             for use in uses {
-                let reader = compensations.first { $0.sourceRange.start <= use.range.start && use.range.end <= $0.sourceRange.end }
+                let reader = use.compensation.flatMap { clause in compensations.first { $0.sourceRange == clause } }
                 let key = ([parts[use.part] ?? use.part.rawValue] + (use.key.map { [$0] } ?? [])).joined(separator: ".")
                 edges.append(PlanEdge(from: use.phase, to: reader?.name ?? phase, kind: .data, keys: [key]))
             }

@@ -169,8 +169,11 @@ public struct GoTemplateIndexCall: Sendable, Equatable {
     public var constantStringKeys: [String]?
     /// The collection's field reference extended by the constant string keys, when the
     /// collection is `.A…`, `$x.A…` or `$x` and every key is a string literal:
-    /// `index .X "a" "b"` → path `["X", "a", "b"]`.
+    /// `index .X "a" "b"` → path `["X", "a", "b"]`. Fields read on the call's
+    /// result extend it: `(index .Phases "a-b").Output.k` → `["Phases", "a-b", "Output", "k"]`.
     public var path: GoTemplateFieldReference?
+    /// How many of `path`'s names are such fields, after the keys.
+    public var chainedFieldCount = 0
     /// The whole command.
     public var range: Range<Int>
     public var scope: GoTemplateScope

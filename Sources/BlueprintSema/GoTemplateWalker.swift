@@ -120,6 +120,7 @@ struct GoTemplateWalker {
                 GoTemplateFunctionUse(name: identifier.name, range: identifier.range, scope: scope))
         case .chain(let chain):
             walk(chain.base)
+            extendIndexPath(of: chain)
             if let function = GoTemplateWalker.resultFunction(of: chain.base), let field = chain.fields.first, let range = chain.fieldRanges.first {
                 references.resultFields.append(GoTemplateResultField(function: function, field: field, range: range))
             }
@@ -152,6 +153,17 @@ struct GoTemplateWalker {
             return function.name
         default: return nil
         }
+    }
+
+    /// `(index .X "k").A.B`: the fields read on the index call's result extend its path.
+    private mutating func extendIndexPath(of chain: GoTemplateChain) {
+        guard case .parenthesized(let inner) = chain.base, inner.pipeline.declarations.isEmpty, inner.pipeline.commands.count == 1,
+            let last = references.indexCalls.indices.last, references.indexCalls[last].range == inner.pipeline.commands[0].range,
+            references.indexCalls[last].path != nil
+        else { return }
+        references.indexCalls[last].path?.path += chain.fields
+        references.indexCalls[last].path?.pathRanges += chain.fieldRanges
+        references.indexCalls[last].chainedFieldCount = chain.fields.count
     }
 
     private func binding(of name: String) -> GoTemplateBinding {

@@ -172,16 +172,16 @@ extension SemanticChecker {
                     .badUndo, "undo target '\(target.text)' must be a later phase of the same action (it compensates '\(phase.name)')", at: target.range,
                     notes: [DiagnosticNote("'\(target.text)' is declared here", range: targetPhase.decl.name.range)])
             }
-        case .undoInline(let name, let call, _):
+        case .undoInline(let name, let call, let range):
             let (expanded, problems) = table.expand(call)
             for problem in problems { report(problem.code, problem.message, at: problem.range) }
             usedDefs.formUnion(expanded.defs)
             // A compensation runs after its phase: it may read that phase's outputs.
-            context.isCompensation = true
+            context.compensationClause = range
             context.compensation = name.map { ($0.text, expanded) }
             checkCall(expanded, phaseName: name?.text ?? "\(phase.name)-undo")
             context.compensation = nil
-            context.isCompensation = false
+            context.compensationClause = nil
         case .retry(let count, _):
             if case .int(let text) = count.kind, let value = Int(text), value >= 0 { return }
             report(.badClause, "retry of phase '\(phase.name)' takes a whole number of retries, such as retry 3", at: count.range)

@@ -65,8 +65,10 @@ extension SemanticChecker {
                     notes: [DiagnosticNote("'\(name)' is declared here", range: target.decl.name.range)])
                 return
             }
-            if !isSelf, let part {
-                context.references.append(PhaseReference(phase: name, part: part, key: key?.0, range: range))
+            // What a phase reads of itself is no edge; what its compensation reads is.
+            if !isSelf || context.isCompensation, let part {
+                context.references.append(
+                    PhaseReference(phase: name, part: part, key: key?.0, range: range, compensation: context.compensationClause))
             }
         }
         if part == .output, context.phase?.name != target.name {

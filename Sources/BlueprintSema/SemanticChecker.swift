@@ -52,6 +52,9 @@ public struct PhaseReference: Sendable, Equatable {
     public var part: Part
     public var key: String?
     public var range: SourceRange
+    /// The inline `undo` clause the read is written in: that compensation, not
+    /// the phase, reads (a compensation may read its own phase).
+    public var compensation: SourceRange?
 }
 
 /// What the checks learned, for later passes (the plan's data edges).
@@ -275,8 +278,9 @@ struct CheckContext {
     var isFunctionInput = false
     /// In a `command`-like argument, where secrets should not appear inline.
     var isCommand = false
-    /// In an inline compensation, which runs after its phase.
-    var isCompensation = false
+    /// The inline `undo` clause being checked: a compensation runs after its phase.
+    var compensationClause: SourceRange?
+    var isCompensation: Bool { compensationClause != nil }
     /// The named inline compensation being checked, which may read its own objects.
     var compensation: (name: String, call: ExpandedCall)?
     var references: [PhaseReference] = []

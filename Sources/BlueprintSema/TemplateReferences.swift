@@ -29,9 +29,10 @@ extension GoTemplateReferences {
         for call in all.indexCalls {
             guard let path = call.path, path.isFromRootData else { continue }
             // A key's range is its literal; point at the text inside the quotes.
-            let keyCount = call.constantStringKeys?.count ?? 0
+            let keysEnd = path.pathRanges.count - call.chainedFieldCount
+            let keys = (keysEnd - (call.constantStringKeys?.count ?? 0))..<keysEnd
             let ranges = path.pathRanges.enumerated().map { index, range in
-                index >= path.pathRanges.count - keyCount && range.count >= 2 ? (range.lowerBound + 1)..<(range.upperBound - 1) : range
+                keys.contains(index) && range.count >= 2 ? (range.lowerBound + 1)..<(range.upperBound - 1) : range
             }
             indexPaths.append(TemplateReference(path: path.path, ranges: ranges))
         }

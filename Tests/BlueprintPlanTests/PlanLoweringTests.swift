@@ -225,7 +225,9 @@ import Testing
                   phase a: task("echo \\(image)")
                 }
                 """)
-        let (plan, diagnostics) = PlanBuilder.build(SymbolTable(main: main, imports: [library]), sourcePath: "test.bp")
+        let table = SymbolTable(main: main, imports: [library])
+        let model = SemanticChecker.check(table, main: main).model
+        let (plan, diagnostics) = PlanBuilder.build(table, semantics: model, sourcePath: "test.bp")
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
         let node = try #require(plan.actions.first?.graph.nodes.first)
         #expect(node.retryCount == 2)

@@ -26,10 +26,15 @@ enum PlanFixtures {
         return (analysis.plan, analysis.diagnostics)
     }
 
-    /// The plan without Sema in front: for what only the plan passes see.
+    /// The plan whatever Sema reports (its phase references give the data
+    /// edges), with the plan's diagnostics alone: for what only the plan passes see.
     static func plan(_ text: String, optimized: Bool = true) -> (plan: PlanBlueprint, diagnostics: [Diagnostic]) {
-        let table = SymbolTable(main: module(text))
-        return optimized ? PlanBuilder.build(table, sourcePath: "test.bp") : PlanBuilder.lower(table, sourcePath: "test.bp")
+        let main = module(text)
+        let table = SymbolTable(main: main)
+        let model = SemanticChecker.check(table, main: main).model
+        return optimized
+            ? PlanBuilder.build(table, semantics: model, sourcePath: "test.bp")
+            : PlanBuilder.lower(table, semantics: model, sourcePath: "test.bp")
     }
 
     /// The graph of the only (or the named) action of a plan that must have no errors.

@@ -2,13 +2,18 @@
 // the real blueprints imported to .bp, and thousands of seeded mutants of them:
 // (a) lint fails iff compile fails; (b) what compiles, kcheck validate accepts;
 // (c) bpc lint of the compiled YAML reports no error; (d) importing the compiled
-// YAML and compiling again gives the same YAML.
+// YAML and compiling again gives the same YAML; (e) every phase a rendered
+// template reads is the source of a data edge (the plan takes its data edges
+// from Sema's references alone, never from a scan of what it lowered).
 
+import BlueprintSema
 import BlueprintSyntax
 import Foundation
 import KanisterYAML
 import TestSupport
 import Testing
+
+@testable import BlueprintPlan
 
 @Suite struct PipelineInvariantTests {
     /// Mutants per run; each seed gives the same mutants on every machine. A longer
@@ -146,6 +151,7 @@ import Testing
         // Lint: the driver every command uses.
         var compilation = Compilation.load(file, identity: name, from: NoImports())
         compilation.analyze()
+        if !compilation.hasErrors, let main = compilation.main { checkDataEdges(name: name, main: main) }
         let compiled = BlueprintCompiler.compile(file)
         let lintFails = compilation.hasErrors
         let compileFails = compiled.yaml == nil
@@ -162,6 +168,29 @@ import Testing
         let again = BlueprintCompiler.compile(SourceFile(path: name, text: source))
         #expect(again.yaml.map(Self.body) == Self.body(yaml), "(d) \(name): import then compile differs: \(errors(again.diagnostics))\n\(source)")
         return yaml
+    }
+
+    /// (e): each phase reference in a lowered node's templates (its condition
+    /// included), found by parsing them, has a data edge with its key.
+    func checkDataEdges(name: String, main: Module) {
+        let table = SymbolTable(main: main)
+        let model = SemanticChecker.check(table, main: main).model
+        for action in PlanBuilder.lower(table, semantics: model, sourcePath: name).plan.actions {
+            let graph = action.graph
+            for node in graph.nodes {
+                var texts = node.condition.map { [$0] } ?? []
+                node.phase.forEachTemplateString { texts.append($0) }
+                let edges = graph.edges(to: node.name).filter { $0.kind == .data }
+                for text in texts {
+                    for reference in TemplateReferences.phaseReferences(in: text) {
+                        guard case .phase(let source) = reference.target, source != node.name, graph.node(named: source) != nil else { continue }
+                        #expect(
+                            edges.contains { $0.from == source && $0.keys.contains(reference.key) },
+                            "(e) \(name): \(node.name) reads \(reference.key) of \(source) in '\(text)' but has no such data edge")
+                    }
+                }
+            }
+        }
     }
 
     func errors(_ diagnostics: [Diagnostic]) -> [String] {
