@@ -115,8 +115,8 @@ public struct Lowering {
     }
 
     /// The phase and its clauses (undo, retry, timeout) after def expansion.
-    mutating func lowerExpandedPhase(_ decl: PhaseDecl) -> (phase: KanisterPhase, clauses: [PhaseClause]) {
-        let (expanded, expansionProblems) = table.expand(decl.call)
+    mutating func lowerExpandedPhase(_ decl: PhaseDecl, expanded given: ExpandedCall? = nil) -> (phase: KanisterPhase, clauses: [PhaseClause]) {
+        let (expanded, expansionProblems) = given.map { ($0, []) } ?? table.expand(decl.call)
         for problem in expansionProblems { report(problem.code, problem.message, at: problem.range) }
         var phase = KanisterPhase(function: expanded.function.text, name: decl.name.text, objects: [], args: [])
         phase.isUnnamed = decl.call.isUnnamed

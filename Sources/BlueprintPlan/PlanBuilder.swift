@@ -86,18 +86,22 @@ extension Lowering {
     mutating func planActions(
         _ infos: some Collection<ActionInfo>, semantics: SemanticModel, optimizing: Bool = true
     ) -> (actions: [PlanAction], problems: [Diagnostic]) {
-        var actions = infos.map { info in planAction(info, references: semantics.phaseReferences[info.name] ?? [:]) }
+        var actions = infos.map { info in
+            planAction(info, references: semantics.phaseReferences[info.name] ?? [:], expanded: semantics.expandedPhases[info.name])
+        }
         var problems: [Diagnostic] = []
         if optimizing { PlanPasses.optimize(&actions, problems: &problems) }
         return (actions, problems)
     }
 
-    mutating func planAction(_ info: ActionInfo, references: [String: [PhaseReference]]) -> PlanAction {
+    /// `expanded`: the phases as Sema expanded them, in `info.phases` order.
+    mutating func planAction(_ info: ActionInfo, references: [String: [PhaseReference]], expanded: [ExpandedCall]?) -> PlanAction {
         action = info
         defer { action = nil }
         let fields = lowerActionFields(info)
         var builder = GraphBuilder()
-        for phase in info.phases { addPhase(phase, to: &builder) }
+        let expanded = expanded?.count == info.phases.count ? expanded : nil
+        for (index, phase) in info.phases.enumerated() { addPhase(phase, expanded: expanded?[index], to: &builder) }
         builder.edges += PlanEdges.sequenceAndFinally(info)
         builder.edges += resolveUndo(builder, in: info)
         builder.edges += PlanEdges.data(references, builder)
@@ -105,8 +109,8 @@ extension Lowering {
     }
 
     /// Adds a phase (or the finally phase) and its inline compensations.
-    mutating func addPhase(_ info: PhaseInfo, to builder: inout GraphBuilder) {
-        let (phase, clauses) = lowerExpandedPhase(info.decl)
+    mutating func addPhase(_ info: PhaseInfo, expanded: ExpandedCall?, to builder: inout GraphBuilder) {
+        let (phase, clauses) = lowerExpandedPhase(info.decl, expanded: expanded)
         var node = PlanNode(
             name: info.name, kind: info.isFinally ? .finally : .phase, phase: phase,
             parallelGroup: info.parallelGroup, sourceRange: info.decl.range)

@@ -21,6 +21,9 @@ extension SemanticChecker {
         checkDuplicateNames(action.secrets, what: "secret")
         checkDuplicateNames(action.configMaps, what: "configmap")
         resolveInputTypes(action)
+        context.expansions.reserveCapacity(action.phases.count)
+        for phase in action.phases { context.expansions[phase.decl.range.start] = table.expand(phase.decl.call) }
+        model.expandedPhases[action.name] = action.phases.map(expansion(of:))
         var phaseRefs: [String: [PhaseReference]] = [:]
         for phase in action.phases {
             context.phase = phase
@@ -52,8 +55,13 @@ extension SemanticChecker {
         }
     }
 
+    /// `phase` with its defs expanded: the action's expansion when it is being checked.
+    func expansion(of phase: PhaseInfo) -> ExpandedCall {
+        context.expansions[phase.decl.range.start]?.call ?? table.expand(phase.decl.call).call
+    }
+
     mutating func checkPhase(_ phase: PhaseInfo, in action: ActionInfo) {
-        let (expanded, problems) = table.expand(phase.decl.call)
+        let (expanded, problems) = context.expansions[phase.decl.range.start] ?? table.expand(phase.decl.call)
         for problem in problems { report(problem.code, problem.message, at: problem.range) }
         usedDefs.formUnion(expanded.defs)
         checkCall(expanded, phaseName: phase.name)

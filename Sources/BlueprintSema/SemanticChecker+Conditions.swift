@@ -53,8 +53,7 @@ extension SemanticChecker {
 
     /// A phase whose function runs no command cannot be skipped in the YAML.
     mutating func checkConditionalFunction(_ phase: PhaseInfo, clauseRange: SourceRange) {
-        let (expanded, _) = table.expand(phase.decl.call)
-        let function = expanded.function.text
+        let function = expansion(of: phase).function.text
         guard !function.isEmpty, target.functions[function] != nil, !target.supportsPhaseConditions,
             !Self.conditionalFunctions.contains(function)
         else { return }

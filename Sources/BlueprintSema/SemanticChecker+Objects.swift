@@ -210,8 +210,7 @@ extension SemanticChecker {
     mutating func checkObjectName(
         _ name: String, _ range: SourceRange, of phase: PhaseInfo, part: PhaseReference.Part, rest: ArraySlice<(String, SourceRange)>
     ) {
-        let (expanded, _) = table.expand(phase.decl.call)
-        checkObjectRead(name, range, in: fetchedObjects(of: expanded), kind: ObjectKind(part: part), owner: (phase.name, "phase"), rest: rest)
+        checkObjectRead(name, range, in: fetchedObjects(of: expansion(of: phase)), kind: ObjectKind(part: part), owner: (phase.name, "phase"), rest: rest)
     }
 
     /// The check of a read of object `name` among `objects` (those of `owner`, a phase or a compensation).

@@ -132,7 +132,7 @@ extension SemanticChecker {
 
     /// The output keys of a phase, by the rules of `OutputInference`.
     func outputSet(of phase: PhaseInfo) -> OutputSet {
-        let (expanded, _) = table.expand(phase.decl.call)
+        let expanded = expansion(of: phase)
         guard let function = target.function(expanded.function.text) else {
             return OutputSet(keys: [], isOpen: true)
         }

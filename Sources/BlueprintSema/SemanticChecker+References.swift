@@ -143,7 +143,7 @@ extension SemanticChecker {
         case (.templateRoot("Phases"), 3) where path[1].0 == "Output": phaseName = path[0].0
         default: return nil
         }
-        guard let phase = context.action?.phase(named: phaseName), table.expand(phase.decl.call).call.function.text == function else { return nil }
+        guard let phase = context.action?.phase(named: phaseName), expansion(of: phase).function.text == function else { return nil }
         return .int64
     }
 

@@ -61,6 +61,9 @@ public struct PhaseReference: Sendable, Equatable {
 public struct SemanticModel: Sendable {
     /// action name -> phase name -> the phases it references.
     public var phaseReferences: [String: [String: [PhaseReference]]] = [:]
+    /// action name -> its phases with their defs expanded, in `ActionInfo.phases`
+    /// order: the plan lowers these rather than expanding each phase again.
+    public var expandedPhases: [String: [ExpandedCall]] = [:]
 }
 
 public struct SemanticChecker {
@@ -155,6 +158,7 @@ public struct SemanticChecker {
     mutating func merge(_ part: SemanticChecker) {
         for diagnostic in part.reported.items { take(diagnostic) }
         model.phaseReferences.merge(part.model.phaseReferences) { _, later in later }
+        model.expandedPhases.merge(part.model.expandedPhases) { _, later in later }
         usedLets.formUnion(part.usedLets)
         usedDefs.formUnion(part.usedDefs)
     }
@@ -269,6 +273,9 @@ public struct SemanticChecker {
 struct CheckContext {
     var action: ActionInfo?
     var phase: PhaseInfo?
+    /// Each phase of the action expanded once, by where its declaration starts,
+    /// with the expansion's problems (reported when the phase is checked).
+    var expansions: [Int: (call: ExpandedCall, diagnostics: [Diagnostic])] = [:]
     var isArtifact = false
     var isObjects = false
     /// Checking the references of a Go template (`.Phases.p.Secrets.x`) rather than of an expression.
