@@ -68,9 +68,10 @@ struct TemplateFunctionsTests {
     /// Go refuses the constant ("expected string; found 3", "can't handle",
     /// "cannot assign nil", "error calling len", a list function's "Cannot find") exactly where `argumentProblem` says it does.
     @Test func constantArgumentsAgreeWithGo() throws {
+        // A list or map is what a function returns, a value of its own Go type.
         let constants: [(String, TemplateFunctions.ValueKind)] = [
             ("\"1\"", .string), ("1", .integer), ("-1", .negativeInteger), ("1.5", .float), ("2.0", .integralFloat),
-            ("true", .bool), ("nil", .null),
+            ("true", .bool), ("nil", .null), ("(list 1)", .list), ("(dict \"a\" 1)", .map),
         ]
         var templates: [String] = []
         var expected: [Bool] = []
@@ -78,15 +79,19 @@ struct TemplateFunctionsTests {
         for name in TemplateFunctions.kanister.sorted() where !TemplateFunctions.fipsDisabled.contains(name) && name != "index" && name != "slice" {
             guard let signature = TemplateFunctions.signatures[name] else { continue }
             let letters = signature.filter { $0 != "*" }.map { String($0) }
-            let fillers = ["s": "\"x\"", "a": "\"x\"", "i": "1", "f": "1.5", "b": "true"]
             for position in letters.indices {
-                guard letters.indices.allSatisfy({ $0 == position || fillers[letters[$0]] != nil }) else { continue }
+                guard letters.indices.allSatisfy({ $0 == position || Self.fillers[letters[$0]] != nil }) else { continue }
                 for (spelling, kind) in constants {
-                    let arguments = letters.indices.map { $0 == position ? spelling : Self.filler(name, $0, letters[$0], fillers) ?? "" }
+                    let arguments = letters.indices.map { $0 == position ? spelling : Self.filler(name, $0, letters[$0], Self.fillers) ?? "" }
                     templates.append("{{ \(name) \(arguments.joined(separator: " ")) }}")
-                    expected.append(TemplateFunctions.argumentProblem(name, position: position, kind: kind) != nil)
+                    let isValue = kind == .list || kind == .map
+                    expected.append(TemplateFunctions.argumentProblem(name, position: position, kind: kind, asValue: isValue) != nil)
                 }
             }
+        }
+        // Each letter of a map or slice parameter is in the table, with a list and a map given to it.
+        for (name, spelling) in [("keys", "(list 1)"), ("pluck", "(list 1)"), ("merge", "(list 1)"), ("genSelfSignedCert", "(dict \"a\" 1)")] {
+            #expect(templates.contains { $0.hasPrefix("{{ \(name) ") && $0.contains(spelling) }, "\(name) with \(spelling)")
         }
         let verdicts = try GoTemplateOracle.renderVerdicts(for: templates)
         for (index, verdict) in verdicts.enumerated() {
@@ -101,6 +106,10 @@ struct TemplateFunctionsTests {
             && !error.contains("wrong number")
     }
 
+    /// An argument Go accepts for each letter of `TemplateFunctions.signatures`
+    /// (`o`, a structure, has none): sprig's map for `m`, a list for `l`.
+    static let fillers = ["s": "\"x\"", "a": "\"x\"", "i": "1", "f": "1.5", "b": "true", "m": "(dict)", "l": "(list)"]
+
     /// An argument Go accepts at `position` of `name`: a list where a list function takes one.
     static func filler(_ name: String, _ position: Int, _ letter: String, _ fillers: [String: String]) -> String? {
         if let listPosition = TemplateFunctions.listParameters[name], listPosition == nil || listPosition == position { return "(list 1)" }
@@ -113,8 +122,9 @@ struct TemplateFunctionsTests {
     @Test func pipedConstantsAgreeWithGo() throws {
         let constants: [(String, TemplateFunctions.ValueKind)] = [
             ("\"1\"", .string), ("1", .integer), ("-1", .negativeInteger), ("1.5", .float), ("2.0", .integralFloat), ("true", .bool),
+            ("list 1", .list), ("dict \"a\" 1", .map),
         ]
-        let fillers = ["s": "\"x\"", "a": "\"x\"", "i": "1", "f": "1.5", "b": "true"]
+        let fillers = Self.fillers
         var templates: [String] = []
         var expected: [Bool] = []
         for name in TemplateFunctions.kanister.sorted() where !TemplateFunctions.fipsDisabled.contains(name) && name != "index" && name != "slice" {
@@ -128,6 +138,7 @@ struct TemplateFunctionsTests {
             }
         }
         #expect(templates.count > 300)
+        #expect(templates.contains("{{ list 1 | keys }}") && templates.contains("{{ list 1 | merge (dict) }}"))
         let verdicts = try GoTemplateOracle.renderVerdicts(for: templates)
         for (index, verdict) in verdicts.enumerated() {
             let error = verdict.error ?? ""
