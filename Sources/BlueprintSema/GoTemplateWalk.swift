@@ -214,6 +214,9 @@ public struct GoTemplateResultField: Sendable, Equatable {
     public var function: String
     public var field: String
     public var range: Range<Int>
+    /// What the field is read on: `f` or `(... | f args)`.
+    public var base: GoTemplateOperand
+    public var scope: GoTemplateScope
 }
 
 extension GoTemplateTree {

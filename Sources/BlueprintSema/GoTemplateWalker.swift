@@ -121,7 +121,7 @@ struct GoTemplateWalker {
         case .chain(let chain):
             walk(chain.base)
             if let function = GoTemplateWalker.resultFunction(of: chain.base), let field = chain.fields.first, let range = chain.fieldRanges.first {
-                references.resultFields.append(GoTemplateResultField(function: function, field: field, range: range))
+                references.resultFields.append(GoTemplateResultField(function: function, field: field, range: range, base: chain.base, scope: scope))
             }
             references.fields.append(
                 GoTemplateFieldReference(

@@ -104,16 +104,12 @@ extension SemanticChecker {
             if readsScalar(base, depth: depth + 1) { return .byte }
             // `list(1, "a")[1]`: the constant at that position.
             if case .call(let callee, let arguments) = base.withoutParentheses.kind, case .identifier(let function) = callee.kind,
-                function == "list" || function == "tuple", let position = Int(spelled), arguments.indices.contains(position)
+                let position = Int(spelled), let element = SemanticChecker.listedArgument(function, arguments, at: position)
             {
-                return SemanticChecker.constantKind(of: arguments[position].value)
+                return SemanticChecker.constantKind(of: element.value)
             }
             guard let path = templatePath(of: base) else { return nil }
-            switch KanisterCatalog.type(of: path) {
-            case .list(let element): return TemplateFunctions.ValueKind(element)
-            case .scalar("[]byte"): return .byte
-            default: return nil
-            }
+            return SemanticChecker.elementKind(ofType: KanisterCatalog.type(of: path))
         }
         if let path = templatePath(of: value) { return TemplateFunctions.ValueKind(KanisterCatalog.type(of: path)) }
         if let kind = outputKind(of: value) { return kind }
@@ -125,6 +121,27 @@ extension SemanticChecker {
             return TemplateFunctions.ValueKind(element)
         }
         return SemanticChecker.resultKind(of: value)
+    }
+
+    /// The kind of an element of a template parameter of `type` read by position:
+    /// a byte of a string or of a Secret's value, an element of a typed list.
+    static func elementKind(ofType type: TemplateParameterType) -> TemplateFunctions.ValueKind? {
+        if case .list(let element) = type { return TemplateFunctions.ValueKind(element) }
+        return elementKind(of: TemplateFunctions.ValueKind(type))
+    }
+
+    /// The kind of an element of a value of `kind` read by position: a byte of a
+    /// string or bytes (or of a number or bool, which `index` refuses), unknown else.
+    static func elementKind(of kind: TemplateFunctions.ValueKind?) -> TemplateFunctions.ValueKind? {
+        guard let kind, kind.isScalar || kind == .bytes else { return nil }
+        return .byte
+    }
+
+    /// `list(a, b)[1]`, `tuple(a, b)[1]`: list and tuple return their arguments in
+    /// order, so the element at `position` is the argument there.
+    static func listedArgument<Argument>(_ function: String, _ arguments: [Argument], at position: Int) -> Argument? {
+        guard function == "list" || function == "tuple", arguments.indices.contains(position) else { return nil }
+        return arguments[position]
     }
 
     /// Outputs Kanister fills with a number, not a string: ScaleWorkload's
@@ -391,25 +408,27 @@ extension SemanticChecker {
                 reportBadCall(
                     "\(function) returns one of its arguments, and one here is a string or number, which has no field or key '\(read.name)'", at: read.range)
             }
-        } else if function == "dict", let problem = SemanticChecker.dictReadProblem(value, read: read) {
+        } else if function == "dict", read.kind == .field, case .call(_, let arguments) = value.kind,
+            let problem = SemanticChecker.dictReadProblem(keys: arguments.map { SemanticChecker.constantKeyText($0.value) }, field: read.name)
+        {
             reportBadCall(problem, at: read.range)
         } else if let problem = TemplateFunctions.resultReadProblem(function, read: read.name, kind: read.kind) {
             reportBadCall(problem, at: read.range)
         }
     }
 
-    /// `dict("a", 1).b`: a field a dict of constant keys does not have (a key read
-    /// through `index` gives nothing instead).
-    static func dictReadProblem(_ value: Expr, read: ValueRead) -> String? {
-        guard read.kind == .field, case .call(_, let arguments) = value.kind else { return nil }
+    /// `dict("a", 1).b`, `{{ (dict "a" 1).b }}`: a field a dict of constant keys
+    /// does not have (a key read through `index` gives nothing instead). `arguments`:
+    /// each argument's text when it is a constant string, nil when it is not.
+    static func dictReadProblem(keys arguments: [String?], field name: String) -> String? {
         var keys: [String] = []
         for (position, argument) in arguments.enumerated() where position % 2 == 0 {
-            guard let key = constantKeyText(argument.value) else { return nil }
+            guard let key = argument else { return nil }
             keys.append(key)
         }
-        guard !keys.contains(read.name) else { return nil }
+        guard !keys.contains(name) else { return nil }
         let known = keys.isEmpty ? "it has no keys" : "its keys are \(keys.joined(separator: ", "))"
-        return "dict has no key '\(read.name)' (\(known)), and reading a missing field fails"
+        return "dict has no key '\(name)' (\(known)), and reading a missing field fails"
     }
 
     /// Functions that return one of their arguments.

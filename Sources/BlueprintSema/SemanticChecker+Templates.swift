@@ -74,7 +74,11 @@ extension SemanticChecker {
             let utf8 = text.utf8
             for call in badCalls {
                 let range = SemanticChecker.sourceRange(call.range, segment: segment, of: literal, utf8: utf8)
-                reportBadCall(call.problem, at: range)
+                if call.code == .templateCall {
+                    reportBadCall(call.problem, at: range)
+                } else {
+                    report(call.code, call.problem, at: range)
+                }
             }
             for reference in references {
                 var path: [(String, SourceRange)] = []
@@ -140,8 +144,7 @@ extension SemanticChecker {
             if let problem = indexKeyProblem(call) { badCalls.append(problem) }
         }
         for read in all.resultFields {
-            guard let problem = TemplateFunctions.resultReadProblem(read.function, read: read.field, kind: .field) else { continue }
-            badCalls.append(TemplateBadCall(range: read.range, problem: problem))
+            if let problem = resultFieldProblem(read) { badCalls.append(problem) }
         }
         for use in all.functions {
             if let problem = TemplateFunctions.arityProblem(use.name, arguments: use.argumentCount) {
@@ -155,6 +158,63 @@ extension SemanticChecker {
             }
         }
         return badCalls
+    }
+
+    /// A field read on what a function returns, by the rules of the same read in
+    /// a .bp expression: on a string, number, bool or list (`(quote .x).y`), on a
+    /// dict of constant keys without it (`(dict "a" 1).b`), on an element that
+    /// is a string or byte (`(index .StatefulSet.Name 1).y`, `StatefulSet.Name[1].y`).
+    static func resultFieldProblem(_ read: GoTemplateResultField) -> TemplateBadCall? {
+        var operands: ArraySlice<GoTemplateOperand> = []
+        if case .parenthesized(let inner) = read.base, inner.pipeline.commands.count == 1, let command = inner.pipeline.commands.first {
+            operands = command.operands.dropFirst()
+        }
+        switch read.function {
+        case "dict":
+            // `(dict "a" 1)`: every argument is an operand (not so in a pipe, or for `dict.b`, as in .bp).
+            guard case .parenthesized(let inner) = read.base, inner.pipeline.commands.count == 1 else { return nil }
+            let keys = operands.map { operand -> String? in
+                if case .string(let literal) = operand { return literal.value }
+                return nil
+            }
+            guard let problem = dictReadProblem(keys: keys, field: read.field) else { return nil }
+            return TemplateBadCall(range: read.range, problem: problem)
+        case "index":
+            guard let (position, element) = indexedElementKind(operands, scope: read.scope), element.isScalar else { return nil }
+            return TemplateBadCall(
+                range: read.range, problem: valueReadMessage(read.field, on: "the element at position \(position)", kind: element.spelling),
+                code: .noMembers)
+        default:
+            guard let problem = TemplateFunctions.resultReadProblem(read.function, read: read.field, kind: .field) else { return nil }
+            return TemplateBadCall(range: read.range, problem: problem)
+        }
+    }
+
+    /// `index X 1 0`: the kind of what it returns, when each key is a position and
+    /// X a template parameter of known type or a `(list ...)` of constants; with
+    /// the last position as written.
+    static func indexedElementKind(
+        _ operands: ArraySlice<GoTemplateOperand>, scope: GoTemplateScope
+    ) -> (String, TemplateFunctions.ValueKind)? {
+        guard let collection = operands.first, operands.count >= 2 else { return nil }
+        var kind: TemplateFunctions.ValueKind?
+        var spelled = ""
+        for (offset, key) in operands.dropFirst().enumerated() {
+            guard case .number(let number) = key, number.kind == .integer, let position = Int(number.text) else { return nil }
+            spelled = number.text
+            if offset > 0 {
+                kind = elementKind(of: kind)
+            } else if case .field(let field) = collection, scope.template == nil, scope.dot == .templateData {
+                kind = elementKind(ofType: KanisterCatalog.type(of: field.names))
+            } else if let function = GoTemplateWalker.resultFunction(of: collection), case .parenthesized(let list) = collection,
+                list.pipeline.commands.count == 1, let command = list.pipeline.commands.first,
+                let element = listedArgument(function, Array(command.operands.dropFirst()), at: position)
+            {
+                kind = GoTemplateConstantArgument(element, position: 0)?.kind
+            }
+            guard kind != nil else { return nil }
+        }
+        return kind.map { (spelled, $0) }
     }
 
     /// A template parameter path: `.Phases.p.Output.k`, `.ArtifactsIn.a`, `.StatefulSet.Name`, ...

@@ -314,10 +314,12 @@ enum TemplateSummary {
     case failure(GoTemplateParseError)
 }
 
-/// A template function called with a number of arguments it does not take.
+/// What Go refuses when it renders a template: a template function called with
+/// arguments it does not take (BP2065), a field read on a value that has none (BP2080).
 struct TemplateBadCall {
     var range: Range<Int>
     var problem: String
+    var code: DiagnosticCode = .templateCall
 }
 
 /// A name resolved in an action and, for a template root, what the checks know about it
