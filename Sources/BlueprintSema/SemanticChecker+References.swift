@@ -111,7 +111,7 @@ extension SemanticChecker {
             guard let path = templatePath(of: base) else { return nil }
             return SemanticChecker.elementKind(ofType: KanisterCatalog.type(of: path))
         }
-        if let path = templatePath(of: value) { return TemplateFunctions.ValueKind(KanisterCatalog.type(of: path)) }
+        if let path = templatePath(of: value) { return templateValueKind(of: path) }
         if let kind = outputKind(of: value) { return kind }
         // `first(StatefulSet.Pods)`: an element of a list whose type is known.
         if let function = SemanticChecker.resultFunction(of: value), function == "first" || function == "last",
@@ -148,20 +148,39 @@ extension SemanticChecker {
     /// originalReplicaCount is an int32.
     static let numericOutputs: [String: String] = ["originalReplicaCount": "ScaleWorkload"]
 
-    /// `p.output.k` or `.Phases.p.Output.k` when Kanister gives that output a
-    /// number (an int32, which converts to no parameter a string or int takes).
+    /// The kind of the value at a template parameter path, in a .bp expression
+    /// (`Phases.p.Output.k`) or a template string (`.Phases.p.Output.k`): what its
+    /// type gives (`.StatefulSet.Pods` is a list), or a numeric output's number.
+    func templateValueKind(of path: [String]) -> TemplateFunctions.ValueKind? {
+        TemplateFunctions.ValueKind(KanisterCatalog.type(of: path)) ?? outputKind(ofTemplatePath: path)
+    }
+
+    /// `p.output.k` when Kanister gives that output a number.
     func outputKind(of value: Expr) -> TemplateFunctions.ValueKind? {
-        guard let (root, _, path) = SemanticChecker.constantChain(value), let key = path.last?.0,
-            let function = SemanticChecker.numericOutputs[key]
+        guard let (root, _, path) = SemanticChecker.constantChain(value), path.count == 2, path[0].0 == "output",
+            case .phase(let phase) = table.resolve(root, in: context.action)
         else { return nil }
-        let phaseName: String
-        switch (table.resolve(root, in: context.action), path.count) {
-        case (.phase(let phase), 2) where path[0].0 == "output": phaseName = phase.name
-        case (.templateRoot("Phases"), 3) where path[1].0 == "Output": phaseName = path[0].0
-        default: return nil
-        }
-        guard let phase = context.action?.phase(named: phaseName), table.expand(phase.decl.call).call.function.text == function else { return nil }
+        return outputKind(ofTemplatePath: ["Phases", phase.name, "Output", path[1].0])
+    }
+
+    /// `.Phases.p.Output.k` when Kanister gives that output of phase p of this
+    /// action a number (an int32, which converts to no parameter a string or int takes).
+    func outputKind(ofTemplatePath path: [String]) -> TemplateFunctions.ValueKind? {
+        guard SemanticChecker.mayBeNumericOutput(path), let function = SemanticChecker.numericOutputs[path[3]],
+            let phase = context.action?.phase(named: path[1]), table.expand(phase.decl.call).call.function.text == function
+        else { return nil }
         return .int64
+    }
+
+    /// `.Phases.p.Output.k` where k is an output some function fills with a number.
+    static func mayBeNumericOutput(_ path: [String]) -> Bool {
+        path.count == 4 && path[0] == "Phases" && path[2] == "Output" && numericOutputs[path[3]] != nil
+    }
+
+    /// Why `index` cannot read a value of `kind` by key: a number or bool has no elements.
+    static func indexCollectionProblem(_ kind: TemplateFunctions.ValueKind) -> String? {
+        guard kind.isScalar, kind != .string else { return nil }
+        return "index cannot read \(kind.spelling), which has no elements"
     }
 
     /// What the function `expr` calls returns (`list(1)`, `x | len`), when its kind is fixed.
@@ -189,8 +208,8 @@ extension SemanticChecker {
         }
         // `p.output.originalReplicaCount[0]`, `list(true)[0][0]`: a number or bool has no elements
         // (a function's result is checked with the other reads on it).
-        if SemanticChecker.resultKind(of: base) == nil, let kind = valueKind(of: base), kind.isScalar, kind != .string {
-            reportBadCall("index cannot read \(kind.spelling), which has no elements", at: key.range)
+        if SemanticChecker.resultKind(of: base) == nil, let kind = valueKind(of: base), let problem = SemanticChecker.indexCollectionProblem(kind) {
+            reportBadCall(problem, at: key.range)
             return
         }
         if let kind = SemanticChecker.constantKind(of: key) {

@@ -310,7 +310,9 @@ struct CheckContext {
 /// What the checks need from one template text: its root references and the calls
 /// that would fail when it is rendered, or Go's parse error.
 enum TemplateSummary {
-    case success([TemplateReference], badCalls: [TemplateBadCall] = [])
+    /// `numericOutputs`: the fields given to a function that may be an output
+    /// Kanister fills with a number, which only the action tells.
+    case success([TemplateReference], badCalls: [TemplateBadCall] = [], numericOutputs: [GoTemplateFieldArgument] = [])
     case failure(GoTemplateParseError)
 }
 

@@ -251,7 +251,7 @@ struct TemplateFunctionsTests {
         let verdicts = try GoTemplateOracle.renderVerdicts(for: templates, data: data)
         var refused = 0
         for (template, verdict) in zip(templates, verdicts) {
-            guard case .success(_, let badCalls) = SemanticChecker.summarize(template) else {
+            guard case .success(_, let badCalls, _) = SemanticChecker.summarize(template) else {
                 Issue.record("\(template) does not parse")
                 continue
             }
