@@ -114,11 +114,10 @@ extension SemanticChecker {
         if let path = templatePath(of: value) { return templateValueKind(of: path) }
         if let kind = outputKind(of: value) { return kind }
         // `first(StatefulSet.Pods)`: an element of a list whose type is known.
-        if let function = SemanticChecker.resultFunction(of: value), function == "first" || function == "last",
-            let list = SemanticChecker.callArguments(of: value).first, let path = templatePath(of: list),
-            case .list(let element) = KanisterCatalog.type(of: path)
+        if let function = SemanticChecker.resultFunction(of: value), let list = SemanticChecker.callArguments(of: value).first,
+            let path = templatePath(of: list), let kind = SemanticChecker.endElementKind(function, of: KanisterCatalog.type(of: path))
         {
-            return TemplateFunctions.ValueKind(element)
+            return kind
         }
         return SemanticChecker.resultKind(of: value)
     }
@@ -135,6 +134,12 @@ extension SemanticChecker {
     static func elementKind(of kind: TemplateFunctions.ValueKind?) -> TemplateFunctions.ValueKind? {
         guard let kind, kind.isScalar || kind == .bytes else { return nil }
         return .byte
+    }
+
+    /// `first(StatefulSet.Pods)`, `last(...)`: an element of a list whose type is known.
+    static func endElementKind(_ function: String, of type: TemplateParameterType) -> TemplateFunctions.ValueKind? {
+        guard function == "first" || function == "last", case .list(let element) = type else { return nil }
+        return TemplateFunctions.ValueKind(element)
     }
 
     /// `list(a, b)[1]`, `tuple(a, b)[1]`: list and tuple return their arguments in

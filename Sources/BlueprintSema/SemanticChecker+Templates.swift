@@ -182,7 +182,8 @@ extension SemanticChecker {
     /// A field read on what a function returns, by the rules of the same read in
     /// a .bp expression: on a string, number, bool or list (`(quote .x).y`), on a
     /// dict of constant keys without it (`(dict "a" 1).b`), on an element that
-    /// is a string or byte (`(index .StatefulSet.Name 1).y`, `StatefulSet.Name[1].y`).
+    /// is a string or byte (`(index .StatefulSet.Name 1).y`, `StatefulSet.Name[1].y`,
+    /// `(first .StatefulSet.Pods).x`).
     static func resultFieldProblem(_ read: GoTemplateResultField) -> TemplateBadCall? {
         var operands: ArraySlice<GoTemplateOperand> = []
         if case .parenthesized(let inner) = read.base, inner.pipeline.commands.count == 1, let command = inner.pipeline.commands.first {
@@ -198,6 +199,20 @@ extension SemanticChecker {
             }
             guard let problem = dictReadProblem(keys: keys, field: read.field) else { return nil }
             return TemplateBadCall(range: read.range, problem: problem)
+        case "first", "last":
+            // `(first .StatefulSet.Pods).x`, `(.StatefulSet.Pods | first).x`.
+            var list = operands.first
+            if case .parenthesized(let inner) = read.base, inner.pipeline.commands.count == 2,
+                inner.pipeline.commands[0].operands.count == 1, inner.pipeline.commands[1].operands.count == 1
+            {
+                list = inner.pipeline.commands[0].operands.first
+            }
+            guard case .field(let field)? = list, read.scope.template == nil, read.scope.dot == .templateData,
+                let element = endElementKind(read.function, of: KanisterCatalog.type(of: field.names)), element.isScalar
+            else { return nil }
+            return TemplateBadCall(
+                range: read.range, problem: valueReadMessage(read.field, on: "what \(read.function) returns here", kind: element.spelling),
+                code: .noMembers)
         case "index":
             guard let (position, element) = indexedElementKind(operands, scope: read.scope), element.isScalar else { return nil }
             return TemplateBadCall(

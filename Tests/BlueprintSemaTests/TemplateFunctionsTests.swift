@@ -234,7 +234,7 @@ struct TemplateFunctionsTests {
         }
     }
 
-    /// A field read on what `index` or `dict` returns in a template string: Sema
+    /// A field read on what `index`, `dict`, `first` or `last` returns in a template string: Sema
     /// refuses it (BP2080 for an element that is a string or byte, BP2065 for a
     /// key a dict of constant keys lacks) exactly where Go fails on data of the
     /// types Kanister's parameters have.
@@ -244,6 +244,7 @@ struct TemplateFunctionsTests {
             "{{ (index (list 1 2) 1).y }}", "{{ (index (tuple \"a\" 2) 0).y }}", "{{ (index .ConfigMaps.c.Data.k 0).y }}",
             "{{ (index (list \"a\" (dict \"a\" 1)) 1).a }}", "{{ (index .Object \"a\").b }}", "{{ (dict \"a\" 1).b }}",
             "{{ (dict \"a\" 1).a }}", "{{ (dict).b }}", "{{ (dict \"a\" 1 \"b\" 2).b }}", "{{ (dict \"a\" (dict \"c\" 1)).a.c }}",
+            "{{ (first .StatefulSet.Pods).Name }}", "{{ (.StatefulSet.Pods | last).k }}", "{{ (first (list (dict \"a\" 1))).a }}",
         ]
         let data: [String: Any] = [
             "StatefulSet": ["Name": "abc", "Pods": ["p1", "p2"]], "ConfigMaps": ["c": ["Data": ["k": "v"]]], "Object": ["a": ["b": 1]],
@@ -258,7 +259,7 @@ struct TemplateFunctionsTests {
             #expect(badCalls.isEmpty == verdict.isValid, "\(template): Go says \(verdict.error ?? "ok"), Sema \(badCalls.map(\.problem))")
             refused += verdict.isValid ? 0 : 1
         }
-        #expect(refused == 8)
+        #expect(refused == 10)
     }
 
     /// A constant key that `argumentProblem` refuses for `index` fails on a map and
