@@ -170,7 +170,7 @@ extension ArtifactType {
     /// `.ArtifactsIn.x.KopiaSnapshot`), by artifact name; for the importer,
     /// which declares the shape of the inputs no action produces.
     public static func addReads(ofTemplate text: String, to types: inout [String: ArtifactType]) {
-        guard case .success(let references, _) = SemanticChecker.summarize(text) else { return }
+        guard case .success(let references, _, _) = SemanticChecker.summarize(text) else { return }
         for reference in references where reference.path.count >= 2 && reference.path[0] == "ArtifactsIn" {
             var type = types[reference.path[1]] ?? ArtifactType()
             if reference.path.count >= 3 {

@@ -5,7 +5,8 @@
 // so they are read off the bytes without building a tree. Anything else (a
 // trim marker, comment, pipe, variable, literal, keyword, unknown name,
 // non-ASCII name, tab or newline in an action, a call with the wrong number
-// of arguments or a template parameter of a kind its function refuses, ...)
+// of arguments, a template parameter of a kind its function refuses, an
+// output that may be a number given to a function, ...)
 // takes the full parser.
 
 public enum GoTemplateFastPath {
@@ -74,13 +75,15 @@ public enum GoTemplateFastPath {
                         path.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index]), as: UTF8.self))
                         ranges.append(start..<index)
                     }
-                    // A template parameter of a kind the function refuses: the full parse reports it.
+                    // A template parameter of a kind the function refuses, or an output
+                    // that may be a number (only the action tells): the full parse reports it.
                     if let function, operands > 0, TemplateFunctions.checksArgumentKind(function, position: operands - 1),
                         let kind = TemplateFunctions.ValueKind(KanisterCatalog.type(of: path)),
                         TemplateFunctions.argumentProblem(function, position: operands - 1, kind: kind, asValue: true) != nil
                     {
                         return nil
                     }
+                    if function != nil, operands > 0, SemanticChecker.mayBeNumericOutput(path) { return nil }
                     references.append(TemplateReference(path: path, ranges: ranges))
                 } else if isNameStart(byte) {
                     let start = index

@@ -202,6 +202,8 @@ public struct GoTemplateReferences: Sendable, Equatable {
     public var definedTemplates: Set<String> = []
     /// Fields read on a function's result (`(quote .x).Name`, `toJson.a`).
     public var resultFields: [GoTemplateResultField] = []
+    /// Fields of the template's data given to a function (`upper .x`, `.x | upper`, `index .x 0`).
+    public var fieldArguments: [GoTemplateFieldArgument] = []
 
     public init() {}
 }
@@ -212,11 +214,27 @@ public struct GoTemplateNamedCall: Sendable, Equatable {
     public var range: Range<Int>
 }
 
+/// A field of the template's data given to a function: `upper .Phases.p.Output.k`,
+/// `.Phases.p.Output.k | upper` (the last argument), `index .Phases.p.Output.k 0`
+/// (argument 0), whose kind the checker may know from the action.
+public struct GoTemplateFieldArgument: Sendable, Equatable {
+    public var function: String
+    /// From 0, among `argumentCount` arguments.
+    public var position: Int
+    public var argumentCount: Int
+    public var path: [String]
+    /// The field, or the command that passes it on in a pipe.
+    public var range: Range<Int>
+}
+
 /// The first field read on a function's result, and its range.
 public struct GoTemplateResultField: Sendable, Equatable {
     public var function: String
     public var field: String
     public var range: Range<Int>
+    /// What the field is read on: `f` or `(... | f args)`.
+    public var base: GoTemplateOperand
+    public var scope: GoTemplateScope
 }
 
 extension GoTemplateTree {

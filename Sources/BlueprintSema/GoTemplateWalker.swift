@@ -90,6 +90,9 @@ struct GoTemplateWalker {
                     GoTemplateConstantArgument($0.element, position: $0.offset) ?? GoTemplateConstantArgument(result: $0.element, position: $0.offset)
                         ?? typedField($0.element, position: $0.offset)
                 }
+                for (offset, operand) in command.operands.dropFirst().enumerated() {
+                    recordFieldArgument(operand, of: references.functions[last], position: offset, range: operand.range)
+                }
                 if let previous {
                     let position = command.operands.count - 1
                     if let piped = GoTemplateConstantArgument(piped: previous, position: position) {
@@ -97,6 +100,9 @@ struct GoTemplateWalker {
                     } else if previous.operands.count == 1, var piped = typedField(previous.operands[0], position: position) {
                         piped.range = previous.range
                         arguments.append(piped)
+                    }
+                    if previous.operands.count == 1 {
+                        recordFieldArgument(previous.operands[0], of: references.functions[last], position: position, range: previous.range)
                     }
                 }
                 references.functions[last].constants = arguments
@@ -122,7 +128,7 @@ struct GoTemplateWalker {
             walk(chain.base)
             extendIndexPath(of: chain)
             if let function = GoTemplateWalker.resultFunction(of: chain.base), let field = chain.fields.first, let range = chain.fieldRanges.first {
-                references.resultFields.append(GoTemplateResultField(function: function, field: field, range: range))
+                references.resultFields.append(GoTemplateResultField(function: function, field: field, range: range, base: chain.base, scope: scope))
             }
             references.fields.append(
                 GoTemplateFieldReference(
@@ -133,6 +139,20 @@ struct GoTemplateWalker {
         case .dot, .variable, .string, .number, .bool, .nilValue:
             return
         }
+    }
+
+    /// A field of the template's data given as argument `position` of `function`:
+    /// `.X` where dot is the template's data, or `$.X`.
+    private mutating func recordFieldArgument(_ operand: GoTemplateOperand, of function: GoTemplateFunctionUse, position: Int, range: Range<Int>) {
+        guard scope.template == nil else { return }
+        let path: [String]
+        switch operand {
+        case .field(let field) where scope.dot == .templateData: path = field.names
+        case .variable(let variable) where !variable.fields.isEmpty && binding(of: variable.name) == .templateData: path = variable.fields
+        default: return
+        }
+        references.fieldArguments.append(
+            GoTemplateFieldArgument(function: function.name, position: position, argumentCount: function.argumentCount, path: path, range: range))
     }
 
     /// A template parameter given as an argument (`.StatefulSet`, `.Secrets.s.Data.k`),

@@ -92,7 +92,12 @@ extension SemanticChecker {
     /// A field or key read (`read`) on a value Kanister fills with a string (an
     /// output of a phase, a keyValue of an artifact): Go's template engine refuses it.
     mutating func reportValueRead(_ read: (String, SourceRange), on value: String, kind: String = "a string") {
-        report(.noMembers, "\(value) is \(kind), which has no field or key '\(read.0)'; Go's template engine refuses the read", at: read.1)
+        report(.noMembers, SemanticChecker.valueReadMessage(read.0, on: value, kind: kind), at: read.1)
+    }
+
+    /// Why Go refuses reading `name` on `value`, a value of `kind` that has no fields or keys.
+    static func valueReadMessage(_ name: String, on value: String, kind: String) -> String {
+        "\(value) is \(kind), which has no field or key '\(name)'; Go's template engine refuses the read"
     }
 
     /// Whether `decl` is written in the file being checked (a note elsewhere would point at the wrong bytes).

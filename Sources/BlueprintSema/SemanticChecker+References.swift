@@ -104,47 +104,88 @@ extension SemanticChecker {
             if readsScalar(base, depth: depth + 1) { return .byte }
             // `list(1, "a")[1]`: the constant at that position.
             if case .call(let callee, let arguments) = base.withoutParentheses.kind, case .identifier(let function) = callee.kind,
-                function == "list" || function == "tuple", let position = Int(spelled), arguments.indices.contains(position)
+                let position = Int(spelled), let element = SemanticChecker.listedArgument(function, arguments, at: position)
             {
-                return SemanticChecker.constantKind(of: arguments[position].value)
+                return SemanticChecker.constantKind(of: element.value)
             }
             guard let path = templatePath(of: base) else { return nil }
-            switch KanisterCatalog.type(of: path) {
-            case .list(let element): return TemplateFunctions.ValueKind(element)
-            case .scalar("[]byte"): return .byte
-            default: return nil
-            }
+            return SemanticChecker.elementKind(ofType: KanisterCatalog.type(of: path))
         }
-        if let path = templatePath(of: value) { return TemplateFunctions.ValueKind(KanisterCatalog.type(of: path)) }
+        if let path = templatePath(of: value) { return templateValueKind(of: path) }
         if let kind = outputKind(of: value) { return kind }
         // `first(StatefulSet.Pods)`: an element of a list whose type is known.
-        if let function = SemanticChecker.resultFunction(of: value), function == "first" || function == "last",
-            let list = SemanticChecker.callArguments(of: value).first, let path = templatePath(of: list),
-            case .list(let element) = KanisterCatalog.type(of: path)
+        if let function = SemanticChecker.resultFunction(of: value), let list = SemanticChecker.callArguments(of: value).first,
+            let path = templatePath(of: list), let kind = SemanticChecker.endElementKind(function, of: KanisterCatalog.type(of: path))
         {
-            return TemplateFunctions.ValueKind(element)
+            return kind
         }
         return SemanticChecker.resultKind(of: value)
+    }
+
+    /// The kind of an element of a template parameter of `type` read by position:
+    /// a byte of a string or of a Secret's value, an element of a typed list.
+    static func elementKind(ofType type: TemplateParameterType) -> TemplateFunctions.ValueKind? {
+        if case .list(let element) = type { return TemplateFunctions.ValueKind(element) }
+        return elementKind(of: TemplateFunctions.ValueKind(type))
+    }
+
+    /// The kind of an element of a value of `kind` read by position: a byte of a
+    /// string or bytes (or of a number or bool, which `index` refuses), unknown else.
+    static func elementKind(of kind: TemplateFunctions.ValueKind?) -> TemplateFunctions.ValueKind? {
+        guard let kind, kind.isScalar || kind == .bytes else { return nil }
+        return .byte
+    }
+
+    /// `first(StatefulSet.Pods)`, `last(...)`: an element of a list whose type is known.
+    static func endElementKind(_ function: String, of type: TemplateParameterType) -> TemplateFunctions.ValueKind? {
+        guard function == "first" || function == "last", case .list(let element) = type else { return nil }
+        return TemplateFunctions.ValueKind(element)
+    }
+
+    /// `list(a, b)[1]`, `tuple(a, b)[1]`: list and tuple return their arguments in
+    /// order, so the element at `position` is the argument there.
+    static func listedArgument<Argument>(_ function: String, _ arguments: [Argument], at position: Int) -> Argument? {
+        guard function == "list" || function == "tuple", arguments.indices.contains(position) else { return nil }
+        return arguments[position]
     }
 
     /// Outputs Kanister fills with a number, not a string: ScaleWorkload's
     /// originalReplicaCount is an int32.
     static let numericOutputs: [String: String] = ["originalReplicaCount": "ScaleWorkload"]
 
-    /// `p.output.k` or `.Phases.p.Output.k` when Kanister gives that output a
-    /// number (an int32, which converts to no parameter a string or int takes).
+    /// The kind of the value at a template parameter path, in a .bp expression
+    /// (`Phases.p.Output.k`) or a template string (`.Phases.p.Output.k`): what its
+    /// type gives (`.StatefulSet.Pods` is a list), or a numeric output's number.
+    func templateValueKind(of path: [String]) -> TemplateFunctions.ValueKind? {
+        TemplateFunctions.ValueKind(KanisterCatalog.type(of: path)) ?? outputKind(ofTemplatePath: path)
+    }
+
+    /// `p.output.k` when Kanister gives that output a number.
     func outputKind(of value: Expr) -> TemplateFunctions.ValueKind? {
-        guard let (root, _, path) = SemanticChecker.constantChain(value), let key = path.last?.0,
-            let function = SemanticChecker.numericOutputs[key]
+        guard let (root, _, path) = SemanticChecker.constantChain(value), path.count == 2, path[0].0 == "output",
+            case .phase(let phase) = table.resolve(root, in: context.action)
         else { return nil }
-        let phaseName: String
-        switch (table.resolve(root, in: context.action), path.count) {
-        case (.phase(let phase), 2) where path[0].0 == "output": phaseName = phase.name
-        case (.templateRoot("Phases"), 3) where path[1].0 == "Output": phaseName = path[0].0
-        default: return nil
-        }
-        guard let phase = context.action?.phase(named: phaseName), expansion(of: phase).function.text == function else { return nil }
+        return outputKind(ofTemplatePath: ["Phases", phase.name, "Output", path[1].0])
+    }
+
+    /// `.Phases.p.Output.k` when Kanister gives that output of phase p of this
+    /// action a number (an int32, which converts to no parameter a string or int takes).
+    func outputKind(ofTemplatePath path: [String]) -> TemplateFunctions.ValueKind? {
+        guard SemanticChecker.mayBeNumericOutput(path), let function = SemanticChecker.numericOutputs[path[3]],
+            let phase = context.action?.phase(named: path[1]), expansion(of: phase).function.text == function
+        else { return nil }
         return .int64
+    }
+
+    /// `.Phases.p.Output.k` where k is an output some function fills with a number.
+    static func mayBeNumericOutput(_ path: [String]) -> Bool {
+        path.count == 4 && path[0] == "Phases" && path[2] == "Output" && numericOutputs[path[3]] != nil
+    }
+
+    /// Why `index` cannot read a value of `kind` by key: a number or bool has no elements.
+    static func indexCollectionProblem(_ kind: TemplateFunctions.ValueKind) -> String? {
+        guard kind.isScalar, kind != .string else { return nil }
+        return "index cannot read \(kind.spelling), which has no elements"
     }
 
     /// What the function `expr` calls returns (`list(1)`, `x | len`), when its kind is fixed.
@@ -172,8 +213,8 @@ extension SemanticChecker {
         }
         // `p.output.originalReplicaCount[0]`, `list(true)[0][0]`: a number or bool has no elements
         // (a function's result is checked with the other reads on it).
-        if SemanticChecker.resultKind(of: base) == nil, let kind = valueKind(of: base), kind.isScalar, kind != .string {
-            reportBadCall("index cannot read \(kind.spelling), which has no elements", at: key.range)
+        if SemanticChecker.resultKind(of: base) == nil, let kind = valueKind(of: base), let problem = SemanticChecker.indexCollectionProblem(kind) {
+            reportBadCall(problem, at: key.range)
             return
         }
         if let kind = SemanticChecker.constantKind(of: key) {
@@ -391,25 +432,27 @@ extension SemanticChecker {
                 reportBadCall(
                     "\(function) returns one of its arguments, and one here is a string or number, which has no field or key '\(read.name)'", at: read.range)
             }
-        } else if function == "dict", let problem = SemanticChecker.dictReadProblem(value, read: read) {
+        } else if function == "dict", read.kind == .field, case .call(_, let arguments) = value.kind,
+            let problem = SemanticChecker.dictReadProblem(keys: arguments.map { SemanticChecker.constantKeyText($0.value) }, field: read.name)
+        {
             reportBadCall(problem, at: read.range)
         } else if let problem = TemplateFunctions.resultReadProblem(function, read: read.name, kind: read.kind) {
             reportBadCall(problem, at: read.range)
         }
     }
 
-    /// `dict("a", 1).b`: a field a dict of constant keys does not have (a key read
-    /// through `index` gives nothing instead).
-    static func dictReadProblem(_ value: Expr, read: ValueRead) -> String? {
-        guard read.kind == .field, case .call(_, let arguments) = value.kind else { return nil }
+    /// `dict("a", 1).b`, `{{ (dict "a" 1).b }}`: a field a dict of constant keys
+    /// does not have (a key read through `index` gives nothing instead). `arguments`:
+    /// each argument's text when it is a constant string, nil when it is not.
+    static func dictReadProblem(keys arguments: [String?], field name: String) -> String? {
         var keys: [String] = []
         for (position, argument) in arguments.enumerated() where position % 2 == 0 {
-            guard let key = constantKeyText(argument.value) else { return nil }
+            guard let key = argument else { return nil }
             keys.append(key)
         }
-        guard !keys.contains(read.name) else { return nil }
+        guard !keys.contains(name) else { return nil }
         let known = keys.isEmpty ? "it has no keys" : "its keys are \(keys.joined(separator: ", "))"
-        return "dict has no key '\(read.name)' (\(known)), and reading a missing field fails"
+        return "dict has no key '\(name)' (\(known)), and reading a missing field fails"
     }
 
     /// Functions that return one of their arguments.

@@ -70,11 +70,19 @@ extension SemanticChecker {
             } else {
                 report(.malformedTemplate, "malformed template: \(error.message)\(hint)", at: range)
             }
-        case .success(let references, let badCalls):
+        case .success(let references, let badCalls, let numericOutputs):
             let utf8 = text.utf8
             for call in badCalls {
                 let range = SemanticChecker.sourceRange(call.range, segment: segment, of: literal, utf8: utf8)
-                reportBadCall(call.problem, at: range)
+                if call.code == .templateCall {
+                    reportBadCall(call.problem, at: range)
+                } else {
+                    report(call.code, call.problem, at: range)
+                }
+            }
+            for argument in numericOutputs {
+                guard let problem = numericOutputProblem(argument) else { continue }
+                reportBadCall(problem, at: SemanticChecker.sourceRange(argument.range, segment: segment, of: literal, utf8: utf8))
             }
             for reference in references {
                 var path: [(String, SourceRange)] = []
@@ -123,7 +131,8 @@ extension SemanticChecker {
         case .failure(let error): return .failure(error)
         case .success(let tree):
             let all = tree.references()
-            return .success(all.rootReferences, badCalls: badCalls(in: all))
+            let numericOutputs = all.fieldArguments.filter { mayBeNumericOutput($0.path) }
+            return .success(all.rootReferences, badCalls: badCalls(in: all), numericOutputs: numericOutputs)
         }
     }
 
@@ -140,8 +149,7 @@ extension SemanticChecker {
             if let problem = indexKeyProblem(call) { badCalls.append(problem) }
         }
         for read in all.resultFields {
-            guard let problem = TemplateFunctions.resultReadProblem(read.function, read: read.field, kind: .field) else { continue }
-            badCalls.append(TemplateBadCall(range: read.range, problem: problem))
+            if let problem = resultFieldProblem(read) { badCalls.append(problem) }
         }
         for use in all.functions {
             if let problem = TemplateFunctions.arityProblem(use.name, arguments: use.argumentCount) {
@@ -155,6 +163,92 @@ extension SemanticChecker {
             }
         }
         return badCalls
+    }
+
+    /// `.Phases.p.Output.originalReplicaCount` given to a function when phase p
+    /// fills it with a number: checked as the .bp argument `p.output.originalReplicaCount`
+    /// is (a parameter that takes no number, `index` of what has no elements).
+    func numericOutputProblem(_ argument: GoTemplateFieldArgument) -> String? {
+        // A call with the wrong number of arguments is reported as such.
+        guard TemplateFunctions.arityProblem(argument.function, arguments: argument.argumentCount) == nil,
+            let kind = outputKind(ofTemplatePath: argument.path)
+        else { return nil }
+        if argument.function == "index", argument.position == 0 {
+            return argument.argumentCount > 1 ? SemanticChecker.indexCollectionProblem(kind) : nil
+        }
+        return TemplateFunctions.argumentProblem(argument.function, position: argument.position, kind: kind, asValue: true)
+    }
+
+    /// A field read on what a function returns, by the rules of the same read in
+    /// a .bp expression: on a string, number, bool or list (`(quote .x).y`), on a
+    /// dict of constant keys without it (`(dict "a" 1).b`), on an element that
+    /// is a string or byte (`(index .StatefulSet.Name 1).y`, `StatefulSet.Name[1].y`,
+    /// `(first .StatefulSet.Pods).x`).
+    static func resultFieldProblem(_ read: GoTemplateResultField) -> TemplateBadCall? {
+        var operands: ArraySlice<GoTemplateOperand> = []
+        if case .parenthesized(let inner) = read.base, inner.pipeline.commands.count == 1, let command = inner.pipeline.commands.first {
+            operands = command.operands.dropFirst()
+        }
+        switch read.function {
+        case "dict":
+            // `(dict "a" 1)`: every argument is an operand (not so in a pipe, or for `dict.b`, as in .bp).
+            guard case .parenthesized(let inner) = read.base, inner.pipeline.commands.count == 1 else { return nil }
+            let keys = operands.map { operand -> String? in
+                if case .string(let literal) = operand { return literal.value }
+                return nil
+            }
+            guard let problem = dictReadProblem(keys: keys, field: read.field) else { return nil }
+            return TemplateBadCall(range: read.range, problem: problem)
+        case "first", "last":
+            // `(first .StatefulSet.Pods).x`, `(.StatefulSet.Pods | first).x`.
+            var list = operands.first
+            if case .parenthesized(let inner) = read.base, inner.pipeline.commands.count == 2,
+                inner.pipeline.commands[0].operands.count == 1, inner.pipeline.commands[1].operands.count == 1
+            {
+                list = inner.pipeline.commands[0].operands.first
+            }
+            guard case .field(let field)? = list, read.scope.template == nil, read.scope.dot == .templateData,
+                let element = endElementKind(read.function, of: KanisterCatalog.type(of: field.names)), element.isScalar
+            else { return nil }
+            return TemplateBadCall(
+                range: read.range, problem: valueReadMessage(read.field, on: "what \(read.function) returns here", kind: element.spelling),
+                code: .noMembers)
+        case "index":
+            guard let (position, element) = indexedElementKind(operands, scope: read.scope), element.isScalar else { return nil }
+            return TemplateBadCall(
+                range: read.range, problem: valueReadMessage(read.field, on: "the element at position \(position)", kind: element.spelling),
+                code: .noMembers)
+        default:
+            guard let problem = TemplateFunctions.resultReadProblem(read.function, read: read.field, kind: .field) else { return nil }
+            return TemplateBadCall(range: read.range, problem: problem)
+        }
+    }
+
+    /// `index X 1 0`: the kind of what it returns, when each key is a position and
+    /// X a template parameter of known type or a `(list ...)` of constants; with
+    /// the last position as written.
+    static func indexedElementKind(
+        _ operands: ArraySlice<GoTemplateOperand>, scope: GoTemplateScope
+    ) -> (String, TemplateFunctions.ValueKind)? {
+        guard let collection = operands.first, operands.count >= 2 else { return nil }
+        var kind: TemplateFunctions.ValueKind?
+        var spelled = ""
+        for (offset, key) in operands.dropFirst().enumerated() {
+            guard case .number(let number) = key, number.kind == .integer, let position = Int(number.text) else { return nil }
+            spelled = number.text
+            if offset > 0 {
+                kind = elementKind(of: kind)
+            } else if case .field(let field) = collection, scope.template == nil, scope.dot == .templateData {
+                kind = elementKind(ofType: KanisterCatalog.type(of: field.names))
+            } else if let function = GoTemplateWalker.resultFunction(of: collection), case .parenthesized(let list) = collection,
+                list.pipeline.commands.count == 1, let command = list.pipeline.commands.first,
+                let element = listedArgument(function, Array(command.operands.dropFirst()), at: position)
+            {
+                kind = GoTemplateConstantArgument(element, position: 0)?.kind
+            }
+            guard kind != nil else { return nil }
+        }
+        return kind.map { (spelled, $0) }
     }
 
     /// A template parameter path: `.Phases.p.Output.k`, `.ArtifactsIn.a`, `.StatefulSet.Name`, ...

@@ -321,14 +321,18 @@ struct CheckContext {
 /// What the checks need from one template text: its root references and the calls
 /// that would fail when it is rendered, or Go's parse error.
 enum TemplateSummary {
-    case success([TemplateReference], badCalls: [TemplateBadCall] = [])
+    /// `numericOutputs`: the fields given to a function that may be an output
+    /// Kanister fills with a number, which only the action tells.
+    case success([TemplateReference], badCalls: [TemplateBadCall] = [], numericOutputs: [GoTemplateFieldArgument] = [])
     case failure(GoTemplateParseError)
 }
 
-/// A template function called with a number of arguments it does not take.
+/// What Go refuses when it renders a template: a template function called with
+/// arguments it does not take (BP2065), a field read on a value that has none (BP2080).
 struct TemplateBadCall {
     var range: Range<Int>
     var problem: String
+    var code: DiagnosticCode = .templateCall
 }
 
 /// A name resolved in an action and, for a template root, what the checks know about it

@@ -6,9 +6,10 @@
 extension TemplateFunctions {
     /// One letter per parameter: `s` string, `i` integer, `f` float, `b` bool,
     /// `a` any (interface{} or reflect.Value), `k` a key of `index` (any to Go, but
-    /// only a string or a position from 0 finds anything), `m` a map, slice or pointer (only
-    /// nil converts to it), `o` another type (a struct, which no constant
-    /// converts to); `*` after the last makes it variadic.
+    /// only a string or a position from 0 finds anything), `m` sprig's map
+    /// (`map[string]interface{}`: a dict or nil, not a list), `l` a slice
+    /// (`[]interface{}`: a list or nil, not a map), `o` another type (a struct,
+    /// which no constant converts to); `*` after the last makes it variadic.
     public static let signatures: [String: String] = [
         "abbrev": "is", "abbrevboth": "iis", "add": "a*", "add1": "a", "adler32sum": "s", "ago": "a", "and": "aa*",
         "append": "aa", "atoi": "s", "b32dec": "s", "b32enc": "s", "b64dec": "s", "b64enc": "s", "base": "s",
@@ -18,7 +19,7 @@ extension TemplateFunctions {
         "deepCopy": "a", "deepEqual": "aa", "default": "aa*", "derivePassword": "issss", "dict": "a*", "dir": "s",
         "div": "aa", "empty": "a", "encryptAES": "ss", "env": "s", "eq": "aa*", "expandenv": "s", "ext": "s",
         "fail": "s", "first": "a", "float64": "a", "floor": "a", "ge": "aa", "genCA": "si", "genPrivateKey": "s",
-        "genSelfSignedCert": "smmi", "genSignedCert": "smmio", "getHostByName": "s", "gt": "aa", "has": "aa",
+        "genSelfSignedCert": "slli", "genSignedCert": "sllio", "getHostByName": "s", "gt": "aa", "has": "aa",
         "hasKey": "ms", "hasPrefix": "ss", "hasSuffix": "ss", "hello": "", "html": "a*", "htmlDate": "a",
         "htmlDateInZone": "as", "indent": "is", "index": "ak*", "initial": "a", "initials": "s", "int": "a",
         "int64": "a", "isAbs": "s", "join": "sa", "js": "a*", "kebabcase": "s", "keys": "m*", "kindIs": "sa",
@@ -207,7 +208,10 @@ extension TemplateFunctions {
         case UInt8(ascii: "f"):
             accepts = asValue ? kind == .float || kind == .integralFloat : kind.isInteger || kind == .float || kind == .integralFloat
         case UInt8(ascii: "b"): accepts = kind == .bool
-        case UInt8(ascii: "m"): accepts = kind == .null || (kind.isCollection && kind != .typedMap)
+        // Go assigns a value to a map or slice parameter only when its type is that type: no
+        // list to a map (`keys (list 1)`), no map to a slice, no bytes or typed map to either.
+        case UInt8(ascii: "m"): accepts = kind == .null || kind == .map
+        case UInt8(ascii: "l"): accepts = kind == .null || kind == .list
         default: accepts = false
         }
         guard !accepts else { return nil }
@@ -217,7 +221,8 @@ extension TemplateFunctions {
         case UInt8(ascii: "i"): expected = "an integer"
         case UInt8(ascii: "f"): expected = "a number"
         case UInt8(ascii: "b"): expected = "a boolean"
-        case UInt8(ascii: "m"): expected = "a map or list"
+        case UInt8(ascii: "m"): expected = "a map"
+        case UInt8(ascii: "l"): expected = "a list"
         default: expected = "a value no constant can give"
         }
         return "argument \(position + 1) of \(name) must be \(expected), not \(kind.spelling)"

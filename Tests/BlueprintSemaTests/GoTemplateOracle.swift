@@ -66,6 +66,11 @@ enum GoTemplateOracle {
         try verdicts(of: "tmpl-render", for: templates.map { ["template": $0] as Any }, sprig: sprig)
     }
 
+    /// Parses and executes every template with Go on `data`; one verdict per template.
+    static func renderVerdicts(for templates: [String], data: [String: Any]) throws -> [Verdict] {
+        try verdicts(of: "tmpl-render", for: templates.map { ["template": $0, "data": data] as Any }, sprig: "v2")
+    }
+
     /// One kcheck oracle command over JSON lines, one verdict per line.
     private static func verdicts(of command: String, for lines: [Any], sprig: String) throws -> [Verdict] {
         let path = try kcheck.get()

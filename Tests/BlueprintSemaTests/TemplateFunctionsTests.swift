@@ -68,9 +68,10 @@ struct TemplateFunctionsTests {
     /// Go refuses the constant ("expected string; found 3", "can't handle",
     /// "cannot assign nil", "error calling len", a list function's "Cannot find") exactly where `argumentProblem` says it does.
     @Test func constantArgumentsAgreeWithGo() throws {
+        // A list or map is what a function returns, a value of its own Go type.
         let constants: [(String, TemplateFunctions.ValueKind)] = [
             ("\"1\"", .string), ("1", .integer), ("-1", .negativeInteger), ("1.5", .float), ("2.0", .integralFloat),
-            ("true", .bool), ("nil", .null),
+            ("true", .bool), ("nil", .null), ("(list 1)", .list), ("(dict \"a\" 1)", .map),
         ]
         var templates: [String] = []
         var expected: [Bool] = []
@@ -78,15 +79,19 @@ struct TemplateFunctionsTests {
         for name in TemplateFunctions.kanister.sorted() where !TemplateFunctions.fipsDisabled.contains(name) && name != "index" && name != "slice" {
             guard let signature = TemplateFunctions.signatures[name] else { continue }
             let letters = signature.filter { $0 != "*" }.map { String($0) }
-            let fillers = ["s": "\"x\"", "a": "\"x\"", "i": "1", "f": "1.5", "b": "true"]
             for position in letters.indices {
-                guard letters.indices.allSatisfy({ $0 == position || fillers[letters[$0]] != nil }) else { continue }
+                guard letters.indices.allSatisfy({ $0 == position || Self.fillers[letters[$0]] != nil }) else { continue }
                 for (spelling, kind) in constants {
-                    let arguments = letters.indices.map { $0 == position ? spelling : Self.filler(name, $0, letters[$0], fillers) ?? "" }
+                    let arguments = letters.indices.map { $0 == position ? spelling : Self.filler(name, $0, letters[$0], Self.fillers) ?? "" }
                     templates.append("{{ \(name) \(arguments.joined(separator: " ")) }}")
-                    expected.append(TemplateFunctions.argumentProblem(name, position: position, kind: kind) != nil)
+                    let isValue = kind == .list || kind == .map
+                    expected.append(TemplateFunctions.argumentProblem(name, position: position, kind: kind, asValue: isValue) != nil)
                 }
             }
+        }
+        // Each letter of a map or slice parameter is in the table, with a list and a map given to it.
+        for (name, spelling) in [("keys", "(list 1)"), ("pluck", "(list 1)"), ("merge", "(list 1)"), ("genSelfSignedCert", "(dict \"a\" 1)")] {
+            #expect(templates.contains { $0.hasPrefix("{{ \(name) ") && $0.contains(spelling) }, "\(name) with \(spelling)")
         }
         let verdicts = try GoTemplateOracle.renderVerdicts(for: templates)
         for (index, verdict) in verdicts.enumerated() {
@@ -101,6 +106,10 @@ struct TemplateFunctionsTests {
             && !error.contains("wrong number")
     }
 
+    /// An argument Go accepts for each letter of `TemplateFunctions.signatures`
+    /// (`o`, a structure, has none): sprig's map for `m`, a list for `l`.
+    static let fillers = ["s": "\"x\"", "a": "\"x\"", "i": "1", "f": "1.5", "b": "true", "m": "(dict)", "l": "(list)"]
+
     /// An argument Go accepts at `position` of `name`: a list where a list function takes one.
     static func filler(_ name: String, _ position: Int, _ letter: String, _ fillers: [String: String]) -> String? {
         if let listPosition = TemplateFunctions.listParameters[name], listPosition == nil || listPosition == position { return "(list 1)" }
@@ -113,8 +122,9 @@ struct TemplateFunctionsTests {
     @Test func pipedConstantsAgreeWithGo() throws {
         let constants: [(String, TemplateFunctions.ValueKind)] = [
             ("\"1\"", .string), ("1", .integer), ("-1", .negativeInteger), ("1.5", .float), ("2.0", .integralFloat), ("true", .bool),
+            ("list 1", .list), ("dict \"a\" 1", .map),
         ]
-        let fillers = ["s": "\"x\"", "a": "\"x\"", "i": "1", "f": "1.5", "b": "true"]
+        let fillers = Self.fillers
         var templates: [String] = []
         var expected: [Bool] = []
         for name in TemplateFunctions.kanister.sorted() where !TemplateFunctions.fipsDisabled.contains(name) && name != "index" && name != "slice" {
@@ -128,6 +138,7 @@ struct TemplateFunctionsTests {
             }
         }
         #expect(templates.count > 300)
+        #expect(templates.contains("{{ list 1 | keys }}") && templates.contains("{{ list 1 | merge (dict) }}"))
         let verdicts = try GoTemplateOracle.renderVerdicts(for: templates)
         for (index, verdict) in verdicts.enumerated() {
             let error = verdict.error ?? ""
@@ -221,6 +232,34 @@ struct TemplateFunctionsTests {
             let positionRead: (String, ValueRead.Kind) = listFunctions.contains(name) ? ("0", .position) : ("_0", .field)
             #expect(TemplateFunctions.resultReadProblem(name, read: positionRead.0, kind: positionRead.1) == nil, "\(name)")
         }
+    }
+
+    /// A field read on what `index`, `dict`, `first` or `last` returns in a template string: Sema
+    /// refuses it (BP2080 for an element that is a string or byte, BP2065 for a
+    /// key a dict of constant keys lacks) exactly where Go fails on data of the
+    /// types Kanister's parameters have.
+    @Test func resultFieldReadsAgreeWithGo() throws {
+        let templates = [
+            "{{ (index .StatefulSet.Name 1).y }}", "{{ (index .StatefulSet.Pods 0).x }}", "{{ (index .StatefulSet.Pods 0 1).y }}",
+            "{{ (index (list 1 2) 1).y }}", "{{ (index (tuple \"a\" 2) 0).y }}", "{{ (index .ConfigMaps.c.Data.k 0).y }}",
+            "{{ (index (list \"a\" (dict \"a\" 1)) 1).a }}", "{{ (index .Object \"a\").b }}", "{{ (dict \"a\" 1).b }}",
+            "{{ (dict \"a\" 1).a }}", "{{ (dict).b }}", "{{ (dict \"a\" 1 \"b\" 2).b }}", "{{ (dict \"a\" (dict \"c\" 1)).a.c }}",
+            "{{ (first .StatefulSet.Pods).Name }}", "{{ (.StatefulSet.Pods | last).k }}", "{{ (first (list (dict \"a\" 1))).a }}",
+        ]
+        let data: [String: Any] = [
+            "StatefulSet": ["Name": "abc", "Pods": ["p1", "p2"]], "ConfigMaps": ["c": ["Data": ["k": "v"]]], "Object": ["a": ["b": 1]],
+        ]
+        let verdicts = try GoTemplateOracle.renderVerdicts(for: templates, data: data)
+        var refused = 0
+        for (template, verdict) in zip(templates, verdicts) {
+            guard case .success(_, let badCalls, _) = SemanticChecker.summarize(template) else {
+                Issue.record("\(template) does not parse")
+                continue
+            }
+            #expect(badCalls.isEmpty == verdict.isValid, "\(template): Go says \(verdict.error ?? "ok"), Sema \(badCalls.map(\.problem))")
+            refused += verdict.isValid ? 0 : 1
+        }
+        #expect(refused == 10)
     }
 
     /// A constant key that `argumentProblem` refuses for `index` fails on a map and
