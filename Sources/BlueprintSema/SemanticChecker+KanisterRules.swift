@@ -99,7 +99,8 @@ extension SemanticChecker {
         let target = followingLets(value)
         let shape = ValueShape(target) { resolveInAction($0) }
         let range = value.range
-        let mismatch = ArgumentProblem(message: "must be \(type.spelling), not \(shape.spelling)", range: range)
+        // Spelled only when reported: most arguments have no problem.
+        var mismatch: ArgumentProblem { ArgumentProblem(message: "must be \(type.spelling), not \(shape.spelling)", range: range) }
         switch (type, shape) {
         case (_, .unknown), (_, .null): return []
         case (.string, _): return stringProblems(shape, range: range).map { [$0] } ?? []

@@ -206,7 +206,7 @@ extension SemanticChecker {
     mutating func checkIndexKey(_ key: Expr, of base: Expr) {
         let path = templatePath(of: base)
         let type = path.map { KanisterCatalog.type(of: $0) }
-        let spelled = path.map { "." + $0.joined(separator: ".") } ?? ""
+        var spelled: String { path.map { "." + $0.joined(separator: ".") } ?? "" }
         if case .structure = type, let path, !SemanticChecker.isObjectKeyRead(path, keyIsConstantString: SemanticChecker.constantKeyText(key) != nil) {
             reportBadCall(SemanticChecker.structureIndexProblem(spelled), at: key.range)
             return
@@ -282,30 +282,42 @@ extension SemanticChecker {
     /// `dump.secrets.s.Data`, `Object["a"].b`), or nil when it does not start at
     /// a template root, a phase's objects or the action's secrets and configmaps.
     func templatePath(of expr: Expr, depth: Int = 0) -> [String]? {
-        guard depth < SemanticChecker.maxLetDepth else { return nil }
+        var path: [String] = []
+        return appendTemplatePath(of: expr, depth: depth, to: &path) ? path : nil
+    }
+
+    /// Appends the template parameter path `expr` reads to `path`, root first;
+    /// false when it reads none (`path` then holds a part of one).
+    func appendTemplatePath(of expr: Expr, depth: Int, to path: inout [String]) -> Bool {
+        guard depth < SemanticChecker.maxLetDepth else { return false }
         switch expr.kind {
         case .identifier(let name):
             switch table.resolve(name, in: context.action) {
-            case .templateRoot(let root): return [root]
-            case .constant(let decl): return templatePath(of: decl.value, depth: depth + 1)
-            case .secret(let secret): return ["Secrets", secret.text]
-            case .configMap(let configMap): return ["ConfigMaps", configMap.text]
-            default: return nil
+            case .templateRoot(let root): path.append(root)
+            case .constant(let decl): return appendTemplatePath(of: decl.value, depth: depth + 1, to: &path)
+            case .secret(let secret): path += ["Secrets", secret.text]
+            case .configMap(let configMap): path += ["ConfigMaps", configMap.text]
+            default: return false
             }
+            return true
         case .member(let base, let field):
             // `dump.secrets.s`: the phase's objects as `.Phases.dump.Secrets.s`.
             if case .member(let phaseExpr, let part) = base.kind, case .identifier(let name) = phaseExpr.kind,
                 case .phase(let phase) = table.resolve(name, in: context.action),
                 let kind = SemanticChecker.phaseParts[part.text], kind != .output
             {
-                return ["Phases", phase.name, kind == .secrets ? "Secrets" : "ConfigMaps", field.text]
+                path += ["Phases", phase.name, kind == .secrets ? "Secrets" : "ConfigMaps", field.text]
+                return true
             }
-            return templatePath(of: base, depth: depth + 1).map { $0 + [field.text] }
+            guard appendTemplatePath(of: base, depth: depth + 1, to: &path) else { return false }
+            path.append(field.text)
+            return true
         case .index(let base, let key):
-            guard let text = SemanticChecker.constantKeyText(key) else { return nil }
-            return templatePath(of: base, depth: depth + 1).map { $0 + [text] }
-        case .parenthesized(let inner): return templatePath(of: inner, depth: depth + 1)
-        default: return nil
+            guard let text = SemanticChecker.constantKeyText(key), appendTemplatePath(of: base, depth: depth + 1, to: &path) else { return false }
+            path.append(text)
+            return true
+        case .parenthesized(let inner): return appendTemplatePath(of: inner, depth: depth + 1, to: &path)
+        default: return false
         }
     }
 
