@@ -78,6 +78,7 @@ extension SemanticChecker {
             references.map { reference in
                 var moved = reference
                 moved.range = relocation.move(reference.range, by: delta)
+                moved.compensation = reference.compensation.map { relocation.move($0, by: delta) }
                 return moved
             }
         }
