@@ -108,6 +108,22 @@ import Testing
             ])
     }
 
+    /// The read is written in the phase's call but lands in the undo clause of
+    /// the def: the compensation reads, so the edge goes to it.
+    @Test func aCompensationFromADefReadsItsPhaseThroughAParameter() {
+        let graph = PlanFixtures.graph(
+            Self.header + """
+                def scaled(n, back) = ScaleWorkload { namespace: "ns", name: "db", kind: "statefulset", replicas: n } undo ScaleWorkload {
+                  namespace: "ns", name: "db", kind: "statefulset", replicas: back
+                }
+                action backup {
+                  phase down: scaled(0, down.output.originalReplicaCount)
+                  phase work: KubeTask { image: "x", command: ["echo"] }
+                }
+                """, optimized: false)
+        #expect(PlanFixtures.edges(graph).filter { $0.contains(": data") } == ["down -> down-undo: data Output.originalReplicaCount"])
+    }
+
     @Test func referencesToPhasesWithDashesAreFound() {
         let graph = PlanFixtures.graph(
             Self.header + """
