@@ -2,9 +2,9 @@
 // the real blueprints imported to .bp, and thousands of seeded mutants of them:
 // (a) lint fails iff compile fails; (b) what compiles, kcheck validate accepts;
 // (c) bpc lint of the compiled YAML reports no error; (d) importing the compiled
-// YAML and compiling again gives the same YAML; (e) every phase a rendered
-// template reads is the source of a data edge (the plan takes its data edges
-// from Sema's references alone, never from a scan of what it lowered).
+// YAML and compiling again gives the same YAML; (e) every phase a template
+// Kanister renders reads is the source of a data edge (the plan takes its data
+// edges from Sema's references alone, never from a scan of what it lowered).
 
 import BlueprintSema
 import BlueprintSyntax
@@ -109,6 +109,24 @@ import Testing
         """,
         // (d): a float spelled as .bp spells it.
         "blueprint r\naction a { phase p: KubeTask { image: \"x\", command: [\"x\"], podOverride: { r: 1e3 } } }\n",
+        // (e): WaitV2 renders only its conditions' object references; a key it ignores (BP2037) reads nothing.
+        """
+        blueprint r
+        action a on StatefulSet {
+          phase p: KubeTask { image: "x", command: ["sh", "-c", "kando output name n; kando output other o"] }
+          phase w: WaitV2 {
+            timeout: "5m"
+            conditions: {
+              anyOf: [{
+                condition: "{{ true }}"
+                objectReference: { apiVersion: "v1", resource: "pods", name: p.output.name, namespace: StatefulSet.Namespace }
+                ignored: { name: p.output.other }
+              }]
+            }
+          }
+        }
+
+        """,
         // (b)/(c): a declared output the command does not print.
         "blueprint r\naction a {\n  phase p: KubeTask { image: \"x\", command: [\"./run.sh\"]\n    outputs [id] }\n  phase q: KubeTask { image: \"x\", command: [\"echo\", \"\\(p.output.id)\"] }\n}\n",
     ]
@@ -178,8 +196,7 @@ import Testing
         for action in PlanBuilder.lower(table, semantics: model, sourcePath: name).plan.actions {
             let graph = action.graph
             for node in graph.nodes {
-                var texts = node.condition.map { [$0] } ?? []
-                node.phase.forEachTemplateString { texts.append($0) }
+                let texts = (node.condition.map { [$0] } ?? []) + Self.renderedStrings(of: node.phase)
                 let edges = graph.edges(to: node.name).filter { $0.kind == .data }
                 for text in texts {
                     for reference in TemplateReferences.phaseReferences(in: text) {
@@ -191,6 +208,28 @@ import Testing
                 }
             }
         }
+    }
+
+    /// The strings Kanister renders of a phase: its objects and arguments, but of
+    /// WaitV2's arguments, which the phase leaves unrendered, only the object
+    /// references of its conditions (WaitV2 renders those itself; a key it
+    /// ignores, BP2037, is never rendered).
+    static func renderedStrings(of phase: KanisterPhase) -> [String] {
+        var texts: [String] = []
+        guard phase.function.lowercased() == "waitv2" else {
+            phase.forEachTemplateString { texts.append($0) }
+            return texts
+        }
+        for object in phase.objects { texts += object.reference.fields.map(\.value) }
+        for case .map(let groups) in phase.args.filter({ $0.key == "conditions" }).map(\.value) {
+            for group in groups where ["anyof", "allof"].contains(group.key.lowercased()) {
+                guard case .list(let conditions) = group.value else { continue }
+                for case .map(let fields) in conditions {
+                    for field in fields where field.key.lowercased() == "objectreference" { field.value.forEachString { texts.append($0) } }
+                }
+            }
+        }
+        return texts
     }
 
     func errors(_ diagnostics: [Diagnostic]) -> [String] {
