@@ -239,10 +239,11 @@ struct TemplateFunctionsTests {
         }
     }
 
-    /// A field read on what `index`, `dict`, `first` or `last` returns in a template string: Sema
-    /// refuses it (BP2080 for an element that is a string or byte, BP2065 for a
-    /// key a dict of constant keys lacks) exactly where Go fails on data of the
-    /// types Kanister's parameters have.
+    /// A field read on what `index`, `dict`, `first`, `last`, `default` or `coalesce`
+    /// returns in a template string: Sema refuses it (BP2080 for an element that is
+    /// a string or byte, BP2065 for a key a dict of constant keys lacks or for what
+    /// may be a string) exactly where Go fails on data of the types Kanister's
+    /// parameters have.
     @Test func resultFieldReadsAgreeWithGo() throws {
         let templates = [
             "{{ (index .StatefulSet.Name 1).y }}", "{{ (index .StatefulSet.Pods 0).x }}", "{{ (index .StatefulSet.Pods 0 1).y }}",
@@ -250,9 +251,13 @@ struct TemplateFunctionsTests {
             "{{ (index (list \"a\" (dict \"a\" 1)) 1).a }}", "{{ (index .Object \"a\").b }}", "{{ (dict \"a\" 1).b }}",
             "{{ (dict \"a\" 1).a }}", "{{ (dict).b }}", "{{ (dict \"a\" 1 \"b\" 2).b }}", "{{ (dict \"a\" (dict \"c\" 1)).a.c }}",
             "{{ (first .StatefulSet.Pods).Name }}", "{{ (.StatefulSet.Pods | last).k }}", "{{ (first (list (dict \"a\" 1))).a }}",
+            "{{ dict.b }}", "{{ \"b\" | dict.b }}", "{{ (\"b\" | dict).b }}", "{{ (default \"a\" .Options.x).y }}",
+            "{{ (coalesce .Options.x \"a\").y }}", "{{ (.Options.x | default (dict)).y }}", "{{ (default 1 (dict)).y }}",
+            "{{ (default (dict \"y\" 1) (dict)).y }}", "{{ (coalesce (dict) (dict \"y\" 1)).y }}",
         ]
         let data: [String: Any] = [
             "StatefulSet": ["Name": "abc", "Pods": ["p1", "p2"]], "ConfigMaps": ["c": ["Data": ["k": "v"]]], "Object": ["a": ["b": 1]],
+            "Options": ["x": "v"],
         ]
         let verdicts = try GoTemplateOracle.renderVerdicts(for: templates, data: data)
         var refused = 0
@@ -264,7 +269,7 @@ struct TemplateFunctionsTests {
             #expect(badCalls.isEmpty == verdict.isValid, "\(template): Go says \(verdict.error ?? "ok"), Sema \(badCalls.map(\.problem))")
             refused += verdict.isValid ? 0 : 1
         }
-        #expect(refused == 10)
+        #expect(refused == 16)
     }
 
     /// A constant key that `argumentProblem` refuses for `index` fails on a map and
