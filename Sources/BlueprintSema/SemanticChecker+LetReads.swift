@@ -13,8 +13,9 @@ extension DiagnosticCode {
 }
 
 extension SemanticChecker {
-    /// `name.path…` where `name` is a let: the read is checked on the let's value.
-    mutating func checkLetRead(_ name: String, _ decl: LetDecl, path: [(String, SourceRange)]) {
+    /// `name.path…` where `name` is a let: the read is checked on the let's value;
+    /// `firstRead`: how the path's first name is read (a field or a key), when known.
+    mutating func checkLetRead(_ name: String, _ decl: LetDecl, path: [(String, SourceRange)], firstRead: ValueRead.Kind? = nil) {
         guard let first = path.first, !letStack.contains(name), letStack.count < SemanticChecker.maxLetDepth else { return }
         letStack.append(name)
         defer { letStack.removeLast() }
@@ -29,13 +30,15 @@ extension SemanticChecker {
             guard let function = SemanticChecker.resultFunction(of: value) else { return }
             if function == "option" {
                 reportMemberless(name, kind: "an option (a string)", owner: owner, value: value, at: first)
-            } else if let problem = TemplateFunctions.resultReadProblem(function, read: first.0, kind: nil) {
+            } else if let problem = SemanticChecker.resultReadProblem(
+                function, arguments: SemanticChecker.constantArguments(of: value), read: first.0, kind: firstRead)
+            {
                 reportBadCall(problem, at: first.1)
             }
         default:
             // A chain (`StatefulSet`, `dump.output`, `Object["a"]`): the read continues it.
             guard let (root, rootRange, prefix) = SemanticChecker.constantChain(value) else { return }
-            checkRoot(root, rootRange, path: prefix + path)
+            checkRoot(root, rootRange, path: prefix + path, firstRead: prefix.isEmpty ? firstRead : nil)
         }
     }
 

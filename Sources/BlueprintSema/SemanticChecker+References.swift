@@ -329,7 +329,7 @@ extension SemanticChecker {
             if let root = resolved.templateRoot, let info = resolved.rootInfo, info.kind == .other {
                 checkOtherTemplateRoot(root, base.range, field: (field.text, field.range), info: info)
             } else {
-                checkRoot(name, base.range, path: [(field.text, field.range)])
+                checkRoot(name, base.range, path: [(field.text, field.range)], firstRead: .field)
             }
             return
         }
@@ -365,7 +365,8 @@ extension SemanticChecker {
                 current = base
             case .identifier(let name):
                 path.reverse()
-                checkRoot(name, current.range, path: path)
+                // The read nearest the root is the path's first when the path has one.
+                checkRoot(name, current.range, path: path, firstRead: innermost?.kind)
                 return
             case .parenthesized(let inner) where SemanticChecker.isChain(inner):
                 // `(StatefulSet.Name).x` reads what `StatefulSet.Name.x` reads.
@@ -392,13 +393,21 @@ extension SemanticChecker {
         case .constant(let decl): return names.isEmpty && readsScalar(decl.value, depth: depth + 1)
         case .phase: return names.count == 2 && names[0] == "output"
         case .inputArtifact: return SemanticChecker.isArtifactValue(names[...])
-        case .templateRoot(let root):
-            switch root {
-            case "Phases": return names.count == 3 && names[1] == "Output"
-            case "DeferPhase": return names.count == 2 && names[0] == "Output"
-            case "ArtifactsIn": return SemanticChecker.isArtifactValue(names.dropFirst())
-            default: return false  // a typed parameter has its kind from valueKind above
-            }
+        case .templateRoot(let root): return SemanticChecker.readsScalar(templatePath: [root] + names)
+        default: return false
+        }
+    }
+
+    /// Whether the template parameter at `path` (`.Options.x`, `.Phases.p.Output.k`)
+    /// is a string or a number: a parameter its types say is one, an output of a
+    /// phase, a keyValue or the Kopia snapshot of an input artifact.
+    static func readsScalar(templatePath path: [String]) -> Bool {
+        if let kind = TemplateFunctions.ValueKind(KanisterCatalog.type(of: path)) { return kind.isScalar }
+        let names = path.dropFirst()
+        switch path.first {
+        case "Phases": return names.count == 3 && names[names.startIndex + 1] == "Output"
+        case "DeferPhase": return names.count == 2 && names.first == "Output"
+        case "ArtifactsIn": return isArtifactValue(names.dropFirst())
         default: return false
         }
     }
@@ -440,17 +449,45 @@ extension SemanticChecker {
             reportValueRead((read.name, read.range), on: "what \(function) returns here", kind: kind.spelling)
         } else if SemanticChecker.argumentReturningFunctions.contains(function) {
             // `default("a", Options.x).y`: one of the arguments, and the read fails whenever it is a string.
-            if SemanticChecker.callArguments(of: value).contains(where: { readsScalar($0) }) {
-                reportBadCall(
-                    "\(function) returns one of its arguments, and one here is a string or number, which has no field or key '\(read.name)'", at: read.range)
+            let hasScalarArgument = SemanticChecker.callArguments(of: value).contains {
+                readsScalar($0) || SemanticChecker.constantKind(of: $0)?.isScalar == true
             }
-        } else if function == "dict", read.kind == .field, case .call(_, let arguments) = value.kind,
-            let problem = SemanticChecker.dictReadProblem(keys: arguments.map { SemanticChecker.constantKeyText($0.value) }, field: read.name)
+            if let problem = SemanticChecker.returnedArgumentReadProblem(function, read: read.name, hasScalarArgument: hasScalarArgument) {
+                reportBadCall(problem, at: read.range)
+            }
+        } else if let problem = SemanticChecker.resultReadProblem(
+            function, arguments: SemanticChecker.constantArguments(of: value), read: read.name, kind: read.kind)
         {
             reportBadCall(problem, at: read.range)
-        } else if let problem = TemplateFunctions.resultReadProblem(function, read: read.name, kind: read.kind) {
-            reportBadCall(problem, at: read.range)
         }
+    }
+
+    /// A read on what `function` returns when called with `arguments` (each a
+    /// constant string's text, nil for another value; nil when the arguments are
+    /// not all known, as in a pipe): a field a dict of constant keys lacks (`dict.b`
+    /// calls dict with none), else what the kind of the function's result refuses.
+    /// `kind` nil: a field or a key, which a read through a let does not tell.
+    static func resultReadProblem(_ function: String, arguments: [String?]?, read name: String, kind: ValueRead.Kind?) -> String? {
+        guard function == "dict" else { return TemplateFunctions.resultReadProblem(function, read: name, kind: kind) }
+        guard kind == .field, let arguments else { return nil }
+        return dictReadProblem(keys: arguments, field: name)
+    }
+
+    /// The arguments of a call `f(a, b)`, each a constant string's text or nil; nil for any other value.
+    static func constantArguments(of value: Expr) -> [String?]? {
+        guard case .call(_, let arguments) = value.kind else { return nil }
+        return arguments.map { constantKeyText($0.value) }
+    }
+
+    /// `default("a", Options.x).y`, `{{ (default "a" .Options.x).y }}`: default and
+    /// coalesce return one of their arguments, so a read on what they return fails
+    /// whenever that is a string or number (`hasScalarArgument`: one of them is).
+    /// A read by position is refused too: it reads a byte of a string, on which
+    /// a further read fails (`default("a", Options.x)[0].y`), and no element kind is
+    /// kept for what these functions return.
+    static func returnedArgumentReadProblem(_ function: String, read name: String, hasScalarArgument: Bool) -> String? {
+        guard argumentReturningFunctions.contains(function), hasScalarArgument else { return nil }
+        return "\(function) returns one of its arguments, and one here is a string or number, which has no field or key '\(name)'"
     }
 
     /// `dict("a", 1).b`, `{{ (dict "a" 1).b }}`: a field a dict of constant keys
@@ -518,8 +555,9 @@ extension SemanticChecker {
         return resolved
     }
 
-    /// A root identifier with the path that follows it.
-    mutating func checkRoot(_ name: String, _ range: SourceRange, path: [(String, SourceRange)]) {
+    /// A root identifier with the path that follows it; `firstRead`: whether the
+    /// path's first name is read as a field or a key, nil when that is not known.
+    mutating func checkRoot(_ name: String, _ range: SourceRange, path: [(String, SourceRange)], firstRead: ValueRead.Kind? = nil) {
         let resolved = resolvedInAction(name)
         if let root = resolved.templateRoot, let info = resolved.rootInfo {
             checkTemplatePath(root: root, range, rest: path[...], info: info)
@@ -533,7 +571,7 @@ extension SemanticChecker {
                 resolved.isInUsedLets = true
             }
             // A read through the let (`img.field`) is checked on the let's value.
-            if !path.isEmpty { checkLetRead(name, decl, path: path) }
+            if !path.isEmpty { checkLetRead(name, decl, path: path, firstRead: firstRead) }
             // A let that reads no phase is checked once per action; one that
             // does is checked at every use, which records the use's data edges.
             guard !resolved.isInPhaseFreeLets, path.isEmpty, !letStack.contains(name), letStack.count < SemanticChecker.maxLetDepth else { return }
@@ -568,9 +606,9 @@ extension SemanticChecker {
         case .templateRoot(let root):
             checkTemplatePath(root: root, range, rest: path[...])
         case .templateFunction(let function):
-            // A function named without a call (`toJson`, `toJson.a`) is called with no arguments.
+            // A function named without a call (`toJson`, `toJson.a`, `dict.b`) is called with no arguments.
             if !checkArity(function, arguments: 0, at: range), let (field, fieldRange) = path.first,
-                let problem = TemplateFunctions.resultReadProblem(function, read: field, kind: .field)
+                let problem = SemanticChecker.resultReadProblem(function, arguments: [], read: field, kind: firstRead)
             {
                 reportBadCall(problem, at: fieldRange)
             }

@@ -181,23 +181,27 @@ extension SemanticChecker {
 
     /// A field read on what a function returns, by the rules of the same read in
     /// a .bp expression: on a string, number, bool or list (`(quote .x).y`), on a
-    /// dict of constant keys without it (`(dict "a" 1).b`), on an element that
-    /// is a string or byte (`(index .StatefulSet.Name 1).y`, `StatefulSet.Name[1].y`,
-    /// `(first .StatefulSet.Pods).x`).
+    /// dict of constant keys without it (`(dict "a" 1).b`, `dict.b`), on what
+    /// default or coalesce may return as a string (`(default "a" .Options.x).y`),
+    /// on an element that is a string or byte (`(index .StatefulSet.Name 1).y`,
+    /// `StatefulSet.Name[1].y`, `(first .StatefulSet.Pods).x`).
     static func resultFieldProblem(_ read: GoTemplateResultField) -> TemplateBadCall? {
         var operands: ArraySlice<GoTemplateOperand> = []
         if case .parenthesized(let inner) = read.base, inner.pipeline.commands.count == 1, let command = inner.pipeline.commands.first {
             operands = command.operands.dropFirst()
         }
         switch read.function {
-        case "dict":
-            // `(dict "a" 1)`: every argument is an operand (not so in a pipe, or for `dict.b`, as in .bp).
-            guard case .parenthesized(let inner) = read.base, inner.pipeline.commands.count == 1 else { return nil }
-            let keys = operands.map { operand -> String? in
-                if case .string(let literal) = operand { return literal.value }
+        case "default", "coalesce":
+            // `(default "a" .Options.x)`, `(.Options.x | default "a")`: the piped value is an argument too.
+            guard case .parenthesized(let inner) = read.base, let command = inner.pipeline.commands.last else { return nil }
+            var arguments = command.operands.dropFirst()
+            if inner.pipeline.commands.count == 2, inner.pipeline.commands[0].operands.count == 1 {
+                arguments.append(inner.pipeline.commands[0].operands[0])
+            }
+            let hasScalarArgument = arguments.contains { readsScalar($0, scope: read.scope) }
+            guard let problem = returnedArgumentReadProblem(read.function, read: read.field, hasScalarArgument: hasScalarArgument) else {
                 return nil
             }
-            guard let problem = dictReadProblem(keys: keys, field: read.field) else { return nil }
             return TemplateBadCall(range: read.range, problem: problem)
         case "first", "last":
             // `(first .StatefulSet.Pods).x`, `(.StatefulSet.Pods | first).x`.
@@ -219,9 +223,30 @@ extension SemanticChecker {
                 range: read.range, problem: valueReadMessage(read.field, on: "the element at position \(position)", kind: element.spelling),
                 code: .noMembers)
         default:
-            guard let problem = TemplateFunctions.resultReadProblem(read.function, read: read.field, kind: .field) else { return nil }
+            // `(dict "a" 1)`: every argument is an operand (not so in a pipe); `dict.b` calls dict with none.
+            var arguments: [String?]?
+            if case .identifier = read.base {
+                arguments = []
+            } else if case .parenthesized(let inner) = read.base, inner.pipeline.commands.count == 1 {
+                arguments = operands.map { operand -> String? in
+                    if case .string(let literal) = operand { return literal.value }
+                    return nil
+                }
+            }
+            guard let problem = resultReadProblem(read.function, arguments: arguments, read: read.field, kind: .field) else { return nil }
             return TemplateBadCall(range: read.range, problem: problem)
         }
+    }
+
+    /// Whether an operand is a string or a number: a constant, what a function
+    /// returns as one, or a template parameter that is one where dot is the
+    /// template's data (`.Options.x`, `.Phases.p.Output.k`).
+    static func readsScalar(_ operand: GoTemplateOperand, scope: GoTemplateScope) -> Bool {
+        if let constant = GoTemplateConstantArgument(operand, position: 0) ?? GoTemplateConstantArgument(result: operand, position: 0) {
+            return constant.kind.isScalar
+        }
+        guard case .field(let field) = operand, scope.template == nil, scope.dot == .templateData else { return false }
+        return readsScalar(templatePath: field.names)
     }
 
     /// `index X 1 0`: the kind of what it returns, when each key is a position and

@@ -229,11 +229,12 @@ extension TemplateFunctions {
     }
 
     /// Sprig's list functions: they take any value and fail at run time on one
-    /// that is no list ("Cannot find first on type int"). The position of the
-    /// list among the arguments, nil when every argument is one.
+    /// that is no list ("Cannot find first on type int"; sprig's `slice`, which
+    /// replaces Go's builtin, refuses a string too). The position of the list
+    /// among the arguments, nil when every argument is one.
     static let listParameters: [String: Int?] = [
         "append": 0, "compact": 0, "concat": nil, "first": 0, "has": 1, "initial": 0, "last": 0, "mustPush": 0, "prepend": 0,
-        "push": 0, "rest": 0, "reverse": 0, "uniq": 0, "without": 0,
+        "push": 0, "rest": 0, "reverse": 0, "slice": 0, "uniq": 0, "without": 0,
     ]
 
     /// The letter of `signatures` for argument `position` of `name`; nil past the last parameter.

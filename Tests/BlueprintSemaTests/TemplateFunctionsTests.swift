@@ -66,7 +66,8 @@ struct TemplateFunctionsTests {
     /// constant of each kind in turn (the others constants of their own type;
     /// a function with another parameter type that no constant gives is left out):
     /// Go refuses the constant ("expected string; found 3", "can't handle",
-    /// "cannot assign nil", "error calling len", a list function's "Cannot find") exactly where `argumentProblem` says it does.
+    /// "cannot assign nil", "error calling len", a list function's "Cannot find" or
+    /// "should be type of slice") exactly where `argumentProblem` says it does.
     @Test func constantArgumentsAgreeWithGo() throws {
         // A list or map is what a function returns, a value of its own Go type.
         let constants: [(String, TemplateFunctions.ValueKind)] = [
@@ -75,8 +76,8 @@ struct TemplateFunctionsTests {
         ]
         var templates: [String] = []
         var expected: [Bool] = []
-        // index and slice refuse keys by their collection: see indexKeysAgreeWithGo.
-        for name in TemplateFunctions.kanister.sorted() where !TemplateFunctions.fipsDisabled.contains(name) && name != "index" && name != "slice" {
+        // index refuses keys by its collection: see indexKeysAgreeWithGo.
+        for name in TemplateFunctions.kanister.sorted() where !TemplateFunctions.fipsDisabled.contains(name) && name != "index" {
             guard let signature = TemplateFunctions.signatures[name] else { continue }
             let letters = signature.filter { $0 != "*" }.map { String($0) }
             for position in letters.indices {
@@ -93,6 +94,8 @@ struct TemplateFunctionsTests {
         for (name, spelling) in [("keys", "(list 1)"), ("pluck", "(list 1)"), ("merge", "(list 1)"), ("genSelfSignedCert", "(dict \"a\" 1)")] {
             #expect(templates.contains { $0.hasPrefix("{{ \(name) ") && $0.contains(spelling) }, "\(name) with \(spelling)")
         }
+        // Sprig's slice, which replaces Go's builtin, takes no string (nor a number).
+        #expect(templates.contains("{{ slice \"1\" \"x\" }}") && templates.contains("{{ slice 1 \"x\" }}"))
         let verdicts = try GoTemplateOracle.renderVerdicts(for: templates)
         for (index, verdict) in verdicts.enumerated() {
             let error = verdict.error ?? ""
@@ -102,7 +105,9 @@ struct TemplateFunctionsTests {
 
     /// Go's words for an argument of a kind the function refuses (not for a wrong count).
     static func isArgumentKindError(_ error: String) -> Bool {
-        ["expected ", "can't handle", "cannot assign nil", "error calling len", "Cannot ", "invalid memory address"].contains { error.contains($0) }
+        ["expected ", "can't handle", "cannot assign nil", "error calling len", "Cannot ", "should be type of slice", "invalid memory address"].contains {
+            error.contains($0)
+        }
             && !error.contains("wrong number")
     }
 
@@ -127,7 +132,7 @@ struct TemplateFunctionsTests {
         let fillers = Self.fillers
         var templates: [String] = []
         var expected: [Bool] = []
-        for name in TemplateFunctions.kanister.sorted() where !TemplateFunctions.fipsDisabled.contains(name) && name != "index" && name != "slice" {
+        for name in TemplateFunctions.kanister.sorted() where !TemplateFunctions.fipsDisabled.contains(name) && name != "index" {
             guard let signature = TemplateFunctions.signatures[name], !signature.isEmpty else { continue }
             let letters = signature.filter { $0 != "*" }.map { String($0) }
             let leading = letters.dropLast().enumerated().map { Self.filler(name, $0.offset, $0.element, fillers) }
@@ -234,10 +239,11 @@ struct TemplateFunctionsTests {
         }
     }
 
-    /// A field read on what `index`, `dict`, `first` or `last` returns in a template string: Sema
-    /// refuses it (BP2080 for an element that is a string or byte, BP2065 for a
-    /// key a dict of constant keys lacks) exactly where Go fails on data of the
-    /// types Kanister's parameters have.
+    /// A field read on what `index`, `dict`, `first`, `last`, `default` or `coalesce`
+    /// returns in a template string: Sema refuses it (BP2080 for an element that is
+    /// a string or byte, BP2065 for a key a dict of constant keys lacks or for what
+    /// may be a string) exactly where Go fails on data of the types Kanister's
+    /// parameters have.
     @Test func resultFieldReadsAgreeWithGo() throws {
         let templates = [
             "{{ (index .StatefulSet.Name 1).y }}", "{{ (index .StatefulSet.Pods 0).x }}", "{{ (index .StatefulSet.Pods 0 1).y }}",
@@ -245,9 +251,13 @@ struct TemplateFunctionsTests {
             "{{ (index (list \"a\" (dict \"a\" 1)) 1).a }}", "{{ (index .Object \"a\").b }}", "{{ (dict \"a\" 1).b }}",
             "{{ (dict \"a\" 1).a }}", "{{ (dict).b }}", "{{ (dict \"a\" 1 \"b\" 2).b }}", "{{ (dict \"a\" (dict \"c\" 1)).a.c }}",
             "{{ (first .StatefulSet.Pods).Name }}", "{{ (.StatefulSet.Pods | last).k }}", "{{ (first (list (dict \"a\" 1))).a }}",
+            "{{ dict.b }}", "{{ \"b\" | dict.b }}", "{{ (\"b\" | dict).b }}", "{{ (default \"a\" .Options.x).y }}",
+            "{{ (coalesce .Options.x \"a\").y }}", "{{ (.Options.x | default (dict)).y }}", "{{ (default 1 (dict)).y }}",
+            "{{ (default (dict \"y\" 1) (dict)).y }}", "{{ (coalesce (dict) (dict \"y\" 1)).y }}",
         ]
         let data: [String: Any] = [
             "StatefulSet": ["Name": "abc", "Pods": ["p1", "p2"]], "ConfigMaps": ["c": ["Data": ["k": "v"]]], "Object": ["a": ["b": 1]],
+            "Options": ["x": "v"],
         ]
         let verdicts = try GoTemplateOracle.renderVerdicts(for: templates, data: data)
         var refused = 0
@@ -259,7 +269,7 @@ struct TemplateFunctionsTests {
             #expect(badCalls.isEmpty == verdict.isValid, "\(template): Go says \(verdict.error ?? "ok"), Sema \(badCalls.map(\.problem))")
             refused += verdict.isValid ? 0 : 1
         }
-        #expect(refused == 10)
+        #expect(refused == 16)
     }
 
     /// A constant key that `argumentProblem` refuses for `index` fails on a map and
