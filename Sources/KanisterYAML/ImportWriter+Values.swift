@@ -42,11 +42,13 @@ extension ImportWriter {
     mutating func valueText(_ node: YAMLNode, column: Int) -> String {
         switch node {
         case .scalar(let scalar):
-            if scalar.resolved == .string, let expression = expression(for: scalar.value) {
+            if scalar.resolved == .string, !isWritingMetadata, let expression = expression(for: scalar.value) {
                 if ImportIdiomState.readsContext(scalar.value) { idioms.contextUses += 1 }
                 return expression
             }
-            if isIdiomatic, scalar.resolved == .string, let interpolated = interpolatedLiteral(scalar.value) { return interpolated }
+            if isIdiomatic, scalar.resolved == .string, !isWritingMetadata, let interpolated = interpolatedLiteral(scalar.value) {
+                return interpolated
+            }
             return BPSourceText.scalar(scalar, indent: indent)
         case .sequence(let sequence):
             if let script = bashScript(sequence) {

@@ -23,6 +23,9 @@ struct ImportWriter {
     /// The .bp names given to the action's phases that the YAML leaves unnamed, by the phase's offset.
     var readableNames: [Int: String] = [:]
     var isWritingArtifacts = false
+    /// Writing the blueprint's own metadata, which Kanister never renders: a
+    /// string there is text, even one that looks like a template.
+    var isWritingMetadata = false
     /// Option idioms used more than once, written once as `let NAME = option(...)`: text -> let name.
     var sharedOptions: [String: String] = [:]
     /// At most how many groups of actions are written concurrently.
@@ -126,7 +129,11 @@ struct ImportWriter {
         declaredOutputs = DeclaredOutputs.read(from: metadata)
         let rest = ImportWriter.withoutDeclaredOutputs(metadata.pairs.filter { $0.key.scalar?.value != "name" })
         var head = "blueprint \(BPSourceText.name(name))"
-        if !rest.isEmpty { head += " " + mapLiteral(rest, column: head.utf8.count + 1) }
+        if !rest.isEmpty {
+            isWritingMetadata = true
+            head += " " + mapLiteral(rest, column: head.utf8.count + 1)
+            isWritingMetadata = false
+        }
         line(head, at: metadataNode.start.offset)
         writeSharedOptions(root)
         writeRunLets()

@@ -107,6 +107,9 @@ import Testing
         }
 
         """,
+        // (d): Kanister never renders the blueprint's metadata: a template there is
+        // text, which the import must not turn into an expression (BP2039).
+        "blueprint r { annotations: { a: \"{{ .Deployment.Name }}\", b: \"x-{{ .Options.o }}\" } }\naction a { phase p: KubeTask { image: \"x\", command: [\"x\"] } }\n",
         // (d): a float spelled as .bp spells it.
         "blueprint r\naction a { phase p: KubeTask { image: \"x\", command: [\"x\"], podOverride: { r: 1e3 } } }\n",
         // (e): WaitV2 renders only its conditions' object references; a key it ignores (BP2037) reads nothing.
