@@ -90,9 +90,16 @@ public struct BlueprintMutator {
             let other = int(below: 2) == 0 ? spelling(strings[int(below: strings.count)]) : pick(Self.strings)
             return replacing(target, with: other)
         case 4:
-            let values = tokens.filter { [.int, .float, .duration, .string].contains($0.kind) || spelling($0) == "true" || spelling($0) == "false" }
+            let values = tokens.indices.filter { index in
+                [.int, .float, .duration, .string].contains(tokens[index].kind) || ["true", "false"].contains(spelling(tokens[index]))
+            }
             guard !values.isEmpty else { return text }
-            return replacing(values[int(below: values.count)], with: pick(Self.literals))
+            let target = values[int(below: values.count)]
+            var literal = pick(Self.literals)
+            // kcheck's synthetic lists (Pods, Object's) are short where Kanister's
+            // have as many elements as the workload: a position past them is no finding.
+            if literal == "3", Self.isIndexKey(target, in: tokens) { literal = "0" }
+            return replacing(tokens[target], with: literal)
         default:
             return mutateLines(text)
         }
@@ -144,6 +151,14 @@ public struct BlueprintMutator {
         if value.hasPrefix("Object"), read.hasPrefix("[StatefulSet") { read = ".x" }
         let head = String(decoding: bytes[..<(replacesValue ? target.range.start : target.range.end)], as: UTF8.self)
         return head + value + read + String(decoding: bytes[target.range.end...], as: UTF8.self)
+    }
+
+    /// True when the token at `index` is all of an index key: `[` before it, `]` after.
+    static func isIndexKey(_ index: Int, in tokens: [Token]) -> Bool {
+        let significant = { (position: Int) in ![.whitespace, .comment, .newline].contains(tokens[position].kind) }
+        let before = (0..<index).reversed().first(where: significant)
+        let after = (index + 1..<tokens.count).first(where: significant)
+        return before.map { tokens[$0].kind == .leftBracket } == true && after.map { tokens[$0].kind == .rightBracket } == true
     }
 
     /// The first name of the chain (`Object.spec["a"]`) that ends at token `index`.
