@@ -142,11 +142,11 @@ struct GoTemplateWalker {
     }
 
     /// A field of the template's data given as argument `position` of `function`:
-    /// `.X` where dot is the template's data, or `$.X`.
+    /// `.X` where dot is the template's data, or `$.X` (in parentheses too: `(.X)`).
     private mutating func recordFieldArgument(_ operand: GoTemplateOperand, of function: GoTemplateFunctionUse, position: Int, range: Range<Int>) {
         guard scope.template == nil else { return }
         let path: [String]
-        switch operand {
+        switch GoTemplateWalker.unparenthesized(operand) {
         case .field(let field) where scope.dot == .templateData: path = field.names
         case .variable(let variable) where !variable.fields.isEmpty && binding(of: variable.name) == .templateData: path = variable.fields
         default: return
@@ -156,12 +156,23 @@ struct GoTemplateWalker {
     }
 
     /// A template parameter given as an argument (`.StatefulSet`, `.Secrets.s.Data.k`),
-    /// when its type is known: only where dot is the template's data.
+    /// when its type is known: only where dot is the template's data (`(.X)` too).
     private func typedField(_ operand: GoTemplateOperand, position: Int) -> GoTemplateConstantArgument? {
-        guard case .field(let field) = operand, scope.template == nil, scope.dot == .templateData,
+        guard case .field(let field) = GoTemplateWalker.unparenthesized(operand), scope.template == nil, scope.dot == .templateData,
             let kind = TemplateFunctions.ValueKind(KanisterCatalog.type(of: field.names))
         else { return nil }
         return GoTemplateConstantArgument(kind: kind, range: field.range, position: position)
+    }
+
+    /// `(.X)`, `((.X))`: the operand alone in parentheses, which Go evaluates as the operand.
+    static func unparenthesized(_ operand: GoTemplateOperand) -> GoTemplateOperand {
+        var operand = operand
+        while case .parenthesized(let inner) = operand, inner.pipeline.declarations.isEmpty, inner.pipeline.commands.count == 1,
+            inner.pipeline.commands[0].operands.count == 1
+        {
+            operand = inner.pipeline.commands[0].operands[0]
+        }
+        return operand
     }
 
     /// The function whose result an operand is: `f` or `(... | f args)`.
