@@ -168,24 +168,30 @@ extension SemanticChecker {
         return outputKind(ofTemplatePath: ["Phases", phase.name, "Output", path[1].0])
     }
 
-    /// `.Phases.p.Output.k` of a phase p of this action: a number (an int32, which
-    /// converts to no parameter a string or int takes) when p's function fills k
-    /// with one (`numericOutputs`), else a string: `kando output` and every other
+    /// `.Phases.p.Output.k` of a phase p of this action, or `.DeferPhase.Output.k`
+    /// of its finally phase: a number (an int32, which converts to no parameter a
+    /// string or int takes) when the phase's function fills k with one
+    /// (`numericOutputs`), else a string: `kando output` and every other
     /// function's outputs are strings.
     func outputKind(ofTemplatePath path: [String]) -> TemplateFunctions.ValueKind? {
-        guard SemanticChecker.isOutputPath(path), let phase = context.action?.phase(named: path[1]) else { return nil }
-        if let function = SemanticChecker.numericOutputs[path[3]], expansion(of: phase).function.text == function { return .int64 }
+        guard let (name, key) = SemanticChecker.outputReference(path), let action = context.action else { return nil }
+        let found: PhaseInfo?
+        if let name { found = action.phase(named: name) } else { found = action.finallyPhase }
+        guard let phase = found else { return nil }
+        if let function = SemanticChecker.numericOutputs[key], expansion(of: phase).function.text == function { return .int64 }
         return .string
     }
 
-    /// `.Phases.p.Output.k`: an output of a phase.
-    static func isOutputPath(_ path: [String]) -> Bool {
-        path.count == 4 && path[0] == "Phases" && path[2] == "Output"
+    /// `.Phases.p.Output.k` (phase p) or `.DeferPhase.Output.k` (phase nil: the finally phase): an output of a phase.
+    static func outputReference(_ path: [String]) -> (phase: String?, key: String)? {
+        if path.count == 4, path[0] == "Phases", path[2] == "Output" { return (path[1], path[3]) }
+        if path.count == 3, path[0] == "DeferPhase", path[1] == "Output" { return (nil, path[2]) }
+        return nil
     }
 
-    /// `.Phases.p.Output.k` where k is an output some function fills with a number.
+    /// An output k of a phase where some function fills k with a number.
     static func mayBeNumericOutput(_ path: [String]) -> Bool {
-        isOutputPath(path) && numericOutputs[path[3]] != nil
+        outputReference(path).map { numericOutputs[$0.key] != nil } ?? false
     }
 
     /// Whether `function` may refuse the output at `path` as argument `position`:
@@ -193,7 +199,7 @@ extension SemanticChecker {
     /// argument of a template string takes the full parse and the check of
     /// `outputArgumentProblem` (the fast path answers no template holding one).
     static func mayRefuseOutput(_ path: [String], of function: String, position: Int) -> Bool {
-        guard isOutputPath(path) else { return false }
+        guard outputReference(path) != nil else { return false }
         return mayBeNumericOutput(path) || outputArgumentProblem(function, position: position, arguments: nil, kind: .string) != nil
     }
 
