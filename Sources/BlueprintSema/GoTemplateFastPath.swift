@@ -5,8 +5,8 @@
 // so they are read off the bytes without building a tree. Anything else (a
 // trim marker, comment, pipe, variable, literal, keyword, unknown name,
 // non-ASCII name, tab or newline in an action, a call with the wrong number
-// of arguments, a template parameter of a kind its function refuses, an
-// output that may be a number given to a function, ...)
+// of arguments, a template parameter of a kind its function refuses, a phase
+// output given to a function that may refuse it, ...)
 // takes the full parser.
 
 public enum GoTemplateFastPath {
@@ -76,14 +76,14 @@ public enum GoTemplateFastPath {
                         ranges.append(start..<index)
                     }
                     // A template parameter of a kind the function refuses, or an output
-                    // that may be a number (only the action tells): the full parse reports it.
+                    // it may refuse (a string, or a number: only the action tells): the full parse reports it.
                     if let function, operands > 0, TemplateFunctions.checksArgumentKind(function, position: operands - 1),
                         let kind = TemplateFunctions.ValueKind(KanisterCatalog.type(of: path)),
                         TemplateFunctions.argumentProblem(function, position: operands - 1, kind: kind, asValue: true) != nil
                     {
                         return nil
                     }
-                    if function != nil, operands > 0, SemanticChecker.mayBeNumericOutput(path) { return nil }
+                    if let function, operands > 0, SemanticChecker.mayRefuseOutput(path, of: function, position: operands - 1) { return nil }
                     references.append(TemplateReference(path: path, ranges: ranges))
                 } else if isNameStart(byte) {
                     let start = index

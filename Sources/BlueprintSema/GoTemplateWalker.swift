@@ -6,6 +6,12 @@ struct GoTemplateWalker {
     private(set) var references = GoTemplateReferences()
     private var scope = GoTemplateScope()
     private var variables: [(name: String, binding: GoTemplateBinding)] = [("$", .templateData)]
+    /// Pipelines that are one field of the template's data (`.X`, `$.X`, `(.X)`), by
+    /// range, with its path: what a `{{with}}`'s dot or a `$x :=` variable holds.
+    private var fieldPipelines: [Range<Int>: [String]] = [:]
+    /// Variables assigned with `=` so far: one may hold another value than its
+    /// declaration's (an assignment in a control body outlives it), so it is not followed.
+    private var assignedVariables: Set<String> = []
 
     mutating func walk(_ nodes: [GoTemplateNode]) {
         for node in nodes { walk(node) }
@@ -60,6 +66,12 @@ struct GoTemplateWalker {
     /// Commands first (they see the variables declared before), then the declarations.
     private mutating func walk(_ pipeline: GoTemplatePipeline, isRange: Bool) {
         for (position, command) in pipeline.commands.enumerated() { walk(command, after: position > 0 ? pipeline.commands[position - 1] : nil) }
+        if pipeline.commands.count == 1, pipeline.commands[0].operands.count == 1, let path = dataPath(of: pipeline.commands[0].operands[0]) {
+            fieldPipelines[pipeline.range] = path
+        }
+        if pipeline.isAssignment {
+            for declaration in pipeline.declarations { assignedVariables.insert(declaration.name) }
+        }
         let count = pipeline.declarations.count
         for (position, declaration) in pipeline.declarations.enumerated() {
             let binding: GoTemplateBinding
@@ -141,27 +153,60 @@ struct GoTemplateWalker {
         }
     }
 
-    /// A field of the template's data given as argument `position` of `function`:
-    /// `.X` where dot is the template's data, or `$.X`.
+    /// A field of the template's data given as argument `position` of `function` (see `dataPath(of:)`).
     private mutating func recordFieldArgument(_ operand: GoTemplateOperand, of function: GoTemplateFunctionUse, position: Int, range: Range<Int>) {
-        guard scope.template == nil else { return }
-        let path: [String]
-        switch operand {
-        case .field(let field) where scope.dot == .templateData: path = field.names
-        case .variable(let variable) where !variable.fields.isEmpty && binding(of: variable.name) == .templateData: path = variable.fields
-        default: return
-        }
+        guard let path = dataPath(of: operand) else { return }
         references.fieldArguments.append(
             GoTemplateFieldArgument(function: function.name, position: position, argumentCount: function.argumentCount, path: path, range: range))
     }
 
     /// A template parameter given as an argument (`.StatefulSet`, `.Secrets.s.Data.k`),
-    /// when its type is known: only where dot is the template's data.
+    /// when its type is known (see `dataPath(of:)`).
     private func typedField(_ operand: GoTemplateOperand, position: Int) -> GoTemplateConstantArgument? {
-        guard case .field(let field) = operand, scope.template == nil, scope.dot == .templateData,
-            let kind = TemplateFunctions.ValueKind(KanisterCatalog.type(of: field.names))
-        else { return nil }
-        return GoTemplateConstantArgument(kind: kind, range: field.range, position: position)
+        guard let path = dataPath(of: operand), let kind = TemplateFunctions.ValueKind(KanisterCatalog.type(of: path)) else { return nil }
+        var range = GoTemplateWalker.unparenthesized(operand).range
+        if case .field(let field) = GoTemplateWalker.unparenthesized(operand) { range = field.range }
+        return GoTemplateConstantArgument(kind: kind, range: range, position: position)
+    }
+
+    /// The path in the template's data of a field an operand reads, outside a
+    /// define or block body: `.X` where dot is the template's data, `$.X`, `(.X)`;
+    /// `.` or `.Y` in the body of `{{with .X}}`; `$x` or `$x.Y` after `$x := .X`
+    /// (or `{{with $x := .X}}`) when no `=` has assigned `$x` since. Nil for
+    /// anything else (a range element, a function's result, ...).
+    private func dataPath(of operand: GoTemplateOperand) -> [String]? {
+        guard scope.template == nil else { return nil }
+        let path: [String]?
+        switch GoTemplateWalker.unparenthesized(operand) {
+        case .field(let field):
+            switch scope.dot {
+            case .templateData: path = field.names
+            case .withValue(let pipeline): path = fieldPipelines[pipeline].map { $0 + field.names }
+            case .rangeElement: path = nil
+            }
+        case .dot:
+            if case .withValue(let pipeline) = scope.dot { path = fieldPipelines[pipeline] } else { path = nil }
+        case .variable(let variable):
+            switch binding(of: variable.name) {
+            case .templateData: path = variable.fields
+            case .value(_, let pipeline) where !assignedVariables.contains(variable.name): path = fieldPipelines[pipeline].map { $0 + variable.fields }
+            default: path = nil
+            }
+        default: path = nil
+        }
+        guard let path, !path.isEmpty else { return nil }
+        return path
+    }
+
+    /// `(.X)`, `((.X))`: the operand alone in parentheses, which Go evaluates as the operand.
+    static func unparenthesized(_ operand: GoTemplateOperand) -> GoTemplateOperand {
+        var operand = operand
+        while case .parenthesized(let inner) = operand, inner.pipeline.declarations.isEmpty, inner.pipeline.commands.count == 1,
+            inner.pipeline.commands[0].operands.count == 1
+        {
+            operand = inner.pipeline.commands[0].operands[0]
+        }
+        return operand
     }
 
     /// The function whose result an operand is: `f` or `(... | f args)`.

@@ -155,12 +155,12 @@ extension SemanticChecker {
 
     /// The kind of the value at a template parameter path, in a .bp expression
     /// (`Phases.p.Output.k`) or a template string (`.Phases.p.Output.k`): what its
-    /// type gives (`.StatefulSet.Pods` is a list), or a numeric output's number.
+    /// type gives (`.StatefulSet.Pods` is a list), or an output's string or number.
     func templateValueKind(of path: [String]) -> TemplateFunctions.ValueKind? {
         TemplateFunctions.ValueKind(KanisterCatalog.type(of: path)) ?? outputKind(ofTemplatePath: path)
     }
 
-    /// `p.output.k` when Kanister gives that output a number.
+    /// `p.output.k` of a phase p of this action: a string, or a number (see `outputKind(ofTemplatePath:)`).
     func outputKind(of value: Expr) -> TemplateFunctions.ValueKind? {
         guard let (root, _, path) = SemanticChecker.constantChain(value), path.count == 2, path[0].0 == "output",
             case .phase(let phase) = table.resolve(root, in: context.action)
@@ -168,18 +168,49 @@ extension SemanticChecker {
         return outputKind(ofTemplatePath: ["Phases", phase.name, "Output", path[1].0])
     }
 
-    /// `.Phases.p.Output.k` when Kanister gives that output of phase p of this
-    /// action a number (an int32, which converts to no parameter a string or int takes).
+    /// `.Phases.p.Output.k` of a phase p of this action, or `.DeferPhase.Output.k`
+    /// of its finally phase: a number (an int32, which converts to no parameter a
+    /// string or int takes) when the phase's function fills k with one
+    /// (`numericOutputs`), else a string: `kando output` and every other
+    /// function's outputs are strings.
     func outputKind(ofTemplatePath path: [String]) -> TemplateFunctions.ValueKind? {
-        guard SemanticChecker.mayBeNumericOutput(path), let function = SemanticChecker.numericOutputs[path[3]],
-            let phase = context.action?.phase(named: path[1]), expansion(of: phase).function.text == function
-        else { return nil }
-        return .int64
+        guard let (name, key) = SemanticChecker.outputReference(path), let action = context.action else { return nil }
+        let found: PhaseInfo?
+        if let name { found = action.phase(named: name) } else { found = action.finallyPhase }
+        guard let phase = found else { return nil }
+        if let function = SemanticChecker.numericOutputs[key], expansion(of: phase).function.text == function { return .int64 }
+        return .string
     }
 
-    /// `.Phases.p.Output.k` where k is an output some function fills with a number.
+    /// `.Phases.p.Output.k` (phase p) or `.DeferPhase.Output.k` (phase nil: the finally phase): an output of a phase.
+    static func outputReference(_ path: [String]) -> (phase: String?, key: String)? {
+        if path.count == 4, path[0] == "Phases", path[2] == "Output" { return (path[1], path[3]) }
+        if path.count == 3, path[0] == "DeferPhase", path[1] == "Output" { return (nil, path[2]) }
+        return nil
+    }
+
+    /// An output k of a phase where some function fills k with a number.
     static func mayBeNumericOutput(_ path: [String]) -> Bool {
-        path.count == 4 && path[0] == "Phases" && path[2] == "Output" && numericOutputs[path[3]] != nil
+        outputReference(path).map { numericOutputs[$0.key] != nil } ?? false
+    }
+
+    /// Whether `function` may refuse the output at `path` as argument `position`:
+    /// it refuses a string there, or the output may be a number. Such a field
+    /// argument of a template string takes the full parse and the check of
+    /// `outputArgumentProblem` (the fast path answers no template holding one).
+    static func mayRefuseOutput(_ path: [String], of function: String, position: Int) -> Bool {
+        guard outputReference(path) != nil else { return false }
+        return mayBeNumericOutput(path) || outputArgumentProblem(function, position: position, arguments: nil, kind: .string) != nil
+    }
+
+    /// Why `function` refuses an output of `kind` as argument `position` of
+    /// `arguments` (nil: not known yet), as it refuses the .bp argument: a
+    /// parameter that takes no such value, `index` of what has no elements.
+    static func outputArgumentProblem(_ function: String, position: Int, arguments: Int?, kind: TemplateFunctions.ValueKind) -> String? {
+        if function == "index", position == 0 {
+            return (arguments ?? 2) > 1 ? indexCollectionProblem(kind) : nil
+        }
+        return TemplateFunctions.argumentProblem(function, position: position, kind: kind, asValue: true)
     }
 
     /// Why `index` cannot read a value of `kind` by key: a number or bool has no elements.

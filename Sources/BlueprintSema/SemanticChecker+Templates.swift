@@ -70,7 +70,7 @@ extension SemanticChecker {
             } else {
                 report(.malformedTemplate, "malformed template: \(error.message)\(hint)", at: range)
             }
-        case .success(let references, let badCalls, let numericOutputs):
+        case .success(let references, let badCalls, let outputArguments):
             let utf8 = text.utf8
             for call in badCalls {
                 let range = SemanticChecker.sourceRange(call.range, segment: segment, of: literal, utf8: utf8)
@@ -80,8 +80,8 @@ extension SemanticChecker {
                     report(call.code, call.problem, at: range)
                 }
             }
-            for argument in numericOutputs {
-                guard let problem = numericOutputProblem(argument) else { continue }
+            for argument in outputArguments {
+                guard let problem = outputArgumentProblem(argument) else { continue }
                 reportBadCall(problem, at: SemanticChecker.sourceRange(argument.range, segment: segment, of: literal, utf8: utf8))
             }
             for reference in references {
@@ -131,8 +131,8 @@ extension SemanticChecker {
         case .failure(let error): return .failure(error)
         case .success(let tree):
             let all = tree.references()
-            let numericOutputs = all.fieldArguments.filter { mayBeNumericOutput($0.path) }
-            return .success(all.rootReferences, badCalls: badCalls(in: all), numericOutputs: numericOutputs)
+            let outputArguments = all.fieldArguments.filter { mayRefuseOutput($0.path, of: $0.function, position: $0.position) }
+            return .success(all.rootReferences, badCalls: badCalls(in: all), outputArguments: outputArguments)
         }
     }
 
@@ -165,18 +165,15 @@ extension SemanticChecker {
         return badCalls
     }
 
-    /// `.Phases.p.Output.originalReplicaCount` given to a function when phase p
-    /// fills it with a number: checked as the .bp argument `p.output.originalReplicaCount`
-    /// is (a parameter that takes no number, `index` of what has no elements).
-    func numericOutputProblem(_ argument: GoTemplateFieldArgument) -> String? {
+    /// `.Phases.p.Output.k` given to a function, when p is a phase of this action:
+    /// checked as the .bp argument `p.output.k` is, on the output's string or
+    /// number (a parameter that takes no such value, `index` of what has no elements).
+    func outputArgumentProblem(_ argument: GoTemplateFieldArgument) -> String? {
         // A call with the wrong number of arguments is reported as such.
         guard TemplateFunctions.arityProblem(argument.function, arguments: argument.argumentCount) == nil,
             let kind = outputKind(ofTemplatePath: argument.path)
         else { return nil }
-        if argument.function == "index", argument.position == 0 {
-            return argument.argumentCount > 1 ? SemanticChecker.indexCollectionProblem(kind) : nil
-        }
-        return TemplateFunctions.argumentProblem(argument.function, position: argument.position, kind: kind, asValue: true)
+        return SemanticChecker.outputArgumentProblem(argument.function, position: argument.position, arguments: argument.argumentCount, kind: kind)
     }
 
     /// A field read on what a function returns, by the rules of the same read in

@@ -321,9 +321,10 @@ struct CheckContext {
 /// What the checks need from one template text: its root references and the calls
 /// that would fail when it is rendered, or Go's parse error.
 enum TemplateSummary {
-    /// `numericOutputs`: the fields given to a function that may be an output
-    /// Kanister fills with a number, which only the action tells.
-    case success([TemplateReference], badCalls: [TemplateBadCall] = [], numericOutputs: [GoTemplateFieldArgument] = [])
+    /// `outputArguments`: the phase outputs given to a function that may refuse
+    /// them (`mayRefuseOutput`); whether the phase is one of this action, and so
+    /// whether the output is a string or a number, only the action tells.
+    case success([TemplateReference], badCalls: [TemplateBadCall] = [], outputArguments: [GoTemplateFieldArgument] = [])
     case failure(GoTemplateParseError)
 }
 

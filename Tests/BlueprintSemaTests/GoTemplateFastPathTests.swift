@@ -50,10 +50,12 @@ struct GoTemplateFastPathTests {
             switch GoTemplate.parse(template, functions: functions) {
             case .success(let tree):
                 #expect(fast == tree.rootReferences, "\(template.debugDescription)")
-                // Nothing the full parse would check is skipped: no bad call, no output that may be a number given to a function.
+                // Nothing the full parse would check is skipped: no bad call, no output given to a function that may refuse it.
                 let all = tree.references()
                 #expect(SemanticChecker.badCalls(in: all).isEmpty, "\(template.debugDescription)")
-                #expect(!all.fieldArguments.contains { SemanticChecker.mayBeNumericOutput($0.path) }, "\(template.debugDescription)")
+                #expect(
+                    !all.fieldArguments.contains { SemanticChecker.mayRefuseOutput($0.path, of: $0.function, position: $0.position) },
+                    "\(template.debugDescription)")
             case .failure(let error):
                 Issue.record("the fast path accepted \(template.debugDescription), which Go rejects: \(error)")
             }
