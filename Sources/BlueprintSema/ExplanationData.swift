@@ -1853,7 +1853,10 @@ same kinds rule reads and keys: a field of what a function returns
 (`list(1).x`, `dict("a", 1).b`, `split("/", x).y`, `default("a", Options.x).y`),
 an `index` of a structure (`StatefulSet["Name"]`), a string key of a list
 (`StatefulSet.Pods[0 | quote]`), a position in a map (`split("/", x)[1]`), and a
-value as a later stage of a pipe (`x | "s"`, which Go's parser refuses).
+value as a later stage of a pipe (`x | "s"`, which Go's parser refuses). Go's
+comparison functions compare values of one basic kind (`eq p.output.n 1` fails:
+a phase's output is a string; an integer and a float differ too, an integer and
+a byte do not), and `lt`, `le`, `gt` and `ge` order only strings and numbers.
 
 ```bp
 blueprint demo

@@ -32,6 +32,7 @@ extension SemanticChecker {
             } else if case .call(let callee, let arguments) = rhs.kind {
                 if checkCall(callee, arguments, isPiped: true), case .identifier(let name) = callee.kind {
                     checkArgumentKind(lhs, of: name, position: arguments.count, isPiped: true)
+                    checkComparison(name, arguments.map(\.value) + [lhs], at: callee.range)
                 }
             } else {
                 // `x | "s"`, `x | 1`: Go's parser refuses a value as a later stage.
@@ -67,6 +68,7 @@ extension SemanticChecker {
                     for (position, argument) in arguments.enumerated() {
                         checkArgumentKind(argument.value, of: name, position: position)
                     }
+                    if !isPiped { checkComparison(name, arguments.map(\.value), at: callee.range) }
                 }
             }
         } else {
@@ -76,6 +78,13 @@ extension SemanticChecker {
         }
         for argument in arguments { checkFunctionInput(argument.value) }
         return isWellFormed
+    }
+
+    /// `eq(a, b)`, `b | lt(a)`: the kinds Go's comparison functions compare.
+    mutating func checkComparison(_ function: String, _ values: [Expr], at range: SourceRange) {
+        guard TemplateFunctions.comparisons.contains(function) else { return }
+        let kinds = values.map { SemanticChecker.constantKind(of: $0) ?? valueKind(of: $0) }
+        if let problem = TemplateFunctions.comparisonProblem(function, kinds: kinds) { reportBadCall(problem, at: range) }
     }
 
     /// A constant or a function's result (`upper(list(1))`) given to `function`

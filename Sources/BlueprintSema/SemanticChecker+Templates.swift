@@ -161,6 +161,13 @@ extension SemanticChecker {
                 else { continue }
                 badCalls.append(TemplateBadCall(range: constant.range, problem: problem))
             }
+            if TemplateFunctions.comparisons.contains(use.name) {
+                var kinds = [TemplateFunctions.ValueKind?](repeating: nil, count: use.argumentCount)
+                for constant in use.constants where kinds.indices.contains(constant.position) { kinds[constant.position] = constant.kind }
+                if let problem = TemplateFunctions.comparisonProblem(use.name, kinds: kinds) {
+                    badCalls.append(TemplateBadCall(range: use.range, problem: problem))
+                }
+            }
         }
         return badCalls
     }

@@ -103,6 +103,27 @@ extension TemplateFunctions {
 
     /// The kind of a value given to a function: a constant written as an
     /// argument, or what another function returns.
+    /// Go's comparison functions: `eq` compares its first argument with each
+    /// other one, `ne` and the orderings their two arguments.
+    static let comparisons: Set<String> = ["eq", "ne", "lt", "le", "gt", "ge"]
+
+    /// Why Go's `function` refuses arguments of these `kinds` (nil where unknown),
+    /// if it does: a comparison needs values of one basic kind (an int and a
+    /// uint compare too; a list, map or structure is of none: "incompatible
+    /// types for comparison"), and an ordering orders only strings and numbers
+    /// ("invalid type for comparison").
+    static func comparisonProblem(_ function: String, kinds: [ValueKind?]) -> String? {
+        guard comparisons.contains(function), let first = kinds.first else { return nil }
+        if function != "eq", function != "ne", let unordered = kinds.compactMap({ $0 }).first(where: { $0 == .bool || $0.comparisonClass == "other" }) {
+            return "\(function) cannot order \(unordered.spelling) (invalid type for comparison)"
+        }
+        // `eq a b c` stops at the first argument equal to `a`: only `b` is always compared.
+        guard kinds.count > 1, let first, let second = kinds[1], let firstClass = first.comparisonClass,
+            let secondClass = second.comparisonClass, firstClass != secondClass, Set([firstClass, secondClass]) != ["int", "uint"]
+        else { return nil }
+        return "\(function) cannot compare \(first.comparisonSpelling) with \(second.comparisonSpelling) (incompatible types for comparison)"
+    }
+
     public enum ValueKind: Sendable {
         case string, integer, negativeInteger, bool, null
         /// A number spelled with a point or an exponent: an integral one (`2.0`,
@@ -131,6 +152,30 @@ extension TemplateFunctions {
             case .byte: "a byte"
             case .structure: "a structure"
             case .bytes: "bytes (pipe a Secret's value through toString)"
+            }
+        }
+
+        /// Go's basic kind of the value as an `any` argument, for its comparison
+        /// functions: "other" for a list, map or structure; nil for nil.
+        var comparisonClass: String? {
+            switch self {
+            case .string: "string"
+            case .integer, .negativeInteger, .int64: "int"
+            case .byte: "uint"
+            case .float, .integralFloat: "float"
+            case .bool: "bool"
+            case .list, .map, .structure, .bytes, .typedMap: "other"
+            case .null: nil
+            }
+        }
+
+        /// The value as its comparison class names it: an integer and a float are not one kind.
+        var comparisonSpelling: String {
+            switch comparisonClass {
+            case "int": "an integer"
+            case "uint": "a byte"
+            case "float": "a float"
+            default: spelling
             }
         }
 

@@ -272,6 +272,36 @@ struct TemplateFunctionsTests {
         #expect(refused == 16)
     }
 
+    /// Go's comparison functions refuse values of two basic kinds (but int and
+    /// uint) and an ordering of booleans: Sema's verdict on every pair of these
+    /// operands is Go's, for each of eq, ne, lt, le, gt and ge.
+    @Test func comparisonsAgreeWithGo() throws {
+        let operands = [
+            "\"a\"", "1", "-1", "1.5", "2.0", "true", "(add 1 2)", "(len \"a\")", ".StatefulSet.Name", "(list 1)", "(dict)", ".Options.x",
+        ]
+        var templates: [String] = []
+        for function in TemplateFunctions.comparisons.sorted() {
+            for first in operands {
+                for second in operands { templates.append("{{ \(function) \(first) \(second) }}") }
+            }
+        }
+        templates += ["{{ eq 1 1 \"a\" }}", "{{ eq 1 \"a\" 1 }}"]
+        let data: [String: Any] = ["StatefulSet": ["Name": "abc"], "Options": ["x": "v"]]
+        let verdicts = try GoTemplateOracle.renderVerdicts(for: templates, data: data)
+        var refused = 0
+        for (template, verdict) in zip(templates, verdicts) {
+            guard case .success(_, let badCalls, _) = SemanticChecker.summarize(template) else {
+                Issue.record("\(template) does not parse")
+                continue
+            }
+            let goRefuses = ["incompatible types for comparison", "invalid type for comparison"].contains { verdict.error?.contains($0) == true }
+            let semaRefuses = badCalls.contains { $0.problem.contains("comparison") }
+            #expect(semaRefuses == goRefuses, "\(template): Go says \(verdict.error ?? "ok"), Sema \(badCalls.map(\.problem))")
+            refused += goRefuses ? 1 : 0
+        }
+        #expect(refused > 100)
+    }
+
     /// A constant key that `argumentProblem` refuses for `index` fails on a map and
     /// on a list alike; one it accepts works on one of them.
     @Test func indexKeysAgreeWithGo() throws {
