@@ -101,8 +101,6 @@ extension TemplateFunctions {
         return nil
     }
 
-    /// The kind of a value given to a function: a constant written as an
-    /// argument, or what another function returns.
     /// Go's comparison functions: `eq` compares its first argument with each
     /// other one, `ne` and the orderings their two arguments.
     static let comparisons: Set<String> = ["eq", "ne", "lt", "le", "gt", "ge"]
@@ -114,16 +112,24 @@ extension TemplateFunctions {
     /// ("invalid type for comparison").
     static func comparisonProblem(_ function: String, kinds: [ValueKind?]) -> String? {
         guard comparisons.contains(function), let first = kinds.first else { return nil }
-        if function != "eq", function != "ne", let unordered = kinds.compactMap({ $0 }).first(where: { $0 == .bool || $0.comparisonClass == "other" }) {
+        if function != "eq", function != "ne", let unordered = kinds.compactMap({ $0 }).first(where: { [.bool, .other].contains($0.comparisonClass) }) {
             return "\(function) cannot order \(unordered.spelling) (invalid type for comparison)"
         }
         // `eq a b c` stops at the first argument equal to `a`: only `b` is always compared.
         guard kinds.count > 1, let first, let second = kinds[1], let firstClass = first.comparisonClass,
-            let secondClass = second.comparisonClass, firstClass != secondClass, Set([firstClass, secondClass]) != ["int", "uint"]
+            let secondClass = second.comparisonClass, firstClass != secondClass, Set([firstClass, secondClass]) != [.int, .uint]
         else { return nil }
         return "\(function) cannot compare \(first.comparisonSpelling) with \(second.comparisonSpelling) (incompatible types for comparison)"
     }
 
+    /// Go's basic kinds, as its comparison functions tell values apart: a list,
+    /// map or structure is of none (`other`).
+    enum ComparisonClass: Hashable {
+        case string, int, uint, float, bool, other
+    }
+
+    /// The kind of a value given to a function: a constant written as an
+    /// argument, or what another function returns.
     public enum ValueKind: Sendable {
         case string, integer, negativeInteger, bool, null
         /// A number spelled with a point or an exponent: an integral one (`2.0`,
@@ -156,15 +162,15 @@ extension TemplateFunctions {
         }
 
         /// Go's basic kind of the value as an `any` argument, for its comparison
-        /// functions: "other" for a list, map or structure; nil for nil.
-        var comparisonClass: String? {
+        /// functions; nil for nil.
+        var comparisonClass: ComparisonClass? {
             switch self {
-            case .string: "string"
-            case .integer, .negativeInteger, .int64: "int"
-            case .byte: "uint"
-            case .float, .integralFloat: "float"
-            case .bool: "bool"
-            case .list, .map, .structure, .bytes, .typedMap: "other"
+            case .string: .string
+            case .integer, .negativeInteger, .int64: .int
+            case .byte: .uint
+            case .float, .integralFloat: .float
+            case .bool: .bool
+            case .list, .map, .structure, .bytes, .typedMap: .other
             case .null: nil
             }
         }
@@ -172,9 +178,9 @@ extension TemplateFunctions {
         /// The value as its comparison class names it: an integer and a float are not one kind.
         var comparisonSpelling: String {
             switch comparisonClass {
-            case "int": "an integer"
-            case "uint": "a byte"
-            case "float": "a float"
+            case .int: "an integer"
+            case .uint: "a byte"
+            case .float: "a float"
             default: spelling
             }
         }

@@ -239,6 +239,21 @@ struct TemplateFunctionsTests {
         }
     }
 
+    /// Each template with Go's verdict on rendering it with `data` and the calls
+    /// Sema's summary refuses; a template Sema cannot parse is an issue and left out.
+    static func goAndSemaVerdicts(
+        _ templates: [String], data: [String: Any]
+    ) throws -> [(template: String, verdict: GoTemplateOracle.Verdict, badCalls: [TemplateBadCall])] {
+        let verdicts = try GoTemplateOracle.renderVerdicts(for: templates, data: data)
+        return zip(templates, verdicts).compactMap { template, verdict in
+            guard case .success(_, let badCalls, _) = SemanticChecker.summarize(template) else {
+                Issue.record("\(template) does not parse")
+                return nil
+            }
+            return (template, verdict, badCalls)
+        }
+    }
+
     /// A field read on what `index`, `dict`, `first`, `last`, `default` or `coalesce`
     /// returns in a template string: Sema refuses it (BP2080 for an element that is
     /// a string or byte, BP2065 for a key a dict of constant keys lacks or for what
@@ -259,13 +274,8 @@ struct TemplateFunctionsTests {
             "StatefulSet": ["Name": "abc", "Pods": ["p1", "p2"]], "ConfigMaps": ["c": ["Data": ["k": "v"]]], "Object": ["a": ["b": 1]],
             "Options": ["x": "v"],
         ]
-        let verdicts = try GoTemplateOracle.renderVerdicts(for: templates, data: data)
         var refused = 0
-        for (template, verdict) in zip(templates, verdicts) {
-            guard case .success(_, let badCalls, _) = SemanticChecker.summarize(template) else {
-                Issue.record("\(template) does not parse")
-                continue
-            }
+        for (template, verdict, badCalls) in try Self.goAndSemaVerdicts(templates, data: data) {
             #expect(badCalls.isEmpty == verdict.isValid, "\(template): Go says \(verdict.error ?? "ok"), Sema \(badCalls.map(\.problem))")
             refused += verdict.isValid ? 0 : 1
         }
@@ -287,13 +297,8 @@ struct TemplateFunctionsTests {
         }
         templates += ["{{ eq 1 1 \"a\" }}", "{{ eq 1 \"a\" 1 }}"]
         let data: [String: Any] = ["StatefulSet": ["Name": "abc"], "Options": ["x": "v"]]
-        let verdicts = try GoTemplateOracle.renderVerdicts(for: templates, data: data)
         var refused = 0
-        for (template, verdict) in zip(templates, verdicts) {
-            guard case .success(_, let badCalls, _) = SemanticChecker.summarize(template) else {
-                Issue.record("\(template) does not parse")
-                continue
-            }
+        for (template, verdict, badCalls) in try Self.goAndSemaVerdicts(templates, data: data) {
             let goRefuses = ["incompatible types for comparison", "invalid type for comparison"].contains { verdict.error?.contains($0) == true }
             let semaRefuses = badCalls.contains { $0.problem.contains("comparison") }
             #expect(semaRefuses == goRefuses, "\(template): Go says \(verdict.error ?? "ok"), Sema \(badCalls.map(\.problem))")
