@@ -1,9 +1,10 @@
 // GoQuote's byte-wise ASCII path against its scalar loop, the reference that
 // the runtime's differential tests hold to Go's strconv.Quote.
 
-@testable import BlueprintSema
 import Testing
 import TestSupport
+
+@testable import BlueprintSema
 
 struct GoQuoteTests {
     @Test func everyASCIIByteQuotesLikeTheScalarLoop() {
