@@ -1,8 +1,8 @@
 // GoQuote's byte-wise ASCII path against its scalar loop, the reference that
 // the runtime's differential tests hold to Go's strconv.Quote.
 
-import Testing
 import TestSupport
+import Testing
 
 @testable import BlueprintSema
 
