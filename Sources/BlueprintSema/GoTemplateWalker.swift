@@ -99,7 +99,8 @@ struct GoTemplateWalker {
             if position == 0, case .identifier = operand, let last = references.functions.indices.last {
                 references.functions[last].argumentCount = command.operands.count - 1 + (previous == nil ? 0 : 1)
                 var arguments = command.operands.dropFirst().enumerated().compactMap {
-                    GoTemplateConstantArgument($0.element, position: $0.offset) ?? GoTemplateConstantArgument(result: $0.element, position: $0.offset)
+                    GoTemplateConstantArgument($0.element, position: $0.offset)
+                        ?? GoTemplateConstantArgument(result: $0.element, position: $0.offset, scope: scope)
                         ?? typedField($0.element, position: $0.offset)
                 }
                 for (offset, operand) in command.operands.dropFirst().enumerated() {
@@ -157,7 +158,8 @@ struct GoTemplateWalker {
     private mutating func recordFieldArgument(_ operand: GoTemplateOperand, of function: GoTemplateFunctionUse, position: Int, range: Range<Int>) {
         guard let path = dataPath(of: operand) else { return }
         references.fieldArguments.append(
-            GoTemplateFieldArgument(function: function.name, position: position, argumentCount: function.argumentCount, path: path, range: range))
+            GoTemplateFieldArgument(
+                function: function.name, position: position, argumentCount: function.argumentCount, path: path, range: range, call: function.range))
     }
 
     /// A template parameter given as an argument (`.StatefulSet`, `.Secrets.s.Data.k`),
