@@ -1858,7 +1858,10 @@ comparison functions compare values of one basic kind (`eq p.output.n 1` fails:
 a phase's output is a string, in a template string too,
 `{{ eq .Phases.p.Output.n 1 }}`; an integer and a float differ too, an integer
 and a byte do not: `{{ eq (index "ab" 0) "a" }}` fails), and `lt`, `le`, `gt`
-and `ge` order only strings and numbers.
+and `ge` order only strings and numbers. `{{ range X }}` iterates over a list
+or a map (or a Secret's bytes), not over a string, number, boolean or structure
+(`{{ range .StatefulSet.Name }}`, `{{ range .Phases.p.Output.n }}`: split it
+first, `{{ range splitList "," .Phases.p.Output.n }}`).
 
 ```bp
 blueprint demo

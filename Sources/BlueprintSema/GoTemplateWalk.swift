@@ -216,6 +216,8 @@ public struct GoTemplateReferences: Sendable, Equatable {
     public var resultFields: [GoTemplateResultField] = []
     /// Fields of the template's data given to a function (`upper .x`, `.x | upper`, `index .x 0`).
     public var fieldArguments: [GoTemplateFieldArgument] = []
+    /// What each `{{range}}` iterates over.
+    public var rangedValues: [GoTemplateRangedValue] = []
 
     public init() {}
 }
@@ -239,6 +241,16 @@ public struct GoTemplateFieldArgument: Sendable, Equatable {
     public var range: Range<Int>
     /// The range of the function's name: the call the argument belongs to.
     public var call: Range<Int>
+}
+
+/// The value a `{{range}}` iterates over: the last command of its pipeline,
+/// with its kind when a constant, a template parameter's type or a function's
+/// result fixes it, and its path when it is a field of the template's data
+/// (`.Phases.p.Output.k`, whose kind only the action tells).
+public struct GoTemplateRangedValue: Sendable, Equatable {
+    public var range: Range<Int>
+    public var kind: TemplateFunctions.ValueKind?
+    public var path: [String]?
 }
 
 /// The first field read on a function's result, and its range.

@@ -130,6 +130,7 @@ extension SemanticChecker {
             var outputUses = TemplateOutputUses()
             outputUses.arguments = all.fieldArguments.filter { mayRefuseOutput($0.path, of: $0.function, position: $0.position) }
             outputUses.comparisons = all.functions.compactMap { comparison($0, in: all) }.filter { !$0.outputs.isEmpty }
+            outputUses.ranges = all.rangedValues.filter { $0.kind == nil && $0.path.map { outputReference($0) != nil } == true }
             return .success(all.rootReferences, badCalls: badCalls(in: all), outputUses: outputUses)
         }
     }
@@ -146,7 +147,7 @@ extension SemanticChecker {
     }
 
     /// What Go refuses of the phase outputs in a template, now that the action
-    /// tells their kinds: as an argument, an operand of a comparison.
+    /// tells their kinds: as an argument, an operand of a comparison, a ranged value.
     func outputProblems(_ uses: TemplateOutputUses) -> [TemplateBadCall] {
         var problems: [TemplateBadCall] = []
         for argument in uses.arguments {
@@ -161,12 +162,17 @@ extension SemanticChecker {
                 problems.append(TemplateBadCall(range: comparison.range, problem: problem))
             }
         }
+        for ranged in uses.ranges {
+            guard let path = ranged.path, let kind = outputKind(ofTemplatePath: path), let problem = TemplateFunctions.rangeProblem(kind) else { continue }
+            problems.append(TemplateBadCall(range: ranged.range, problem: problem))
+        }
         return problems
     }
 
     /// What in a template that parses Go still refuses when it renders: a call
     /// of an undefined template, a function given the wrong number or kind of
-    /// arguments, an index key its collection cannot take.
+    /// arguments, an index key its collection cannot take, a `{{range}}` over
+    /// what has no elements.
     static func badCalls(in all: GoTemplateReferences) -> [TemplateBadCall] {
         var badCalls: [TemplateBadCall] = []
         // Kanister parses each string as its own template, named "config".
@@ -194,6 +200,11 @@ extension SemanticChecker {
                 let problem = TemplateFunctions.comparisonProblem(use.name, kinds: comparison.kinds)
             {
                 badCalls.append(TemplateBadCall(range: use.range, problem: problem))
+            }
+        }
+        for ranged in all.rangedValues {
+            if let kind = ranged.kind, let problem = TemplateFunctions.rangeProblem(kind) {
+                badCalls.append(TemplateBadCall(range: ranged.range, problem: problem))
             }
         }
         return badCalls

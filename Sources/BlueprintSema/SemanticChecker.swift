@@ -334,6 +334,8 @@ struct TemplateOutputUses {
     var arguments: [GoTemplateFieldArgument] = []
     /// Comparisons with an output among their operands.
     var comparisons: [TemplateComparison] = []
+    /// `{{range}}` over an output.
+    var ranges: [GoTemplateRangedValue] = []
 }
 
 /// A call of a comparison function in a template string: the kinds of its

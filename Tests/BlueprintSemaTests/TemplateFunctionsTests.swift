@@ -309,7 +309,29 @@ struct TemplateFunctionsTests {
         #expect(refused > 100)
     }
 
-    /// Templates that compare phase outputs, whose kinds only the
+    /// `{{range}}` over a value whose kind a constant, a template parameter's type
+    /// or a function's result fixes: Sema refuses it exactly where Go fails
+    /// ("range can't iterate over"). (`.StatefulSet` is a structure in Kanister,
+    /// which Go does not range over either, but a map in this data.)
+    @Test func rangesAgreeWithGo() throws {
+        let values = [
+            ".StatefulSet.Name", "\"ab\"", "1", "1.5", "true", "(list 1)", ".StatefulSet.Pods", "(dict \"a\" 1)", ".Options", ".Options.x",
+            "(upper \"a\")", "upper \"a\"", "(len \"a\")", "(index \"ab\" 0)", "(splitList \",\" \"a,b\")", "list 1 2", "\"a,b\" | splitList \",\"",
+            "(index .StatefulSet.Pods 0)", "(index (list 1 \"a\") 1)", "(index (list (list 1)) 0)", "$x := .StatefulSet.Name", "$i, $e := .StatefulSet.Pods",
+        ]
+        let templates = values.map { "{{ range \($0) }}x{{ end }}" } + ["{{ with .StatefulSet.Name }}{{ range . }}x{{ end }}{{ end }}"]
+        let data: [String: Any] = ["StatefulSet": ["Name": "abc", "Pods": ["p1", "p2"]], "Options": ["x": "v"]]
+        var refused = 0
+        for (template, verdict, badCalls) in try Self.goAndSemaVerdicts(templates, data: data) {
+            let goRefuses = verdict.error?.contains("range can't iterate over") == true
+            #expect(goRefuses == !verdict.isValid, "\(template): Go says \(verdict.error ?? "ok")")
+            #expect(badCalls.isEmpty == verdict.isValid, "\(template): Go says \(verdict.error ?? "ok"), Sema \(badCalls.map(\.problem))")
+            refused += verdict.isValid ? 0 : 1
+        }
+        #expect(refused == 14)
+    }
+
+    /// Templates that compare or range over phase outputs, whose kinds only the
     /// action tells: each is checked in its own phase of an action where `p`
     /// prints n and m (strings) and `s` is a ScaleWorkload (originalReplicaCount
     /// a number), and Sema's verdict is Go's on data of those types. Two strings,
@@ -329,6 +351,9 @@ struct TemplateFunctionsTests {
         templates += [
             "{{ .Phases.p.Output.n | eq 1 }}", "{{ .Phases.p.Output.n | eq \"1\" }}", "{{ with .Phases.p.Output.n }}{{ lt . 2 }}{{ end }}",
             "{{ $r := .Phases.s.Output.originalReplicaCount }}{{ eq $r \"1\" }}", "{{ $r := .Phases.s.Output.originalReplicaCount }}{{ ge $r 1 }}",
+            "{{ range .Phases.p.Output.n }}x{{ end }}", "{{ range .Phases.s.Output.originalReplicaCount }}x{{ end }}",
+            "{{ range splitList \",\" .Phases.p.Output.n }}x{{ end }}", "{{ with .Phases.p.Output.n }}{{ range . }}x{{ end }}{{ end }}",
+            "{{ range $c := (.Phases.p.Output.m) }}x{{ end }}",
         ]
         var source = """
             blueprint outputs
