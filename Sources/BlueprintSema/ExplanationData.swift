@@ -1855,8 +1855,13 @@ an `index` of a structure (`StatefulSet["Name"]`), a string key of a list
 (`StatefulSet.Pods[0 | quote]`), a position in a map (`split("/", x)[1]`), and a
 value as a later stage of a pipe (`x | "s"`, which Go's parser refuses). Go's
 comparison functions compare values of one basic kind (`eq p.output.n 1` fails:
-a phase's output is a string; an integer and a float differ too, an integer and
-a byte do not), and `lt`, `le`, `gt` and `ge` order only strings and numbers.
+a phase's output is a string, in a template string too,
+`{{ eq .Phases.p.Output.n 1 }}`; an integer and a float differ too, an integer
+and a byte do not: `{{ eq (index "ab" 0) "a" }}` fails), and `lt`, `le`, `gt`
+and `ge` order only strings and numbers. `{{ range X }}` iterates over a list
+or a map (or a Secret's bytes), not over a string, number, boolean or structure
+(`{{ range .StatefulSet.Name }}`, `{{ range .Phases.p.Output.n }}`: split it
+first, `{{ range splitList "," .Phases.p.Output.n }}`).
 
 ```bp
 blueprint demo

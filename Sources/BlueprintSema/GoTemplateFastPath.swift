@@ -6,7 +6,7 @@
 // trim marker, comment, pipe, variable, literal, keyword, unknown name,
 // non-ASCII name, tab or newline in an action, a call with the wrong number
 // of arguments, a template parameter of a kind its function refuses, a phase
-// output given to a function that may refuse it, ...)
+// output given to a function that may refuse it, a comparison, ...)
 // takes the full parser.
 
 public enum GoTemplateFastPath {
@@ -91,6 +91,8 @@ public enum GoTemplateFastPath {
                     let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                     guard functions.contains(name), !reservedWords.contains(name) else { return nil }
                     if operands == 0 {
+                        // A comparison's verdict depends on its operands' kinds together: the full parse checks it.
+                        guard !TemplateFunctions.comparisons.contains(name) else { return nil }
                         function = name
                     } else if TemplateFunctions.arityProblem(name, arguments: 0) != nil {
                         return nil  // an argument that is a function is called with none

@@ -114,15 +114,27 @@ public struct GoTemplateConstantArgument: Sendable, Equatable {
         self.isValue = true
     }
 
-    /// What a function returns, written as an argument (`(list 1)`).
-    init?(result operand: GoTemplateOperand, position: Int) {
-        guard case .parenthesized = operand, let function = GoTemplateWalker.resultFunction(of: operand),
-            let kind = TemplateFunctions.resultKinds[function]
+    /// What a function returns, written as an argument (`(list 1)`, `(index "ab" 0)`);
+    /// `scope` is where it is written.
+    init?(result operand: GoTemplateOperand, position: Int, scope: GoTemplateScope) {
+        guard case .parenthesized(let inner) = operand, let command = inner.pipeline.commands.last,
+            let kind = GoTemplateConstantArgument.resultKind(of: command, isPipedInto: inner.pipeline.commands.count > 1, scope: scope)
         else { return nil }
         self.position = position
         self.kind = kind
         self.range = operand.range
         self.isValue = true
+    }
+
+    /// The kind of what the function a command calls returns, when it is fixed:
+    /// `resultKinds`, or for `index X 0` (not piped into) an element of known
+    /// kind (a byte of a string, see `SemanticChecker.indexedElementKind`).
+    static func resultKind(of command: GoTemplateCommand, isPipedInto: Bool, scope: GoTemplateScope) -> TemplateFunctions.ValueKind? {
+        guard case .identifier(let function) = command.operands.first else { return nil }
+        if function.name == "index" {
+            return isPipedInto ? nil : SemanticChecker.indexedElementKind(command.operands.dropFirst(), scope: scope)?.1
+        }
+        return TemplateFunctions.resultKinds[function.name]
     }
 
     /// The value the command `piped` passes on to the next stage of a pipe:
@@ -131,7 +143,7 @@ public struct GoTemplateConstantArgument: Sendable, Equatable {
         guard let first = command.operands.first else { return nil }
         if command.operands.count == 1, let constant = GoTemplateConstantArgument(first, position: position) {
             self = constant
-        } else if let function = GoTemplateWalker.resultFunction(of: first), let kind = TemplateFunctions.resultKinds[function] {
+        } else if let function = GoTemplateWalker.resultFunction(of: first), function != "index", let kind = TemplateFunctions.resultKinds[function] {
             self.position = position
             self.kind = kind
         } else {
@@ -204,6 +216,8 @@ public struct GoTemplateReferences: Sendable, Equatable {
     public var resultFields: [GoTemplateResultField] = []
     /// Fields of the template's data given to a function (`upper .x`, `.x | upper`, `index .x 0`).
     public var fieldArguments: [GoTemplateFieldArgument] = []
+    /// What each `{{range}}` iterates over.
+    public var rangedValues: [GoTemplateRangedValue] = []
 
     public init() {}
 }
@@ -225,6 +239,18 @@ public struct GoTemplateFieldArgument: Sendable, Equatable {
     public var path: [String]
     /// The field, or the command that passes it on in a pipe.
     public var range: Range<Int>
+    /// The range of the function's name: the call the argument belongs to.
+    public var call: Range<Int>
+}
+
+/// The value a `{{range}}` iterates over: the last command of its pipeline,
+/// with its kind when a constant, a template parameter's type or a function's
+/// result fixes it, and its path when it is a field of the template's data
+/// (`.Phases.p.Output.k`, whose kind only the action tells).
+public struct GoTemplateRangedValue: Sendable, Equatable {
+    public var range: Range<Int>
+    public var kind: TemplateFunctions.ValueKind?
+    public var path: [String]?
 }
 
 /// The first field read on a function's result, and its range.

@@ -40,6 +40,8 @@ struct GoTemplateWalker {
 
     private mutating func walk(_ control: GoTemplateControl) {
         let mark = variables.count
+        // Before the pipeline's own declarations (`range $x := $x`) are in scope.
+        if control.kind == .range { recordRangedValue(control.pipeline) }
         walk(control.pipeline, isRange: control.kind == .range)
         let outerDot = scope.dot
         switch control.kind {
@@ -99,7 +101,8 @@ struct GoTemplateWalker {
             if position == 0, case .identifier = operand, let last = references.functions.indices.last {
                 references.functions[last].argumentCount = command.operands.count - 1 + (previous == nil ? 0 : 1)
                 var arguments = command.operands.dropFirst().enumerated().compactMap {
-                    GoTemplateConstantArgument($0.element, position: $0.offset) ?? GoTemplateConstantArgument(result: $0.element, position: $0.offset)
+                    GoTemplateConstantArgument($0.element, position: $0.offset)
+                        ?? GoTemplateConstantArgument(result: $0.element, position: $0.offset, scope: scope)
                         ?? typedField($0.element, position: $0.offset)
                 }
                 for (offset, operand) in command.operands.dropFirst().enumerated() {
@@ -157,7 +160,26 @@ struct GoTemplateWalker {
     private mutating func recordFieldArgument(_ operand: GoTemplateOperand, of function: GoTemplateFunctionUse, position: Int, range: Range<Int>) {
         guard let path = dataPath(of: operand) else { return }
         references.fieldArguments.append(
-            GoTemplateFieldArgument(function: function.name, position: position, argumentCount: function.argumentCount, path: path, range: range))
+            GoTemplateFieldArgument(
+                function: function.name, position: position, argumentCount: function.argumentCount, path: path, range: range, call: function.range))
+    }
+
+    /// What a `{{range}}` iterates over: its pipeline's last command (see `GoTemplateRangedValue`).
+    private mutating func recordRangedValue(_ pipeline: GoTemplatePipeline) {
+        guard let command = pipeline.commands.last, let first = command.operands.first else { return }
+        let isPipedInto = pipeline.commands.count > 1
+        var kind: TemplateFunctions.ValueKind?
+        var path: [String]?
+        if command.operands.count == 1, !isPipedInto {
+            let operand = GoTemplateWalker.unparenthesized(first)
+            let value =
+                GoTemplateConstantArgument(operand, position: 0) ?? GoTemplateConstantArgument(result: operand, position: 0, scope: scope)
+                ?? typedField(operand, position: 0)
+            kind = value?.kind
+            path = dataPath(of: operand)
+        }
+        if kind == nil { kind = GoTemplateConstantArgument.resultKind(of: command, isPipedInto: isPipedInto, scope: scope) }
+        references.rangedValues.append(GoTemplateRangedValue(range: command.range, kind: kind, path: path))
     }
 
     /// A template parameter given as an argument (`.StatefulSet`, `.Secrets.s.Data.k`),

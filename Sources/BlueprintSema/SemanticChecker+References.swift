@@ -204,12 +204,14 @@ extension SemanticChecker {
     }
 
     /// Whether `function` may refuse the output at `path` as argument `position`:
-    /// it refuses a string there, or the output may be a number. Such a field
-    /// argument of a template string takes the full parse and the check of
-    /// `outputArgumentProblem` (the fast path answers no template holding one).
+    /// it refuses a string there, the output may be a number, or the function
+    /// compares it with other operands. Such a field argument of a template
+    /// string takes the full parse and the checks of `outputProblems` (the fast
+    /// path answers no template holding one).
     static func mayRefuseOutput(_ path: [String], of function: String, position: Int) -> Bool {
         guard outputReference(path) != nil else { return false }
-        return mayBeNumericOutput(path) || outputArgumentProblem(function, position: position, arguments: nil, kind: .string) != nil
+        return mayBeNumericOutput(path) || TemplateFunctions.comparisons.contains(function)
+            || outputArgumentProblem(function, position: position, arguments: nil, kind: .string) != nil
     }
 
     /// Why `function` refuses an output of `kind` as argument `position` of

@@ -70,19 +70,15 @@ extension SemanticChecker {
             } else {
                 report(.malformedTemplate, "malformed template: \(error.message)\(hint)", at: range)
             }
-        case .success(let references, let badCalls, let outputArguments):
+        case .success(let references, let badCalls, let outputUses):
             let utf8 = text.utf8
-            for call in badCalls {
+            for call in badCalls + outputProblems(outputUses) {
                 let range = SemanticChecker.sourceRange(call.range, segment: segment, of: literal, utf8: utf8)
                 if call.code == .templateCall {
                     reportBadCall(call.problem, at: range)
                 } else {
                     report(call.code, call.problem, at: range)
                 }
-            }
-            for argument in outputArguments {
-                guard let problem = outputArgumentProblem(argument) else { continue }
-                reportBadCall(problem, at: SemanticChecker.sourceRange(argument.range, segment: segment, of: literal, utf8: utf8))
             }
             for reference in references {
                 var path: [(String, SourceRange)] = []
@@ -131,14 +127,52 @@ extension SemanticChecker {
         case .failure(let error): return .failure(error)
         case .success(let tree):
             let all = tree.references()
-            let outputArguments = all.fieldArguments.filter { mayRefuseOutput($0.path, of: $0.function, position: $0.position) }
-            return .success(all.rootReferences, badCalls: badCalls(in: all), outputArguments: outputArguments)
+            var outputUses = TemplateOutputUses()
+            outputUses.arguments = all.fieldArguments.filter { mayRefuseOutput($0.path, of: $0.function, position: $0.position) }
+            outputUses.comparisons = all.functions.compactMap { comparison($0, in: all) }.filter { !$0.outputs.isEmpty }
+            outputUses.ranges = all.rangedValues.filter { $0.kind == nil && $0.path.map { outputReference($0) != nil } == true }
+            return .success(all.rootReferences, badCalls: badCalls(in: all), outputUses: outputUses)
         }
+    }
+
+    /// A call of a comparison function with as many arguments as it takes: the
+    /// kinds its operands' constants, types and results give, and its phase outputs.
+    static func comparison(_ use: GoTemplateFunctionUse, in all: GoTemplateReferences) -> TemplateComparison? {
+        guard TemplateFunctions.comparisons.contains(use.name), TemplateFunctions.arityProblem(use.name, arguments: use.argumentCount) == nil
+        else { return nil }
+        var kinds = [TemplateFunctions.ValueKind?](repeating: nil, count: use.argumentCount)
+        for constant in use.constants where kinds.indices.contains(constant.position) { kinds[constant.position] = constant.kind }
+        let outputs = all.fieldArguments.filter { $0.call == use.range && outputReference($0.path) != nil }.map { (position: $0.position, path: $0.path) }
+        return TemplateComparison(function: use.name, range: use.range, kinds: kinds, outputs: outputs)
+    }
+
+    /// What Go refuses of the phase outputs in a template, now that the action
+    /// tells their kinds: as an argument, an operand of a comparison, a ranged value.
+    func outputProblems(_ uses: TemplateOutputUses) -> [TemplateBadCall] {
+        var problems: [TemplateBadCall] = []
+        for argument in uses.arguments {
+            if let problem = outputArgumentProblem(argument) { problems.append(TemplateBadCall(range: argument.range, problem: problem)) }
+        }
+        for comparison in uses.comparisons {
+            var kinds = comparison.kinds
+            for output in comparison.outputs where kinds.indices.contains(output.position) {
+                kinds[output.position] = outputKind(ofTemplatePath: output.path)
+            }
+            if let problem = TemplateFunctions.comparisonProblem(comparison.function, kinds: kinds) {
+                problems.append(TemplateBadCall(range: comparison.range, problem: problem))
+            }
+        }
+        for ranged in uses.ranges {
+            guard let path = ranged.path, let kind = outputKind(ofTemplatePath: path), let problem = TemplateFunctions.rangeProblem(kind) else { continue }
+            problems.append(TemplateBadCall(range: ranged.range, problem: problem))
+        }
+        return problems
     }
 
     /// What in a template that parses Go still refuses when it renders: a call
     /// of an undefined template, a function given the wrong number or kind of
-    /// arguments, an index key its collection cannot take.
+    /// arguments, an index key its collection cannot take, a `{{range}}` over
+    /// what has no elements.
     static func badCalls(in all: GoTemplateReferences) -> [TemplateBadCall] {
         var badCalls: [TemplateBadCall] = []
         // Kanister parses each string as its own template, named "config".
@@ -161,12 +195,16 @@ extension SemanticChecker {
                 else { continue }
                 badCalls.append(TemplateBadCall(range: constant.range, problem: problem))
             }
-            if TemplateFunctions.comparisons.contains(use.name) {
-                var kinds = [TemplateFunctions.ValueKind?](repeating: nil, count: use.argumentCount)
-                for constant in use.constants where kinds.indices.contains(constant.position) { kinds[constant.position] = constant.kind }
-                if let problem = TemplateFunctions.comparisonProblem(use.name, kinds: kinds) {
-                    badCalls.append(TemplateBadCall(range: use.range, problem: problem))
-                }
+            // A comparison of a phase output waits for the action (`outputProblems`).
+            if let comparison = comparison(use, in: all), comparison.outputs.isEmpty,
+                let problem = TemplateFunctions.comparisonProblem(use.name, kinds: comparison.kinds)
+            {
+                badCalls.append(TemplateBadCall(range: use.range, problem: problem))
+            }
+        }
+        for ranged in all.rangedValues {
+            if let kind = ranged.kind, let problem = TemplateFunctions.rangeProblem(kind) {
+                badCalls.append(TemplateBadCall(range: ranged.range, problem: problem))
             }
         }
         return badCalls
@@ -246,7 +284,7 @@ extension SemanticChecker {
     /// returns as one, or a template parameter that is one where dot is the
     /// template's data (`.Options.x`, `.Phases.p.Output.k`).
     static func readsScalar(_ operand: GoTemplateOperand, scope: GoTemplateScope) -> Bool {
-        if let constant = GoTemplateConstantArgument(operand, position: 0) ?? GoTemplateConstantArgument(result: operand, position: 0) {
+        if let constant = GoTemplateConstantArgument(operand, position: 0) ?? GoTemplateConstantArgument(result: operand, position: 0, scope: scope) {
             return constant.kind.isScalar
         }
         guard case .field(let field) = operand, scope.template == nil, scope.dot == .templateData else { return false }
@@ -254,8 +292,8 @@ extension SemanticChecker {
     }
 
     /// `index X 1 0`: the kind of what it returns, when each key is a position and
-    /// X a template parameter of known type or a `(list ...)` of constants; with
-    /// the last position as written.
+    /// X a template parameter of known type, a string constant or a `(list ...)`
+    /// of constants; with the last position as written.
     static func indexedElementKind(
         _ operands: ArraySlice<GoTemplateOperand>, scope: GoTemplateScope
     ) -> (String, TemplateFunctions.ValueKind)? {
@@ -269,6 +307,8 @@ extension SemanticChecker {
                 kind = elementKind(of: kind)
             } else if case .field(let field) = collection, scope.template == nil, scope.dot == .templateData {
                 kind = elementKind(ofType: KanisterCatalog.type(of: field.names))
+            } else if case .string = collection {
+                kind = .byte
             } else if let function = GoTemplateWalker.resultFunction(of: collection), case .parenthesized(let list) = collection,
                 list.pipeline.commands.count == 1, let command = list.pipeline.commands.first,
                 let element = listedArgument(function, Array(command.operands.dropFirst()), at: position)

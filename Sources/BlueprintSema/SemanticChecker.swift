@@ -321,11 +321,32 @@ struct CheckContext {
 /// What the checks need from one template text: its root references and the calls
 /// that would fail when it is rendered, or Go's parse error.
 enum TemplateSummary {
-    /// `outputArguments`: the phase outputs given to a function that may refuse
-    /// them (`mayRefuseOutput`); whether the phase is one of this action, and so
-    /// whether the output is a string or a number, only the action tells.
-    case success([TemplateReference], badCalls: [TemplateBadCall] = [], outputArguments: [GoTemplateFieldArgument] = [])
+    /// `outputUses`: what only the action can check (see `TemplateOutputUses`).
+    case success([TemplateReference], badCalls: [TemplateBadCall] = [], outputUses: TemplateOutputUses = TemplateOutputUses())
     case failure(GoTemplateParseError)
+}
+
+/// The phase outputs in a template that Go may refuse: whether the phase is one
+/// of this action, and so whether the output is a string or a number, only the
+/// action tells.
+struct TemplateOutputUses {
+    /// Outputs given to a function that may refuse them (`mayRefuseOutput`).
+    var arguments: [GoTemplateFieldArgument] = []
+    /// Comparisons with an output among their operands.
+    var comparisons: [TemplateComparison] = []
+    /// `{{range}}` over an output.
+    var ranges: [GoTemplateRangedValue] = []
+}
+
+/// A call of a comparison function in a template string: the kinds of its
+/// operands where constants, parameter types or results fix them, and the
+/// positions of the phase outputs among them, whose kinds the action fills in.
+struct TemplateComparison {
+    var function: String
+    /// The function's name.
+    var range: Range<Int>
+    var kinds: [TemplateFunctions.ValueKind?]
+    var outputs: [(position: Int, path: [String])]
 }
 
 /// What Go refuses when it renders a template: a template function called with

@@ -122,6 +122,15 @@ extension TemplateFunctions {
         return "\(function) cannot compare \(first.comparisonSpelling) with \(second.comparisonSpelling) (incompatible types for comparison)"
     }
 
+    /// Why Go's `{{range}}` refuses a value of `kind`, if it does: it iterates
+    /// over a list, map or bytes, not over a string, number, bool or structure
+    /// ("range can't iterate over"; Go 1.24 ranges over an integer too, the
+    /// Go of kcheck does not).
+    static func rangeProblem(_ kind: ValueKind) -> String? {
+        guard !kind.isCollection, kind != .null else { return nil }
+        return "range cannot iterate over \(kind.spelling); it iterates over a list or a map"
+    }
+
     /// Go's basic kinds, as its comparison functions tell values apart: a list,
     /// map or structure is of none (`other`).
     enum ComparisonClass: Hashable {

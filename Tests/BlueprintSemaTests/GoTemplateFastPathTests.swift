@@ -40,6 +40,8 @@ struct GoTemplateFastPathTests {
         + GoTemplateCases.all.map(\.text)
         + GoTemplateFuzz.randomTemplates(count: 3000, seed: 41)
         + plainish(count: 20_000, seed: 42)
+        // Comparisons, whose verdict depends on their operands' kinds together.
+        + ["{{ eq .StatefulSet.Name .StatefulSet.Pods }}", "{{ eq .Phases.p.Output.n .Phases.q.Output.m }}", "{{ lt .StatefulSet.Name .Phases.p.Output.n }}"]
 
     @Test func fastPathAgreesWithTheParser() {
         let functions = TemplateFunctions.kanister

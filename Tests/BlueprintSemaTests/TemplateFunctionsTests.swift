@@ -1,6 +1,7 @@
 // The function sets against ../shared/kanister/template-funcs.txt and, through kcheck,
 // against the function map Go really uses (parse `{{name}}` for every known name).
 
+import BlueprintSyntax
 import Foundation
 import Testing
 
@@ -288,6 +289,7 @@ struct TemplateFunctionsTests {
     @Test func comparisonsAgreeWithGo() throws {
         let operands = [
             "\"a\"", "1", "-1", "1.5", "2.0", "true", "(add 1 2)", "(len \"a\")", ".StatefulSet.Name", "(list 1)", "(dict)", ".Options.x",
+            "(index \"ab\" 0)", "(index .StatefulSet.Name 1)",
         ]
         var templates: [String] = []
         for function in TemplateFunctions.comparisons.sorted() {
@@ -305,6 +307,85 @@ struct TemplateFunctionsTests {
             refused += goRefuses ? 1 : 0
         }
         #expect(refused > 100)
+    }
+
+    /// `{{range}}` over a value whose kind a constant, a template parameter's type
+    /// or a function's result fixes: Sema refuses it exactly where Go fails
+    /// ("range can't iterate over"). (`.StatefulSet` is a structure in Kanister,
+    /// which Go does not range over either, but a map in this data.)
+    @Test func rangesAgreeWithGo() throws {
+        let values = [
+            ".StatefulSet.Name", "\"ab\"", "1", "1.5", "true", "(list 1)", ".StatefulSet.Pods", "(dict \"a\" 1)", ".Options", ".Options.x",
+            "(upper \"a\")", "upper \"a\"", "(len \"a\")", "(index \"ab\" 0)", "(splitList \",\" \"a,b\")", "list 1 2", "\"a,b\" | splitList \",\"",
+            "(index .StatefulSet.Pods 0)", "(index (list 1 \"a\") 1)", "(index (list (list 1)) 0)", "$x := .StatefulSet.Name", "$i, $e := .StatefulSet.Pods",
+        ]
+        let templates = values.map { "{{ range \($0) }}x{{ end }}" } + ["{{ with .StatefulSet.Name }}{{ range . }}x{{ end }}{{ end }}"]
+        let data: [String: Any] = ["StatefulSet": ["Name": "abc", "Pods": ["p1", "p2"]], "Options": ["x": "v"]]
+        var refused = 0
+        for (template, verdict, badCalls) in try Self.goAndSemaVerdicts(templates, data: data) {
+            let goRefuses = verdict.error?.contains("range can't iterate over") == true
+            #expect(goRefuses == !verdict.isValid, "\(template): Go says \(verdict.error ?? "ok")")
+            #expect(badCalls.isEmpty == verdict.isValid, "\(template): Go says \(verdict.error ?? "ok"), Sema \(badCalls.map(\.problem))")
+            refused += verdict.isValid ? 0 : 1
+        }
+        #expect(refused == 14)
+    }
+
+    /// Templates that compare or range over phase outputs, whose kinds only the
+    /// action tells: each is checked in its own phase of an action where `p`
+    /// prints n and m (strings) and `s` is a ScaleWorkload (originalReplicaCount
+    /// a number), and Sema's verdict is Go's on data of those types. Two strings,
+    /// `eq .Phases.p.Output.n "1"`, and originalReplicaCount with a number pass.
+    @Test func outputUsesAgreeWithGo() throws {
+        let outputs = [".Phases.p.Output.n", ".Phases.s.Output.originalReplicaCount", "(.Phases.p.Output.m)"]
+        let others = [
+            "\"1\"", "1", "1.5", "true", "(index \"ab\" 0)", ".StatefulSet.Name", "(list 1)", ".Phases.p.Output.m",
+            ".Phases.s.Output.originalReplicaCount",
+        ]
+        var templates: [String] = []
+        for function in TemplateFunctions.comparisons.sorted() {
+            for output in outputs {
+                for other in others { templates += ["{{ \(function) \(output) \(other) }}", "{{ \(function) \(other) \(output) }}"] }
+            }
+        }
+        templates += [
+            "{{ .Phases.p.Output.n | eq 1 }}", "{{ .Phases.p.Output.n | eq \"1\" }}", "{{ with .Phases.p.Output.n }}{{ lt . 2 }}{{ end }}",
+            "{{ $r := .Phases.s.Output.originalReplicaCount }}{{ eq $r \"1\" }}", "{{ $r := .Phases.s.Output.originalReplicaCount }}{{ ge $r 1 }}",
+            "{{ range .Phases.p.Output.n }}x{{ end }}", "{{ range .Phases.s.Output.originalReplicaCount }}x{{ end }}",
+            "{{ range splitList \",\" .Phases.p.Output.n }}x{{ end }}", "{{ with .Phases.p.Output.n }}{{ range . }}x{{ end }}{{ end }}",
+            "{{ range $c := (.Phases.p.Output.m) }}x{{ end }}",
+        ]
+        var source = """
+            blueprint outputs
+
+            action backup on StatefulSet {
+              phase p: KubeTask { image: "busybox", command: ["sh", "-c", "kando output n 1; kando output m 2"] }
+              phase s: ScaleWorkload { replicas: 0 }
+
+            """
+        for (index, template) in templates.enumerated() {
+            source += "  phase t\(index): KubeTask { image: \"busybox\", command: [\"echo\", \(StringLiteral.quote(template))] }\n"
+        }
+        source += "}\n"
+        let (file, diagnostics) = SemaFixtures.diagnostics(of: "outputs.bp", text: source)
+        // The first template's phase is on line 6.
+        var refusedLines: Set<Int> = []
+        for diagnostic in diagnostics where diagnostic.severity == .error {
+            let line = file.location(of: diagnostic.range.start).line
+            #expect(diagnostic.code == .templateCall && line >= 6, "\(FixtureMatcher.describe(diagnostic, in: file))")
+            refusedLines.insert(line)
+        }
+        let data: [String: Any] = [
+            "Phases": ["p": ["Output": ["n": "1", "m": "2"]], "s": ["Output": ["originalReplicaCount": 1]]], "StatefulSet": ["Name": "abc"],
+        ]
+        let verdicts = try GoTemplateOracle.renderVerdicts(for: templates, data: data)
+        var refused = 0
+        for (index, (template, verdict)) in zip(templates, verdicts).enumerated() {
+            let semaRefuses = refusedLines.contains(6 + index)
+            #expect(semaRefuses == !verdict.isValid, "\(template): Go says \(verdict.error ?? "ok"), Sema \(semaRefuses ? "refuses" : "accepts")")
+            refused += verdict.isValid ? 0 : 1
+        }
+        #expect(refused > 200)
     }
 
     /// A constant key that `argumentProblem` refuses for `index` fails on a map and
