@@ -1859,9 +1859,11 @@ a phase's output is a string, in a template string too,
 `{{ eq .Phases.p.Output.n 1 }}`; an integer and a float differ too, an integer
 and a byte do not: `{{ eq (index "ab" 0) "a" }}` fails), and `lt`, `le`, `gt`
 and `ge` order only strings and numbers. `{{ range X }}` iterates over a list
-or a map (or a Secret's bytes), not over a string, number, boolean or structure
+or a map (or a Secret's bytes), not over a string, float, boolean or structure
 (`{{ range .StatefulSet.Name }}`, `{{ range .Phases.p.Output.n }}`: split it
-first, `{{ range splitList "," .Phases.p.Output.n }}`).
+first, `{{ range splitList "," .Phases.p.Output.n }}`). It counts up to an
+integer (`{{ range 3 }}`, with one variable at most) from Kanister 0.115.0 on,
+which is built with Go 1.24; for an older `--kanister` an integer is refused too.
 
 ```bp
 blueprint demo

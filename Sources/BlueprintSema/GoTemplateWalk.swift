@@ -251,6 +251,8 @@ public struct GoTemplateRangedValue: Sendable, Equatable {
     public var range: Range<Int>
     public var kind: TemplateFunctions.ValueKind?
     public var path: [String]?
+    /// The variables the range declares (`$i, $e :=`: 2).
+    public var variableCount = 0
 }
 
 /// The first field read on a function's result, and its range.

@@ -179,7 +179,8 @@ struct GoTemplateWalker {
             path = dataPath(of: operand)
         }
         if kind == nil { kind = GoTemplateConstantArgument.resultKind(of: command, isPipedInto: isPipedInto, scope: scope) }
-        references.rangedValues.append(GoTemplateRangedValue(range: command.range, kind: kind, path: path))
+        references.rangedValues.append(
+            GoTemplateRangedValue(range: command.range, kind: kind, path: path, variableCount: pipeline.declarations.count))
     }
 
     /// A template parameter given as an argument (`.StatefulSet`, `.Secrets.s.Data.k`),

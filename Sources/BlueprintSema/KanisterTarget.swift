@@ -22,6 +22,13 @@ public final class KanisterTarget: Sendable {
     /// `if:`); no release has it, so `when` is limited to phases that run a command.
     public var supportsPhaseConditions: Bool { false }
 
+    /// Whether the version's templates range over an integer: Kanister is built
+    /// with Go 1.24 (text/template's range-over-int) from 0.115.0 on.
+    public var rangesOverIntegers: Bool {
+        guard let first = KanisterVersion.known.first(where: { $0.name == "0.115.0" }) else { return true }
+        return version.index >= first.index
+    }
+
     /// The view of `version`, built on first use. The default version's and
     /// main's are built alone (a check of one file needs one view); the others
     /// with every version's, which the "available since" notes compare.

@@ -130,7 +130,10 @@ extension SemanticChecker {
             var outputUses = TemplateOutputUses()
             outputUses.arguments = all.fieldArguments.filter { mayRefuseOutput($0.path, of: $0.function, position: $0.position) }
             outputUses.comparisons = all.functions.compactMap { comparison($0, in: all) }.filter { !$0.outputs.isEmpty }
-            outputUses.ranges = all.rangedValues.filter { $0.kind == nil && $0.path.map { outputReference($0) != nil } == true }
+            outputUses.ranges = all.rangedValues.filter { ranged in
+                guard let kind = ranged.kind else { return ranged.path.map { outputReference($0) != nil } == true }
+                return TemplateFunctions.rangesOverInteger(kind)
+            }
             return .success(all.rootReferences, badCalls: badCalls(in: all), outputUses: outputUses)
         }
     }
@@ -163,7 +166,9 @@ extension SemanticChecker {
             }
         }
         for ranged in uses.ranges {
-            guard let path = ranged.path, let kind = outputKind(ofTemplatePath: path), let problem = TemplateFunctions.rangeProblem(kind) else { continue }
+            guard let kind = ranged.kind ?? ranged.path.flatMap(outputKind(ofTemplatePath:)),
+                let problem = TemplateFunctions.rangeProblem(kind, variables: ranged.variableCount, integers: target.rangesOverIntegers)
+            else { continue }
             problems.append(TemplateBadCall(range: ranged.range, problem: problem))
         }
         return problems
@@ -203,7 +208,10 @@ extension SemanticChecker {
             }
         }
         for ranged in all.rangedValues {
-            if let kind = ranged.kind, let problem = TemplateFunctions.rangeProblem(kind) {
+            // A range over an integer waits for the target (`outputProblems`).
+            if let kind = ranged.kind, !TemplateFunctions.rangesOverInteger(kind),
+                let problem = TemplateFunctions.rangeProblem(kind, variables: ranged.variableCount, integers: false)
+            {
                 badCalls.append(TemplateBadCall(range: ranged.range, problem: problem))
             }
         }

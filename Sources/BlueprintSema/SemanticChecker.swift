@@ -328,13 +328,13 @@ enum TemplateSummary {
 
 /// The phase outputs in a template that Go may refuse: whether the phase is one
 /// of this action, and so whether the output is a string or a number, only the
-/// action tells.
+/// action tells. Also the ranges over an integer, which only the target refuses.
 struct TemplateOutputUses {
     /// Outputs given to a function that may refuse them (`mayRefuseOutput`).
     var arguments: [GoTemplateFieldArgument] = []
     /// Comparisons with an output among their operands.
     var comparisons: [TemplateComparison] = []
-    /// `{{range}}` over an output.
+    /// `{{range}}` over an output, or over an integer (Go 1.24 counts up to it).
     var ranges: [GoTemplateRangedValue] = []
 }
 

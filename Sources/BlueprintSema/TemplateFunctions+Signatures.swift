@@ -123,12 +123,23 @@ extension TemplateFunctions {
     }
 
     /// Why Go's `{{range}}` refuses a value of `kind`, if it does: it iterates
-    /// over a list, map or bytes, not over a string, number, bool or structure
-    /// ("range can't iterate over"; Go 1.24 ranges over an integer too, the
-    /// Go of kcheck does not).
-    static func rangeProblem(_ kind: ValueKind) -> String? {
+    /// over a list, map or bytes, not over a string, float, bool or structure
+    /// ("range can't iterate over"). An integer is counted up to from Go 1.24 on,
+    /// with at most one variable; `integers` says whether the target's Go does.
+    static func rangeProblem(_ kind: ValueKind, variables: Int, integers: Bool) -> String? {
         guard !kind.isCollection, kind != .null else { return nil }
-        return "range cannot iterate over \(kind.spelling); it iterates over a list or a map"
+        let isInteger = rangesOverInteger(kind)
+        if isInteger, integers {
+            guard variables > 1 else { return nil }
+            return "range over a number declares one variable at most; it counts from 0"
+        }
+        let since = isInteger ? " (Kanister 0.115.0 and later, built with Go 1.24, also range over an integer)" : ""
+        return "range cannot iterate over \(kind.spelling); it iterates over a list or a map\(since)"
+    }
+
+    /// Whether a `{{range}}` over `kind` counts up to an integer (Go 1.24).
+    static func rangesOverInteger(_ kind: ValueKind) -> Bool {
+        kind.isInteger || kind == .int64 || kind == .byte
     }
 
     /// Go's basic kinds, as its comparison functions tell values apart: a list,
