@@ -11,6 +11,7 @@ public enum TemplateLibrary {
         GoBuiltins.register(into: &table)
         SprigStrings.register(into: &table)
         SprigData.register(into: &table)
+        SprigRegex.register(into: &table)
         SprigDates.register(into: &table)
         table["derivePassword"] = { _ in throw TemplateFunctionError("derivePassword is disabled (FIPS)") }
         return table
@@ -56,15 +57,6 @@ enum SprigData {
             return .bool(values[0] == values[1])
         }
         table["uuidv4"] = { _ in .string(UUID().uuidString.lowercased()) }
-        table["regexMatch"] = { values in
-            try Argument.count(values, 2)
-            let pattern = try Argument.string(values[0])
-            let text = try Argument.string(values[1])
-            // sprig's regexMatch is false for a pattern Go's RE2 refuses.
-            guard let swiftPattern = RE2Syntax.swiftPattern(pattern), let regex = try? Regex(swiftPattern) else { return .bool(false) }
-            // RE2 matches runes: `.` is one code point, not one Character.
-            return .bool(text.firstMatch(of: regex.matchingSemantics(.unicodeScalar)) != nil)
-        }
     }
 
     static func integers(_ body: @escaping @Sendable ([Int]) throws -> Int) -> TemplateFunction {
@@ -242,98 +234,5 @@ enum SprigDates {
             }
             return .string(String(time.seconds))
         }
-    }
-}
-
-/// Go's regexp syntax (RE2) for Swift's Regex: nil for what RE2 refuses among
-/// what Swift accepts (lookaround, atomic groups and `(?<name>` (Go before
-/// 1.22), backreferences, escapes RE2 does not know such as `\Z` or `\h`, a
-/// repetition of a repetition such as `a*+` or `a**`), and RE2's spellings that
-/// Swift reads otherwise written Swift's way (`\pL` as `\p{L}`, a `]` first in
-/// a class as `\]`).
-enum RE2Syntax {
-    /// The letters RE2 knows after a backslash (`\pL`, `\x41`, `\Q...\E`, ...).
-    static let escapeLetters = Set("abfnrtvdDsSwWAzBpPxQEC".unicodeScalars)
-
-    static func swiftPattern(_ pattern: String) -> String? {
-        let characters = Array(pattern.unicodeScalars)
-        var result = String.UnicodeScalarView()
-        var index = 0
-        var isInClass = false
-        var afterRepetition = false
-        var afterLazyMark = false
-        while index < characters.count {
-            let character = characters[index]
-            index += 1
-            if character == "\\" {
-                guard index < characters.count else { return nil }
-                let escaped = characters[index]
-                index += 1
-                if ("1"..."9").contains(escaped) { return nil }
-                if escaped.isASCII, escaped.properties.isAlphabetic, !escapeLetters.contains(escaped) { return nil }
-                result.append(contentsOf: "\\".unicodeScalars)
-                result.append(escaped)
-                // `\pL`: a one-letter class name, which Swift reads only in braces.
-                if escaped == "p" || escaped == "P", index < characters.count, characters[index] != "{" {
-                    result.append(contentsOf: "{\(characters[index])}".unicodeScalars)
-                    index += 1
-                }
-                if !isInClass { afterRepetition = false }
-                continue
-            }
-            result.append(character)
-            if isInClass {
-                if character == "]" { isInClass = false }
-                continue
-            }
-            switch character {
-            case "[":
-                isInClass = true
-                if index < characters.count, characters[index] == "^" {
-                    result.append("^")
-                    index += 1
-                }
-                // `]` right after `[` or `[^` is a member of the class.
-                if index < characters.count, characters[index] == "]" {
-                    result.append(contentsOf: "\\]".unicodeScalars)
-                    index += 1
-                }
-                afterRepetition = false
-            case "(":
-                if index < characters.count, characters[index] == "?" {
-                    let next = index + 1 < characters.count ? characters[index + 1] : " "
-                    // Allowed: (?: (?P<name> and flag groups (?i) (?i:...) (?-s).
-                    guard next == ":" || next == "P" || "imsU-".unicodeScalars.contains(next) else { return nil }
-                }
-                afterRepetition = false
-            case "*", "+", "?", "{":
-                if character == "?", afterRepetition, !afterLazyMark {
-                    afterLazyMark = true
-                    continue
-                }
-                if character == "{" {
-                    // A counted repetition `{n}`, `{n,}`, `{n,m}`; any other `{` (`{,3}` too) is a literal.
-                    guard let close = characters[index...].firstIndex(of: "}"), close > index, ("0"..."9").contains(characters[index]),
-                        characters[index..<close].allSatisfy({ ("0"..."9").contains($0) || $0 == "," })
-                    else {
-                        // Escaped for Swift, which reads `{,3}` as a repetition.
-                        result.removeLast()
-                        result.append(contentsOf: "\\{".unicodeScalars)
-                        afterRepetition = false
-                        continue
-                    }
-                    result.append(contentsOf: characters[index...close])
-                    index = close + 1
-                }
-                if afterRepetition { return nil }
-                afterRepetition = true
-                afterLazyMark = false
-                continue
-            default:
-                afterRepetition = false
-            }
-            afterLazyMark = false
-        }
-        return String(result)
     }
 }

@@ -176,19 +176,30 @@ enum RenderOracle {
     }
 }
 
+extension RenderOracle {
+    /// The evaluator's result for `item`, as kcheck reports one (output, or the failing stage).
+    static func evaluatorResult(_ item: RenderCase, _ evaluator: TemplateEvaluator) throws -> OracleResult {
+        do {
+            return OracleResult(ok: true, output: try evaluator.render(item.template, data: item.data ?? .null), stage: nil)
+        } catch let error as TemplateError {
+            return OracleResult(ok: false, output: nil, stage: error.stage.rawValue)
+        }
+    }
+
+    /// Expects the evaluator and kcheck to give the same output, or to fail at the same stage, on every case.
+    static func expectAgreement(_ cases: [RenderCase], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let expected = try results(cases)
+        let evaluator = TemplateEvaluator()
+        for (item, oracle) in zip(cases, expected) {
+            let actual = try evaluatorResult(item, evaluator)
+            #expect(actual == oracle, "template: \(item.template) data: \(item.data.map(json) ?? "nil")", sourceLocation: sourceLocation)
+        }
+    }
+}
+
 @Suite struct TemplateDifferentialTests {
     @Test func agreesWithGoOnEveryCase() throws {
-        let expected = try RenderOracle.results(RenderCases.all)
-        let evaluator = TemplateEvaluator()
-        for (item, oracle) in zip(RenderCases.all, expected) {
-            let actual: OracleResult
-            do {
-                actual = OracleResult(ok: true, output: try evaluator.render(item.template, data: item.data ?? .null), stage: nil)
-            } catch let error as TemplateError {
-                actual = OracleResult(ok: false, output: nil, stage: error.stage.rawValue)
-            }
-            #expect(actual == oracle, "template: \(item.template)")
-        }
+        try RenderOracle.expectAgreement(RenderCases.all)
         #expect(RenderCases.all.count >= 40)
     }
 }
