@@ -154,20 +154,31 @@ final class TemplateExecution {
         let declarations = pipeline.declarations
         pipeline.declarations = []
         let value = try evalPipeline(pipeline, dot: dot)
-        let items: [(key: TemplateValue, value: TemplateValue)]
+        // The items by position, made as they are walked (a count makes no list).
+        let count: Int
+        let itemAt: (Int) -> (key: TemplateValue, value: TemplateValue)
         switch value {
-        case .list(let list): items = list.enumerated().map { (.int($0.offset), $0.element) }
-        case .bytes(let bytes): items = bytes.enumerated().map { (.int($0.offset), .int(Int($0.element))) }
+        case .list(let list): (count, itemAt) = (list.count, { (.int($0), list[$0]) })
+        case .bytes(let bytes): (count, itemAt) = (bytes.count, { (.int($0), .int(Int(bytes[$0]))) })
         case .map(let map) where !map.kind.isRecord:
-            items = map.orderedKeys.map { (.string($0), map.entries[$0] ?? .null) }
-        case .null: items = []
+            let keys = map.orderedKeys
+            (count, itemAt) = (keys.count, { (.string(keys[$0]), map.entries[keys[$0]] ?? .null) })
+        case .int(let limit):
+            // Go 1.24's range over an integer (Kanister 0.115.0 and later are built
+            // with it): 0 up to the limit, one variable at most.
+            guard declarations.count <= 1 else {
+                throw failure("can't use \(limit) to iterate over more than one variable", at: control.pipeline.range)
+            }
+            (count, itemAt) = (max(0, limit), { (.int($0), .int($0)) })
+        case .null: (count, itemAt) = (0, { _ in (.null, .null) })
         default: throw failure("range can't iterate over \(value.printed(topLevel: false))", at: control.pipeline.range)
         }
-        if items.isEmpty {
+        if count == 0 {
             if let elseClause = control.elseClause { try walk(elseClause.body, dot: dot) }
             return
         }
-        for item in items {
+        for position in 0..<count {
+            let item = itemAt(position)
             let mark = variables.count
             defer { variables.removeSubrange(mark...) }
             if declarations.count == 1 {

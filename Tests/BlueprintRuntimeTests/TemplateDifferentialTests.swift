@@ -91,7 +91,7 @@ enum RenderCases {
         RenderCase("{{ 1.5 }} {{ 1e6 }} {{ 0.00001 }} {{ 'a' }} {{ 0x1F }} {{ -3 }}", nil),
         RenderCase("{{ . }}", nil),
         RenderCase("{{ .x }}", nil),
-        RenderCase("{{ range 5 }}x{{ end }}", nil),
+        RenderCase("{{ range 1.5 }}x{{ end }}", nil),
         RenderCase("{{ fail \"boom\" }}", nil),
         RenderCase("{{ uniq (list 1 1 2) }} {{ has 2 (list 1 2) }} {{ without (list 1 2 3) 2 }} {{ reverse (list 1 2) }}", nil),
         RenderCase("{{ split \"-\" \"a-b\" }} {{ (split \"-\" \"a-b\")._1 }}", nil),
