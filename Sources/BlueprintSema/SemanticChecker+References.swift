@@ -490,11 +490,17 @@ extension SemanticChecker {
             // `first(StatefulSet.Pods).x`: what it returns depends on its arguments, a string here.
             reportValueRead((read.name, read.range), on: "what \(function) returns here", kind: kind.spelling)
         } else if SemanticChecker.argumentReturningFunctions.contains(function) {
-            // `default("a", Options.x).y`: one of the arguments, and the read fails whenever it is a string.
-            let hasScalarArgument = SemanticChecker.callArguments(of: value).contains {
-                readsScalar($0) || SemanticChecker.constantKind(of: $0)?.isScalar == true
+            // `default("a", Options.x).y`: one of the arguments, and the read fails whenever
+            // it is a string. By position (`default("a", Options.x)[0]`) a string gives a
+            // byte; only a number or bool refuses it.
+            let hasScalarArgument = SemanticChecker.callArguments(of: value).contains { argument in
+                guard read.kind == .position else { return readsScalar(argument) || SemanticChecker.constantKind(of: argument)?.isScalar == true }
+                guard let kind = valueKind(of: argument) ?? SemanticChecker.constantKind(of: argument) else { return false }
+                return kind.isScalar && kind != .string
             }
-            if let problem = SemanticChecker.returnedArgumentReadProblem(function, read: read.name, hasScalarArgument: hasScalarArgument) {
+            if let problem = SemanticChecker.returnedArgumentReadProblem(
+                function, read: read.name, hasScalarArgument: hasScalarArgument, byPosition: read.kind == .position)
+            {
                 reportBadCall(problem, at: read.range)
             }
         } else if let problem = SemanticChecker.resultReadProblem(
@@ -523,12 +529,15 @@ extension SemanticChecker {
 
     /// `default("a", Options.x).y`, `{{ (default "a" .Options.x).y }}`: default and
     /// coalesce return one of their arguments, so a read on what they return fails
-    /// whenever that is a string or number (`hasScalarArgument`: one of them is).
-    /// A read by position is refused too: it reads a byte of a string, on which
-    /// a further read fails (`default("a", Options.x)[0].y`), and no element kind is
-    /// kept for what these functions return.
-    static func returnedArgumentReadProblem(_ function: String, read name: String, hasScalarArgument: Bool) -> String? {
+    /// whenever that is a string or number (`hasScalarArgument`: one of them is;
+    /// for a read by position, which reads a byte of a string, a number or bool).
+    static func returnedArgumentReadProblem(
+        _ function: String, read name: String, hasScalarArgument: Bool, byPosition: Bool = false
+    ) -> String? {
         guard argumentReturningFunctions.contains(function), hasScalarArgument else { return nil }
+        if byPosition {
+            return "\(function) returns one of its arguments, and one here is a number or boolean, which has no position \(name)"
+        }
         return "\(function) returns one of its arguments, and one here is a string or number, which has no field or key '\(name)'"
     }
 
