@@ -129,24 +129,37 @@ extension SemanticChecker {
             let all = tree.references()
             var outputUses = TemplateOutputUses()
             outputUses.arguments = all.fieldArguments.filter { mayRefuseOutput($0.path, of: $0.function, position: $0.position) }
-            outputUses.comparisons = all.functions.compactMap { comparison($0, in: all) }.filter { !$0.outputs.isEmpty }
+            let outputs = outputOperands(in: all)
+            outputUses.comparisons = all.functions.compactMap { comparison($0, outputs: outputs) }.filter { !$0.outputs.isEmpty }
             outputUses.ranges = all.rangedValues.filter { ranged in
                 guard let kind = ranged.kind else { return ranged.path.map { outputReference($0) != nil } == true }
                 return TemplateFunctions.rangesOverInteger(kind)
             }
-            return .success(all.rootReferences, badCalls: badCalls(in: all), outputUses: outputUses)
+            return .success(all.rootReferences, badCalls: badCalls(in: all, outputs: outputs), outputUses: outputUses)
         }
     }
 
+    /// The phase outputs given to functions, by the range of the function's name
+    /// (one pass, so a text of many calls costs no more per call).
+    static func outputOperands(in all: GoTemplateReferences) -> [Range<Int>: [(position: Int, path: [String])]] {
+        var outputs: [Range<Int>: [(position: Int, path: [String])]] = [:]
+        for argument in all.fieldArguments where outputReference(argument.path) != nil {
+            outputs[argument.call, default: []].append((argument.position, argument.path))
+        }
+        return outputs
+    }
+
     /// A call of a comparison function with as many arguments as it takes: the
-    /// kinds its operands' constants, types and results give, and its phase outputs.
-    static func comparison(_ use: GoTemplateFunctionUse, in all: GoTemplateReferences) -> TemplateComparison? {
+    /// kinds its operands' constants, types and results give, and its phase
+    /// outputs (`outputs`: those of every call, see `outputOperands`).
+    static func comparison(
+        _ use: GoTemplateFunctionUse, outputs: [Range<Int>: [(position: Int, path: [String])]]
+    ) -> TemplateComparison? {
         guard TemplateFunctions.comparisons.contains(use.name), TemplateFunctions.arityProblem(use.name, arguments: use.argumentCount) == nil
         else { return nil }
         var kinds = [TemplateFunctions.ValueKind?](repeating: nil, count: use.argumentCount)
         for constant in use.constants where kinds.indices.contains(constant.position) { kinds[constant.position] = constant.kind }
-        let outputs = all.fieldArguments.filter { $0.call == use.range && outputReference($0.path) != nil }.map { (position: $0.position, path: $0.path) }
-        return TemplateComparison(function: use.name, range: use.range, kinds: kinds, outputs: outputs)
+        return TemplateComparison(function: use.name, range: use.range, kinds: kinds, outputs: outputs[use.range] ?? [])
     }
 
     /// What Go refuses of the phase outputs in a template, now that the action
@@ -178,7 +191,10 @@ extension SemanticChecker {
     /// of an undefined template, a function given the wrong number or kind of
     /// arguments, an index key its collection cannot take, a `{{range}}` over
     /// what has no elements.
-    static func badCalls(in all: GoTemplateReferences) -> [TemplateBadCall] {
+    static func badCalls(
+        in all: GoTemplateReferences, outputs: [Range<Int>: [(position: Int, path: [String])]]? = nil
+    ) -> [TemplateBadCall] {
+        let outputs = outputs ?? outputOperands(in: all)
         var badCalls: [TemplateBadCall] = []
         // Kanister parses each string as its own template, named "config".
         for call in all.templateCalls where call.name != "config" && !all.definedTemplates.contains(call.name) {
@@ -201,7 +217,7 @@ extension SemanticChecker {
                 badCalls.append(TemplateBadCall(range: constant.range, problem: problem))
             }
             // A comparison of a phase output waits for the action (`outputProblems`).
-            if let comparison = comparison(use, in: all), comparison.outputs.isEmpty,
+            if let comparison = comparison(use, outputs: outputs), comparison.outputs.isEmpty,
                 let problem = TemplateFunctions.comparisonProblem(use.name, kinds: comparison.kinds)
             {
                 badCalls.append(TemplateBadCall(range: use.range, problem: problem))

@@ -343,7 +343,7 @@ struct TemplateOutputUses {
 /// positions of the phase outputs among them, whose kinds the action fills in.
 struct TemplateComparison {
     var function: String
-    /// The function's name.
+    /// The range of the function's name.
     var range: Range<Int>
     var kinds: [TemplateFunctions.ValueKind?]
     var outputs: [(position: Int, path: [String])]
