@@ -128,6 +128,16 @@ extension SemanticChecker {
         {
             return kind
         }
+        // `default("a", Options.x)`: one of its arguments, a string when each is one.
+        if let function = SemanticChecker.resultFunction(of: value), SemanticChecker.argumentReturningFunctions.contains(function) {
+            let arguments = SemanticChecker.callArguments(of: value)
+            let isString =
+                !arguments.isEmpty
+                && arguments.allSatisfy { argument in
+                    (valueKind(of: argument, depth: depth + 1) ?? SemanticChecker.constantKind(of: argument)) == .string
+                }
+            return isString ? .string : nil
+        }
         return SemanticChecker.resultKind(of: value)
     }
 
@@ -484,8 +494,8 @@ extension SemanticChecker {
         guard let function = SemanticChecker.resultFunction(of: value) else { return }
         if function == "option" {
             report(.noMembers, "an option is a string, which has no field or key '\(read.name)'; Go's template engine refuses the read", at: read.range)
-        } else if TemplateFunctions.resultKinds[function] == nil, let kind = valueKind(of: value), kind.isScalar,
-            kind != .string || read.kind != .position
+        } else if TemplateFunctions.resultKinds[function] == nil, !SemanticChecker.argumentReturningFunctions.contains(function),
+            let kind = valueKind(of: value), kind.isScalar, kind != .string || read.kind != .position
         {
             // `first(StatefulSet.Pods).x`: what it returns depends on its arguments, a string here.
             reportValueRead((read.name, read.range), on: "what \(function) returns here", kind: kind.spelling)
