@@ -25,9 +25,11 @@ public final class KanisterTarget: Sendable {
     /// Whether the version's templates range over an integer: Kanister is built
     /// with Go 1.24 (text/template's range-over-int) from 0.115.0 on.
     public var rangesOverIntegers: Bool {
-        guard let first = KanisterVersion.known.first(where: { $0.name == "0.115.0" }) else { return true }
+        guard let first = Self.firstGo124Release else { return true }
         return version.index >= first.index
     }
+
+    static let firstGo124Release = KanisterVersion.known.first { $0.name == "0.115.0" }
 
     /// The view of `version`, built on first use. The default version's and
     /// main's are built alone (a check of one file needs one view); the others
