@@ -1,6 +1,8 @@
 // Go's regexp package as sprig calls it: a pattern compiled through RE2Syntax and
 // matched by runes, with Go's rules for successive and empty matches, Split and Expand.
 
+import BlueprintSema
+
 /// A compiled Go regexp (`regexp.Compile`).
 struct RE2Regex {
     /// One match: each group's range in the text (0 is the whole match), nil for a

@@ -1864,6 +1864,15 @@ or a map (or a Secret's bytes), not over a string, float, boolean or structure
 first, `{{ range splitList "," .Phases.p.Output.n }}`). It counts up to an
 integer (`{{ range 3 }}`, with one variable at most) from Kanister 0.115.0 on,
 which is built with Go 1.24; for an older `--kanister` an integer is refused too.
+A constant pattern given to `regexFind`, `regexFindAll`, `regexSplit`,
+`regexReplaceAll` or `regexReplaceAllLiteral`, which compile it with Go's
+`regexp.MustCompile`, must be one Go's regexp (RE2) takes: `regexFind("a(", x)`
+fails with Go's own message (`missing closing )`), as do a repetition of a
+repetition (`a**`), a backreference (`\1`), lookaround (`(?=a)`) and counts over
+1000 (`x{1001}`, `(x{2}){501}`). `regexMatch` is false on such a pattern instead,
+and a pattern that is not a constant is not checked. `(?<name>re)` names a group
+(Go 1.22, which builds every release bpc knows); a `\p{Name}` class is left to
+Go, whose names change between releases.
 
 ```bp
 blueprint demo

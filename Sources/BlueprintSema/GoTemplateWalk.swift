@@ -105,6 +105,8 @@ public struct GoTemplateConstantArgument: Sendable, Equatable {
     /// The value keeps its own Go type (piped in, or returned), so it converts
     /// to no other parameter type, as a constant argument would.
     public var isValue = false
+    /// The value of a string constant (`"a("`), which some functions judge too.
+    public var text: String?
 
     /// A value of `kind` that keeps its own Go type.
     init(kind: TemplateFunctions.ValueKind, range: Range<Int>, position: Int) {
@@ -156,7 +158,9 @@ public struct GoTemplateConstantArgument: Sendable, Equatable {
     /// The constant an operand is, if it is one.
     init?(_ operand: GoTemplateOperand, position: Int) {
         switch operand {
-        case .string: kind = .string
+        case .string(let literal):
+            kind = .string
+            text = literal.value
         case .bool: kind = .bool
         case .nilValue: kind = .null
         case .number(let number):

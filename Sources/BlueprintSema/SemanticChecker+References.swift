@@ -93,7 +93,9 @@ extension SemanticChecker {
     mutating func checkArgumentKind(_ value: Expr, of function: String, position: Int, isPiped: Bool = false) {
         let problem: String?
         if let kind = SemanticChecker.constantKind(of: value) {
-            problem = TemplateFunctions.argumentProblem(function, position: position, kind: kind, asValue: isPiped)
+            var text: String?
+            if case .string(let literal) = value.withoutParentheses.kind { text = literal.constantText }
+            problem = TemplateFunctions.argumentProblem(function, position: position, kind: kind, asValue: isPiped, text: text)
         } else if let kind = valueKind(of: value) {
             problem = TemplateFunctions.argumentProblem(function, position: position, kind: kind, asValue: true)
         } else {

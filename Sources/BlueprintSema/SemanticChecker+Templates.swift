@@ -212,7 +212,9 @@ extension SemanticChecker {
                 continue
             }
             for constant in use.constants {
-                guard let problem = TemplateFunctions.argumentProblem(use.name, position: constant.position, kind: constant.kind, asValue: constant.isValue)
+                guard
+                    let problem = TemplateFunctions.argumentProblem(
+                        use.name, position: constant.position, kind: constant.kind, asValue: constant.isValue, text: constant.text)
                 else { continue }
                 badCalls.append(TemplateBadCall(range: constant.range, problem: problem))
             }

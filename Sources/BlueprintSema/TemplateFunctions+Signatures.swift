@@ -257,9 +257,14 @@ extension TemplateFunctions {
     /// for an interface. `asValue`: the value is piped in (`true | upper`) or is
     /// what a function returns, so it keeps its own Go type (int, int64, float64,
     /// bool, string, list, map), which is assignable to no other parameter type.
-    public static func argumentProblem(_ name: String, position: Int, kind: ValueKind, asValue: Bool = false) -> String? {
+    /// `text`: a string constant's value, for the functions that judge it (a
+    /// regexp pattern Go's regexp.MustCompile refuses).
+    public static func argumentProblem(_ name: String, position: Int, kind: ValueKind, asValue: Bool = false, text: String? = nil) -> String? {
         // Beyond the parameters, the arity check reports it.
         guard let letter = parameterLetter(name, position: position) else { return nil }
+        if let text, kind == .string, position == 0, patternFunctions.contains(name), let problem = RE2Syntax.compileProblem(text) {
+            return "error calling \(name): \(problem)"
+        }
         if letter == UInt8(ascii: "k") { return keyProblem(kind) }
         // `len` takes any value, and fails on what has no length; sprig's list functions on what is no list.
         if name == "len", kind != .string, !kind.isCollection {
@@ -298,6 +303,10 @@ extension TemplateFunctions {
         }
         return "argument \(position + 1) of \(name) must be \(expected), not \(kind.spelling)"
     }
+
+    /// Sprig's regex functions that compile their first argument with regexp.MustCompile,
+    /// which panics on a pattern Go refuses (regexMatch is false on one instead).
+    static let patternFunctions: Set<String> = ["regexFind", "regexFindAll", "regexReplaceAll", "regexReplaceAllLiteral", "regexSplit"]
 
     /// Sprig's list functions: they take any value and fail at run time on one
     /// that is no list ("Cannot find first on type int"; sprig's `slice`, which

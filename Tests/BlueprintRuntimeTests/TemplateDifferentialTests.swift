@@ -111,7 +111,7 @@ enum RenderCases {
         RenderCase("{{ replace \"\" \"-\" \"a\u{E9}\" }}|{{ replace \"\" \"-\" \"\" }}|{{ replace \"\" \"\" \"ab\" }}", nil),
         RenderCase(
             "{{ regexMatch \"(a)\\\\1\" \"aa\" }} {{ regexMatch \"(?>a)\" \"a\" }} {{ regexMatch \"a*+\" \"a\" }}"
-                + " {{ regexMatch \"^.$\" \"e\u{301}\" }} {{ regexMatch \"(?<n>a)\" \"a\" }} {{ regexMatch \"(?P<n>a)b\" \"ab\" }}"
+                + " {{ regexMatch \"^.$\" \"e\u{301}\" }} {{ regexMatch \"(?P<n>a)b\" \"ab\" }}"
                 + " {{ regexMatch \"a\\\\Z\" \"a\" }} {{ regexMatch \"(?<!b)a\" \"a\" }} {{ regexMatch \"(?=a)\" \"a\" }}", nil),
         RenderCase(
             "{{ regexMatch \"a**\" \"a\" }} {{ regexMatch \"a*?b\" \"aab\" }} {{ regexMatch \"a??\" \"a\" }}"
